@@ -1,0 +1,58 @@
+# Atelier NRC — the two commands: `make start` and `make test`.
+# Everything goes through the project's own .venv, installed from the generated lock file.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DB     := datasets/clients.db
+HOST   ?= 127.0.0.1
+PORT   ?= 8888
+UV_VERSION := 0.13.9
+
+.PHONY: start test setup db dashboards lint format lock clean-db reset-db
+
+## make start : installe, construit la base si elle manque, lance JupyterLab
+start: setup $(DB)
+	$(BIN)/atelier lab --host $(HOST) --port $(PORT) --no-browser
+
+## make test : installe, construit la base si elle manque, lance toute la suite
+test: setup $(DB)
+	$(BIN)/ruff check widgets tests benchmarks
+	$(BIN)/python -m pytest tests
+	rm -rf .test-donnees
+	ATELIER_DONNEES=$(CURDIR)/.test-donnees $(BIN)/python -m pytest --nbval-lax notebooks voila_apps
+
+setup: $(VENV)/.installe
+
+$(VENV)/.installe: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q "uv==$(UV_VERSION)"
+	$(BIN)/uv pip sync --python $(BIN)/python -q requirements.lock
+	$(BIN)/uv pip install --python $(BIN)/python -q --no-deps -e .
+	touch $@
+
+db: $(DB)
+
+$(DB): | setup
+	$(BIN)/atelier build-db --out $(DB)
+
+## make reset-db : reconstruit la base de référence à neuf
+reset-db: setup
+	rm -f $(DB)
+	$(BIN)/atelier build-db --out $(DB)
+
+## make dashboards : sert les applications Voilà (intranet)
+dashboards: setup $(DB)
+	$(BIN)/atelier dashboards
+
+lint: setup
+	$(BIN)/ruff check widgets tests benchmarks
+	$(BIN)/ruff format --check widgets tests benchmarks
+
+format: setup
+	$(BIN)/ruff format widgets tests benchmarks
+	$(BIN)/ruff check --fix widgets tests benchmarks
+
+## make lock : régénère requirements.lock depuis pyproject.toml (ne pas l'écrire à la main)
+lock: setup
+	$(BIN)/uv pip compile pyproject.toml --extra test -o requirements.lock --python-version 3.11

@@ -1,0 +1,34 @@
+"""Where the workbench keeps its files (pathlib only: the same code runs on Windows lab PCs).
+
+- the reference client database: ``datasets/clients.db`` in the project folder, or the file
+  named by the ``ATELIER_BASE`` environment variable (a teacher can point a whole room at a
+  shared read-only copy);
+- each student's own files (progress, SQL sandbox, saved plans): the user data directory given
+  by platformdirs, or ``ATELIER_DONNEES`` (the tests point it at a temporary folder).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+RACINE_PROJET = Path(__file__).resolve().parents[2]
+DOSSIER_DATASETS = RACINE_PROJET / "datasets"
+DOSSIER_CARNETS = RACINE_PROJET / "notebooks"
+DOSSIER_APPS = RACINE_PROJET / "voila_apps"
+
+
+def base_reference() -> Path:
+    """Chemin de la base clients de référence (lecture seule pour les étudiants)."""
+    env = os.environ.get("ATELIER_BASE")
+    return Path(env) if env else DOSSIER_DATASETS / "clients.db"
+
+
+def dossier_utilisateur() -> Path:
+    """Dossier personnel de l'étudiant (progression, bac à sable SQL, plans), créé au besoin."""
+    env = os.environ.get("ATELIER_DONNEES")
+    dossier = Path(env) if env else Path(platformdirs.user_data_dir("atelier-nrc", appauthor=False))
+    dossier.mkdir(parents=True, exist_ok=True)
+    return dossier
