@@ -29,6 +29,8 @@ def _lab(args: argparse.Namespace) -> int:
         f"--ServerApp.ip={args.host}",
         f"--ServerApp.port={args.port}",
         "--ServerApp.open_browser=False" if args.no_browser else "--ServerApp.open_browser=True",
+        # Containers and CI run as root; the flag changes nothing for an ordinary user.
+        "--ServerApp.allow_root=True",
     ]
     print(f"Atelier NRC : JupyterLab démarre sur http://{args.host}:{args.port}/lab")
     LabApp.launch_instance(argv=argv)
