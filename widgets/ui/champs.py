@@ -1,0 +1,420 @@
+"""Petites briques d'interface partagées : champs de saisie « à la française », zones d'erreur
+et de résultat, et une base commune aux calculatrices.
+
+Every widget of the workbench is built from these pieces so that it behaves the same way:
+
+- a field (:class:`ChampMontant`, :class:`ChampTaux`, :class:`ChampQuantite`, :class:`ChampTexte`,
+  :class:`ChampDate`) is an ``ipywidgets.Text`` (the student types ``1 234,56``, ``12,5 %``…)
+  plus a French error label right below it. ``champ.value`` is the raw text (settable from
+  Python), ``champ.lire()`` parses it through :mod:`widgets.calculs` and shows/clears the error;
+- :class:`ZoneErreur` shows one French message (never a traceback);
+- :class:`ZoneResultat` shows the last valid result and greys it out while the input is invalid;
+- :class:`Calculatrice` is the base of the calculators: ``.calculer()``, ``.resultat`` (the
+  calculation dataclass or ``None``), ``.erreur`` (French text or ``""``), live recalculation on
+  every keystroke.
+
+Stable CSS classes (used by the browser tests):
+
+- ``atelier-champ`` on the whole field box, ``atelier-champ-<nom>`` on the ``Text`` widget itself
+  (so ``.atelier-champ-prix input`` finds the input box);
+- ``atelier-erreur`` (and ``atelier-erreur-<nom>`` for a field) on every error label;
+- ``atelier-resultat`` on every result area (``atelier-perime`` added while it is stale).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from typing import Any
+
+import ipywidgets as w
+
+from widgets.calculs import (
+    SaisieInvalide,
+    format_euros,
+    format_pourcent,
+    montant,
+    quantite,
+    taux,
+)
+from widgets.erreurs import ErreurAtelier
+
+LARGEUR_LIBELLE = "190px"
+COULEUR_ERREUR = "#b00020"
+COULEUR_AVERTISSEMENT = "#8a5300"
+
+__all__ = [
+    "Calculatrice",
+    "ChampDate",
+    "ChampMontant",
+    "ChampQuantite",
+    "ChampSaisie",
+    "ChampTaux",
+    "ChampTexte",
+    "ZoneErreur",
+    "ZoneResultat",
+    "avertissements_html",
+    "euros",
+    "euros_html",
+    "pourcent",
+    "tableau_html",
+]
+
+
+def euros(valeur: Decimal | int | None) -> str:
+    """``Decimal('1234.5')`` → ``'1 234,50 €'`` (babel, fr_FR) ; ``None`` → ``'—'``."""
+    return "—" if valeur is None else format_euros(valeur)
+
+
+def euros_html(valeur: Decimal | int | None) -> str:
+    """Montant en euros prêt à insérer dans du HTML (échappé, sans coupure de ligne)."""
+    return f'<span style="white-space:nowrap">{html.escape(euros(valeur))}</span>'
+
+
+def pourcent(valeur: Decimal | int | None, decimales: int = 2) -> str:
+    """``Decimal('12.5')`` → ``'12,5 %'`` ; ``None`` → ``'—'``."""
+    return "—" if valeur is None else format_pourcent(valeur, decimales=decimales)
+
+
+def tableau_html(
+    lignes: Iterable[tuple[str, str]], *, titre: str | None = None, classe: str = ""
+) -> str:
+    """Tableau HTML à deux colonnes (libellé, valeur déjà formatée et sûre)."""
+    corps = "".join(
+        f'<tr><th style="text-align:left;font-weight:normal;padding:2px 12px 2px 0">'
+        f"{html.escape(libelle)}</th>"
+        f'<td style="text-align:right;padding:2px 0">{valeur}</td></tr>'
+        for libelle, valeur in lignes
+    )
+    tete = f'<div style="font-weight:bold;margin:4px 0">{html.escape(titre)}</div>' if titre else ""
+    return f'{tete}<table class="{classe}" style="border-collapse:collapse">{corps}</table>'
+
+
+def avertissements_html(avertissements: Sequence[str]) -> str:
+    """Liste d'avertissements (non bloquants) en orange, ou chaîne vide."""
+    if not avertissements:
+        return ""
+    items = "".join(f"<li>{html.escape(a)}</li>" for a in avertissements)
+    return (
+        f'<ul class="atelier-avertissement" style="color:{COULEUR_AVERTISSEMENT};'
+        f'margin:4px 0;padding-left:18px">{items}</ul>'
+    )
+
+
+class ZoneErreur(w.HTML):
+    """Zone qui affiche un message d'erreur en français (vide quand tout va bien)."""
+
+    def __init__(self, nom: str | None = None, **kwargs: Any) -> None:
+        super().__init__(value="", **kwargs)
+        self._message = ""
+        self.add_class("atelier-erreur")
+        if nom:
+            self.add_class(f"atelier-erreur-{nom}")
+
+    @property
+    def message(self) -> str:
+        """Le message affiché ('' si aucun)."""
+        return self._message
+
+    def montrer(self, message: str) -> None:
+        """Affiche ``message`` (texte brut, échappé)."""
+        self._message = message
+        self.value = (
+            f'<span style="color:{COULEUR_ERREUR};font-size:0.9em">⚠ {html.escape(message)}</span>'
+            if message
+            else ""
+        )
+
+    def effacer(self) -> None:
+        """Efface le message."""
+        self.montrer("")
+
+
+class ZoneResultat(w.HTML):
+    """Zone de résultat : garde le dernier résultat valide, grisé tant que la saisie est fausse."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(value="", **kwargs)
+        self.add_class("atelier-resultat")
+        self._contenu = ""
+
+    def montrer(self, contenu_html: str) -> None:
+        """Affiche un nouveau résultat (HTML sûr, construit par le widget)."""
+        self._contenu = contenu_html
+        self.remove_class("atelier-perime")
+        self.value = contenu_html
+
+    def marquer_perime(self) -> None:
+        """La saisie en cours est invalide : on laisse le dernier résultat, grisé et annoté."""
+        if not self._contenu:
+            return
+        self.add_class("atelier-perime")
+        self.value = (
+            '<div style="opacity:0.55">'
+            + self._contenu
+            + '</div><div style="font-size:0.85em;color:#555">'
+            "(dernier résultat valide : corrigez la saisie pour le mettre à jour)</div>"
+        )
+
+
+class ChampSaisie(w.VBox):
+    """Un champ de saisie texte + sa zone d'erreur.
+
+    ``analyseur(texte, libelle)`` transforme le texte en valeur ou lève une
+    :class:`~widgets.erreurs.ErreurAtelier`. Si ``vide`` n'est pas ``None``, un champ laissé
+    vide vaut ``vide`` (champ facultatif) ; sinon le texte vide est confié à l'analyseur (qui
+    refuse avec un message français).
+    """
+
+    def __init__(
+        self,
+        nom: str,
+        libelle: str,
+        valeur: str = "",
+        *,
+        analyseur: Callable[[str, str], Any] | None = None,
+        vide: Any = None,
+        exemple: str = "",
+        aide: str = "",
+        largeur_libelle: str = LARGEUR_LIBELLE,
+        largeur: str = "340px",
+    ) -> None:
+        self.nom = nom
+        self.libelle = libelle
+        self.vide = vide
+        self._analyseur = analyseur
+        self.texte = w.Text(
+            value=valeur,
+            description=libelle,
+            placeholder=exemple,
+            tooltip=aide or None,
+            continuous_update=True,
+            style={"description_width": largeur_libelle},
+            layout=w.Layout(width=largeur),
+        )
+        self.texte.add_class(f"atelier-champ-{nom}")
+        self.zone_erreur = ZoneErreur(nom)
+        super().__init__(
+            children=[self.texte, self.zone_erreur], layout=w.Layout(margin="0 0 2px 0")
+        )
+        self.add_class("atelier-champ")
+
+    # -- texte brut -----------------------------------------------------------------------
+    @property
+    def value(self) -> str:
+        """Le texte tapé (chaîne), modifiable depuis Python : ``champ.value = "1 234,56"``."""
+        return self.texte.value
+
+    @value.setter
+    def value(self, texte: str) -> None:
+        self.texte.value = texte
+
+    @property
+    def erreur(self) -> str:
+        """Le message d'erreur affiché sous le champ ('' si la saisie est valide)."""
+        return self.zone_erreur.message
+
+    def observer(self, rappel: Callable[[], None]) -> None:
+        """Appelle ``rappel()`` à chaque modification du texte (frappe au clavier comprise)."""
+        self.texte.observe(lambda _change: rappel(), names="value")
+
+    # -- lecture --------------------------------------------------------------------------
+    def analyser(self, texte: str) -> Any:
+        """Convertit ``texte`` (sans toucher à l'affichage) ; lève ErreurAtelier si invalide."""
+        if self.vide is not None and not texte.strip():
+            return self.vide
+        if self._analyseur is None:
+            return texte.strip()
+        return self._analyseur(texte, self.libelle)
+
+    def lire(self) -> Any:
+        """Valeur convertie ; affiche (puis relève) l'erreur française si la saisie est fausse."""
+        try:
+            valeur = self.analyser(self.value)
+        except ErreurAtelier as err:
+            self.zone_erreur.montrer(str(err))
+            raise
+        self.zone_erreur.effacer()
+        return valeur
+
+
+class ChampMontant(ChampSaisie):
+    """Montant en euros : accepte ``1234,56``, ``1 234,56``, ``1234.56``, ``1 234,56 €``."""
+
+    def __init__(
+        self, nom: str, libelle: str, valeur: str = "", *, positif: bool = True, **kwargs: Any
+    ) -> None:
+        kwargs.setdefault("exemple", "ex. 1 234,56")
+        super().__init__(
+            nom,
+            libelle,
+            valeur,
+            analyseur=lambda t, champ: montant(t, champ=champ, positif=positif),
+            **kwargs,
+        )
+
+
+class ChampTaux(ChampSaisie):
+    """Taux en pourcentage : accepte ``12,5``, ``12,5 %``, ``12.5`` (20 veut dire 20 %)."""
+
+    def __init__(
+        self,
+        nom: str,
+        libelle: str,
+        valeur: str = "",
+        *,
+        maxi: int | Decimal = 100,
+        strict_maxi: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        kwargs.setdefault("exemple", "ex. 12,5 %")
+        super().__init__(
+            nom,
+            libelle,
+            valeur,
+            analyseur=lambda t, champ: taux(t, champ=champ, maxi=maxi, strict_maxi=strict_maxi),
+            **kwargs,
+        )
+
+
+class ChampQuantite(ChampSaisie):
+    """Quantité : nombre entier positif."""
+
+    def __init__(self, nom: str, libelle: str, valeur: str = "", **kwargs: Any) -> None:
+        kwargs.setdefault("exemple", "ex. 12")
+        super().__init__(
+            nom, libelle, valeur, analyseur=lambda t, champ: quantite(t, champ=champ), **kwargs
+        )
+
+
+class ChampTexte(ChampSaisie):
+    """Texte libre (désignation, raison sociale…) ; ``obligatoire`` refuse le vide."""
+
+    def __init__(
+        self, nom: str, libelle: str, valeur: str = "", *, obligatoire: bool = False, **kwargs: Any
+    ) -> None:
+        def _lire(texte: str, champ: str) -> str:
+            if obligatoire and not texte.strip():
+                raise SaisieInvalide("ce champ est obligatoire.", champ=champ)
+            return texte.strip()
+
+        super().__init__(nom, libelle, valeur, analyseur=_lire, **kwargs)
+
+
+_DATE_FR = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
+_DATE_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+
+
+def lire_date(texte: str, champ: str = "Date") -> dt.date:
+    """``31/12/2025`` ou ``2025-12-31`` → ``date(2025, 12, 31)`` ; message français sinon."""
+    correspondance = _DATE_FR.match(texte)
+    if correspondance:
+        jour, mois, annee = (int(x) for x in correspondance.groups())
+    elif correspondance := _DATE_ISO.match(texte):
+        annee, mois, jour = (int(x) for x in correspondance.groups())
+    else:
+        raise SaisieInvalide(
+            f"« {texte.strip()} » n'est pas une date. Écrivez par exemple 31/12/2025.",
+            champ=champ,
+        )
+    try:
+        return dt.date(annee, mois, jour)
+    except ValueError:
+        raise SaisieInvalide(
+            f"le {texte.strip()} n'existe pas au calendrier.", champ=champ
+        ) from None
+
+
+class ChampDate(ChampSaisie):
+    """Date au format français ``jj/mm/aaaa`` (``aaaa-mm-jj`` accepté aussi)."""
+
+    def __init__(self, nom: str, libelle: str, valeur: str = "", **kwargs: Any) -> None:
+        kwargs.setdefault("exemple", "ex. 31/12/2025")
+        super().__init__(nom, libelle, valeur, analyseur=lire_date, **kwargs)
+
+
+class Calculatrice(w.VBox):
+    """Base des calculatrices : recalcul en direct, erreurs en français, dernier résultat gardé.
+
+    A subclass builds its fields, calls :meth:`_brancher` with them, and implements
+    ``_calculer()`` (read the fields, call :mod:`widgets.calculs`, return the result dataclass)
+    and ``_afficher(resultat)`` (return the HTML of :attr:`zone_resultat`).
+    """
+
+    resultat: Any
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.resultat = None
+        self.zone_erreur = ZoneErreur()
+        self.zone_resultat = ZoneResultat()
+        self._champs: list[ChampSaisie] = []
+        self._erreur = ""
+
+    @property
+    def erreur(self) -> str:
+        """Le premier message d'erreur affiché (champ ou calcul), '' si tout est valide."""
+        for champ in self._champs:
+            if champ.erreur:
+                return champ.erreur
+        return self._erreur
+
+    def _brancher(self, champs: Iterable[ChampSaisie]) -> None:
+        """Recalcule à chaque frappe dans ``champs``."""
+        for champ in champs:
+            self._champs.append(champ)
+            champ.observer(self.calculer)
+
+    def _lire_tout(self, champs: Iterable[ChampSaisie]) -> list[Any]:
+        """Lit tous les champs (chaque erreur affichée sous son champ), puis relève la première."""
+        valeurs: list[Any] = []
+        premiere: ErreurAtelier | None = None
+        for champ in champs:
+            try:
+                valeurs.append(champ.lire())
+            except ErreurAtelier as err:
+                valeurs.append(None)
+                premiere = premiere or err
+        if premiere is not None:
+            raise premiere
+        return valeurs
+
+    def _champ_nomme(self, nom: str | None) -> ChampSaisie | None:
+        """Le champ dont le libellé (ou le nom) est ``nom`` : on y affiche l'erreur du calcul."""
+        if not nom:
+            return None
+        cle = nom.strip().lower()
+        for champ in self._champs:
+            if cle in (champ.libelle.strip().lower(), champ.nom.lower()):
+                return champ
+        return None
+
+    def _calculer(self) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _afficher(self, resultat: Any) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def calculer(self) -> Any:
+        """Relit la saisie et recalcule ; renvoie le résultat, ou ``None`` si la saisie est fausse
+        (le message est alors dans :attr:`erreur`, le dernier résultat valide reste affiché)."""
+        self._erreur = ""
+        self.zone_erreur.effacer()
+        try:
+            resultat = self._calculer()
+        except ErreurAtelier as err:
+            if not any(champ.erreur for champ in self._champs):
+                fautif = self._champ_nomme(err.champ)
+                if fautif is not None:
+                    fautif.zone_erreur.montrer(str(err))
+                else:
+                    self._erreur = str(err)
+                    self.zone_erreur.montrer(self._erreur)
+            self.zone_resultat.marquer_perime()
+            return None
+        self.resultat = resultat
+        self.zone_resultat.montrer(self._afficher(resultat))
+        return resultat
