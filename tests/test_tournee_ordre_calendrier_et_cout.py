@@ -204,7 +204,7 @@ def test_calendrier_respecte_jours_capacite_et_delais(cibles, nb_jours, par_jour
         passages.setdefault(v.cible, []).append(v)
     for liste in passages.values():
         assert [v.rang for v in liste] == list(range(len(liste)))
-        for avant, apres in zip(liste, liste[1:]):
+        for avant, apres in zip(liste, liste[1:], strict=False):
             assert rang_jour[apres.jour] - rang_jour[avant.jour] >= delai
     # every visit is either planned or reported as not planned, exactly once
     planifiees = {(v.cible, v.rang) for v in cal.visites}
