@@ -1,0 +1,231 @@
+"""The student's progress store: every attempt and hint, in one local SQLite file.
+
+Where: ``progression.sqlite`` in ``widgets.donnees.chemins.dossier_utilisateur()`` (the
+platformdirs user data folder, or ``ATELIER_DONNEES``). Works offline, no account.
+
+Never lost:
+
+- each attempt is ONE transaction (``BEGIN IMMEDIATE`` … ``COMMIT``), ``synchronous=FULL``;
+  a killed kernel or a closed tab in the middle of a write leaves the previous attempts intact
+  (SQLite's rollback journal undoes the half-written one at the next opening);
+- rollback journal (``journal_mode=DELETE``), not WAL, on purpose: after each commit the whole
+  progress is in the ONE ``.sqlite`` file, so a student can hand it in (USB stick, ENT) and the
+  teacher's class export (``widgets.exercices.corrige.exporter_classe``) reads it alone;
+- a connection is opened per operation and closed at once (no lingering lock on Windows).
+
+Student identity (:func:`identifiant_etudiant`): the name given, else the ``ATELIER_ETUDIANT``
+environment variable, else the OS user name.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from widgets.donnees.chemins import dossier_utilisateur
+from widgets.erreurs import ErreurAtelier
+
+NOM_FICHIER = "progression.sqlite"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS tentatives (
+    id INTEGER PRIMARY KEY,
+    horodatage TEXT NOT NULL,
+    etudiant TEXT NOT NULL,
+    unite TEXT NOT NULL,
+    exercice TEXT NOT NULL,
+    graine INTEGER NOT NULL DEFAULT 0,
+    reponse TEXT NOT NULL,
+    correct INTEGER NOT NULL,
+    score REAL NOT NULL,
+    message TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS tentatives_etudiant ON tentatives (etudiant, unite, exercice);
+CREATE TABLE IF NOT EXISTS indices (
+    id INTEGER PRIMARY KEY,
+    horodatage TEXT NOT NULL,
+    etudiant TEXT NOT NULL,
+    unite TEXT NOT NULL,
+    exercice TEXT NOT NULL,
+    numero INTEGER NOT NULL
+);
+"""
+
+
+def identifiant_etudiant(nom: str | None = None) -> str:
+    """Who is working: ``nom`` if given, else ``ATELIER_ETUDIANT``, else the OS user name."""
+    if nom and nom.strip():
+        return nom.strip()
+    env = os.environ.get("ATELIER_ETUDIANT", "").strip()
+    if env:
+        return env
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name available (some kiosks): still work offline
+        return "etudiant"
+
+
+@dataclass(frozen=True)
+class EtatExercice:
+    """Summary of one student's work on one exercise."""
+
+    exercice: str
+    tentatives: int
+    meilleur_score: float
+    reussi: bool
+    indices: int
+    derniere: str | None
+
+
+class Progression:
+    """One progress file. ``Progression()`` uses the student's data folder."""
+
+    def __init__(self, chemin: str | Path | None = None) -> None:
+        self.chemin = Path(chemin) if chemin is not None else dossier_utilisateur() / NOM_FICHIER
+        self.chemin.parent.mkdir(parents=True, exist_ok=True)
+        with self._connexion() as cx:
+            cx.executescript(_SCHEMA)
+
+    @contextmanager
+    def _connexion(self) -> Iterator[sqlite3.Connection]:
+        cx = sqlite3.connect(self.chemin, timeout=10, isolation_level=None)
+        try:
+            cx.execute("PRAGMA journal_mode=DELETE")
+            cx.execute("PRAGMA synchronous=FULL")
+            yield cx
+        finally:
+            cx.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic write: everything inside is committed together or not at all."""
+        with self._connexion() as cx:
+            cx.execute("BEGIN IMMEDIATE")
+            try:
+                yield cx
+            except BaseException:
+                cx.execute("ROLLBACK")
+                raise
+            cx.execute("COMMIT")
+
+    def enregistrer_tentative(
+        self,
+        etudiant: str,
+        unite: str,
+        exercice: str,
+        reponse: Any,
+        correct: bool,
+        score: float,
+        message: str,
+        graine: int = 0,
+    ) -> None:
+        """Save one attempt (one transaction). ``reponse`` is stored as JSON text."""
+        texte = json.dumps(reponse, ensure_ascii=False, default=str)
+        with self.transaction() as cx:
+            cx.execute(
+                "INSERT INTO tentatives (horodatage, etudiant, unite, exercice, graine, reponse,"
+                " correct, score, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    _maintenant(),
+                    etudiant,
+                    unite,
+                    exercice,
+                    int(graine),
+                    texte,
+                    int(bool(correct)),
+                    float(score),
+                    message,
+                ),
+            )
+
+    def enregistrer_indice(self, etudiant: str, unite: str, exercice: str, numero: int) -> None:
+        """Remember that a hint was shown (the teacher sees how much help was needed)."""
+        with self.transaction() as cx:
+            cx.execute(
+                "INSERT INTO indices (horodatage, etudiant, unite, exercice, numero)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (_maintenant(), etudiant, unite, exercice, int(numero)),
+            )
+
+    def tentatives(self, etudiant: str | None = None, exercice: str | None = None) -> list[dict]:
+        """The attempts, oldest first, optionally for one student and/or one exercise."""
+        return _lire_tentatives(self.chemin, etudiant, exercice)
+
+    def etat(self, etudiant: str, unite: str | None = None) -> dict[str, EtatExercice]:
+        """Per exercise: attempts, best score, success, hints used, last attempt time."""
+        with self._connexion() as cx:
+            return _etats(cx, etudiant, unite)
+
+
+def _maintenant() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _etats(cx: sqlite3.Connection, etudiant: str, unite: str | None) -> dict[str, EtatExercice]:
+    filtre, args = ("AND unite = ?", (etudiant, unite)) if unite else ("", (etudiant,))
+    rangs = cx.execute(
+        "SELECT exercice, COUNT(*), MAX(score), MAX(correct), MAX(horodatage) FROM tentatives"
+        f" WHERE etudiant = ? {filtre} GROUP BY exercice",
+        args,
+    ).fetchall()
+    indices = dict(
+        cx.execute(
+            "SELECT exercice, COUNT(DISTINCT numero) FROM indices"
+            f" WHERE etudiant = ? {filtre} GROUP BY exercice",
+            args,
+        ).fetchall()
+    )
+    etats = {
+        ex: EtatExercice(ex, n, float(best), bool(ok), indices.get(ex, 0), der)
+        for ex, n, best, ok, der in rangs
+    }
+    for ex, n in indices.items():
+        etats.setdefault(ex, EtatExercice(ex, 0, 0.0, False, n, None))
+    return etats
+
+
+def _lire_tentatives(chemin: Path, etudiant: str | None, exercice: str | None) -> list[dict]:
+    conditions, args = [], []
+    if etudiant is not None:
+        conditions.append("etudiant = ?")
+        args.append(etudiant)
+    if exercice is not None:
+        conditions.append("exercice = ?")
+        args.append(exercice)
+    where = (" WHERE " + " AND ".join(conditions)) if conditions else ""
+    cx = sqlite3.connect(f"{Path(chemin).resolve().as_uri()}?mode=ro", uri=True)
+    cx.row_factory = sqlite3.Row
+    try:
+        rangs = cx.execute(f"SELECT * FROM tentatives{where} ORDER BY id", args).fetchall()
+    finally:
+        cx.close()
+    return [dict(r) for r in rangs]
+
+
+def lire_progressions(chemins: Iterable[str | Path]) -> list[dict]:
+    """Every attempt of several progress files (collected from students), read-only.
+
+    Each row carries ``fichier`` (the file's name). A file that is not a progress file raises
+    ``ErreurAtelier`` with a French message naming it.
+    """
+    lignes = []
+    for chemin in chemins:
+        chemin = Path(chemin)
+        try:
+            rangs = _lire_tentatives(chemin, None, None)
+        except sqlite3.DatabaseError as exc:
+            raise ErreurAtelier(
+                f"« {chemin.name} » n'est pas un fichier de progression lisible ({exc})."
+            ) from exc
+        for r in rangs:
+            r["fichier"] = chemin.name
+        lignes.extend(rangs)
+    return lignes

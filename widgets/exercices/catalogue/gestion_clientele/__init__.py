@@ -1,0 +1,1 @@
+"""Exercices de l'unité gestion_clientele (un module par thème)."""

@@ -1,0 +1,1 @@
+"""Exercices de l'unité gestion_projet (un module par thème)."""

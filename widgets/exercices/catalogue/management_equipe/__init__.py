@@ -1,0 +1,1 @@
+"""Exercices de l'unité management_equipe (un module par thème)."""

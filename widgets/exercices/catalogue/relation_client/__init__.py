@@ -1,0 +1,1 @@
+"""Exercices de l'unité relation_client (un module par thème)."""

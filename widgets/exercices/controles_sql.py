@@ -1,0 +1,202 @@
+"""The SQL checker: compare a student's result set with the teacher's reference query.
+
+Both queries run through ``widgets.sql.run_query`` (read-only, time-limited) on the same base
+(the reference database ``widgets.donnees.chemins.base_reference()`` unless the exercise names
+another). Comparison, as a French corrigé would do it:
+
+- values normalised: numbers rounded to the cent (``3`` = ``3.0`` = ``2.999``), text trimmed;
+- columns matched by CONTENT, not by name or position (aliases and column order ignored);
+  unmatched reference columns are "manquantes", unmatched student columns "en trop";
+- rows compared as multisets on the matched columns: "3 lignes manquantes", "2 lignes en trop";
+- row order checked only when the exercise says so (``ordre_compte=True``, an ORDER BY question).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from widgets.calculs import arrondi_centime
+from widgets.exercices.modele import Champ, Verdict
+
+MAX_LIGNES = 5000
+
+
+def _normaliser(valeur: Any) -> Any:
+    if valeur is None:
+        return None
+    if isinstance(valeur, bool):
+        return Decimal(int(valeur))
+    if isinstance(valeur, (int, float, Decimal)):
+        try:
+            if valeur != valeur:  # NaN (pandas' missing value)
+                return None
+            return arrondi_centime(Decimal(str(valeur)))
+        except (InvalidOperation, ValueError):
+            return str(valeur)
+    if hasattr(valeur, "item"):  # numpy scalars
+        return _normaliser(valeur.item())
+    return str(valeur).strip()
+
+
+@dataclass(frozen=True)
+class Resultat:
+    """A result set reduced to what is compared: column names and normalised rows."""
+
+    colonnes: tuple[str, ...]
+    lignes: tuple[tuple[Any, ...], ...]
+    tronque: bool = False
+
+    def colonne(self, i: int) -> list[Any]:
+        return [ligne[i] for ligne in self.lignes]
+
+
+def resultat_de(sql: str, base: str | Path) -> Resultat:
+    """Run ``sql`` through the safe engine and normalise its result (raises ``QueryError``)."""
+    from widgets.sql import run_query
+
+    res = run_query(sql, base, max_rows=MAX_LIGNES)
+    df = res.dataframe
+    lignes = tuple(tuple(_normaliser(v) for v in ligne) for ligne in df.itertuples(index=False))
+    return Resultat(tuple(str(c) for c in df.columns), lignes, bool(res.truncated))
+
+
+def apparier_colonnes(attendu: Resultat, eleve: Resultat) -> dict[int, int]:
+    """Match each reference column to a student column by content (greedy on the overlap of
+    value multisets; a same name breaks ties). Returns {reference index: student index}."""
+    paires = []
+    for i, nom_a in enumerate(attendu.colonnes):
+        ca = Counter(attendu.colonne(i))
+        for j, nom_e in enumerate(eleve.colonnes):
+            commun = sum((ca & Counter(eleve.colonne(j))).values())
+            meme_nom = nom_a.casefold() == nom_e.casefold()
+            if commun or meme_nom:
+                paires.append((commun, meme_nom, -abs(i - j), i, j))
+    paires.sort(reverse=True)
+    appariement: dict[int, int] = {}
+    pris: set[int] = set()
+    for _, _, _, i, j in paires:
+        if i not in appariement and j not in pris:
+            appariement[i] = j
+            pris.add(j)
+    return appariement
+
+
+def _compte(n: int, singulier: str, pluriel: str) -> str:
+    """``colonne en trop`` for one, ``2 colonnes en trop`` for more (lines add the number)."""
+    return singulier if n == 1 else pluriel
+
+
+def comparer(attendu: Resultat, eleve: Resultat, *, ordre_compte: bool = False) -> Verdict:
+    """Compare two normalised result sets and explain the differences in French."""
+    app = apparier_colonnes(attendu, eleve)
+    if not attendu.lignes and not eleve.lignes:  # nothing to match on: position decides
+        n = min(len(attendu.colonnes), len(eleve.colonnes))
+        app = {i: i for i in range(n)}
+    manquantes = [attendu.colonnes[i] for i in range(len(attendu.colonnes)) if i not in app]
+    en_trop = [eleve.colonnes[j] for j in range(len(eleve.colonnes)) if j not in app.values()]
+    ordre = sorted(app)
+    proj_a = [tuple(ligne[i] for i in ordre) for ligne in attendu.lignes]
+    proj_e = [tuple(ligne[app[i]] for i in ordre) for ligne in eleve.lignes]
+    ca, ce = Counter(proj_a), Counter(proj_e)
+    n_manque = sum((ca - ce).values())
+    n_trop = sum((ce - ca).values())
+    problemes = []
+    if manquantes:
+        problemes.append(_compte(len(manquantes), "colonne manquante", "colonnes manquantes"))
+        problemes[-1] = (f"{len(manquantes)} " if len(manquantes) > 1 else "") + problemes[-1]
+        problemes[-1] += " : " + ", ".join(manquantes)
+    if en_trop:
+        problemes.append(_compte(len(en_trop), "colonne en trop", "colonnes en trop"))
+        problemes[-1] = (f"{len(en_trop)} " if len(en_trop) > 1 else "") + problemes[-1]
+        problemes[-1] += " : " + ", ".join(en_trop)
+    if n_manque:
+        problemes.append(f"{n_manque} " + _compte(n_manque, "ligne manquante", "lignes manquantes"))
+    if n_trop:
+        problemes.append(f"{n_trop} " + _compte(n_trop, "ligne en trop", "lignes en trop"))
+    ordre_faux = ordre_compte and not (n_manque or n_trop) and proj_a != proj_e
+    if ordre_faux:
+        problemes.append("les lignes ne sont pas dans l'ordre demandé")
+    details = {
+        "colonnes_manquantes": manquantes,
+        "colonnes_en_trop": en_trop,
+        "lignes_manquantes": n_manque,
+        "lignes_en_trop": n_trop,
+        "ordre_faux": ordre_faux,
+    }
+    nb = len(attendu.lignes)
+    if not problemes:
+        lignes = _compte(nb, "ligne", "lignes")
+        message = f"Juste : votre requête donne le bon résultat ({nb} {lignes})."
+        return Verdict(True, Decimal(1), message, details=(details,))
+    conseils = []
+    if n_manque and n_trop:
+        conseils.append("Vérifiez la condition WHERE (ou la jointure).")
+    elif n_manque:
+        conseils.append("Votre condition est trop stricte (WHERE, HAVING ou jointure).")
+    elif n_trop:
+        conseils.append(
+            "Votre condition laisse passer trop de lignes (WHERE, HAVING, DISTINCT, GROUP BY ?)."
+        )
+    if manquantes or en_trop:
+        conseils.append("Ne sélectionnez que les colonnes demandées.")
+    if ordre_faux:
+        conseils.append("Ajoutez ou corrigez ORDER BY (ASC / DESC).")
+    if eleve.tronque:
+        conseils.append(f"Votre résultat a été coupé à {MAX_LIGNES} lignes.")
+    partiel = not (manquantes or n_manque or n_trop)  # right rows: extra column or order only
+    message = "Pas encore : " + " ; ".join(problemes) + ". " + " ".join(conseils)
+    return Verdict(False, Decimal("0.5") if partiel else Decimal(0), message, details=(details,))
+
+
+@dataclass(frozen=True)
+class ControleSQL:
+    """Check a SELECT query against the teacher's reference query.
+
+    ``base``: the database both run on (``None``: the reference base at check time).
+    ``ordre_compte``: the question asks for an ORDER BY, row order matters.
+    """
+
+    sql_reference: str
+    base: str | Path | None = None
+    ordre_compte: bool = False
+    libelle: str = "Requête SQL"
+    points: Decimal = Decimal(2)
+
+    def _base(self) -> Path:
+        if self.base is not None:
+            return Path(self.base)
+        from widgets.donnees.chemins import base_reference
+
+        return base_reference()
+
+    def champs(self) -> tuple[Champ, ...]:
+        return (Champ("sql", self.libelle, "sql"),)
+
+    def resultat_attendu(self) -> Resultat:
+        """The reference query's result (an error here is the teacher's, not the student's)."""
+        return resultat_de(self.sql_reference, self._base())
+
+    def verifier(self, reponse: Any) -> Verdict:
+        from widgets.sql import QueryError
+
+        if isinstance(reponse, dict):
+            reponse = reponse.get("sql", "")
+        sql = str(reponse or "").strip()
+        if not sql:
+            return Verdict(False, Decimal(0), "Écrivez une requête SELECT.", lisible=False)
+        attendu = self.resultat_attendu()
+        try:
+            eleve = resultat_de(sql, self._base())
+        except QueryError as err:
+            return Verdict(False, Decimal(0), f"Votre requête ne s'exécute pas : {err}")
+        return comparer(attendu, eleve, ordre_compte=self.ordre_compte)
+
+    def reponse_attendue(self) -> str:
+        return f"```\n{self.sql_reference.strip()}\n```"
+
+    def bareme(self) -> tuple[tuple[str, Decimal], ...]:
+        return ((self.libelle, self.points),)

@@ -1,0 +1,108 @@
+"""Automatic discovery of the exercises declared in ``widgets/exercices/catalogue/``.
+
+A catalogue module ``catalogue/<unite>/<theme>.py`` declares its exercises with the
+:func:`exercice` decorator; the unit and the theme come from the module's place, the full code
+is ``"<unite>/<nom>"``. :func:`tous_les_exercices` imports every catalogue module once
+(pkgutil + importlib) and returns the registry; a module that fails to import is reported by
+name (French message) instead of hiding the other units' exercises.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+
+from widgets.exercices.modele import UNITES, Exercice, ExerciceInconnu, Generateur
+
+PAQUET_CATALOGUE = "widgets.exercices.catalogue"
+
+_REGISTRE: dict[str, Exercice] = {}
+_decouvert = False
+
+
+def exercice(
+    nom: str,
+    titre: str,
+    *,
+    savoirs: tuple[str, ...] | list[str] = (),
+    essais_avant_solution: int = 3,
+) -> Callable[[Generateur], Generateur]:
+    """Decorator declaring an exercise whose variants are made by the decorated generator.
+
+    Use it in ``widgets/exercices/catalogue/<unite>/<theme>.py``::
+
+        @exercice("net-a-payer-1", "Net à payer d'une facture", savoirs=["S511"])
+        def net_a_payer_1(alea: random.Random) -> Variante: ...
+
+    The function is returned unchanged (it stays callable in tests).
+    """
+
+    def decorer(generateur: Generateur) -> Generateur:
+        morceaux = generateur.__module__.split(".")
+        if generateur.__module__.startswith(PAQUET_CATALOGUE + ".") and len(morceaux) >= 5:
+            unite, theme = morceaux[3], morceaux[4]
+        else:  # declared outside the catalogue (tests, a teacher's notebook)
+            unite, theme = "divers", morceaux[-1]
+        code = f"{unite}/{nom}"
+        ancien = _REGISTRE.get(code)
+        if ancien is not None and ancien.generateur.__module__ != generateur.__module__:
+            raise ValueError(f"Deux exercices portent le code {code!r}.")
+        _REGISTRE[code] = Exercice(
+            code=code,
+            unite=unite,
+            titre=titre,
+            generateur=generateur,
+            savoirs=tuple(savoirs),
+            theme=theme,
+            essais_avant_solution=essais_avant_solution,
+        )
+        return generateur
+
+    return decorer
+
+
+def decouvrir() -> None:
+    """Import every module of the catalogue (once) so that their exercises register."""
+    global _decouvert
+    if _decouvert:
+        return
+    paquet = importlib.import_module(PAQUET_CATALOGUE)
+    erreurs = []
+    for info in pkgutil.walk_packages(paquet.__path__, prefix=PAQUET_CATALOGUE + "."):
+        try:
+            importlib.import_module(info.name)
+        except Exception as exc:  # one broken module must not hide the others
+            erreurs.append(f"{info.name} : {exc!r}")
+    _decouvert = True
+    if erreurs:
+        import warnings
+
+        warnings.warn("Modules d'exercices illisibles : " + " ; ".join(erreurs), stacklevel=2)
+
+
+def tous_les_exercices() -> dict[str, Exercice]:
+    """Every declared exercise, by code, sorted by unit then declaration order."""
+    decouvrir()
+    return dict(_REGISTRE)
+
+
+def exercice_par_code(code: str) -> Exercice:
+    """The exercise with this code (``"relation_client/net-a-payer-1"``)."""
+    exercices = tous_les_exercices()
+    if code not in exercices:
+        proches = [c for c in exercices if c.split("/")[-1] == code.split("/")[-1]]
+        suggestion = f" Vouliez-vous dire {proches[0]} ?" if proches else ""
+        raise ExerciceInconnu(f"Aucun exercice ne porte le code « {code} ».{suggestion}")
+    return exercices[code]
+
+
+def exercices_de_l_unite(unite: str) -> list[Exercice]:
+    """The exercises of one unit, in declaration order (French error for an unknown unit)."""
+    liste = [e for e in tous_les_exercices().values() if e.unite == unite]
+    if not liste:
+        connues = sorted({e.unite for e in _REGISTRE.values()} | set(UNITES))
+        raise ExerciceInconnu(
+            f"Aucun exercice pour l'unité « {unite} ». Unités : {', '.join(connues)}."
+        )
+    return liste
