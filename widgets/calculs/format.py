@@ -1,0 +1,82 @@
+"""Affichage des nombres à la française (babel, locale ``fr_FR``).
+
+Caractères exacts produits par babel (à savoir pour les tests) :
+
+- séparateur des milliers : espace fine insécable U+202F (``"1\\u202f234,56"``) ;
+- avant ``€`` et avant ``%`` : espace insécable U+00A0 (``"1\\u202f234,56\\u00a0€"``,
+  ``"12,5\\u00a0%"``) ;
+- virgule décimale ; signe moins ASCII ``-``.
+
+Pour comparer avec un texte tapé à la main, utilisez :func:`espaces_normales`, qui remplace ces
+espaces par des espaces ordinaires : ``espaces_normales(format_euros(1234.56)) == "1 234,56 €"``.
+
+Les valeurs sont arrondies ici avec la règle du formulaire (demi au-dessus, ``ROUND_HALF_UP``)
+avant d'être confiées à babel, qui sinon arrondirait « au pair ».
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from babel.numbers import format_currency, format_decimal
+
+from widgets.calculs.saisie import arrondi, arrondi_centime
+
+__all__ = [
+    "LOCALE",
+    "espaces_normales",
+    "format_euros",
+    "format_nombre",
+    "format_pourcent",
+]
+
+LOCALE = "fr_FR"
+_ESPACES_SPECIALES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " "})
+
+
+def _decimal(valeur: Decimal | int | float | str) -> Decimal:
+    if isinstance(valeur, Decimal):
+        return valeur
+    if isinstance(valeur, float):
+        return Decimal(str(valeur))
+    return Decimal(valeur)
+
+
+def espaces_normales(texte: str) -> str:
+    """Remplace les espaces insécables (U+00A0, U+202F…) par des espaces ordinaires."""
+    return texte.translate(_ESPACES_SPECIALES)
+
+
+def format_euros(valeur: Decimal | int | float | str) -> str:
+    """Montant en euros, arrondi au centime : ``Decimal("1234.5")`` → ``"1 234,50 €"``.
+
+    (Espaces réelles : U+202F entre les milliers, U+00A0 avant ``€``.)
+    """
+    return format_currency(arrondi_centime(_decimal(valeur)), "EUR", locale=LOCALE)
+
+
+def format_nombre(valeur: Decimal | int | float | str, decimales: int | None = None) -> str:
+    """Nombre à la française : ``1234.5`` → ``"1 234,5"``.
+
+    ``decimales=None`` : au plus 3 décimales, sans zéros inutiles (``2.50`` → ``"2,5"``) ;
+    ``decimales=n`` : exactement ``n`` décimales (``format_nombre(2.5, 2)`` → ``"2,50"``).
+    """
+    d = _decimal(valeur)
+    if decimales is None:
+        d = arrondi(d, 3)
+        return format_decimal(d, format="#,##0.###", locale=LOCALE)
+    d = arrondi(d, decimales)
+    motif = "#,##0" + ("." + "0" * decimales if decimales > 0 else "")
+    return format_decimal(d, format=motif, locale=LOCALE)
+
+
+def format_pourcent(valeur: Decimal | int | float | str, decimales: int = 2) -> str:
+    """Taux donné en pourcentage : ``12.5`` → ``"12,5 %"``, ``20`` → ``"20 %"``.
+
+    Arrondi à ``decimales`` chiffres (2 par défaut), zéros inutiles retirés :
+    ``format_pourcent(Decimal("14.50"))`` → ``"14,5 %"`` ; ``33.3333`` → ``"33,33 %"``.
+    (Espace réelle avant ``%`` : U+00A0, comme babel.)
+    """
+    d = arrondi(_decimal(valeur), decimales)
+    motif = "#,##0" + ("." + "#" * decimales if decimales > 0 else "")
+    return format_decimal(d, format=motif, locale=LOCALE) + "\u00a0%"
