@@ -1,0 +1,32 @@
+# Configuration des tableaux de bord de l'intranet (`atelier dashboards`, `make dashboards`).
+#
+# Fichier Python lu au démarrage (format « traitlets » de Jupyter). Chaque réglage est
+# documenté dans widgets/tableaux_de_bord/configuration.py (ConfigTableauxDeBord) et dans
+# docs/deploiement.md. Les options --host et --port de la commande remplacent hote et port.
+# Après une modification, arrêter (Ctrl+C) puis relancer le serveur.
+
+c = get_config()  # noqa: F821  (fourni par traitlets au chargement)
+
+# Adresse et port : 127.0.0.1 derrière nginx (voir deploy/nginx/atelier.conf),
+# 0.0.0.0 pour être joint directement depuis les postes de la salle.
+c.ConfigTableauxDeBord.hote = "127.0.0.1"
+c.ConfigTableauxDeBord.port = 8866
+
+# Réserve de noyaux préchauffés : le carnet est déjà exécuté quand l'élève ouvre la page.
+# ~100 Mo de mémoire par noyau. Pour une séance, mettre la taille de la classe + 1 sur
+# l'application du jour, par exemple {"facture.ipynb": 36}.
+c.ConfigTableauxDeBord.taille_pool_defaut = 2
+c.ConfigTableauxDeBord.taille_pool = {}
+
+# Plafond d'élèves servis en même temps par application (au-delà : page « serveur complet »).
+c.ConfigTableauxDeBord.max_noyaux_defaut = 60
+c.ConfigTableauxDeBord.max_noyaux = {}
+
+# Nettoyage : un noyau sans activité depuis 30 minutes est arrêté (même onglet ouvert).
+c.ConfigTableauxDeBord.delai_inactivite = 1800
+c.ConfigTableauxDeBord.intervalle_nettoyage = 60
+c.ConfigTableauxDeBord.nettoyer_connectes = True
+
+# Les élèves ne voient jamais de trace Python ; l'enseignant les lit dans ce journal.
+c.ConfigTableauxDeBord.afficher_traces = False
+c.ConfigTableauxDeBord.fichier_journal = ""

@@ -1,0 +1,76 @@
+"""Voilà dashboards for the school intranet (``atelier dashboards`` / ``make dashboards``).
+
+Public API:
+
+- :class:`ConfigTableauxDeBord`: every setting, documented (traitlets ``help=``);
+- :func:`charger_reglages`: read the settings file
+  (default ``deploy/atelier_dashboards_config.py``);
+- :func:`servir`: the CLI entry point (returns an exit code).
+
+The server itself (:mod:`widgets.tableaux_de_bord.serveur`) is imported lazily: Voilà is heavy.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from traitlets.config.loader import PyFileConfigLoader
+
+from .configuration import FICHIER_CONFIG_DEFAUT, ConfigTableauxDeBord
+
+__all__ = ["ConfigTableauxDeBord", "charger_reglages", "servir", "FICHIER_CONFIG_DEFAUT"]
+
+
+class FichierConfigIntrouvable(FileNotFoundError):
+    """Le fichier de configuration demandé n'existe pas."""
+
+
+def charger_reglages(fichier: str | Path | None = None) -> ConfigTableauxDeBord:
+    """Settings from ``fichier`` (a traitlets Python config file).
+
+    Without ``fichier``, the project's ``deploy/atelier_dashboards_config.py`` is read when it
+    exists, otherwise the defaults apply. A named file that does not exist is an error.
+    """
+    if fichier is None:
+        if not FICHIER_CONFIG_DEFAUT.is_file():
+            return ConfigTableauxDeBord()
+        fichier = FICHIER_CONFIG_DEFAUT
+    chemin = Path(fichier).resolve()
+    if not chemin.is_file():
+        raise FichierConfigIntrouvable(f"Fichier de configuration introuvable : {chemin}")
+    config = PyFileConfigLoader(chemin.name, path=str(chemin.parent)).load_config()
+    return ConfigTableauxDeBord(config=config)
+
+
+def servir(args: argparse.Namespace) -> int:
+    """Serve every notebook of the apps folder with Voilà (blocks until Ctrl+C).
+
+    ``args`` carries ``config``, ``host`` and ``port`` (each may be ``None``: the settings
+    file, then the defaults, decide).
+    """
+    try:
+        reglages = charger_reglages(getattr(args, "config", None))
+    except FichierConfigIntrouvable as err:
+        print(f"Atelier NRC : {err}")
+        return 2
+    if getattr(args, "host", None):
+        reglages.hote = args.host
+    if getattr(args, "port", None):
+        reglages.port = args.port
+    if not Path(reglages.dossier_apps).is_dir():
+        print(f"Atelier NRC : dossier des applications introuvable : {reglages.dossier_apps}")
+        return 2
+
+    from .serveur import VoilaAtelier
+
+    app = VoilaAtelier(reglages)
+    app.initialize()
+    nombre = len(app.carnets)
+    print(
+        f"Atelier NRC : {nombre} tableau(x) de bord sur "
+        f"http://{reglages.hote}:{reglages.port}{reglages.url_de_base} (Ctrl+C pour arrêter)",
+        flush=True,
+    )
+    app.start()
+    return 0

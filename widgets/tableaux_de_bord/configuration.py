@@ -1,0 +1,189 @@
+"""Every setting of the dashboards server, in one traitlets ``Configurable``.
+
+A teacher (or the school IT) edits one Python file, by default
+``deploy/atelier_dashboards_config.py``::
+
+    c.ConfigTableauxDeBord.port = 8866
+    c.ConfigTableauxDeBord.taille_pool = {"facture.ipynb": 36}
+
+``ConfigTableauxDeBord.vers_config_voila()`` translates these French settings into the
+Voilà / Jupyter Server options they drive (kernel pools, culling, sources stripped...).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from traitlets import Bool, Dict, Float, Int, Unicode
+from traitlets.config import Config, Configurable
+
+from widgets.donnees.chemins import DOSSIER_APPS, RACINE_PROJET
+
+#: Environment variable naming, inside each kernel, the app (notebook) it serves.
+VARIABLE_APP = "ATELIER_APP"
+
+FICHIER_CONFIG_DEFAUT = RACINE_PROJET / "deploy" / "atelier_dashboards_config.py"
+
+
+class ConfigTableauxDeBord(Configurable):
+    """Réglages du serveur de tableaux de bord (``atelier dashboards``)."""
+
+    dossier_apps = Unicode(
+        str(DOSSIER_APPS),
+        help="Dossier des carnets servis comme tableaux de bord (un carnet = une application).",
+    ).tag(config=True)
+
+    hote = Unicode(
+        "127.0.0.1",
+        help=(
+            "Adresse d'écoute. 127.0.0.1 = ce poste seulement (derrière nginx) ; "
+            "0.0.0.0 = toutes les interfaces (intranet sans proxy)."
+        ),
+    ).tag(config=True)
+
+    port = Int(8866, help="Port d'écoute du serveur.").tag(config=True)
+
+    url_de_base = Unicode(
+        "/",
+        help="Préfixe des adresses, par ex. '/tableaux/' derrière un proxy (sous-dossier).",
+    ).tag(config=True)
+
+    titre = Unicode(
+        "Atelier NRC — tableaux de bord",
+        help="Titre de la page d'accueil (galerie des applications).",
+    ).tag(config=True)
+
+    taille_pool_defaut = Int(
+        2,
+        help=(
+            "Nombre de noyaux préchauffés (carnet déjà exécuté) gardés en réserve pour chaque "
+            "application. 0 = pas de réserve. Chaque noyau coûte environ 100 Mo de mémoire."
+        ),
+    ).tag(config=True)
+
+    taille_pool = Dict(
+        key_trait=Unicode(),
+        value_trait=Int(),
+        default_value={},
+        help=(
+            "Réserve par application, qui remplace taille_pool_defaut : "
+            "{'facture.ipynb': 36} pour une classe de 35 qui ouvre la facture en même temps."
+        ),
+    ).tag(config=True)
+
+    delai_remplissage = Float(
+        1.0,
+        help="Secondes d'attente avant de remplacer un noyau de la réserve qui vient d'être pris.",
+    ).tag(config=True)
+
+    max_noyaux_defaut = Int(
+        60,
+        help=(
+            "Nombre maximal d'élèves servis en même temps par une application (noyaux vivants "
+            "hors réserve). Au-delà, la page « serveur complet » s'affiche (code HTTP 503)."
+        ),
+    ).tag(config=True)
+
+    max_noyaux = Dict(
+        key_trait=Unicode(),
+        value_trait=Int(),
+        default_value={},
+        help="Plafond par application, qui remplace max_noyaux_defaut : {'tournee.ipynb': 40}.",
+    ).tag(config=True)
+
+    delai_inactivite = Int(
+        1800,
+        help=(
+            "Secondes sans activité après lesquelles le noyau d'un élève est arrêté (mémoire "
+            "rendue). 0 = jamais. L'élève qui revient recharge la page."
+        ),
+    ).tag(config=True)
+
+    intervalle_nettoyage = Int(
+        60, help="Secondes entre deux passages du nettoyage des noyaux inactifs."
+    ).tag(config=True)
+
+    nettoyer_connectes = Bool(
+        True,
+        help=(
+            "Arrêter aussi les noyaux inactifs dont l'onglet est encore ouvert (un poste resté "
+            "allumé en fin de séance ne garde pas de mémoire)."
+        ),
+    ).tag(config=True)
+
+    afficher_traces = Bool(
+        False,
+        help=(
+            "Montrer les traces d'erreur Python aux visiteurs. Laisser à False : les traces vont "
+            "dans le journal du serveur (fichier_journal), l'élève voit un message en français."
+        ),
+    ).tag(config=True)
+
+    fichier_journal = Unicode(
+        "",
+        help=(
+            "Fichier où écrire le journal du serveur (erreurs avec leur trace, pour "
+            "l'enseignant). Vide = seulement la console."
+        ),
+    ).tag(config=True)
+
+    def taille_pool_de(self, carnet: str) -> int:
+        """Réserve de noyaux préchauffés pour le carnet ``carnet`` (chemin relatif)."""
+        return max(0, self.taille_pool.get(carnet, self.taille_pool_defaut))
+
+    def max_noyaux_de(self, carnet: str) -> int:
+        """Plafond de noyaux au service des élèves pour le carnet ``carnet``."""
+        return self.max_noyaux.get(carnet, self.max_noyaux_defaut)
+
+    def carnets(self) -> list[str]:
+        """Carnets servis, chemins relatifs au dossier des applications (ordre alphabétique)."""
+        racine = Path(self.dossier_apps)
+        return sorted(
+            p.relative_to(racine).as_posix()
+            for p in racine.rglob("*.ipynb")
+            if ".ipynb_checkpoints" not in p.parts
+        )
+
+    def vers_config_voila(self) -> Config:
+        """Options Voilà / Jupyter Server correspondant à ces réglages."""
+        c = Config()
+        c.Voila.ip = self.hote
+        c.Voila.port = self.port
+        c.Voila.port_retries = 0
+        c.Voila.base_url = self.url_de_base
+        c.Voila.open_browser = False
+        c.Voila.root_dir = str(Path(self.dossier_apps).resolve())
+
+        c.VoilaConfiguration.strip_sources = True
+        c.VoilaConfiguration.show_tracebacks = self.afficher_traces
+        c.VoilaConfiguration.preheat_kernel = True
+        c.VoilaConfiguration.default_pool_size = max(0, self.taille_pool_defaut)
+        c.VoilaConfiguration.allow_template_override = "NO"
+        c.VoilaConfiguration.allow_theme_override = "NO"
+        c.VoilaConfiguration.file_allowlist = [r".*\.(png|jpg|jpeg|gif|svg|css)"]
+        c.VoilaConfiguration.file_denylist = [r".*\.(ipynb|py|db|sqlite|csv|json|toml|cfg)"]
+        c.VoilaConfiguration.multi_kernel_manager_class = (
+            "widgets.tableaux_de_bord.noyaux.GestionnaireNoyauxAtelier"
+        )
+        c.VoilaExporter.language_code = "fr"
+        c.VoilaExecutor.show_tracebacks = self.afficher_traces
+        c.VoilaExecutor.cell_error_instruction = (
+            "L'enseignant trouvera le détail dans le journal du serveur."
+        )
+
+        c.VoilaKernelManager.fill_delay = self.delai_remplissage
+        pools = {
+            carnet: {
+                "pool_size": self.taille_pool_de(carnet),
+                "kernel_env_variables": {VARIABLE_APP: carnet},
+            }
+            for carnet in self.carnets()
+        }
+        pools["default"] = {"pool_size": max(0, self.taille_pool_defaut)}
+        c.VoilaKernelManager.kernel_pools_config = pools
+
+        c.MappingKernelManager.cull_idle_timeout = max(0, self.delai_inactivite)
+        c.MappingKernelManager.cull_interval = max(1, self.intervalle_nettoyage)
+        c.MappingKernelManager.cull_connected = self.nettoyer_connectes
+        c.MappingKernelManager.cull_busy = False
+        return c

@@ -1,0 +1,146 @@
+"""French home page (gallery of the apps) and the "server full" page, as self-contained HTML.
+
+No CDN, no web font, no script: the pages only use inline CSS, so they render the same on an
+intranet cut off from the internet.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from urllib.parse import quote
+
+
+@dataclass(frozen=True)
+class FicheApp:
+    """What the gallery shows for one app (from ``metadata.atelier`` of its notebook)."""
+
+    carnet: str
+    titre: str
+    unite: str = ""
+    savoirs: tuple[str, ...] = field(default_factory=tuple)
+    description: str = ""
+
+
+def lire_fiche(dossier_apps: Path, carnet: str) -> FicheApp:
+    """Read the gallery card of ``carnet`` (a path relative to ``dossier_apps``).
+
+    A notebook without ``metadata.atelier`` still appears, titled after its file name.
+    """
+    chemin = Path(dossier_apps) / carnet
+    try:
+        meta = json.loads(chemin.read_text(encoding="utf-8")).get("metadata", {})
+    except (OSError, ValueError):
+        meta = {}
+    atelier = meta.get("atelier") or {}
+    titre_defaut = Path(carnet).stem.replace("_", " ").capitalize()
+    savoirs = atelier.get("savoirs") or []
+    if isinstance(savoirs, str):
+        savoirs = [savoirs]
+    return FicheApp(
+        carnet=carnet,
+        titre=str(atelier.get("titre") or titre_defaut),
+        unite=str(atelier.get("unite") or ""),
+        savoirs=tuple(str(s) for s in savoirs),
+        description=str(atelier.get("description") or ""),
+    )
+
+
+def lire_fiches(dossier_apps: Path, carnets: list[str]) -> list[FicheApp]:
+    """Cards of every served notebook, in the order given."""
+    return [lire_fiche(dossier_apps, c) for c in carnets]
+
+
+_STYLE = """
+body{margin:0;font-family:"DejaVu Sans",Arial,Helvetica,sans-serif;background:#f4f6f8;color:#1d2630}
+header{background:#123c69;color:#fff;padding:1.2rem 2rem}
+header h1{margin:0;font-size:1.6rem}
+header p{margin:.3rem 0 0;opacity:.9}
+main{padding:1.5rem 2rem;display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));
+gap:1.2rem}
+.atelier-carte{background:#fff;border-radius:8px;padding:1rem 1.2rem;
+box-shadow:0 1px 3px rgba(0,0,0,.15);display:flex;flex-direction:column}
+.atelier-carte h2{margin:0 0 .4rem;font-size:1.2rem;color:#123c69}
+.atelier-unite{font-size:.9rem;color:#555;margin:0 0 .4rem}
+.atelier-savoir{display:inline-block;background:#e3edf7;color:#123c69;border-radius:4px;
+padding:.05rem .4rem;margin:0 .3rem .3rem 0;font-size:.8rem}
+.atelier-description{flex:1}
+a.atelier-ouvrir{align-self:flex-start;background:#123c69;color:#fff;text-decoration:none;
+padding:.45rem .9rem;border-radius:5px}
+a.atelier-ouvrir:hover{background:#1d5a9a}
+.atelier-vide{padding:2rem}
+.atelier-message{max-width:40rem;margin:3rem auto;background:#fff;border-radius:8px;
+padding:1.5rem 2rem;box-shadow:0 1px 3px rgba(0,0,0,.15)}
+"""
+
+
+def _page(titre: str, corps: str) -> str:
+    return (
+        '<!DOCTYPE html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(titre)}</title>\n<style>{_STYLE}</style>\n</head>\n"
+        f"<body>\n{corps}\n</body>\n</html>\n"
+    )
+
+
+def url_app(url_de_base: str, carnet: str) -> str:
+    """Address of an app's dashboard page."""
+    base = url_de_base if url_de_base.endswith("/") else url_de_base + "/"
+    return f"{base}voila/render/{quote(carnet)}"
+
+
+def page_galerie(titre: str, fiches: list[FicheApp], url_de_base: str = "/") -> str:
+    """The French home page: one card per app (title, unit, savoir codes, description)."""
+    cartes = []
+    for f in fiches:
+        savoirs = "".join(f'<span class="atelier-savoir">{escape(s)}</span>' for s in f.savoirs)
+        unite = f'<p class="atelier-unite">Unité : {escape(f.unite)}</p>' if f.unite else ""
+        cartes.append(
+            f'<article class="atelier-carte" data-carnet="{escape(f.carnet)}">\n'
+            f"<h2>{escape(f.titre)}</h2>\n{unite}\n"
+            f'<div class="atelier-savoirs">{savoirs}</div>\n'
+            f'<p class="atelier-description">{escape(f.description)}</p>\n'
+            f'<a class="atelier-ouvrir" href="{escape(url_app(url_de_base, f.carnet))}">'
+            f"Ouvrir l'application</a>\n</article>"
+        )
+    if not cartes:
+        contenu = '<p class="atelier-vide">Aucune application n\'est publiée pour le moment.</p>'
+    else:
+        contenu = "\n".join(cartes)
+    nombre = len(fiches)
+    sous_titre = (
+        f"{nombre} application{'s' if nombre > 1 else ''} disponible{'s' if nombre > 1 else ''}"
+    )
+    corps = (
+        f"<header><h1>{escape(titre)}</h1><p>{sous_titre} — choisissez celle indiquée "
+        f"par votre enseignant.</p></header>\n<main>\n{contenu}\n</main>"
+    )
+    return _page(titre, corps)
+
+
+def page_complet(fiche: FicheApp, maximum: int, url_de_base: str = "/") -> str:
+    """French page shown (HTTP 503) when an app already serves its maximum of students."""
+    corps = (
+        '<div class="atelier-message atelier-complet">\n'
+        "<h1>Serveur complet</h1>\n"
+        f"<p>L'application « {escape(fiche.titre)} » accueille déjà {maximum} élèves, "
+        "le maximum prévu pour ce serveur.</p>\n"
+        "<p>Patientez une minute puis rechargez la page (touche F5). Si le problème "
+        "continue, prévenez votre enseignant.</p>\n"
+        f'<p><a href="{escape(url_de_base)}">Retour à la liste des applications</a></p>\n'
+        "</div>"
+    )
+    return _page("Serveur complet", corps)
+
+
+def page_introuvable(carnet: str, url_de_base: str = "/") -> str:
+    """French page (HTTP 404) for an address that names no published app."""
+    corps = (
+        '<div class="atelier-message">\n<h1>Application introuvable</h1>\n'
+        f"<p>Aucune application publiée ne s'appelle « {escape(carnet)} ».</p>\n"
+        f'<p><a href="{escape(url_de_base)}">Retour à la liste des applications</a></p>\n'
+        "</div>"
+    )
+    return _page("Application introuvable", corps)

@@ -1,0 +1,85 @@
+"""Kernel manager that knows which app each kernel serves (for the per-app cap).
+
+Voilà wraps this class with its pre-heated pool (``VoilaKernelManager``). A kernel is
+*in service* once a student's page has connected to it (or when it was started directly for
+a page because the pool was empty); pool kernels waiting on standby are not counted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import unquote
+
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+from .configuration import VARIABLE_APP
+
+_MARQUE_RENDU = "/voila/render/"
+
+
+def app_depuis_env(env: dict[str, str] | None) -> tuple[str | None, bool]:
+    """(carnet servi, démarré directement pour une page) d'après l'environnement du noyau.
+
+    Les noyaux de réserve portent ``ATELIER_APP`` ; ceux que Voilà démarre pour une page
+    portent ``SCRIPT_NAME`` = l'adresse demandée (``/voila/render/facture.ipynb``).
+    """
+    env = env or {}
+    if env.get(VARIABLE_APP):
+        return env[VARIABLE_APP], False
+    script = env.get("SCRIPT_NAME", "")
+    if _MARQUE_RENDU in script:
+        return unquote(script.split(_MARQUE_RENDU, 1)[1]), True
+    return None, False
+
+
+class GestionnaireNoyauxAtelier(AsyncMappingKernelManager):
+    """``AsyncMappingKernelManager`` that counts, per app, the kernels serving students."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._app_des_noyaux: dict[str, str] = {}
+        self._en_service: set[str] = set()
+
+    async def start_kernel(self, **kwargs: Any) -> str:  # type: ignore[override]
+        kernel_id = await super().start_kernel(**kwargs)
+        app, pour_une_page = app_depuis_env(kwargs.get("env"))
+        if app is not None:
+            self._app_des_noyaux[kernel_id] = app
+            if pour_une_page:
+                self._en_service.add(kernel_id)
+        return kernel_id
+
+    def notify_connect(self, kernel_id: str) -> None:
+        super().notify_connect(kernel_id)
+        self._en_service.add(kernel_id)
+
+    async def shutdown_kernel(self, kernel_id: str, *args: Any, **kwargs: Any) -> None:
+        try:
+            return await super().shutdown_kernel(kernel_id, *args, **kwargs)
+        finally:
+            self._app_des_noyaux.pop(kernel_id, None)
+            self._en_service.discard(kernel_id)
+
+    def _oublier_les_morts(self) -> None:
+        vivants = set(self.list_kernel_ids())
+        for kernel_id in list(self._app_des_noyaux):
+            if kernel_id not in vivants:
+                self._app_des_noyaux.pop(kernel_id, None)
+                self._en_service.discard(kernel_id)
+
+    def noyaux_en_service(self, carnet: str) -> int:
+        """Nombre de noyaux vivants qui servent un élève sur l'application ``carnet``."""
+        self._oublier_les_morts()
+        return sum(
+            1 for k, app in self._app_des_noyaux.items() if app == carnet and k in self._en_service
+        )
+
+    def noyaux_par_app(self) -> dict[str, dict[str, int]]:
+        """{carnet: {"en_service": n, "vivants": m}} pour la page d'état de l'enseignant."""
+        self._oublier_les_morts()
+        etat: dict[str, dict[str, int]] = {}
+        for kernel_id, app in self._app_des_noyaux.items():
+            ligne = etat.setdefault(app, {"en_service": 0, "vivants": 0})
+            ligne["vivants"] += 1
+            ligne["en_service"] += kernel_id in self._en_service
+        return etat

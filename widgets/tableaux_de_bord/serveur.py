@@ -1,0 +1,169 @@
+"""The dashboards server: Voilà (standalone, directory mode) plus the workbench's own pages.
+
+``VoilaAtelier`` is Voilà's application with:
+
+- the French gallery at ``/`` (and in place of Voilà's file tree, which is not served);
+- ``/voila/render/<carnet>`` guarded by a per-app cap (French "serveur complet" page, 503);
+- ``/atelier/etat.json``: per-app counts of pooled and in-service kernels (for the teacher);
+- Voilà's own behaviour kept: pre-heated pools, sources stripped, kernels that accept only
+  widget (comm) messages, never ``execute_request``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import tornado.web
+from jupyter_server.utils import url_path_join
+from voila.app import Voila
+from voila.execute import VoilaExecutor
+from voila.tornado.contentshandler import VoilaContentsHandler
+from voila.tornado.handler import TornadoVoilaHandler
+from voila.tornado.treehandler import TornadoVoilaTreeHandler
+
+from .configuration import ConfigTableauxDeBord
+from .galerie import lire_fiche, lire_fiches, page_complet, page_galerie, page_introuvable
+
+CLE_REGLAGES = "atelier_reglages"
+CLE_CARNETS = "atelier_carnets"
+
+DOSSIER_MODELES = Path(__file__).resolve().parent / "modeles"
+_FORMAT_JOURNAL = "%(asctime)s %(levelname)s %(name)s %(message)s"
+
+
+def _effacer_erreurs_en_francais(self: VoilaExecutor, cell: Any) -> Any:
+    """Replace a failed cell's traceback by a French sentence (the trace stays in the log)."""
+    if cell.get("cell_type") != "code":
+        return cell
+    for sortie in cell.get("outputs", []):
+        if sortie.get("output_type") == "error":
+            sortie["ename"] = "Erreur"
+            sortie["evalue"] = "cette partie du tableau de bord n'a pas pu s'afficher"
+            sortie["traceback"] = [
+                "Une erreur est survenue dans cette partie du tableau de bord. "
+                + self.cell_error_instruction
+            ]
+    return cell
+
+
+class PageGalerie(tornado.web.RequestHandler):
+    """GET ``/``: the French gallery of the apps."""
+
+    def get(self, *_: Any) -> None:
+        reglages: ConfigTableauxDeBord = self.settings[CLE_REGLAGES]
+        fiches = lire_fiches(Path(reglages.dossier_apps), self.settings[CLE_CARNETS])
+        self.set_header("Content-Type", "text/html; charset=UTF-8")
+        self.set_header("Cache-Control", "no-cache")
+        self.finish(page_galerie(reglages.titre, fiches, self.settings["base_url"]))
+
+
+class PageEtat(tornado.web.RequestHandler):
+    """GET ``/atelier/etat.json``: kernels per app (pool on standby, in service, cap)."""
+
+    def get(self) -> None:
+        reglages: ConfigTableauxDeBord = self.settings[CLE_REGLAGES]
+        km = self.settings["kernel_manager"]
+        vivants = km.noyaux_par_app()
+        etat = {
+            "noyaux_total": len(km.list_kernel_ids()),
+            "apps": {
+                carnet: {
+                    "reserve": km.get_pool_size(carnet),
+                    "en_service": vivants.get(carnet, {}).get("en_service", 0),
+                    "vivants": vivants.get(carnet, {}).get("vivants", 0),
+                    "maximum": reglages.max_noyaux_de(carnet),
+                }
+                for carnet in self.settings[CLE_CARNETS]
+            },
+        }
+        self.set_header("Content-Type", "application/json; charset=UTF-8")
+        self.set_header("Cache-Control", "no-cache")
+        self.finish(json.dumps(etat, ensure_ascii=False))
+
+
+class PageApplication(TornadoVoilaHandler):
+    """Voilà's page handler, refusing (503, French page) once an app is at its cap."""
+
+    @tornado.web.authenticated
+    async def get(self, path: str | None = None) -> None:
+        reglages: ConfigTableauxDeBord = self.settings[CLE_REGLAGES]
+        carnet = (path or "").lstrip("/")
+        base = self.settings["base_url"]
+        if carnet.endswith(".ipynb") and carnet not in self.settings[CLE_CARNETS]:
+            self.set_status(404)
+            self.finish(page_introuvable(carnet, base))
+            return
+        if carnet in self.settings[CLE_CARNETS]:
+            maximum = reglages.max_noyaux_de(carnet)
+            if self.kernel_manager.noyaux_en_service(carnet) >= maximum:
+                self.log.warning(
+                    "Application %s complète (%d noyaux) : visiteur refusé", carnet, maximum
+                )
+                self.set_status(503)
+                self.set_header("Retry-After", "60")
+                self.set_header("Content-Type", "text/html; charset=UTF-8")
+                fiche = lire_fiche(Path(reglages.dossier_apps), carnet)
+                self.finish(page_complet(fiche, maximum, base))
+                return
+        await super().get(path)
+
+
+class VoilaAtelier(Voila):
+    """Voilà application configured from a :class:`ConfigTableauxDeBord`."""
+
+    name = "atelier-dashboards"
+    description = "Atelier NRC : tableaux de bord Voilà de l'intranet."
+
+    def __init__(self, reglages: ConfigTableauxDeBord, **kwargs: Any) -> None:
+        super().__init__(config=reglages.vers_config_voila(), **kwargs)
+        self.reglages = reglages
+        self.carnets = reglages.carnets()
+
+    def initialize(self, argv: list[str] | None = None) -> None:
+        super().initialize(argv=[] if argv is None else argv)
+        VoilaExecutor.strip_code_cell_errors = _effacer_erreurs_en_francais
+        self._brancher_journal()
+
+    def setup_template_dirs(self) -> None:
+        super().setup_template_dirs()
+        # Our copy of the lab page (no CDN link) is found before Voilà's own.
+        self.template_paths.insert(0, str(DOSSIER_MODELES))
+
+    def _brancher_journal(self) -> None:
+        if not self.reglages.fichier_journal:
+            return
+        chemin = Path(self.reglages.fichier_journal)
+        chemin.parent.mkdir(parents=True, exist_ok=True)
+        fichier = logging.FileHandler(chemin, encoding="utf-8")
+        fichier.setLevel(logging.INFO)
+        fichier.setFormatter(logging.Formatter(_FORMAT_JOURNAL))
+        for nom in (self.log.name, "traitlets", "tornado.application", "tornado.access"):
+            logging.getLogger(nom).addHandler(fichier)
+        self.log.addHandler(fichier)
+
+    def init_settings(self) -> dict:
+        settings = super().init_settings()
+        settings[CLE_REGLAGES] = self.reglages
+        settings[CLE_CARNETS] = self.carnets
+        return settings
+
+    def init_handlers(self) -> list:
+        retires = (TornadoVoilaTreeHandler, VoilaContentsHandler)
+        handlers = []
+        for regle in super().init_handlers():
+            if regle[1] in retires:
+                continue
+            if regle[1] is TornadoVoilaHandler:
+                regle = (regle[0], PageApplication, *regle[2:])
+            handlers.append(regle)
+        base = self.server_url
+        propres = [
+            (base, PageGalerie),
+            (url_path_join(base, r"/index\.html"), PageGalerie),
+            (url_path_join(base, r"/voila/tree(/.*)?"), PageGalerie),
+            (url_path_join(base, r"/atelier/etat\.json"), PageEtat),
+        ]
+        return propres + handlers
