@@ -1,0 +1,173 @@
+"""Enregistrement des plans de l'étudiant (plan de vente, tournée, plan d'action) en JSON.
+
+Chaque plan est un fichier ``<dossier_utilisateur>/plans/<genre>/<nom>.json``. Une écriture
+n'écrase jamais rien à moitié : le JSON est écrit dans un fichier temporaire du même dossier,
+vidé sur disque, puis mis en place par ``os.replace`` (atomique, y compris sous Windows).
+La version précédente est d'abord copiée dans ``<nom>.versions/NNNN.json`` (les ``GARDER``
+dernières sont conservées) : un plan survit à un redémarrage du noyau, à un onglet fermé et à
+une fausse manœuvre. Un fichier principal abîmé est remplacé à la lecture par la dernière
+version lisible.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from widgets.donnees.chemins import dossier_utilisateur
+from widgets.erreurs import ErreurAtelier
+
+GARDER = 30
+DOSSIER_SCENARIOS = Path(__file__).resolve().parent / "scenarios"
+
+
+def nom_de_fichier(nom: str) -> str:
+    """Nom de fichier sûr et portable tiré d'un titre : ``"Boutique « Tour Eiffel »"`` →
+    ``"boutique-tour-eiffel"``."""
+    texte = unicodedata.normalize("NFKD", nom or "").encode("ascii", "ignore").decode()
+    texte = re.sub(r"[^A-Za-z0-9]+", "-", texte).strip("-").lower()[:80]
+    if not texte:
+        raise ErreurAtelier("Donnez un nom au plan (lettres ou chiffres).", champ="nom")
+    return texte
+
+
+def dossier_plans(genre: str = "plan_de_vente") -> Path:
+    """Dossier des plans d'un genre (``plan_de_vente``, ``tournee``, ``plan_action``…)."""
+    dossier = dossier_utilisateur() / "plans" / nom_de_fichier(genre).replace("-", "_")
+    dossier.mkdir(parents=True, exist_ok=True)
+    return dossier
+
+
+def ecrire_atomique(chemin: Path, texte: str) -> None:
+    """Écrit ``texte`` (UTF-8) dans ``chemin`` via un fichier temporaire et ``os.replace``."""
+    chemin.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporaire = tempfile.mkstemp(prefix=f".{chemin.name}.", suffix=".tmp", dir=chemin.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(texte)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(temporaire, chemin)
+    except BaseException:
+        Path(temporaire).unlink(missing_ok=True)
+        raise
+
+
+def _chemin(nom: str, genre: str) -> Path:
+    return dossier_plans(genre) / f"{nom_de_fichier(nom)}.json"
+
+
+def _dossier_versions(chemin: Path) -> Path:
+    return chemin.with_name(chemin.stem + ".versions")
+
+
+def versions_plan(nom: str, genre: str = "plan_de_vente") -> list[Path]:
+    """Les versions précédentes d'un plan, de la plus ancienne à la plus récente."""
+    dossier = _dossier_versions(_chemin(nom, genre))
+    if not dossier.is_dir():
+        return []
+    return sorted(dossier.glob("[0-9]*.json"))
+
+
+def enregistrer_plan(
+    nom: str, donnees: dict[str, Any], genre: str = "plan_de_vente", garder: int = GARDER
+) -> Path:
+    """Enregistre le plan (dictionnaire JSON) ; garde la version précédente.
+
+    Ne fait rien si le contenu n'a pas changé (pas de version inutile).
+    """
+    chemin = _chemin(nom, genre)
+    contenu = dict(donnees)
+    texte_sans_date = json.dumps(contenu, ensure_ascii=False, indent=1, sort_keys=True)
+    if chemin.exists():
+        try:
+            ancien = json.loads(chemin.read_text(encoding="utf-8"))
+            ancien.pop("enregistre_le", None)
+            if json.dumps(ancien, ensure_ascii=False, indent=1, sort_keys=True) == texte_sans_date:
+                return chemin
+        except (OSError, ValueError):
+            ancien = None
+        versions = versions_plan(nom, genre)
+        numero = int(versions[-1].stem) + 1 if versions else 1
+        dossier = _dossier_versions(chemin)
+        ecrire_atomique(dossier / f"{numero:04d}.json", chemin.read_text(encoding="utf-8"))
+        for vieille in versions[: max(0, len(versions) + 1 - garder)]:
+            vieille.unlink(missing_ok=True)
+    contenu["enregistre_le"] = datetime.now().isoformat(timespec="seconds")
+    ecrire_atomique(chemin, json.dumps(contenu, ensure_ascii=False, indent=1, sort_keys=True))
+    return chemin
+
+
+def charger_plan(nom: str, genre: str = "plan_de_vente") -> dict[str, Any] | None:
+    """Relit un plan enregistré (``None`` s'il n'existe pas).
+
+    Si le fichier est abîmé, la dernière version lisible est rendue à sa place.
+    """
+    chemin = _chemin(nom, genre)
+    candidats = ([chemin] if chemin.exists() else []) + versions_plan(nom, genre)[::-1]
+    for fichier in candidats:
+        try:
+            donnees = json.loads(fichier.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(donnees, dict):
+            donnees.pop("enregistre_le", None)
+            return donnees
+    if candidats:
+        raise ErreurAtelier(f"Le plan « {nom} » est illisible et n'a pas de version de secours.")
+    return None
+
+
+def lister_plans(genre: str = "plan_de_vente") -> list[str]:
+    """Noms de fichier (sans extension) des plans enregistrés, par ordre alphabétique."""
+    return sorted(p.stem for p in dossier_plans(genre).glob("*.json"))
+
+
+def supprimer_plan(nom: str, genre: str = "plan_de_vente") -> None:
+    """Met le plan de côté : il devient la dernière version (récupérable), le fichier disparaît."""
+    chemin = _chemin(nom, genre)
+    if chemin.exists():
+        versions = versions_plan(nom, genre)
+        numero = int(versions[-1].stem) + 1 if versions else 1
+        ecrire_atomique(
+            _dossier_versions(chemin) / f"{numero:04d}.json", chemin.read_text(encoding="utf-8")
+        )
+        chemin.unlink()
+
+
+def exporter_fiche(nom: str, contenu_html: str, genre: str = "plan_de_vente") -> Path:
+    """Écrit la fiche imprimable (HTML A4) à côté du plan et rend son chemin."""
+    chemin = dossier_plans(genre) / f"{nom_de_fichier(nom)}.html"
+    ecrire_atomique(chemin, contenu_html)
+    return chemin
+
+
+# --------------------------------------------------------------------------- scénarios
+
+
+def charger_scenarios(dossier: Path | None = None) -> list[dict[str, Any]]:
+    """La bibliothèque de scénarios d'entretien (``widgets/donnees/scenarios/*.json``)."""
+    dossier = DOSSIER_SCENARIOS if dossier is None else Path(dossier)
+    scenarios = []
+    for fichier in sorted(dossier.glob("*.json")):
+        try:
+            donnees = json.loads(fichier.read_text(encoding="utf-8"))
+        except ValueError as exc:
+            raise ErreurAtelier(f"Le scénario {fichier.name} est mal formé : {exc}") from exc
+        donnees.setdefault("id", fichier.stem)
+        scenarios.append(donnees)
+    return scenarios
+
+
+def scenario(identifiant: str, dossier: Path | None = None) -> dict[str, Any]:
+    """Un scénario de la bibliothèque par son identifiant."""
+    for s in charger_scenarios(dossier):
+        if s["id"] == identifiant:
+            return s
+    raise ErreurAtelier(f"Aucun scénario « {identifiant} » dans la bibliothèque.")
