@@ -1,0 +1,188 @@
+"""Teacher side: a student's paper and corrigé as printable HTML, and the class export.
+
+- :func:`corrige_html` (``unite, etudiant, graine=0``): the statement of every exercise of the
+  unit in THIS student's variant, then (on a new page) the worked solutions, the expected
+  answers and the barème; self-contained HTML (inline A4 print CSS, no CDN, no script);
+- :func:`commande_corrige`: the ``atelier corrige --unit U --student S [--seed N] [--out F]``
+  command (exit code 0, or 2 with a French message for an unknown unit);
+- :func:`exporter_classe` (``[progress files…], sortie``): one row per student and exercise
+  (attempts, success, best score, hints are not in it) written as CSV (``;``, decimal comma,
+  UTF-8 with BOM for Excel-FR) or Excel (``.xlsx``: sheets « Synthèse » and « Détail »).
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import sys
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+
+from widgets.calculs import format_nombre
+from widgets.donnees.progression import lire_progressions
+from widgets.erreurs import ErreurAtelier
+from widgets.exercices.markdown import markdown_en_html
+from widgets.exercices.modele import normaliser_etudiant
+from widgets.exercices.registre import exercices_de_l_unite
+
+TITRES_UNITES = {
+    "gestion_clientele": "Gestion de clientèles",
+    "relation_client": "Relation client et négociation-vente",
+    "management_equipe": "Management de l'équipe commerciale",
+    "gestion_projet": "Gestion de projet",
+}
+
+_CSS = """
+@page { size: A4; margin: 16mm 15mm 18mm 15mm; }
+body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; font-size: 11pt;
+       color: #111; max-width: 180mm; margin: 0 auto; line-height: 1.35; }
+header { border-bottom: 2px solid #333; margin-bottom: 8mm; }
+header h1 { font-size: 16pt; margin: 0 0 2mm 0; }
+h2 { font-size: 13pt; margin: 6mm 0 2mm 0; }
+h3, h4, h5, h6 { font-size: 11.5pt; }
+.exercice { break-inside: avoid; page-break-inside: avoid; }
+.corrige { break-before: page; page-break-before: always; }
+table { border-collapse: collapse; margin: 2mm 0; }
+th, td { border: 1px solid #888; padding: 1mm 2.5mm; text-align: left; }
+td.points, th.points { text-align: right; }
+.reponse { border-bottom: 1px dotted #444; height: 8mm; margin: 2mm 0; }
+pre, code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 10pt; }
+pre { background: #f3f3f3; padding: 2mm; white-space: pre-wrap; }
+.total { font-weight: bold; }
+@media print { a { color: inherit; text-decoration: none; } }
+"""
+
+
+def _points(p: Decimal) -> str:
+    return format_nombre(p) + " pt" + ("s" if p > 1 else "")
+
+
+def corrige_html(unite: str, etudiant: str, graine: int = 0) -> str:
+    """The statement and worked corrigé (with barème) of every exercise of ``unite`` for
+    ``etudiant``'s variant (same figures as on the student's screen for the same ``graine``)."""
+    exercices = exercices_de_l_unite(unite)
+    titre_unite = TITRES_UNITES.get(unite, unite)
+    variantes = [(ex, ex.variante(etudiant, graine)) for ex in exercices]
+    total = sum((v.controle.points for _, v in variantes), Decimal(0))
+    e = html.escape
+    entete = (
+        f"<header><h1>Atelier NRC — {e(titre_unite)}</h1>"
+        f"<p>Étudiant : <b>{e(etudiant)}</b> — variante (graine) : {graine} — "
+        f"{len(variantes)} exercices, noté sur {_points(total)} — "
+        f"édité le {date.today().strftime('%d/%m/%Y')}</p></header>"
+    )
+    sujet = ["<section class='sujet'><h2>Sujet</h2>"]
+    corrige = ["<section class='corrige'><h2>Corrigé et barème</h2>"]
+    for n, (ex, v) in enumerate(variantes, 1):
+        c = v.controle
+        tete = f"Exercice {n} — {e(ex.titre)} ({_points(c.points)})"
+        lignes_reponse = "".join(
+            f"<p>{e(ch.libelle)} : <span class='reponse'>&nbsp;</span></p>"
+            if ch.genre != "sql"
+            else "<div class='reponse'></div>" * 4
+            for ch in c.champs()
+        )
+        sujet.append(
+            f"<div class='exercice'><h3>{tete}</h3>{markdown_en_html(v.enonce)}"
+            f"{lignes_reponse}</div>"
+        )
+        bareme = "".join(
+            f"<tr><td>{e(item)}</td><td class='points'>{_points(p)}</td></tr>"
+            for item, p in c.bareme()
+        )
+        corrige.append(
+            f"<div class='exercice'><h3>{tete}</h3>"
+            f"{markdown_en_html(v.solution)}"
+            f"<p>Réponse attendue :</p>{markdown_en_html(c.reponse_attendue())}"
+            "<table class='bareme'><thead><tr><th>Barème</th><th class='points'>Points</th>"
+            f"</tr></thead><tbody>{bareme}<tr class='total'><td>Total</td>"
+            f"<td class='points'>{_points(c.points)}</td></tr></tbody></table></div>"
+        )
+    sujet.append("</section>")
+    corrige.append(
+        f"<p class='total'>Total de la copie : {_points(total)}.</p>"
+        "<p>Un résultat faux mais obtenu correctement à partir d'un chiffre faux plus haut "
+        "(report) rapporte ses points.</p></section>"
+    )
+    return (
+        "<!DOCTYPE html><html lang='fr'><head><meta charset='utf-8'>"
+        f"<title>Corrigé — {e(titre_unite)} — {e(etudiant)}</title><style>{_CSS}</style>"
+        f"</head><body>{entete}{''.join(sujet)}{''.join(corrige)}</body></html>"
+    )
+
+
+def nom_fichier_corrige(unite: str, etudiant: str) -> str:
+    """Default file name: ``corrige_<unite>_<etudiant>.html`` (name made file-safe)."""
+    sur = "".join(ch if ch.isalnum() else "-" for ch in normaliser_etudiant(etudiant)).strip("-")
+    return f"corrige_{unite}_{sur or 'etudiant'}.html"
+
+
+def commande_corrige(args: argparse.Namespace) -> int:
+    """``atelier corrige``: write the HTML corrigé; 0 on success, 2 with a French message."""
+    try:
+        contenu = corrige_html(args.unit, args.student, graine=args.seed or 0)
+    except ErreurAtelier as err:
+        print(f"atelier corrige : {err}", file=sys.stderr)
+        return 2
+    sortie = Path(args.out) if args.out else Path(nom_fichier_corrige(args.unit, args.student))
+    sortie.write_text(contenu, encoding="utf-8")
+    print(f"Corrigé écrit dans {sortie}")
+    return 0
+
+
+COLONNES_EXPORT = [
+    "etudiant",
+    "unite",
+    "exercice",
+    "tentatives",
+    "reussi",
+    "meilleur_score_pct",
+    "premiere_tentative",
+    "derniere_tentative",
+    "fichier",
+]
+
+
+def synthese_classe(chemins: Iterable[str | Path]) -> pd.DataFrame:
+    """One row per (student, exercise) over all the progress files given."""
+    lignes = lire_progressions(chemins)
+    if not lignes:
+        return pd.DataFrame(columns=COLONNES_EXPORT)
+    df = pd.DataFrame(lignes)
+    groupes = df.groupby(["etudiant", "unite", "exercice"], sort=True)
+    resume = groupes.agg(
+        tentatives=("id", "size"),
+        reussi=("correct", "max"),
+        meilleur_score_pct=("score", "max"),
+        premiere_tentative=("horodatage", "min"),
+        derniere_tentative=("horodatage", "max"),
+        fichier=("fichier", lambda s: ", ".join(sorted(set(s)))),
+    ).reset_index()
+    resume["reussi"] = resume["reussi"].map({1: "oui", 0: "non"})
+    resume["meilleur_score_pct"] = (resume["meilleur_score_pct"] * 100).round(1)
+    return resume[COLONNES_EXPORT]
+
+
+def exporter_classe(chemins: Iterable[str | Path], sortie: str | Path) -> pd.DataFrame:
+    """Write the class summary of the collected progress files to ``sortie`` (.csv or .xlsx).
+
+    CSV: ``;`` separator, decimal comma, UTF-8 with BOM (opens as-is in Excel-FR).
+    Excel: sheet « Synthèse » (students × exercises, best score %) and sheet « Détail ».
+    Returns the detail table.
+    """
+    sortie = Path(sortie)
+    detail = synthese_classe(chemins)
+    if sortie.suffix.lower() == ".xlsx":
+        tableau = detail.pivot_table(
+            index="etudiant", columns="exercice", values="meilleur_score_pct", aggfunc="max"
+        )
+        with pd.ExcelWriter(sortie, engine="openpyxl") as classeur:
+            tableau.to_excel(classeur, sheet_name="Synthèse")
+            detail.to_excel(classeur, sheet_name="Détail", index=False)
+    else:
+        detail.to_csv(sortie, sep=";", decimal=",", index=False, encoding="utf-8-sig")
+    return detail

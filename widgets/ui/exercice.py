@@ -1,0 +1,311 @@
+"""The exercise widget any notebook embeds in one line, and the per-unit progress panel.
+
+::
+
+    from widgets.ui.exercice import exercice, PanneauProgression
+    exercice("relation_client/net-a-payer-1")          # the student's own variant
+    PanneauProgression("relation_client")
+
+Works the same in JupyterLab and Voilà (plain ipywidgets, statement rendered to HTML by the
+engine's small Markdown converter, no CDN).
+
+Student identity: the ``etudiant`` argument, else the ``ATELIER_ETUDIANT`` environment
+variable, else the OS user name (``widgets.donnees.progression.identifiant_etudiant``); the
+"Étudiant" field at the top lets a student on a shared PC type their name, which regenerates
+their own variant. Each attempt is saved at once in the student's progress file.
+
+Drivable from Python (tests, nbval): ``.remplir("1 234,56")`` or ``.remplir({"cellule": ...})``,
+``.verifier() -> Verdict``, ``.indice() -> str``, ``.retour`` (the French feedback text),
+``.solution_visible``. CSS classes for browser tests: ``atelier-exercice`` (the whole widget),
+``atelier-reponse`` (each answer field), ``atelier-retour`` (the feedback),
+``atelier-indice``, ``atelier-solution``, ``atelier-progression`` (the panel).
+"""
+
+from __future__ import annotations
+
+import html
+import weakref
+from collections.abc import Mapping
+from typing import Any
+
+import ipywidgets as w
+
+from widgets.donnees.progression import Progression, identifiant_etudiant
+from widgets.exercices import Verdict, exercice_par_code, exercices_de_l_unite
+from widgets.exercices.markdown import markdown_en_html
+
+VERT, ROUGE, GRIS = "#1b6e20", "#b00020", "#555"
+_PANNEAUX: weakref.WeakSet[PanneauProgression] = weakref.WeakSet()
+
+__all__ = ["Exercice", "PanneauProgression", "exercice"]
+
+
+def _bloc(texte: str, couleur: str) -> str:
+    return (
+        f'<div style="color:{couleur};white-space:pre-line;margin:6px 0">{html.escape(texte)}</div>'
+    )
+
+
+class Exercice(w.VBox):
+    """One exercise for one student: statement, answer field(s), Vérifier, Indice, solution."""
+
+    def __init__(
+        self,
+        code: str,
+        etudiant: str | None = None,
+        graine: int = 0,
+        *,
+        progression: Progression | None = None,
+    ) -> None:
+        self.definition = exercice_par_code(code)
+        self.graine = graine
+        self.progression = progression if progression is not None else Progression()
+        self.verdict: Verdict | None = None
+        self.retour = ""
+        self._indices_vus = 0
+        self.champ_nom = w.Text(
+            value=identifiant_etudiant(etudiant),
+            description="Étudiant",
+            continuous_update=False,
+            layout=w.Layout(width="340px"),
+        )
+        self.champ_nom.observe(lambda _: self._nouvelle_variante(), names="value")
+        self.titre = w.HTML(f"<h3>{html.escape(self.definition.titre)}</h3>")
+        self.enonce = w.HTML()
+        self.zone_champs = w.VBox()
+        self.bouton_verifier = w.Button(description="Vérifier", button_style="primary")
+        self.bouton_indice = w.Button(description="Indice", icon="lightbulb-o")
+        self.bouton_verifier.on_click(lambda _: self.verifier())
+        self.bouton_indice.on_click(lambda _: self.indice())
+        self.zone_retour = w.HTML()
+        self.zone_retour.add_class("atelier-retour")
+        self.zone_indices = w.HTML()
+        self.zone_indices.add_class("atelier-indice")
+        self.zone_solution = w.HTML()
+        self.zone_solution.add_class("atelier-solution")
+        super().__init__(
+            [
+                self.titre,
+                self.champ_nom,
+                self.enonce,
+                self.zone_champs,
+                w.HBox([self.bouton_verifier, self.bouton_indice]),
+                self.zone_retour,
+                self.zone_indices,
+                self.zone_solution,
+            ]
+        )
+        self.add_class("atelier-exercice")
+        self._nouvelle_variante()
+
+    # ------------------------------------------------------------------ state
+    @property
+    def etudiant(self) -> str:
+        """The student working (the name field, or the default identity)."""
+        return identifiant_etudiant(self.champ_nom.value)
+
+    @property
+    def code(self) -> str:
+        return self.definition.code
+
+    def _nouvelle_variante(self) -> None:
+        self.variante = self.definition.variante(self.etudiant, self.graine)
+        self.enonce.value = markdown_en_html(self.variante.enonce)
+        self.champs: dict[str, w.Text | w.Textarea] = {}
+        self.marques: dict[str, w.HTML] = {}
+        lignes = []
+        for champ in self.variante.controle.champs():
+            libelle = champ.libelle + (f" ({champ.unite})" if champ.unite else "")
+            if champ.genre == "sql":
+                saisie = w.Textarea(
+                    placeholder="SELECT …",
+                    layout=w.Layout(width="100%", height="110px", font_family="monospace"),
+                )
+            else:
+                saisie = w.Text(
+                    description=libelle,
+                    placeholder="ex. 1 234,56",
+                    style={"description_width": "220px"},
+                    layout=w.Layout(width="420px"),
+                )
+            saisie.add_class("atelier-reponse")
+            saisie.add_class(f"atelier-reponse-{champ.nom}")
+            marque = w.HTML()
+            self.champs[champ.nom] = saisie
+            self.marques[champ.nom] = marque
+            lignes.append(w.HBox([saisie, marque]))
+        self.zone_champs.children = lignes
+        self.verdict, self.retour, self._indices_vus = None, "", 0
+        self.zone_retour.value = self.zone_indices.value = ""
+        self._montrer_solution(self._etat_reussi_ou_epuise())
+
+    # ------------------------------------------------------------------ actions
+    def remplir(self, reponse: str | Mapping[str, Any]) -> None:
+        """Type an answer from Python: a text for a one-field exercise, else {champ: texte}."""
+        if isinstance(reponse, Mapping):
+            for nom, valeur in reponse.items():
+                self.champs[nom].value = str(valeur)
+        else:
+            next(iter(self.champs.values())).value = str(reponse)
+
+    @property
+    def reponse(self) -> str | dict[str, str]:
+        """The current answer: the text of the single field, or {champ: texte}."""
+        valeurs = {nom: s.value for nom, s in self.champs.items()}
+        return next(iter(valeurs.values())) if len(valeurs) == 1 else valeurs
+
+    def verifier(self) -> Verdict:
+        """Check the answer, show the French feedback, save the attempt (if readable)."""
+        reponse = self.reponse
+        verdict = self.variante.controle.verifier(reponse)
+        self.verdict, self.retour = verdict, verdict.message
+        couleur = VERT if verdict.correct else (GRIS if not verdict.lisible else ROUGE)
+        self.zone_retour.value = _bloc(verdict.message, couleur)
+        self._marquer_cellules(verdict)
+        if verdict.lisible:
+            self.progression.enregistrer_tentative(
+                self.etudiant,
+                self.definition.unite,
+                self.code,
+                reponse,
+                verdict.correct,
+                float(verdict.score),
+                verdict.message,
+                graine=self.graine,
+            )
+            _actualiser_panneaux(self.definition.unite)
+        self._montrer_solution(verdict.correct or self._etat_reussi_ou_epuise())
+        return verdict
+
+    def indice(self) -> str:
+        """Reveal the next hint (all of them shown so far stay visible)."""
+        indices = self.variante.indices
+        if not indices:
+            texte = "Pas d'indice pour cet exercice : relisez l'énoncé et le cours."
+        else:
+            self._indices_vus = min(self._indices_vus + 1, len(indices))
+            texte = indices[self._indices_vus - 1]
+            self.progression.enregistrer_indice(
+                self.etudiant, self.definition.unite, self.code, self._indices_vus
+            )
+        vus = indices[: self._indices_vus] if indices else (texte,)
+        self.zone_indices.value = "".join(
+            f'<div style="background:#fff8e1;padding:4px 8px;margin:3px 0">💡 Indice {i} : '
+            f"{markdown_en_html(t)}</div>"
+            for i, t in enumerate(vus, 1)
+        )
+        return texte
+
+    @property
+    def solution_visible(self) -> bool:
+        return bool(self.zone_solution.value)
+
+    def _etat_reussi_ou_epuise(self) -> bool:
+        etat = self.progression.etat(self.etudiant, self.definition.unite).get(self.code)
+        if etat is None:
+            return False
+        return etat.reussi or etat.tentatives >= self.definition.essais_avant_solution
+
+    def _montrer_solution(self, visible: bool) -> None:
+        if not visible:
+            self.zone_solution.value = ""
+            return
+        v = self.variante
+        self.zone_solution.value = (
+            '<details open style="border-left:3px solid #1b6e20;padding-left:8px">'
+            "<summary><b>Solution rédigée</b></summary>"
+            f"{markdown_en_html(v.solution)}"
+            f"{markdown_en_html(v.controle.reponse_attendue())}</details>"
+        )
+
+    def _marquer_cellules(self, verdict: Verdict) -> None:
+        for marque in self.marques.values():
+            marque.value = ""
+        symboles = {"juste": ("✓", VERT), "report": ("✓ (report)", VERT), "faux": ("✗", ROUGE)}
+        for detail in verdict.details:
+            nom = getattr(detail, "nom", None)
+            if nom in self.marques and detail.statut in symboles:
+                s, couleur = symboles[detail.statut]
+                self.marques[nom].value = f'<span style="color:{couleur}">{s}</span>'
+
+
+def exercice(code: str, etudiant: str | None = None, graine: int = 0, **options: Any) -> Exercice:
+    """One-line embedding: ``exercice("relation_client/net-a-payer-1")``."""
+    return Exercice(code, etudiant, graine, **options)
+
+
+class PanneauProgression(w.VBox):
+    """The student's progress in one unit: attempts, best score, success, hints used.
+
+    Refreshed automatically after each attempt made in the same kernel; ``.actualiser()`` by
+    hand; ``.lignes()`` gives the same figures as plain data (for tests and printed output).
+    """
+
+    def __init__(
+        self, unite: str, etudiant: str | None = None, *, progression: Progression | None = None
+    ) -> None:
+        self.unite = unite
+        self._etudiant = etudiant
+        self.progression = progression if progression is not None else Progression()
+        self.tableau = w.HTML()
+        super().__init__([self.tableau])
+        self.add_class("atelier-progression")
+        _PANNEAUX.add(self)
+        self.actualiser()
+
+    @property
+    def etudiant(self) -> str:
+        return identifiant_etudiant(self._etudiant)
+
+    def lignes(self) -> list[tuple[str, str, int, int, bool, int]]:
+        """(code, titre, tentatives, meilleur score en %, réussi, indices) per exercise."""
+        etats = self.progression.etat(self.etudiant, self.unite)
+        sortie = []
+        for ex in exercices_de_l_unite(self.unite):
+            e = etats.get(ex.code)
+            sortie.append(
+                (
+                    ex.code,
+                    ex.titre,
+                    e.tentatives if e else 0,
+                    round(100 * e.meilleur_score) if e else 0,
+                    bool(e and e.reussi),
+                    e.indices if e else 0,
+                )
+            )
+        return sortie
+
+    def texte(self) -> str:
+        """A plain French summary, one line per exercise, then the total."""
+        lignes = self.lignes()
+        sortie = [
+            f"{'✓' if ok else '·'} {titre} : {n} tentative{'s' if n > 1 else ''}, "
+            f"meilleur score {score} %"
+            for _, titre, n, score, ok, _ in lignes
+        ]
+        reussis = sum(ok for *_, ok, _ in lignes)
+        sortie.append(f"{reussis} exercice{'s' if reussis > 1 else ''} réussi sur {len(lignes)}.")
+        return "\n".join(sortie)
+
+    def actualiser(self) -> None:
+        lignes = self.lignes()
+        reussis = sum(ok for *_, ok, _ in lignes)
+        corps = "".join(
+            f"<tr><td>{'✅' if ok else '⬜'}</td><td>{html.escape(titre)}</td>"
+            f'<td style="text-align:right">{n}</td><td style="text-align:right">{score} %</td>'
+            f'<td style="text-align:right">{ind}</td></tr>'
+            for _, titre, n, score, ok, ind in lignes
+        )
+        self.tableau.value = (
+            f"<b>Ma progression — {html.escape(self.unite)} ({html.escape(self.etudiant)}) : "
+            f"{reussis} / {len(lignes)} réussi{'s' if reussis > 1 else ''}</b>"
+            '<table style="border-collapse:collapse;margin-top:4px">'
+            "<thead><tr><th></th><th style='text-align:left'>Exercice</th><th>Tentatives</th>"
+            f"<th>Meilleur score</th><th>Indices</th></tr></thead><tbody>{corps}</tbody></table>"
+        )
+
+
+def _actualiser_panneaux(unite: str) -> None:
+    for panneau in list(_PANNEAUX):
+        if panneau.unite == unite:
+            panneau.actualiser()
