@@ -190,6 +190,11 @@ class ResultatCellule:
 class ControleTableau:
     """Check a table cell by cell, with carry-forward (see the module docstring).
 
+    A cell is ``juste`` when it equals the true value (always accepted), ``report`` when it
+    equals its formula applied to the student's own figures for the cells it depends on (full
+    points: the earlier slip is not punished twice), else ``faux`` (with the trap recognised,
+    if any) or ``vide``.
+
     ``donnees``: the figures given in the statement, usable by the formulas.
     """
 
