@@ -87,3 +87,12 @@ def test_values_are_normalised_to_the_cent_and_trimmed(brut, normalise):
 def test_empty_results_compare_by_position():
     assert comparer(Resultat(("a",), ()), Resultat(("b",), ())).correct
     assert "colonne en trop" in comparer(Resultat(("a",), ()), Resultat(("b", "c"), ())).message
+
+
+def test_rows_tied_on_the_order_by_key_may_come_in_any_order():
+    attendu = Resultat(("nom", "ville"), (("A", "Lyon"), ("B", "Brest"), ("B", "Nice")))
+    eleve = Resultat(("nom", "ville"), (("A", "Lyon"), ("B", "Nice"), ("B", "Brest")))
+    assert comparer(attendu, eleve, ordre_compte=True, cles_ordre=("nom",)).correct
+    assert not comparer(attendu, eleve, ordre_compte=True).correct
+    inverse = Resultat(("nom", "ville"), tuple(reversed(attendu.lignes)))
+    assert not comparer(attendu, inverse, ordre_compte=True, cles_ordre=("nom",)).correct

@@ -90,8 +90,19 @@ def _compte(n: int, singulier: str, pluriel: str) -> str:
     return singulier if n == 1 else pluriel
 
 
-def comparer(attendu: Resultat, eleve: Resultat, *, ordre_compte: bool = False) -> Verdict:
-    """Compare two normalised result sets and explain the differences in French."""
+def comparer(
+    attendu: Resultat,
+    eleve: Resultat,
+    *,
+    ordre_compte: bool = False,
+    cles_ordre: tuple[str, ...] = (),
+) -> Verdict:
+    """Compare two normalised result sets and explain the differences in French.
+
+    With ``ordre_compte``, the student's rows must come in the reference order; ``cles_ordre``
+    (reference column names, the ORDER BY keys) restricts that check to those columns, so rows
+    that tie on the keys may come in any order.
+    """
     app = apparier_colonnes(attendu, eleve)
     if not attendu.lignes and not eleve.lignes:  # nothing to match on: position decides
         n = min(len(attendu.colonnes), len(eleve.colonnes))
@@ -117,6 +128,10 @@ def comparer(attendu: Resultat, eleve: Resultat, *, ordre_compte: bool = False) 
         problemes.append(f"{n_manque} " + _compte(n_manque, "ligne manquante", "lignes manquantes"))
     if n_trop:
         problemes.append(f"{n_trop} " + _compte(n_trop, "ligne en trop", "lignes en trop"))
+    cles = [k for k, i in enumerate(ordre) if attendu.colonnes[i] in cles_ordre] or None
+    if cles is not None:
+        proj_a = [tuple(ligne[k] for k in cles) for ligne in proj_a]
+        proj_e = [tuple(ligne[k] for k in cles) for ligne in proj_e]
     ordre_faux = ordre_compte and not (n_manque or n_trop) and proj_a != proj_e
     if ordre_faux:
         problemes.append("les lignes ne sont pas dans l'ordre demandé")
@@ -157,12 +172,15 @@ class ControleSQL:
     """Check a SELECT query against the teacher's reference query.
 
     ``base``: the database both run on (``None``: the reference base at check time).
-    ``ordre_compte``: the question asks for an ORDER BY, row order matters.
+    ``ordre_compte``: the question asks for an ORDER BY, row order matters;
+    ``cles_ordre``: the reference columns of that ORDER BY (rows tied on them may come in any
+    order; empty: whole rows compared in order).
     """
 
     sql_reference: str
     base: str | Path | None = None
     ordre_compte: bool = False
+    cles_ordre: tuple[str, ...] = ()
     libelle: str = "Requête SQL"
     points: Decimal = Decimal(2)
 
@@ -193,7 +211,7 @@ class ControleSQL:
             eleve = resultat_de(sql, self._base())
         except QueryError as err:
             return Verdict(False, Decimal(0), f"Votre requête ne s'exécute pas : {err}")
-        return comparer(attendu, eleve, ordre_compte=self.ordre_compte)
+        return comparer(attendu, eleve, ordre_compte=self.ordre_compte, cles_ordre=self.cles_ordre)
 
     def reponse_attendue(self) -> str:
         return f"```\n{self.sql_reference.strip()}\n```"
