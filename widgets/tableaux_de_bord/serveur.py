@@ -20,6 +20,7 @@ import tornado.web
 from jupyter_server.utils import url_path_join
 from voila.app import Voila
 from voila.execute import VoilaExecutor
+from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.contentshandler import VoilaContentsHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
@@ -72,6 +73,7 @@ class PageEtat(tornado.web.RequestHandler):
             "apps": {
                 carnet: {
                     "reserve": km.get_pool_size(carnet),
+                    "reserve_prete": sum(1 for t in km._pools.get(carnet, ()) if t.done()),
                     "en_service": vivants.get(carnet, {}).get("en_service", 0),
                     "vivants": vivants.get(carnet, {}).get("vivants", 0),
                     "maximum": reglages.max_noyaux_de(carnet),
@@ -109,6 +111,18 @@ class PageApplication(TornadoVoilaHandler):
                 self.finish(page_complet(fiche, maximum, base))
                 return
         await super().get(path)
+
+
+class ArretNoyau(VoilaShutdownKernelHandler):
+    """POST ``/voila/api/shutdown/<id>`` sent by the page when its tab closes.
+
+    Voilà 0.5.13 refuses it (403, no ``_xsrf``: voila-dashboards/voila#1458), so closed tabs
+    kept their kernel until culling. The kernel id (a random UUID known only to that page)
+    is the capability; nothing else can be done through this address.
+    """
+
+    def check_xsrf_cookie(self) -> None:
+        return None
 
 
 class VoilaAtelier(Voila):
@@ -158,6 +172,8 @@ class VoilaAtelier(Voila):
                 continue
             if regle[1] is TornadoVoilaHandler:
                 regle = (regle[0], PageApplication, *regle[2:])
+            elif regle[1] is VoilaShutdownKernelHandler:
+                regle = (regle[0], ArretNoyau, *regle[2:])
             handlers.append(regle)
         base = self.server_url
         propres = [
