@@ -55,16 +55,23 @@ def format_euros(valeur: Decimal | int | float | str) -> str:
     return format_currency(arrondi_centime(_decimal(valeur)), "EUR", locale=LOCALE)
 
 
-def format_nombre(valeur: Decimal | int | float | str, decimales: int | None = None) -> str:
+def format_nombre(
+    valeur: Decimal | int | float | str,
+    decimales: int | None = None,
+    *,
+    decimales_maxi: int = 3,
+) -> str:
     """Nombre à la française : ``1234.5`` → ``"1 234,5"``.
 
-    ``decimales=None`` : au plus 3 décimales, sans zéros inutiles (``2.50`` → ``"2,5"``) ;
-    ``decimales=n`` : exactement ``n`` décimales (``format_nombre(2.5, 2)`` → ``"2,50"``).
+    ``decimales=None`` : au plus ``decimales_maxi`` (3) décimales, sans zéros inutiles
+    (``2.50`` → ``"2,5"``) ; ``decimales=n`` : exactement ``n`` décimales
+    (``format_nombre(2.5, 2)`` → ``"2,50"``).
     """
     d = _decimal(valeur)
     if decimales is None:
-        d = arrondi(d, 3)
-        return format_decimal(d, format="#,##0.###", locale=LOCALE)
+        d = arrondi(d, decimales_maxi)
+        motif = "#,##0" + ("." + "#" * decimales_maxi if decimales_maxi > 0 else "")
+        return format_decimal(d, format=motif, locale=LOCALE)
     d = arrondi(d, decimales)
     motif = "#,##0" + ("." + "0" * decimales if decimales > 0 else "")
     return format_decimal(d, format=motif, locale=LOCALE)
