@@ -1,0 +1,132 @@
+"""Build the reference client database (deterministic for a given seed).
+
+>>> rapport = construire_base(Path("datasets/clients.db"), clients=2000, graine=2026)
+>>> print(rapport)          # résumé en français : tables, lignes, taille, durée
+>>> empreinte(Path("datasets/clients.db"))   # hash of the rows, equal for equal builds
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.numbers import format_decimal
+
+from widgets.donnees.generation.dictionnaire import lignes_dictionnaire
+from widgets.donnees.generation.generateur import DEBUT, FIN, Generateur
+from widgets.donnees.generation.schema import TABLES
+
+__all__ = [
+    "DATE_REFERENCE",
+    "RapportConstruction",
+    "TABLES",
+    "construire_base",
+    "empreinte",
+]
+
+DATE_REFERENCE = FIN.isoformat()  # « aujourd'hui » des exercices : '2025-12-31'
+
+
+def _nombre(x: float, motif: str = "#,##0") -> str:
+    return format_decimal(x, format=motif, locale="fr_FR")
+
+
+@dataclass
+class RapportConstruction:
+    """What a build produced; ``str()`` gives a French summary."""
+
+    chemin: Path
+    clients: int
+    graine: int
+    lignes: dict[str, int] = field(default_factory=dict)
+    taille_octets: int = 0
+    duree_s: float = 0.0
+
+    @property
+    def total_lignes(self) -> int:
+        return sum(self.lignes.values())
+
+    def __str__(self) -> str:
+        largeur = max(len(t) for t in self.lignes)
+        texte = [
+            f"Base clients construite : {self.chemin}",
+            f"  {_nombre(self.clients)} clients, graine {self.graine}, "
+            f"données du {DEBUT:%d/%m/%Y} au {FIN:%d/%m/%Y}",
+        ]
+        texte += [f"  {t.ljust(largeur)} {_nombre(n).rjust(12)} lignes" for t, n in self.lignes.items()]
+        texte.append(
+            f"  Total : {_nombre(self.total_lignes)} lignes, "
+            f"{_nombre(self.taille_octets / 1_048_576, '#,##0.0')} Mo, "
+            f"en {_nombre(self.duree_s, '#,##0.0')} s"
+        )
+        return "\n".join(texte)
+
+
+def construire_base(chemin: Path, clients: int = 2000, graine: int = 2026) -> RapportConstruction:
+    """Construire la base SQLite des clients dans ``chemin`` (fichier remplacé s'il existe).
+
+    La base est d'abord écrite dans un fichier temporaire à côté, puis mise à la place de
+    l'ancienne : une construction interrompue ne laisse jamais une base à moitié remplie.
+    Même graine et même taille donnent exactement les mêmes données.
+    """
+    debut = time.perf_counter()
+    chemin = Path(chemin)
+    chemin.parent.mkdir(parents=True, exist_ok=True)
+    temporaire = chemin.with_name(f".{chemin.name}.{os.getpid()}.en-construction")
+    temporaire.unlink(missing_ok=True)
+    con = sqlite3.connect(temporaire)
+    try:
+        con.execute("PRAGMA journal_mode = OFF")
+        con.execute("PRAGMA synchronous = OFF")
+        con.execute("PRAGMA cache_size = -200000")
+        for table in TABLES:
+            con.execute(table.ddl())
+        Generateur(con, clients, graine).remplir()
+        con.executemany("INSERT INTO dictionnaire VALUES (?, ?, ?, ?, ?, ?)", lignes_dictionnaire(con))
+        for table in TABLES:
+            for ddl in table.ddl_index():
+                con.execute(ddl)
+        con.commit()
+        defauts_fk = con.execute("PRAGMA foreign_key_check").fetchall()
+        if defauts_fk:
+            raise RuntimeError(f"clés étrangères invalides : {defauts_fk[:5]}")
+        con.execute("ANALYZE")
+        con.commit()
+        lignes = {
+            t.nom: con.execute(f"SELECT COUNT(*) FROM {t.nom}").fetchone()[0] for t in TABLES
+        }
+        con.close()
+        os.replace(temporaire, chemin)
+    except BaseException:
+        con.close()
+        temporaire.unlink(missing_ok=True)
+        raise
+    return RapportConstruction(
+        chemin=chemin,
+        clients=clients,
+        graine=graine,
+        lignes=lignes,
+        taille_octets=chemin.stat().st_size,
+        duree_s=time.perf_counter() - debut,
+    )
+
+
+def empreinte(chemin: Path) -> str:
+    """SHA-256 of every row of every table (tables by name, rows sorted): equal for equal data."""
+    h = hashlib.sha256()
+    con = sqlite3.connect(f"file:{Path(chemin).as_posix()}?mode=ro", uri=True)
+    try:
+        for table in sorted(t.nom for t in TABLES):
+            n = len(con.execute(f"PRAGMA table_info({table})").fetchall())
+            ordre = ", ".join(str(i) for i in range(1, n + 1))
+            h.update(f"#{table}\n".encode())
+            for ligne in con.execute(f"SELECT * FROM {table} ORDER BY {ordre}"):
+                h.update(repr(ligne).encode())
+                h.update(b"\n")
+    finally:
+        con.close()
+    return h.hexdigest()

@@ -1,0 +1,542 @@
+"""Deterministic generator of the client database (one ``random.Random(graine)``, no clock).
+
+Amounts are computed in integer cents, rounded half away from zero (as on paper), and stored
+as REAL euros. Rows are produced month by month so that 100,000 clients fit in memory.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import math
+import random
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from widgets.donnees.generation import referentiels as R
+from widgets.donnees.generation.controles import cle_luhn
+
+DEBUT = date(2023, 1, 1)
+FIN = date(2025, 12, 31)  # « aujourd'hui » des exercices
+FICHIER_COMMUNES = Path(__file__).with_name("communes.csv")
+TAUX_TVA = 20
+
+
+# ---------------------------------------------------------------- small helpers
+def arrondi_div(num: int, den: int) -> int:
+    """num / den rounded half away from zero (num, den >= 0)."""
+    return (2 * num + den) // (2 * den)
+
+
+def euros(centimes: int) -> float:
+    return centimes / 100
+
+
+def poisson(rng: random.Random, lam: float) -> int:
+    if lam <= 0:
+        return 0
+    seuil = math.exp(-lam)
+    k, p = 0, rng.random()
+    while p > seuil:
+        k += 1
+        p *= rng.random()
+    return k
+
+
+def choix_pondere(rng: random.Random, options: Sequence[tuple[str, float]]) -> str:
+    return rng.choices([o for o, _ in options], weights=[w for _, w in options])[0]
+
+
+def jour_au_hasard(rng: random.Random, debut: date, fin: date) -> date:
+    return debut + timedelta(days=rng.randint(0, (fin - debut).days))
+
+
+def sans_accents(texte: str) -> str:
+    texte = texte.replace("œ", "oe").replace("Œ", "Oe")
+    return unicodedata.normalize("NFKD", texte).encode("ascii", "ignore").decode()
+
+
+def slug(texte: str) -> str:
+    out = "".join(c if c.isalnum() else "-" for c in sans_accents(texte).lower())
+    return "-".join(p for p in out.split("-") if p)
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+PREFIXE_TEL = {
+    **dict.fromkeys(("75", "77", "78", "91", "92", "93", "94", "95"), "01"),
+    **dict.fromkeys(
+        ("14", "18", "22", "27", "28", "29", "35", "36", "37", "41", "44", "45", "49", "50",
+         "53", "56", "61", "72", "76", "85"), "02"),
+    **dict.fromkeys(
+        ("02", "08", "10", "21", "25", "39", "51", "52", "54", "55", "57", "58", "59", "60",
+         "62", "67", "68", "70", "71", "80", "88", "89", "90"), "03"),
+    **dict.fromkeys(
+        ("01", "03", "04", "05", "06", "07", "11", "13", "15", "26", "2A", "2B", "30", "34",
+         "38", "42", "43", "48", "63", "66", "69", "73", "74", "83", "84"), "04"),
+}
+
+
+def telephone(rng: random.Random, departement: str | None) -> str:
+    prefixe = PREFIXE_TEL.get(departement or "", "05") if departement else rng.choice(("06", "07"))
+    return prefixe + "".join(f" {rng.randint(0, 99):02d}" for _ in range(4))
+
+
+def siret(rng: random.Random, deja: set[str]) -> str:
+    while True:
+        siren = f"{rng.randint(1, 99_999_999):08d}"
+        siren += cle_luhn(siren)
+        nic = f"{rng.randint(1, 99):04d}"
+        s = siren + nic + cle_luhn(siren + nic)
+        if s not in deja:
+            deja.add(s)
+            return s
+
+
+def mois_suivant(d: date) -> date:
+    return date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+
+
+# ---------------------------------------------------------------- data classes
+@dataclass
+class Commune:
+    code_insee: str
+    code_postal: str
+    nom: str
+    departement: str
+    population: int
+    latitude: float
+    longitude: float
+
+
+@dataclass
+class Client:
+    id: int
+    type: str
+    commune: Commune
+    id_secteur: int
+    id_commercial: int
+    date_creation: date
+    fin_activite: date  # dernière date possible de commande (clients dormants : avant juillet 2025)
+    poids: float
+    remise: float
+    delai: int
+    profil_paiement: str
+    raison_sociale: str
+
+
+def lire_communes(fichier: Path = FICHIER_COMMUNES) -> list[Commune]:
+    """The committed communes CSV, sorted by INSEE code."""
+    with fichier.open(encoding="utf-8", newline="") as f:
+        lignes = [
+            Commune(
+                r["code_insee"], r["code_postal"], r["nom"], r["departement"], int(r["population"]),
+                float(r["latitude"]), float(r["longitude"]),
+            )
+            for r in csv.DictReader(f)
+        ]
+    return sorted(lignes, key=lambda c: c.code_insee)
+
+
+def _inserer(con: sqlite3.Connection, table: str, lignes: Iterable[tuple]) -> int:
+    lignes = list(lignes)
+    if lignes:
+        marques = ", ".join("?" * len(lignes[0]))
+        con.executemany(f"INSERT INTO {table} VALUES ({marques})", lignes)
+    return len(lignes)
+
+
+# ---------------------------------------------------------------- the generator
+class Generateur:
+    """Fills an empty database (schema already created) for ``nb_clients`` clients."""
+
+    def __init__(self, con: sqlite3.Connection, nb_clients: int, graine: int) -> None:
+        if nb_clients < 1:
+            raise ValueError("nb_clients doit être au moins 1")
+        self.con = con
+        self.n = nb_clients
+        self.rng = random.Random(graine)
+        self.sirets: set[str] = set()
+        self.communes = lire_communes()
+        self.par_code = {c.code_insee: c for c in self.communes}
+        self.secteur_du_dep = {d: s[0] for s in R.SECTEURS for d in s[3]}
+        self.base_secteur = {s[0]: s[4] for s in R.SECTEURS}
+        # communes ordinaires (hors Paris souvenirs) pondérées par la population
+        self.cumul_pop: list[int] = []
+        total = 0
+        for c in self.communes:
+            total += c.population
+            self.cumul_pop.append(total)
+
+    # -------------------------------------------------------------- entry point
+    def remplir(self) -> None:
+        self._communes_secteurs()
+        self._produits()
+        self._commerciaux()
+        self._clients()
+        self._commandes()
+        self._prospects_et_visites()
+        self._objectifs()
+
+    def commune_au_hasard(self) -> Commune:
+        x = self.rng.random() * self.cumul_pop[-1]
+        return self.communes[bisect.bisect_right(self.cumul_pop, x)]
+
+    def commune_touristique(self) -> Commune:
+        codes = R.ARRONDISSEMENTS_TOURISTIQUES
+        code = self.rng.choices([c for c, _ in codes], weights=[w for _, w in codes])[0]
+        return self.par_code[code]
+
+    # -------------------------------------------------------------- référentiels
+    def _communes_secteurs(self) -> None:
+        _inserer(
+            self.con,
+            "communes",
+            (
+                (c.code_insee, c.code_postal, c.nom, c.departement, c.population, c.latitude,
+                 c.longitude)
+                for c in self.communes
+            ),
+        )
+        _inserer(self.con, "secteurs", ((s[0], s[1], s[2]) for s in R.SECTEURS))
+
+    def _produits(self) -> None:
+        self.produits: list[tuple[int, str, str, int, int, bool]] = []  # id, ref, gamme, pu_c, cout_c, actif
+        lignes = []
+        for i, (ref, designation, gamme, pu, cout, actif) in enumerate(R.PRODUITS, start=1):
+            pu_c, cout_c = round(float(pu) * 100), round(float(cout) * 100)
+            self.produits.append((i, ref, gamme, pu_c, cout_c, bool(actif)))
+            lignes.append((i, ref, designation, gamme, euros(pu_c), euros(cout_c), float(TAUX_TVA), actif))
+        _inserer(self.con, "produits", lignes)
+        self.produits_par_gamme: dict[str, list[tuple[int, str, str, int, int, bool]]] = {}
+        for p in self.produits:
+            self.produits_par_gamme.setdefault(p[2], []).append(p)
+
+    def _commerciaux(self) -> None:
+        rng = self.rng
+        total = max(len(R.SECTEURS) + 2, round(self.n / 80))
+        nb_souvenirs = max(1, round(total * R.TYPES_POIDS[3][1]))
+        reste = total - nb_souvenirs
+        pop = {s[0]: 0 for s in R.SECTEURS if s[0] != R.ID_SECTEUR_SOUVENIRS}
+        for c in self.communes:
+            pop[self.secteur_du_dep[c.departement]] += c.population
+        quotas = {s: 1 for s in pop}
+        for _ in range(reste - len(pop)):  # au plus fort reste, en ordre stable
+            s = max(pop, key=lambda k: (pop[k] / (quotas[k] + 1), -k))
+            quotas[s] += 1
+        quotas[R.ID_SECTEUR_SOUVENIRS] = nb_souvenirs
+        self.commerciaux_du_secteur: dict[int, list[int]] = {}
+        self.embauche: dict[int, date] = {}
+        self.secteur_du_commercial: dict[int, int] = {}
+        lignes = []
+        ident = 0
+        for id_secteur in sorted(quotas):
+            for _ in range(quotas[id_secteur]):
+                ident += 1
+                prenom, nom = rng.choice(R.PRENOMS), rng.choice(R.NOMS)
+                if id_secteur == R.ID_SECTEUR_SOUVENIRS:
+                    embauche = jour_au_hasard(rng, date(2024, 10, 1), date(2024, 12, 2))
+                else:
+                    embauche = jour_au_hasard(rng, date(2008, 1, 1), date(2022, 9, 30))
+                email = f"{slug(prenom)}.{slug(nom)}{ident}@atelier-textile.fr"
+                fixe = rng.randrange(1_850, 2_650, 25)
+                lignes.append((ident, nom, prenom, email, telephone(rng, None), id_secteur,
+                               embauche.isoformat(), float(fixe)))
+                self.commerciaux_du_secteur.setdefault(id_secteur, []).append(ident)
+                self.embauche[ident] = embauche
+                self.secteur_du_commercial[ident] = id_secteur
+        _inserer(self.con, "commerciaux", lignes)
+
+    # -------------------------------------------------------------- clients
+    def raison_sociale(self, type_client: str, commune: Commune) -> str:
+        rng = self.rng
+        ville = commune.nom.split(" ")[0] if commune.code_insee.startswith("751") else commune.nom
+        if type_client == "GMS":
+            return f"{rng.choice(R.ENSEIGNES_GMS)} {ville}"
+        if type_client == "Comité d'entreprise":
+            return f"CSE {rng.choice(R.SECTEURS_CE)} {rng.choice(R.NOMS)}"
+        if type_client == "Grossiste":
+            return f"{rng.choice(R.GROSSISTES)} {rng.choice(R.NOMS)} {rng.choice(R.FORMES)}"
+        return f"{rng.choice(R.BOUTIQUES)} {rng.choice(R.FORMES)}"
+
+    def adresse(self, commune: Commune) -> str:
+        voies = R.VOIES_TOURISTIQUES.get(commune.code_insee, R.VOIES)
+        return f"{self.rng.randint(1, 120)} {self.rng.choice(voies)}"
+
+    def _clients(self) -> None:
+        rng = self.rng
+        bruts = []
+        for i in range(self.n):
+            type_client = choix_pondere(rng, R.TYPES_POIDS)
+            if type_client == "Boutique de souvenirs":
+                commune = self.commune_touristique()
+                id_secteur = R.ID_SECTEUR_SOUVENIRS
+                creation = jour_au_hasard(rng, date(2025, 1, 15), date(2025, 11, 30))
+            else:
+                commune = self.commune_au_hasard()
+                id_secteur = self.secteur_du_dep[commune.departement]
+                if rng.random() < 0.75:
+                    creation = jour_au_hasard(rng, date(2005, 1, 1), date(2022, 12, 31))
+                else:
+                    creation = jour_au_hasard(rng, date(2023, 3, 1), date(2025, 11, 30))
+            bruts.append((creation, i, type_client, commune, id_secteur))
+        bruts.sort(key=lambda b: (b[0], b[1]))  # identifiants dans l'ordre de création
+
+        self.clients: list[Client] = []
+        lignes = []
+        for ident, (creation, _, type_client, commune, id_secteur) in enumerate(bruts, start=1):
+            id_commercial = rng.choice(self.commerciaux_du_secteur[id_secteur])
+            fin = FIN
+            if creation < date(2024, 12, 1) and rng.random() < 0.12:  # client dormant
+                debut_possible = max(creation, DEBUT) + timedelta(days=60)
+                fin = jour_au_hasard(rng, min(debut_possible, date(2025, 6, 1)), date(2025, 6, 15))
+            u = rng.random()
+            profil = "ponctuel" if u < 0.65 else ("retard" if u < 0.9 else "difficile")
+            c = Client(
+                id=ident, type=type_client, commune=commune, id_secteur=id_secteur,
+                id_commercial=id_commercial, date_creation=creation, fin_activite=fin,
+                poids=rng.lognormvariate(0.0, 1.0) * R.FACTEUR_TAILLE[type_client],
+                remise=rng.choice(R.REMISES_CONTRAT[type_client]),
+                delai=rng.choice(R.DELAIS_PAIEMENT[type_client]),
+                profil_paiement=profil,
+                raison_sociale=self.raison_sociale(type_client, commune),
+            )
+            self.clients.append(c)
+            bas, haut = R.PLAFONDS[type_client]
+            plafond = rng.randrange(bas, haut + 1, 500)
+            lignes.append((
+                ident, c.raison_sociale, type_client, siret(rng, self.sirets), self.adresse(commune),
+                commune.code_postal, commune.nom, commune.code_insee,
+                telephone(rng, commune.departement), f"contact@{slug(c.raison_sociale)}.fr",
+                id_commercial, id_secteur, creation.isoformat(), float(plafond), c.delai,
+            ))
+        _inserer(self.con, "clients", lignes)
+
+    # -------------------------------------------------------------- commandes
+    def _commandes(self) -> None:
+        rng = self.rng
+        saison = {
+            t: tuple(12 * w / sum(ws) for w in ws) for t, ws in R.SAISONNALITE.items()
+        }
+        croissance = {2023: 1.0, 2024: 1.05, 2025: 1.1}
+        self.ca_mensuel: dict[tuple[int, str], int] = {}  # (commercial, AAAA-MM) -> centimes HT
+        self.nouveaux: dict[tuple[int, str], int] = {}
+        for c in self.clients:
+            if c.date_creation >= DEBUT:
+                cle = (c.id_commercial, c.date_creation.isoformat()[:7])
+                self.nouveaux[cle] = self.nouveaux.get(cle, 0) + 1
+        id_commande = id_ligne = id_facture = id_reglement = 0
+        mois = DEBUT
+        while mois <= FIN:
+            fin_mois = mois_suivant(mois) - timedelta(days=1)
+            commandes_du_mois: list[tuple[date, int, Client]] = []
+            for c in self.clients:
+                debut = max(mois, c.date_creation)
+                fin = min(fin_mois, c.fin_activite)
+                if debut > fin:
+                    continue
+                if mois <= c.date_creation <= fin_mois and c.date_creation >= DEBUT:
+                    commandes_du_mois.append((c.date_creation, c.id, c))  # première commande
+                part = ((fin - debut).days + 1) / ((fin_mois - mois).days + 1)
+                lam = (
+                    R.COMMANDES_PAR_MOIS[c.type] * saison[c.type][mois.month - 1]
+                    * croissance[mois.year] * c.poids ** 0.3 * part
+                )
+                for _ in range(poisson(rng, lam)):
+                    commandes_du_mois.append((jour_au_hasard(rng, debut, fin), c.id, c))
+            commandes_du_mois.sort(key=lambda x: (x[0], x[1]))
+
+            cmd_l, lig_l, fac_l, reg_l = [], [], [], []
+            for jour, _, c in commandes_du_mois:
+                id_commande += 1
+                livraison = jour + timedelta(days=rng.randint(2, 10))
+                if livraison > FIN:
+                    statut = "en cours"
+                elif rng.random() < 0.03:
+                    statut = "annulée"
+                else:
+                    statut = "livrée"
+                cmd_l.append((id_commande, c.id, c.id_commercial, jour.isoformat(), statut, c.remise))
+                brut = 0
+                for produit, quantite in self._lignes(c, jour):
+                    pu_c = produit[3]
+                    r10 = 50 if quantite >= 200 else 30 if quantite >= 100 else 20 if quantite >= 50 else 0
+                    montant = arrondi_div(quantite * pu_c * (1000 - r10), 1000)
+                    brut += montant
+                    id_ligne += 1
+                    lig_l.append((id_ligne, id_commande, produit[0], quantite, euros(pu_c),
+                                  r10 / 10, euros(montant)))
+                if statut != "livrée":
+                    continue
+                net = arrondi_div(brut * (1000 - round(c.remise * 10)), 1000)
+                tva = arrondi_div(net * TAUX_TVA, 100)
+                ttc = net + tva
+                id_facture += 1
+                echeance = livraison + timedelta(days=c.delai)
+                fac_l.append((id_facture, f"T-{id_facture}", id_commande, c.id, livraison.isoformat(),
+                              echeance.isoformat(), euros(net), euros(tva), euros(ttc)))
+                cle = (c.id_commercial, jour.isoformat()[:7])
+                self.ca_mensuel[cle] = self.ca_mensuel.get(cle, 0) + net
+                for d, m in self._paiements(c, livraison, echeance, ttc):
+                    id_reglement += 1
+                    mode = choix_pondere(rng, R.MODES_PAR_TYPE[c.type])
+                    reg_l.append((id_reglement, id_facture, d.isoformat(), euros(m), mode))
+            _inserer(self.con, "commandes", cmd_l)
+            _inserer(self.con, "lignes_commande", lig_l)
+            _inserer(self.con, "factures", fac_l)
+            _inserer(self.con, "reglements", reg_l)
+            mois = mois_suivant(mois)
+        # Numéros de facture chronologiques par année : F2025-000001, ...
+        self.con.execute(
+            """UPDATE factures SET numero = (
+                   SELECT 'F' || substr(n.date_facture, 1, 4) || '-' || printf('%06d', n.rang)
+                   FROM (SELECT id_facture, date_facture, ROW_NUMBER() OVER (
+                             PARTITION BY substr(date_facture, 1, 4)
+                             ORDER BY date_facture, id_facture) AS rang
+                         FROM factures) AS n
+                   WHERE n.id_facture = factures.id_facture)"""
+        )
+
+    def _lignes(self, c: Client, jour: date) -> list[tuple[tuple, int]]:
+        rng = self.rng
+        iso = jour.isoformat()
+        bas, haut = R.LIGNES_PAR_COMMANDE[c.type]
+        nb = rng.randint(bas, haut)
+        moyenne, pack = R.QUANTITE_BASE[c.type]
+        choisis: list[tuple] = []
+        for _ in range(nb):
+            gamme = choix_pondere(rng, R.GAMMES_PAR_TYPE[c.type])
+            if gamme == "Souvenirs sous licence" and iso < R.DATE_LANCEMENT_SOUVENIRS:
+                continue
+            possibles = [
+                p for p in self.produits_par_gamme[gamme]
+                if (p[5] or iso < R.DATE_ARRET_PRODUITS) and p not in choisis
+            ]
+            if possibles:
+                choisis.append(rng.choice(possibles))
+        if not choisis:
+            choisis.append(self.produits_par_gamme["Serviettes éponge"][1])
+        lignes = []
+        for p in choisis:
+            q = moyenne * c.poids ** 0.6 * rng.uniform(0.5, 1.5) / pack
+            lignes.append((p, max(1, round(q)) * pack))
+        return lignes
+
+    def _paiements(
+        self, c: Client, date_facture: date, echeance: date, ttc: int
+    ) -> list[tuple[date, int]]:
+        """Payments (date, cents) of one invoice; those after the reference date are dropped."""
+        rng = self.rng
+        u = rng.random()
+        plan: list[tuple[date, int]]
+        if c.profil_paiement == "ponctuel":
+            if u < 0.93:
+                plan = [(max(date_facture, echeance - timedelta(days=rng.randint(0, 7))), ttc)]
+            else:
+                plan = [(echeance + timedelta(days=rng.randint(1, 12)), ttc)]
+        elif c.profil_paiement == "retard":
+            if u < 0.8:
+                plan = [(echeance + timedelta(days=rng.randint(3, 75)), ttc)]
+            else:
+                acompte = arrondi_div(ttc * rng.randint(30, 70), 100)
+                d1 = echeance + timedelta(days=rng.randint(0, 30))
+                plan = [(d1, acompte), (d1 + timedelta(days=rng.randint(15, 60)), ttc - acompte)]
+        else:  # difficile
+            if u < 0.15:
+                plan = []  # jamais payée
+            elif u < 0.6:
+                acompte = arrondi_div(ttc * rng.randint(20, 60), 100)
+                d1 = echeance + timedelta(days=rng.randint(10, 60))
+                plan = [(d1, acompte)]
+                if rng.random() < 0.6:
+                    plan.append((d1 + timedelta(days=rng.randint(20, 120)), ttc - acompte))
+            else:
+                plan = [(echeance + timedelta(days=rng.randint(20, 120)), ttc)]
+        return [(d, m) for d, m in plan if d <= FIN and m > 0]
+
+    # -------------------------------------------------------------- prospects, visites
+    def _prospects_et_visites(self) -> None:
+        from widgets.donnees.generation.prospects import generer_prospects
+
+        prospects, defauts = generer_prospects(self)
+        _inserer(self.con, "prospects", (p.ligne() for p in prospects))
+        _inserer(self.con, "prospects_defauts", defauts)
+
+        rng = self.rng
+        actions: list[tuple[date, int, int, int | None, int | None, str, str, int, float]] = []
+        seq = 0
+
+        def ajouter(d: date, com: int, cli: int | None, pro: int | None, etape: str,
+                    resultat: str, lieu: Commune) -> None:
+            nonlocal seq
+            seq += 1
+            if etape == "contact":
+                duree, km = rng.randint(8, 25), 0.0
+            else:
+                duree = {"rendez-vous": (30, 60), "visite": (45, 90), "commande": (20, 45)}[etape]
+                duree = rng.randint(*duree)
+                base = self.base_secteur[self.secteur_du_commercial[com]]
+                km = round(max(4.0, 2 * 1.3 * distance_km(base, (lieu.latitude, lieu.longitude))), 1)
+            actions.append((d, seq, com, cli, pro, etape, resultat, duree, km))
+
+        for c in self.clients:  # les nouveaux clients : tunnel complet jusqu'à la commande
+            if c.date_creation < DEBUT:
+                continue
+            visite = c.date_creation - timedelta(days=rng.randint(0, 10))
+            rdv = visite - timedelta(days=rng.randint(3, 15))
+            contact = rdv - timedelta(days=rng.randint(2, 20))
+            for d, etape, res in (
+                (contact, "contact", "suite donnée"), (rdv, "rendez-vous", "suite donnée"),
+                (visite, "visite", "suite donnée"), (c.date_creation, "commande", "commande signée"),
+            ):
+                ajouter(max(d, DEBUT), c.id_commercial, c.id, None, etape, res, c.commune)
+        echecs = ("refus", "sans suite", "à relancer")
+        for p in prospects:  # les prospects : tunnel interrompu
+            if p.doublon_de is not None or p.id_commercial is None:
+                continue
+            d = p.date + timedelta(days=rng.randint(0, 20))
+            for i, etape in enumerate(("contact", "rendez-vous", "visite")):
+                if d > FIN:
+                    break
+                suite = i < 2 and rng.random() < (0.35, 0.7)[i]
+                resultat = "suite donnée" if suite else rng.choice(echecs)
+                ajouter(d, p.id_commercial, None, p.id, etape, resultat, p.commune)
+                if not suite:
+                    break
+                d += timedelta(days=rng.randint(3, 20))
+        actions.sort(key=lambda a: (a[0], a[1]))
+        _inserer(
+            self.con,
+            "visites",
+            ((i, a[2], a[3], a[4], a[0].isoformat(), a[5], a[6], a[7], a[8])
+             for i, a in enumerate(actions, start=1)),
+        )
+
+    # -------------------------------------------------------------- objectifs
+    def _objectifs(self) -> None:
+        rng = self.rng
+        lignes = []
+        ident = 0
+        for com in sorted(self.embauche):
+            realises = [v for (k, _), v in sorted(self.ca_mensuel.items()) if k == com]
+            moyenne = sum(realises) / len(realises) if realises else 500_000
+            mois = DEBUT
+            while mois <= FIN:
+                cle_mois = mois.isoformat()[:7]
+                if self.embauche[com] < mois_suivant(mois):
+                    realise = self.ca_mensuel.get((com, cle_mois), 0)
+                    base = realise if realise > 0 else moyenne * 0.5
+                    objectif = round(base * rng.uniform(0.85, 1.15) / 10_000) * 100  # à 100 € près
+                    nouveaux = max(0, self.nouveaux.get((com, cle_mois), 0) + rng.choice((-1, 0, 0, 1)))
+                    ident += 1
+                    lignes.append((ident, com, cle_mois, float(objectif), nouveaux))
+                mois = mois_suivant(mois)
+        _inserer(self.con, "objectifs", lignes)

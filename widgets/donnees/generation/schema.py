@@ -1,0 +1,277 @@
+"""The schema of the client database: ONE place that names and describes every column.
+
+The ``CREATE TABLE`` statements, the ``dictionnaire`` table and ``docs/dictionnaire.md`` are all
+generated from :data:`TABLES`; a column is never described twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Colonne:
+    """One column: SQL name, SQL type and constraint, French meaning and an example value."""
+
+    nom: str
+    type: str
+    contrainte: str
+    signification: str
+    exemple: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table: its columns, table-level constraints and the indexes created after the data."""
+
+    nom: str
+    description: str
+    colonnes: tuple[Colonne, ...]
+    contraintes: tuple[str, ...] = ()
+    index: tuple[tuple[str, ...], ...] = ()
+
+    def ddl(self) -> str:
+        """The ``CREATE TABLE`` statement."""
+        lignes = [f"    {c.nom} {c.type} {c.contrainte}".rstrip() for c in self.colonnes]
+        lignes += [f"    {c}" for c in self.contraintes]
+        return f"CREATE TABLE {self.nom} (\n" + ",\n".join(lignes) + "\n)"
+
+    def ddl_index(self) -> list[str]:
+        """The ``CREATE INDEX`` statements (run once the rows are in)."""
+        return [
+            f"CREATE INDEX idx_{self.nom}_{'_'.join(cols)} ON {self.nom} ({', '.join(cols)})"
+            for cols in self.index
+        ]
+
+
+C = Colonne
+TYPES_CLIENT = ("GMS", "Comité d'entreprise", "Grossiste", "Boutique de souvenirs")
+GAMMES = ("Serviettes éponge", "Peignoirs", "Linge de maison", "Souvenirs sous licence")
+STATUTS = ("livrée", "en cours", "annulée")
+MODES_REGLEMENT = ("virement", "chèque", "LCR", "carte")
+ETAPES = ("contact", "rendez-vous", "visite", "commande")
+DEFAUTS = (
+    "doublon",
+    "email_invalide",
+    "telephone_invalide",
+    "code_postal_invalide",
+    "champ_manquant",
+    "casse",
+    "siret_invalide",
+)
+
+
+def _dans(valeurs: tuple[str, ...]) -> str:
+    return ", ".join("'" + v.replace("'", "''") + "'" for v in valeurs)
+
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        "communes",
+        "Communes françaises réelles (code INSEE, code postal, population, coordonnées).",
+        (
+            C("code_insee", "TEXT", "PRIMARY KEY", "Code officiel géographique INSEE de la commune", "69123"),
+            C("code_postal", "TEXT", "NOT NULL", "Code postal principal (5 chiffres)", "69001"),
+            C("nom", "TEXT", "NOT NULL", "Nom officiel de la commune", "Lyon"),
+            C("departement", "TEXT", "NOT NULL", "Numéro du département", "69"),
+            C("population", "INTEGER", "NOT NULL CHECK (population >= 0)", "Population légale (INSEE)", "522250"),
+            C("latitude", "REAL", "NOT NULL", "Latitude en degrés décimaux (WGS 84)", "45.74846"),
+            C("longitude", "REAL", "NOT NULL", "Longitude en degrés décimaux (WGS 84)", "4.84671"),
+        ),
+        index=(("departement",),),
+    ),
+    Table(
+        "secteurs",
+        "Secteurs géographiques ou de clientèle confiés aux commerciaux.",
+        (
+            C("id_secteur", "INTEGER", "PRIMARY KEY", "Identifiant du secteur", "4"),
+            C("nom", "TEXT", "NOT NULL UNIQUE", "Nom du secteur", "Rhône-Alpes"),
+            C("description", "TEXT", "NOT NULL", "Départements ou clientèle couverts", "Auvergne-Rhône-Alpes"),
+        ),
+    ),
+    Table(
+        "commerciaux",
+        "L'équipe commerciale (un secteur chacun).",
+        (
+            C("id_commercial", "INTEGER", "PRIMARY KEY", "Identifiant du commercial", "3"),
+            C("nom", "TEXT", "NOT NULL", "Nom de famille", "Martin"),
+            C("prenom", "TEXT", "NOT NULL", "Prénom", "Camille"),
+            C("email", "TEXT", "NOT NULL", "Adresse électronique professionnelle", "camille.martin@atelier-textile.fr"),
+            C("telephone", "TEXT", "NOT NULL", "Téléphone portable professionnel", "06 12 34 56 78"),
+            C("id_secteur", "INTEGER", "NOT NULL REFERENCES secteurs(id_secteur)", "Secteur confié (→ secteurs)", "4"),
+            C("date_embauche", "TEXT", "NOT NULL", "Date d'embauche (AAAA-MM-JJ)", "2019-09-02"),
+            C("fixe_mensuel", "REAL", "NOT NULL CHECK (fixe_mensuel > 0)", "Salaire fixe brut mensuel en euros", "2150.0"),
+        ),
+        index=(("id_secteur",),),
+    ),
+    Table(
+        "clients",
+        "Les clients (entreprises) de la société.",
+        (
+            C("id_client", "INTEGER", "PRIMARY KEY", "Identifiant du client", "17"),
+            C("raison_sociale", "TEXT", "NOT NULL", "Nom de l'entreprise cliente", "Hyperval Lyon"),
+            C("type_client", "TEXT", f"NOT NULL CHECK (type_client IN ({_dans(TYPES_CLIENT)}))", "Catégorie : GMS, Comité d'entreprise, Grossiste ou Boutique de souvenirs", "GMS"),
+            C("siret", "TEXT", "NOT NULL", "Numéro SIRET (14 chiffres, clé de Luhn valide)", "40483304800022"),
+            C("adresse", "TEXT", "NOT NULL", "Numéro et voie", "12 rue Victor Hugo"),
+            C("code_postal", "TEXT", "NOT NULL", "Code postal", "69001"),
+            C("ville", "TEXT", "NOT NULL", "Commune", "Lyon"),
+            C("code_insee", "TEXT", "NOT NULL REFERENCES communes(code_insee)", "Commune du client (→ communes)", "69123"),
+            C("telephone", "TEXT", "NOT NULL", "Téléphone du standard", "04 78 12 34 56"),
+            C("email", "TEXT", "NOT NULL", "Adresse électronique de contact", "contact@hyperval-lyon.fr"),
+            C("id_commercial", "INTEGER", "NOT NULL REFERENCES commerciaux(id_commercial)", "Commercial attitré (→ commerciaux)", "3"),
+            C("id_secteur", "INTEGER", "NOT NULL REFERENCES secteurs(id_secteur)", "Secteur du client (→ secteurs)", "4"),
+            C("date_creation", "TEXT", "NOT NULL", "Date d'ouverture du compte client (AAAA-MM-JJ)", "2018-03-15"),
+            C("plafond_credit", "REAL", "NOT NULL CHECK (plafond_credit >= 0)", "Encours maximal autorisé en euros TTC", "50000.0"),
+            C("delai_paiement_jours", "INTEGER", "NOT NULL CHECK (delai_paiement_jours BETWEEN 0 AND 60)", "Délai de paiement accordé, en jours après la facture", "45"),
+        ),
+        index=(("id_commercial",), ("id_secteur",), ("code_insee",), ("type_client",)),
+    ),
+    Table(
+        "prospects",
+        "Fichier de prospects saisi à la main : il contient volontairement des erreurs à nettoyer.",
+        (
+            C("id_prospect", "INTEGER", "PRIMARY KEY", "Identifiant du prospect", "42"),
+            C("raison_sociale", "TEXT", "", "Nom de l'entreprise prospectée", "Souvenirs de la Tour SARL"),
+            C("type_client", "TEXT", "", "Catégorie visée (mêmes valeurs que clients.type_client)", "Boutique de souvenirs"),
+            C("contact_nom", "TEXT", "", "Nom du contact (en majuscules)", "DURAND"),
+            C("contact_prenom", "TEXT", "", "Prénom du contact", "Léa"),
+            C("email", "TEXT", "", "Adresse électronique du contact", "lea.durand@souvenirs-tour.fr"),
+            C("telephone", "TEXT", "", "Téléphone du contact", "01 45 67 89 10"),
+            C("adresse", "TEXT", "", "Numéro et voie", "5 avenue de Suffren"),
+            C("code_postal", "TEXT", "", "Code postal (5 chiffres attendus)", "75007"),
+            C("ville", "TEXT", "", "Commune", "Paris 7e arrondissement"),
+            C("siret", "TEXT", "", "Numéro SIRET (14 chiffres, clé de Luhn)", "80312345600019"),
+            C("source", "TEXT", "", "Origine du contact (salon, site web, annuaire...)", "salon"),
+            C("date_saisie", "TEXT", "", "Date de saisie dans le fichier (AAAA-MM-JJ)", "2025-02-11"),
+            C("id_commercial", "INTEGER", "REFERENCES commerciaux(id_commercial)", "Commercial qui a saisi le prospect (→ commerciaux)", "7"),
+        ),
+        index=(("id_commercial",),),
+    ),
+    Table(
+        "prospects_defauts",
+        "Corrigé du nettoyage : chaque défaut volontaire du fichier prospects, ligne par ligne.",
+        (
+            C("id_prospect", "INTEGER", "NOT NULL REFERENCES prospects(id_prospect)", "Prospect défectueux (→ prospects)", "57"),
+            C("defaut", "TEXT", f"NOT NULL CHECK (defaut IN ({_dans(DEFAUTS)}))", "Nature du défaut", "doublon"),
+            C("detail", "TEXT", "NOT NULL", "Précision : champ concerné, ou prospect d'origine d'un doublon", "doublon du prospect 12"),
+            C("id_original", "INTEGER", "REFERENCES prospects(id_prospect)", "Pour un doublon : le prospect d'origine (sinon vide)", "12"),
+        ),
+        contraintes=("PRIMARY KEY (id_prospect, defaut)",),
+    ),
+    Table(
+        "produits",
+        "Catalogue : linge de maison fabriqué par la société et gamme de souvenirs sous licence.",
+        (
+            C("id_produit", "INTEGER", "PRIMARY KEY", "Identifiant du produit", "5"),
+            C("reference", "TEXT", "NOT NULL UNIQUE", "Référence catalogue", "SE-050"),
+            C("designation", "TEXT", "NOT NULL", "Libellé du produit", "Serviette éponge 50 × 100 cm"),
+            C("gamme", "TEXT", f"NOT NULL CHECK (gamme IN ({_dans(GAMMES)}))", "Gamme de produits", "Serviettes éponge"),
+            C("prix_unitaire_ht", "REAL", "NOT NULL CHECK (prix_unitaire_ht > 0)", "Prix de vente unitaire HT en euros", "6.9"),
+            C("cout_achat_ht", "REAL", "NOT NULL CHECK (cout_achat_ht > 0)", "Coût de revient unitaire HT en euros", "3.85"),
+            C("taux_tva", "REAL", "NOT NULL CHECK (taux_tva BETWEEN 0 AND 100)", "Taux de TVA en pourcentage", "20.0"),
+            C("actif", "INTEGER", "NOT NULL CHECK (actif IN (0, 1))", "1 si le produit est au catalogue, 0 s'il est arrêté", "1"),
+        ),
+        contraintes=("CHECK (cout_achat_ht < prix_unitaire_ht)",),
+        index=(("gamme",),),
+    ),
+    Table(
+        "commandes",
+        "Commandes passées par les clients (en-tête).",
+        (
+            C("id_commande", "INTEGER", "PRIMARY KEY", "Identifiant de la commande", "1024"),
+            C("id_client", "INTEGER", "NOT NULL REFERENCES clients(id_client)", "Client qui commande (→ clients)", "17"),
+            C("id_commercial", "INTEGER", "NOT NULL REFERENCES commerciaux(id_commercial)", "Commercial qui a pris la commande (→ commerciaux)", "3"),
+            C("date_commande", "TEXT", "NOT NULL", "Date de la commande (AAAA-MM-JJ)", "2025-05-06"),
+            C("statut", "TEXT", f"NOT NULL CHECK (statut IN ({_dans(STATUTS)}))", "livrée, en cours ou annulée", "livrée"),
+            C("remise_pct", "REAL", "NOT NULL CHECK (remise_pct BETWEEN 0 AND 100)", "Remise globale en % appliquée au total des lignes (après les remises de ligne)", "5.0"),
+        ),
+        index=(("id_client",), ("id_commercial",), ("date_commande",)),
+    ),
+    Table(
+        "lignes_commande",
+        "Lignes de commande : un produit, une quantité, un prix.",
+        (
+            C("id_ligne", "INTEGER", "PRIMARY KEY", "Identifiant de la ligne", "3071"),
+            C("id_commande", "INTEGER", "NOT NULL REFERENCES commandes(id_commande)", "Commande (→ commandes)", "1024"),
+            C("id_produit", "INTEGER", "NOT NULL REFERENCES produits(id_produit)", "Produit commandé (→ produits)", "5"),
+            C("quantite", "INTEGER", "NOT NULL CHECK (quantite > 0)", "Quantité commandée", "120"),
+            C("prix_unitaire_ht", "REAL", "NOT NULL CHECK (prix_unitaire_ht > 0)", "Prix unitaire HT facturé en euros", "6.9"),
+            C("remise_pct", "REAL", "NOT NULL CHECK (remise_pct BETWEEN 0 AND 100)", "Remise de ligne en % (quantité)", "2.0"),
+            C("montant_ht", "REAL", "NOT NULL", "quantite × prix_unitaire_ht × (1 − remise_pct / 100), arrondi au centime", "811.44"),
+        ),
+        index=(("id_commande",), ("id_produit",)),
+    ),
+    Table(
+        "factures",
+        "Factures des commandes livrées (une par commande).",
+        (
+            C("id_facture", "INTEGER", "PRIMARY KEY", "Identifiant de la facture", "998"),
+            C("numero", "TEXT", "NOT NULL UNIQUE", "Numéro chronologique par année", "F2025-000123"),
+            C("id_commande", "INTEGER", "NOT NULL UNIQUE REFERENCES commandes(id_commande)", "Commande facturée (→ commandes)", "1024"),
+            C("id_client", "INTEGER", "NOT NULL REFERENCES clients(id_client)", "Client facturé (→ clients)", "17"),
+            C("date_facture", "TEXT", "NOT NULL", "Date de facture (AAAA-MM-JJ)", "2025-05-09"),
+            C("date_echeance", "TEXT", "NOT NULL", "Date limite de paiement (AAAA-MM-JJ)", "2025-06-23"),
+            C("montant_ht", "REAL", "NOT NULL", "Net commercial HT : somme des lignes moins la remise globale, arrondi au centime", "770.87"),
+            C("montant_tva", "REAL", "NOT NULL", "TVA : montant_ht × taux de TVA, arrondi au centime", "154.17"),
+            C("montant_ttc", "REAL", "NOT NULL", "montant_ht + montant_tva", "925.04"),
+        ),
+        index=(("id_client",), ("date_facture",), ("date_echeance",)),
+    ),
+    Table(
+        "reglements",
+        "Paiements reçus des clients (une facture peut être payée en plusieurs fois, en retard, ou pas encore).",
+        (
+            C("id_reglement", "INTEGER", "PRIMARY KEY", "Identifiant du règlement", "845"),
+            C("id_facture", "INTEGER", "NOT NULL REFERENCES factures(id_facture)", "Facture réglée (→ factures)", "998"),
+            C("date_reglement", "TEXT", "NOT NULL", "Date d'encaissement (AAAA-MM-JJ)", "2025-06-30"),
+            C("montant", "REAL", "NOT NULL CHECK (montant > 0)", "Montant encaissé TTC en euros", "925.04"),
+            C("mode", "TEXT", f"NOT NULL CHECK (mode IN ({_dans(MODES_REGLEMENT)}))", "virement, chèque, LCR ou carte", "virement"),
+        ),
+        index=(("id_facture",), ("date_reglement",)),
+    ),
+    Table(
+        "visites",
+        "Activité de prospection : chaque étape du tunnel contact → rendez-vous → visite → commande.",
+        (
+            C("id_visite", "INTEGER", "PRIMARY KEY", "Identifiant de l'action", "310"),
+            C("id_commercial", "INTEGER", "NOT NULL REFERENCES commerciaux(id_commercial)", "Commercial (→ commerciaux)", "7"),
+            C("id_client", "INTEGER", "REFERENCES clients(id_client)", "Client conquis par cette démarche (sinon vide)", "1503"),
+            C("id_prospect", "INTEGER", "REFERENCES prospects(id_prospect)", "Prospect visé, s'il n'est pas devenu client (sinon vide)", ""),
+            C("date_visite", "TEXT", "NOT NULL", "Date de l'action (AAAA-MM-JJ)", "2025-03-18"),
+            C("etape", "TEXT", f"NOT NULL CHECK (etape IN ({_dans(ETAPES)}))", "Étape du tunnel : contact, rendez-vous, visite ou commande", "visite"),
+            C("resultat", "TEXT", "NOT NULL", "Issue de l'action (suite donnée, refus, à relancer, commande signée...)", "suite donnée"),
+            C("duree_min", "INTEGER", "NOT NULL CHECK (duree_min > 0)", "Durée de l'action en minutes", "45"),
+            C("km", "REAL", "NOT NULL CHECK (km >= 0)", "Kilomètres parcourus (aller-retour), 0 pour un appel", "38.5"),
+        ),
+        contraintes=("CHECK (id_client IS NULL OR id_prospect IS NULL)",),
+        index=(("id_commercial",), ("id_client",), ("id_prospect",), ("date_visite",)),
+    ),
+    Table(
+        "objectifs",
+        "Objectifs mensuels fixés à chaque commercial.",
+        (
+            C("id_objectif", "INTEGER", "PRIMARY KEY", "Identifiant de l'objectif", "55"),
+            C("id_commercial", "INTEGER", "NOT NULL REFERENCES commerciaux(id_commercial)", "Commercial (→ commerciaux)", "3"),
+            C("mois", "TEXT", "NOT NULL", "Mois visé (AAAA-MM)", "2025-05"),
+            C("ca_objectif", "REAL", "NOT NULL CHECK (ca_objectif >= 0)", "Chiffre d'affaires HT visé en euros", "42000.0"),
+            C("nouveaux_clients_objectif", "INTEGER", "NOT NULL CHECK (nouveaux_clients_objectif >= 0)", "Nombre de nouveaux clients visé", "2"),
+        ),
+        contraintes=("UNIQUE (id_commercial, mois)",),
+        index=(("mois",),),
+    ),
+    Table(
+        "dictionnaire",
+        "Dictionnaire des données : la signification de chaque colonne de chaque table.",
+        (
+            C("table_nom", "TEXT", "NOT NULL", "Nom de la table", "clients"),
+            C("colonne", "TEXT", "NOT NULL", "Nom de la colonne", "plafond_credit"),
+            C("type", "TEXT", "NOT NULL", "Type SQLite de la colonne", "REAL"),
+            C("signification", "TEXT", "NOT NULL", "Ce que contient la colonne", "Encours maximal autorisé en euros TTC"),
+            C("exemple", "TEXT", "NOT NULL", "Exemple de valeur", "50000.0"),
+            C("cle", "TEXT", "NOT NULL", "Clé primaire, clé étrangère (→ table) ou vide", "→ secteurs"),
+        ),
+        contraintes=("PRIMARY KEY (table_nom, colonne)",),
+    ),
+)
+
+TABLES_PAR_NOM: dict[str, Table] = {t.nom: t for t in TABLES}
