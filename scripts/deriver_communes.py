@@ -11,9 +11,10 @@ vintage), in a throwaway folder::
 
 Selection: every mainland commune ("commune-actuelle", zone metro) of at least ``--population``
 inhabitants (Paris itself excluded) plus the 20 Paris arrondissements municipaux (75101-75120).
-Coordinates: the GeoNames place of the same normalised name (else alternate name) whose population is closest
-(Paris arrondissements matched on their number); a match farther than 110 km from the median of
-its département's other matches is rejected and the commune dropped (reported on stderr).
+Coordinates: the GeoNames place of the same normalised name (else alternate name) whose
+population is closest (Paris arrondissements matched on their number); a match farther than
+110 km from the median of its département's other matches is rejected and the commune dropped
+(reported on stderr).
 """
 
 from __future__ import annotations
@@ -37,7 +38,10 @@ def normaliser(nom: str) -> str:
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
     return 2 * 6371 * math.asin(math.sqrt(h))
 
 

@@ -57,7 +57,9 @@ class RapportConstruction:
             f"  {_nombre(self.clients)} clients, graine {self.graine}, "
             f"données du {DEBUT:%d/%m/%Y} au {FIN:%d/%m/%Y}",
         ]
-        texte += [f"  {t.ljust(largeur)} {_nombre(n).rjust(12)} lignes" for t, n in self.lignes.items()]
+        texte += [
+            f"  {t.ljust(largeur)} {_nombre(n).rjust(12)} lignes" for t, n in self.lignes.items()
+        ]
         texte.append(
             f"  Total : {_nombre(self.total_lignes)} lignes, "
             f"{_nombre(self.taille_octets / 1_048_576, '#,##0.0')} Mo, "
@@ -86,7 +88,9 @@ def construire_base(chemin: Path, clients: int = 2000, graine: int = 2026) -> Ra
         for table in TABLES:
             con.execute(table.ddl())
         Generateur(con, clients, graine).remplir()
-        con.executemany("INSERT INTO dictionnaire VALUES (?, ?, ?, ?, ?, ?)", lignes_dictionnaire(con))
+        con.executemany(
+            "INSERT INTO dictionnaire VALUES (?, ?, ?, ?, ?, ?)", lignes_dictionnaire(con)
+        )
         for table in TABLES:
             for ddl in table.ddl_index():
                 con.execute(ddl)
@@ -96,9 +100,7 @@ def construire_base(chemin: Path, clients: int = 2000, graine: int = 2026) -> Ra
             raise RuntimeError(f"clés étrangères invalides : {defauts_fk[:5]}")
         con.execute("ANALYZE")
         con.commit()
-        lignes = {
-            t.nom: con.execute(f"SELECT COUNT(*) FROM {t.nom}").fetchone()[0] for t in TABLES
-        }
+        lignes = {t.nom: con.execute(f"SELECT COUNT(*) FROM {t.nom}").fetchone()[0] for t in TABLES}
         con.close()
         os.replace(temporaire, chemin)
     except BaseException:

@@ -67,21 +67,98 @@ def slug(texte: str) -> str:
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
     return 2 * 6371 * math.asin(math.sqrt(h))
 
 
 PREFIXE_TEL = {
     **dict.fromkeys(("75", "77", "78", "91", "92", "93", "94", "95"), "01"),
     **dict.fromkeys(
-        ("14", "18", "22", "27", "28", "29", "35", "36", "37", "41", "44", "45", "49", "50",
-         "53", "56", "61", "72", "76", "85"), "02"),
+        (
+            "14",
+            "18",
+            "22",
+            "27",
+            "28",
+            "29",
+            "35",
+            "36",
+            "37",
+            "41",
+            "44",
+            "45",
+            "49",
+            "50",
+            "53",
+            "56",
+            "61",
+            "72",
+            "76",
+            "85",
+        ),
+        "02",
+    ),
     **dict.fromkeys(
-        ("02", "08", "10", "21", "25", "39", "51", "52", "54", "55", "57", "58", "59", "60",
-         "62", "67", "68", "70", "71", "80", "88", "89", "90"), "03"),
+        (
+            "02",
+            "08",
+            "10",
+            "21",
+            "25",
+            "39",
+            "51",
+            "52",
+            "54",
+            "55",
+            "57",
+            "58",
+            "59",
+            "60",
+            "62",
+            "67",
+            "68",
+            "70",
+            "71",
+            "80",
+            "88",
+            "89",
+            "90",
+        ),
+        "03",
+    ),
     **dict.fromkeys(
-        ("01", "03", "04", "05", "06", "07", "11", "13", "15", "26", "2A", "2B", "30", "34",
-         "38", "42", "43", "48", "63", "66", "69", "73", "74", "83", "84"), "04"),
+        (
+            "01",
+            "03",
+            "04",
+            "05",
+            "06",
+            "07",
+            "11",
+            "13",
+            "15",
+            "26",
+            "2A",
+            "2B",
+            "30",
+            "34",
+            "38",
+            "42",
+            "43",
+            "48",
+            "63",
+            "66",
+            "69",
+            "73",
+            "74",
+            "83",
+            "84",
+        ),
+        "04",
+    ),
 }
 
 
@@ -138,8 +215,13 @@ def lire_communes(fichier: Path = FICHIER_COMMUNES) -> list[Commune]:
     with fichier.open(encoding="utf-8", newline="") as f:
         lignes = [
             Commune(
-                r["code_insee"], r["code_postal"], r["nom"], r["departement"], int(r["population"]),
-                float(r["latitude"]), float(r["longitude"]),
+                r["code_insee"],
+                r["code_postal"],
+                r["nom"],
+                r["departement"],
+                int(r["population"]),
+                float(r["latitude"]),
+                float(r["longitude"]),
             )
             for r in csv.DictReader(f)
         ]
@@ -201,20 +283,31 @@ class Generateur:
             self.con,
             "communes",
             (
-                (c.code_insee, c.code_postal, c.nom, c.departement, c.population, c.latitude,
-                 c.longitude)
+                (
+                    c.code_insee,
+                    c.code_postal,
+                    c.nom,
+                    c.departement,
+                    c.population,
+                    c.latitude,
+                    c.longitude,
+                )
                 for c in self.communes
             ),
         )
         _inserer(self.con, "secteurs", ((s[0], s[1], s[2]) for s in R.SECTEURS))
 
     def _produits(self) -> None:
-        self.produits: list[tuple[int, str, str, int, int, bool]] = []  # id, ref, gamme, pu_c, cout_c, actif
+        self.produits: list[
+            tuple[int, str, str, int, int, bool]
+        ] = []  # id, ref, gamme, pu_c, cout_c, actif
         lignes = []
         for i, (ref, designation, gamme, pu, cout, actif) in enumerate(R.PRODUITS, start=1):
             pu_c, cout_c = round(float(pu) * 100), round(float(cout) * 100)
             self.produits.append((i, ref, gamme, pu_c, cout_c, bool(actif)))
-            lignes.append((i, ref, designation, gamme, euros(pu_c), euros(cout_c), float(TAUX_TVA), actif))
+            lignes.append(
+                (i, ref, designation, gamme, euros(pu_c), euros(cout_c), float(TAUX_TVA), actif)
+            )
         _inserer(self.con, "produits", lignes)
         self.produits_par_gamme: dict[str, list[tuple[int, str, str, int, int, bool]]] = {}
         for p in self.produits:
@@ -248,8 +341,18 @@ class Generateur:
                     embauche = jour_au_hasard(rng, date(2008, 1, 1), date(2022, 9, 30))
                 email = f"{slug(prenom)}.{slug(nom)}{ident}@atelier-textile.fr"
                 fixe = rng.randrange(1_850, 2_650, 25)
-                lignes.append((ident, nom, prenom, email, telephone(rng, None), id_secteur,
-                               embauche.isoformat(), float(fixe)))
+                lignes.append(
+                    (
+                        ident,
+                        nom,
+                        prenom,
+                        email,
+                        telephone(rng, None),
+                        id_secteur,
+                        embauche.isoformat(),
+                        float(fixe),
+                    )
+                )
                 self.commerciaux_du_secteur.setdefault(id_secteur, []).append(ident)
                 self.embauche[ident] = embauche
                 self.secteur_du_commercial[ident] = id_secteur
@@ -299,11 +402,16 @@ class Generateur:
                 debut_possible = max(creation, DEBUT) + timedelta(days=60)
                 fin = jour_au_hasard(rng, min(debut_possible, date(2025, 6, 1)), date(2025, 6, 15))
             u = rng.random()
-            profil = "ponctuel" if u < 0.65 else ("retard" if u < 0.9 else "difficile")
+            profil = "ponctuel" if u < 0.7 else ("retard" if u < 0.94 else "difficile")
             c = Client(
-                id=ident, type=type_client, commune=commune, id_secteur=id_secteur,
-                id_commercial=id_commercial, date_creation=creation, fin_activite=fin,
-                poids=rng.lognormvariate(0.0, 1.0) * R.FACTEUR_TAILLE[type_client],
+                id=ident,
+                type=type_client,
+                commune=commune,
+                id_secteur=id_secteur,
+                id_commercial=id_commercial,
+                date_creation=creation,
+                fin_activite=fin,
+                poids=rng.lognormvariate(0.0, 0.75) * R.FACTEUR_TAILLE[type_client],
                 remise=rng.choice(R.REMISES_CONTRAT[type_client]),
                 delai=rng.choice(R.DELAIS_PAIEMENT[type_client]),
                 profil_paiement=profil,
@@ -312,20 +420,31 @@ class Generateur:
             self.clients.append(c)
             bas, haut = R.PLAFONDS[type_client]
             plafond = rng.randrange(bas, haut + 1, 500)
-            lignes.append((
-                ident, c.raison_sociale, type_client, siret(rng, self.sirets), self.adresse(commune),
-                commune.code_postal, commune.nom, commune.code_insee,
-                telephone(rng, commune.departement), f"contact@{slug(c.raison_sociale)}.fr",
-                id_commercial, id_secteur, creation.isoformat(), float(plafond), c.delai,
-            ))
+            lignes.append(
+                (
+                    ident,
+                    c.raison_sociale,
+                    type_client,
+                    siret(rng, self.sirets),
+                    self.adresse(commune),
+                    commune.code_postal,
+                    commune.nom,
+                    commune.code_insee,
+                    telephone(rng, commune.departement),
+                    f"contact@{slug(c.raison_sociale)}.fr",
+                    id_commercial,
+                    id_secteur,
+                    creation.isoformat(),
+                    float(plafond),
+                    c.delai,
+                )
+            )
         _inserer(self.con, "clients", lignes)
 
     # -------------------------------------------------------------- commandes
     def _commandes(self) -> None:
         rng = self.rng
-        saison = {
-            t: tuple(12 * w / sum(ws) for w in ws) for t, ws in R.SAISONNALITE.items()
-        }
+        saison = {t: tuple(12 * w / sum(ws) for w in ws) for t, ws in R.SAISONNALITE.items()}
         croissance = {2023: 1.0, 2024: 1.05, 2025: 1.1}
         self.ca_mensuel: dict[tuple[int, str], int] = {}  # (commercial, AAAA-MM) -> centimes HT
         self.nouveaux: dict[tuple[int, str], int] = {}
@@ -347,8 +466,11 @@ class Generateur:
                     commandes_du_mois.append((c.date_creation, c.id, c))  # première commande
                 part = ((fin - debut).days + 1) / ((fin_mois - mois).days + 1)
                 lam = (
-                    R.COMMANDES_PAR_MOIS[c.type] * saison[c.type][mois.month - 1]
-                    * croissance[mois.year] * c.poids ** 0.3 * part
+                    R.COMMANDES_PAR_MOIS[c.type]
+                    * saison[c.type][mois.month - 1]
+                    * croissance[mois.year]
+                    * c.poids**0.3
+                    * part
                 )
                 for _ in range(poisson(rng, lam)):
                     commandes_du_mois.append((jour_au_hasard(rng, debut, fin), c.id, c))
@@ -364,16 +486,35 @@ class Generateur:
                     statut = "annulée"
                 else:
                     statut = "livrée"
-                cmd_l.append((id_commande, c.id, c.id_commercial, jour.isoformat(), statut, c.remise))
+                cmd_l.append(
+                    (id_commande, c.id, c.id_commercial, jour.isoformat(), statut, c.remise)
+                )
                 brut = 0
                 for produit, quantite in self._lignes(c, jour):
                     pu_c = produit[3]
-                    r10 = 50 if quantite >= 200 else 30 if quantite >= 100 else 20 if quantite >= 50 else 0
+                    r10 = (
+                        50
+                        if quantite >= 200
+                        else 30
+                        if quantite >= 100
+                        else 20
+                        if quantite >= 50
+                        else 0
+                    )
                     montant = arrondi_div(quantite * pu_c * (1000 - r10), 1000)
                     brut += montant
                     id_ligne += 1
-                    lig_l.append((id_ligne, id_commande, produit[0], quantite, euros(pu_c),
-                                  r10 / 10, euros(montant)))
+                    lig_l.append(
+                        (
+                            id_ligne,
+                            id_commande,
+                            produit[0],
+                            quantite,
+                            euros(pu_c),
+                            r10 / 10,
+                            euros(montant),
+                        )
+                    )
                 if statut != "livrée":
                     continue
                 net = arrondi_div(brut * (1000 - round(c.remise * 10)), 1000)
@@ -381,8 +522,19 @@ class Generateur:
                 ttc = net + tva
                 id_facture += 1
                 echeance = livraison + timedelta(days=c.delai)
-                fac_l.append((id_facture, f"T-{id_facture}", id_commande, c.id, livraison.isoformat(),
-                              echeance.isoformat(), euros(net), euros(tva), euros(ttc)))
+                fac_l.append(
+                    (
+                        id_facture,
+                        f"T-{id_facture}",
+                        id_commande,
+                        c.id,
+                        livraison.isoformat(),
+                        echeance.isoformat(),
+                        euros(net),
+                        euros(tva),
+                        euros(ttc),
+                    )
+                )
                 cle = (c.id_commercial, jour.isoformat()[:7])
                 self.ca_mensuel[cle] = self.ca_mensuel.get(cle, 0) + net
                 for d, m in self._paiements(c, livraison, echeance, ttc):
@@ -417,7 +569,8 @@ class Generateur:
             if gamme == "Souvenirs sous licence" and iso < R.DATE_LANCEMENT_SOUVENIRS:
                 continue
             possibles = [
-                p for p in self.produits_par_gamme[gamme]
+                p
+                for p in self.produits_par_gamme[gamme]
                 if (p[5] or iso < R.DATE_ARRET_PRODUITS) and p not in choisis
             ]
             if possibles:
@@ -426,7 +579,7 @@ class Generateur:
             choisis.append(self.produits_par_gamme["Serviettes éponge"][1])
         lignes = []
         for p in choisis:
-            q = moyenne * c.poids ** 0.6 * rng.uniform(0.5, 1.5) / pack
+            q = moyenne * c.poids**0.6 * rng.uniform(0.5, 1.5) / pack
             lignes.append((p, max(1, round(q)) * pack))
         return lignes
 
@@ -474,8 +627,15 @@ class Generateur:
         actions: list[tuple[date, int, int, int | None, int | None, str, str, int, float]] = []
         seq = 0
 
-        def ajouter(d: date, com: int, cli: int | None, pro: int | None, etape: str,
-                    resultat: str, lieu: Commune) -> None:
+        def ajouter(
+            d: date,
+            com: int,
+            cli: int | None,
+            pro: int | None,
+            etape: str,
+            resultat: str,
+            lieu: Commune,
+        ) -> None:
             nonlocal seq
             seq += 1
             if etape == "contact":
@@ -484,7 +644,9 @@ class Generateur:
                 duree = {"rendez-vous": (30, 60), "visite": (45, 90), "commande": (20, 45)}[etape]
                 duree = rng.randint(*duree)
                 base = self.base_secteur[self.secteur_du_commercial[com]]
-                km = round(max(4.0, 2 * 1.3 * distance_km(base, (lieu.latitude, lieu.longitude))), 1)
+                km = round(
+                    max(4.0, 2 * 1.3 * distance_km(base, (lieu.latitude, lieu.longitude))), 1
+                )
             actions.append((d, seq, com, cli, pro, etape, resultat, duree, km))
 
         for c in self.clients:  # les nouveaux clients : tunnel complet jusqu'à la commande
@@ -494,8 +656,10 @@ class Generateur:
             rdv = visite - timedelta(days=rng.randint(3, 15))
             contact = rdv - timedelta(days=rng.randint(2, 20))
             for d, etape, res in (
-                (contact, "contact", "suite donnée"), (rdv, "rendez-vous", "suite donnée"),
-                (visite, "visite", "suite donnée"), (c.date_creation, "commande", "commande signée"),
+                (contact, "contact", "suite donnée"),
+                (rdv, "rendez-vous", "suite donnée"),
+                (visite, "visite", "suite donnée"),
+                (c.date_creation, "commande", "commande signée"),
             ):
                 ajouter(max(d, DEBUT), c.id_commercial, c.id, None, etape, res, c.commune)
         echecs = ("refus", "sans suite", "à relancer")
@@ -516,8 +680,10 @@ class Generateur:
         _inserer(
             self.con,
             "visites",
-            ((i, a[2], a[3], a[4], a[0].isoformat(), a[5], a[6], a[7], a[8])
-             for i, a in enumerate(actions, start=1)),
+            (
+                (i, a[2], a[3], a[4], a[0].isoformat(), a[5], a[6], a[7], a[8])
+                for i, a in enumerate(actions, start=1)
+            ),
         )
 
     # -------------------------------------------------------------- objectifs
@@ -535,7 +701,9 @@ class Generateur:
                     realise = self.ca_mensuel.get((com, cle_mois), 0)
                     base = realise if realise > 0 else moyenne * 0.5
                     objectif = round(base * rng.uniform(0.85, 1.15) / 10_000) * 100  # à 100 € près
-                    nouveaux = max(0, self.nouveaux.get((com, cle_mois), 0) + rng.choice((-1, 0, 0, 1)))
+                    nouveaux = max(
+                        0, self.nouveaux.get((com, cle_mois), 0) + rng.choice((-1, 0, 0, 1))
+                    )
                     ident += 1
                     lignes.append((ident, com, cle_mois, float(objectif), nouveaux))
                 mois = mois_suivant(mois)

@@ -26,11 +26,18 @@ if TYPE_CHECKING:
     from widgets.donnees.generation.generateur import Commune, Generateur
 
 TYPES_PROSPECTS = (
-    ("Boutique de souvenirs", 0.4), ("Comité d'entreprise", 0.35), ("Grossiste", 0.15), ("GMS", 0.1),
+    ("Boutique de souvenirs", 0.4),
+    ("Comité d'entreprise", 0.35),
+    ("Grossiste", 0.15),
+    ("GMS", 0.1),
 )
 DEFAUTS_SIMPLES = (  # (défaut, probabilité par prospect « neuf »)
-    ("email_invalide", 0.04), ("telephone_invalide", 0.04), ("code_postal_invalide", 0.03),
-    ("champ_manquant", 0.05), ("casse", 0.04), ("siret_invalide", 0.03),
+    ("email_invalide", 0.04),
+    ("telephone_invalide", 0.04),
+    ("code_postal_invalide", 0.03),
+    ("champ_manquant", 0.05),
+    ("casse", 0.04),
+    ("siret_invalide", 0.03),
 )
 PROBA_DOUBLON = 0.06
 
@@ -57,9 +64,20 @@ class Prospect:
 
     def ligne(self) -> tuple:
         return (
-            self.id, self.raison_sociale, self.type_client, self.contact_nom, self.contact_prenom,
-            self.email, self.telephone, self.adresse, self.code_postal, self.ville, self.siret,
-            self.source, self.date.isoformat(), self.id_commercial,
+            self.id,
+            self.raison_sociale,
+            self.type_client,
+            self.contact_nom,
+            self.contact_prenom,
+            self.email,
+            self.telephone,
+            self.adresse,
+            self.code_postal,
+            self.ville,
+            self.siret,
+            self.source,
+            self.date.isoformat(),
+            self.id_commercial,
         )
 
 
@@ -205,4 +223,3 @@ def _abimer(rng, p: Prospect, defaut: str) -> str:
         p.siret = s[:-1] + str(faux)
         return "siret : clé de Luhn fausse"
     raise ValueError(defaut)
-
