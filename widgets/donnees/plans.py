@@ -15,6 +15,7 @@ import json
 import os
 import re
 import tempfile
+import time
 import unicodedata
 from datetime import datetime
 from pathlib import Path
@@ -76,11 +77,18 @@ def versions_plan(nom: str, genre: str = "plan_de_vente") -> list[Path]:
 
 
 def enregistrer_plan(
-    nom: str, donnees: dict[str, Any], genre: str = "plan_de_vente", garder: int = GARDER
+    nom: str,
+    donnees: dict[str, Any],
+    genre: str = "plan_de_vente",
+    garder: int = GARDER,
+    intervalle_versions: float = 0,
 ) -> Path:
     """Enregistre le plan (dictionnaire JSON) ; garde la version précédente.
 
-    Ne fait rien si le contenu n'a pas changé (pas de version inutile).
+    Ne fait rien si le contenu n'a pas changé (pas de version inutile). Avec
+    ``intervalle_versions`` (secondes), une nouvelle version n'est archivée que si la dernière
+    a plus de cet âge : un widget qui enregistre à chaque frappe garde ainsi une version par
+    minute, pas une par lettre (le fichier principal, lui, est toujours à jour).
     """
     chemin = _chemin(nom, genre)
     contenu = dict(donnees)
@@ -92,13 +100,17 @@ def enregistrer_plan(
             if json.dumps(ancien, ensure_ascii=False, indent=1, sort_keys=True) == texte_sans_date:
                 return chemin
         except (OSError, ValueError):
-            ancien = None
+            pass
         versions = versions_plan(nom, genre)
-        numero = int(versions[-1].stem) + 1 if versions else 1
-        dossier = _dossier_versions(chemin)
-        ecrire_atomique(dossier / f"{numero:04d}.json", chemin.read_text(encoding="utf-8"))
-        for vieille in versions[: max(0, len(versions) + 1 - garder)]:
-            vieille.unlink(missing_ok=True)
+        recente = bool(versions) and (
+            time.time() - versions[-1].stat().st_mtime < intervalle_versions
+        )
+        if not recente:
+            numero = int(versions[-1].stem) + 1 if versions else 1
+            dossier = _dossier_versions(chemin)
+            ecrire_atomique(dossier / f"{numero:04d}.json", chemin.read_text(encoding="utf-8"))
+            for vieille in versions[: max(0, len(versions) + 1 - garder)]:
+                vieille.unlink(missing_ok=True)
     contenu["enregistre_le"] = datetime.now().isoformat(timespec="seconds")
     ecrire_atomique(chemin, json.dumps(contenu, ensure_ascii=False, indent=1, sort_keys=True))
     return chemin

@@ -1,0 +1,490 @@
+"""Widget « Plan de prospection et tournée » (S823, S531).
+
+L'étudiant choisit ses cibles dans la base (type, départements, potentiel, clients dormants,
+prospects), fixe les jours de stage, les visites par jour et les visites de suivi ; il obtient
+le calendrier des visites, l'ordre de passage de chaque journée sur une carte (coordonnées
+réelles des communes, projection plane : aucun serveur de tuiles n'est nécessaire), le coût du
+plan et les commandes attendues d'après l'entonnoir de la base.
+
+Pilotable depuis Python::
+
+    t = PlanDeTournee(base="clients.db")
+    t.champs["jours"].value = "10"
+    t.calculer()
+    t.resultat.cout.total, t.erreur
+
+Les saisies sont enregistrées à chaque modification (``plans/tournee/<nom>.json``) et relues
+à la création du widget : un noyau redémarré ou un onglet fermé ne perd rien.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+
+from widgets.calculs import montant, nombre, quantite
+from widgets.calculs.tournee import (
+    Arret,
+    Calendrier,
+    CoutPlan,
+    Journee,
+    ResultatsAttendus,
+    calendrier_visites,
+    cout_plan,
+    journee_de_tournee,
+    jours_ouvres,
+    ordonner_tournee,
+    projection_equirectangulaire,
+    resultats_attendus,
+    visites_par_jour_necessaires,
+)
+from widgets.donnees import cibles as donnees_cibles
+from widgets.donnees import plans
+from widgets.donnees.generation.schema import TYPES_CLIENT
+from widgets.erreurs import ErreurAtelier
+from widgets.ui.champs import (
+    Calculatrice,
+    ChampDate,
+    ChampMontant,
+    ChampSaisie,
+    ChampTaux,
+    ChampTexte,
+    euros,
+    tableau_html,
+)
+
+NATURES = {
+    "Clients et prospects": ("client", "prospect"),
+    "Clients": ("client",),
+    "Prospects": ("prospect",),
+    "Clients dormants": ("client",),
+}
+JOURS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+COULEURS = ("#1d4e89", "#c0392b", "#1e8449", "#b9770e", "#6c3483", "#117a65", "#7b241c")
+
+
+def _entier(minimum: int):
+    return lambda texte, champ: quantite(texte, champ=champ, minimum=minimum)
+
+
+def _montant_facultatif(texte: str, champ: str) -> Decimal | None:
+    return montant(texte, champ=champ) if texte.strip() else None
+
+
+def _nombre_positif(texte: str, champ: str) -> Decimal:
+    return nombre(texte, champ=champ, positif=True)
+
+
+def lire_coordonnees(texte: str, champ: str = "Départ") -> tuple[float, float]:
+    """``"48,8566 ; 2,3522"`` → ``(48.8566, 2.3522)`` (latitude ; longitude)."""
+    morceaux = [m for m in texte.replace("/", ";").split(";") if m.strip()]
+    if len(morceaux) != 2:
+        raise ErreurAtelier(
+            "écrivez « latitude ; longitude », par exemple 48,8566 ; 2,3522.", champ=champ
+        )
+    lat, lon = (float(nombre(m, champ=champ)) for m in morceaux)
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ErreurAtelier("ces coordonnées n'existent pas.", champ=champ)
+    return lat, lon
+
+
+def date_fr(jour: date) -> str:
+    """``date(2026, 3, 2)`` → ``"lundi 02/03/2026"``."""
+    return f"{JOURS_FR[jour.weekday()]} {jour:%d/%m/%Y}"
+
+
+@dataclass
+class ResultatTournee:
+    """Tout ce que calcule le widget."""
+
+    cibles: list[donnees_cibles.Cible]
+    calendrier: Calendrier
+    journees: list[Journee]
+    arrets_par_jour: list[list[donnees_cibles.Cible | None]]
+    km: Decimal
+    minutes: int
+    cout: CoutPlan
+    attendus: ResultatsAttendus
+    visites_par_jour_necessaires: int
+    depart: Arret
+
+
+def figure_tournee(resultat: ResultatTournee, largeur: float = 7.0, hauteur: float = 5.0) -> bytes:
+    """La carte des tournées en PNG : un point par cible, une ligne par journée (départ →
+    arrêts dans l'ordre → retour), axes en km autour du centre. Fonctionne hors connexion."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(largeur, hauteur), dpi=90)
+    ax = fig.add_subplot(1, 1, 1)
+    points: list[Any] = [resultat.depart] + [c.arret() for c in resultat.cibles]
+    xy = projection_equirectangulaire(points)
+    position = {id(c): xy[k + 1] for k, c in enumerate(resultat.cibles)}
+    ax.scatter([p[0] for p in xy[1:]], [p[1] for p in xy[1:]], s=18, color="#888", zorder=2)
+    ax.scatter([xy[0][0]], [xy[0][1]], marker="s", s=70, color="black", zorder=3, label="Départ")
+    for k, (journee, arrets) in enumerate(
+        zip(resultat.journees, resultat.arrets_par_jour, strict=True)
+    ):
+        trace = [xy[0]] + [position[id(c)] for c in arrets if c is not None] + [xy[0]]
+        couleur = COULEURS[k % len(COULEURS)]
+        libelle = f"{journee.jour:%d/%m}" if journee.jour else f"Jour {k + 1}"
+        ax.plot(
+            [p[0] for p in trace],
+            [p[1] for p in trace],
+            "-o",
+            color=couleur,
+            lw=1.4,
+            ms=4,
+            label=libelle,
+            zorder=1,
+        )
+    ax.set_aspect("equal", adjustable="datalim")
+    ax.set_xlabel("km (est–ouest)")
+    ax.set_ylabel("km (sud–nord)")
+    ax.set_title("Tournées (vol d'oiseau, projection plane)")
+    ax.grid(True, lw=0.3)
+    if len(resultat.journees) <= 12:
+        ax.legend(fontsize=7, loc="best")
+    fig.tight_layout()
+    tampon = io.BytesIO()
+    fig.savefig(tampon, format="png")
+    return tampon.getvalue()
+
+
+class PlanDeTournee(Calculatrice):
+    """Plan de prospection : cibles, calendrier, tournées, coût et résultats attendus."""
+
+    def __init__(
+        self,
+        base: Path | str | None = None,
+        *,
+        nom_plan: str = "ma-tournee",
+        depart: str = "48,8566 ; 2,3522",
+        enregistrer: bool = True,
+        carte: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.base = base
+        self.nom_plan = nom_plan
+        self.enregistrer = enregistrer
+        self.carte = carte
+        self._cache: tuple[tuple, list] | None = None
+        defauts = self._defauts_base()
+        self.types = w.SelectMultiple(
+            options=TYPES_CLIENT,
+            value=("Boutique de souvenirs",),
+            description="Types",
+            rows=4,
+            style={"description_width": "110px"},
+            layout=w.Layout(width="340px"),
+        )
+        self.types.add_class("atelier-champ-types")
+        self.nature = w.Dropdown(
+            options=list(NATURES),
+            value="Clients et prospects",
+            description="Cibles",
+            style={"description_width": "110px"},
+            layout=w.Layout(width="340px"),
+        )
+        self.nature.add_class("atelier-champ-nature")
+        c: dict[str, ChampSaisie] = {}
+        largeur = {"largeur_libelle": "190px", "largeur": "340px"}
+        c["departements"] = ChampTexte(
+            "departements", "Départements", "75", exemple="ex. 75, 92", **largeur
+        )
+        c["potentiel"] = ChampSaisie(
+            "potentiel", "CA 12 mois au moins", "", analyseur=_montant_facultatif, **largeur
+        )
+        c["dormants"] = ChampSaisie(
+            "dormants", "Sans commande depuis (mois)", "6", analyseur=_entier(1), **largeur
+        )
+        c["max_cibles"] = ChampSaisie(
+            "max_cibles", "Nombre de cibles (maxi)", "20", analyseur=_entier(1), **largeur
+        )
+        c["depart"] = ChampSaisie(
+            "depart", "Départ (lat ; lon)", depart, analyseur=lire_coordonnees, **largeur
+        )
+        c["debut"] = ChampDate("debut", "Premier jour", "02/03/2026", **largeur)
+        c["jours"] = ChampSaisie(
+            "jours", "Jours de prospection", "5", analyseur=_entier(1), **largeur
+        )
+        c["visites_par_jour"] = ChampSaisie(
+            "visites_par_jour", "Visites par jour", "6", analyseur=_entier(1), **largeur
+        )
+        c["suivis"] = ChampSaisie(
+            "suivis", "Visites de suivi par cible", "0", analyseur=_entier(0), **largeur
+        )
+        c["delai_suivi"] = ChampSaisie(
+            "delai_suivi", "Délai de suivi (jours ouvrés)", "5", analyseur=_entier(1), **largeur
+        )
+        c["duree_visite"] = ChampSaisie(
+            "duree_visite",
+            "Durée d'une visite (min)",
+            defauts["duree"],
+            analyseur=_entier(1),
+            **largeur,
+        )
+        c["vitesse"] = ChampSaisie(
+            "vitesse", "Vitesse moyenne (km/h)", "25", analyseur=_nombre_positif, **largeur
+        )
+        c["detour"] = ChampSaisie(
+            "detour", "Coefficient de détour", "1,3", analyseur=_nombre_positif, **largeur
+        )
+        c["cout_km"] = ChampMontant("cout_km", "Coût kilométrique (€/km)", "0,60", **largeur)
+        c["cout_horaire"] = ChampMontant("cout_horaire", "Coût horaire (€/h)", "25", **largeur)
+        c["taux_commande"] = ChampTaux(
+            "taux_commande", "Taux visite → commande", defauts["taux"], **largeur
+        )
+        c["panier"] = ChampMontant("panier", "Panier moyen HT", defauts["panier"], **largeur)
+        self.champs = c
+        self._restaurer()
+        self.synthese = w.HTML()
+        self.calendrier_html = w.HTML()
+        self.image = w.Image(format="png", layout=w.Layout(max_width="640px"))
+        onglets = w.Tab(
+            children=[
+                w.VBox([self.zone_resultat, self.synthese]),
+                self.image,
+                self.calendrier_html,
+            ]
+        )
+        for k, titre in enumerate(("Synthèse", "Carte", "Calendrier")):
+            onglets.set_title(k, titre)
+        blocs = w.Accordion(
+            children=[
+                w.VBox(
+                    [self.nature, self.types]
+                    + [
+                        c[n]
+                        for n in ("departements", "potentiel", "dormants", "max_cibles", "depart")
+                    ]
+                ),
+                w.VBox(
+                    [c[n] for n in ("debut", "jours", "visites_par_jour", "suivis", "delai_suivi")]
+                ),
+                w.VBox(
+                    [
+                        c[n]
+                        for n in (
+                            "duree_visite",
+                            "vitesse",
+                            "detour",
+                            "cout_km",
+                            "cout_horaire",
+                            "taux_commande",
+                            "panier",
+                        )
+                    ]
+                ),
+            ],
+            selected_index=0,
+        )
+        for k, titre in enumerate(("1. Cibles", "2. Calendrier", "3. Coûts et résultats")):
+            blocs.set_title(k, titre)
+        self.children = [
+            w.HBox(
+                [w.VBox([blocs, self.zone_erreur], layout=w.Layout(width="370px")), onglets],
+                layout=w.Layout(width="100%"),
+            )
+        ]
+        self.add_class("atelier-tournee")
+        self._brancher(c.values())
+        self.types.observe(lambda _: self.calculer(), names="value")
+        self.nature.observe(lambda _: self.calculer(), names="value")
+        self.calculer()
+
+    # -- état enregistré ----------------------------------------------------------------
+    def _defauts_base(self) -> dict[str, str]:
+        """Durée moyenne, taux visite → commande et panier moyen tirés de la base."""
+        defauts = {"duree": "45", "taux": "20", "panier": "500"}
+        try:
+            e = donnees_cibles.entonnoir(self.base)
+            m = donnees_cibles.moyennes_visites(self.base)
+        except ErreurAtelier:
+            return defauts
+        if e.taux_commande is not None:
+            defauts["taux"] = str((e.taux_commande * 100).quantize(Decimal("0.1"))).replace(
+                ".", ","
+            )
+        if m.duree_min > 0:
+            defauts["duree"] = str(m.duree_min)
+        if m.panier_moyen_ht > 0:
+            defauts["panier"] = str(m.panier_moyen_ht).replace(".", ",")
+        return defauts
+
+    def etat(self) -> dict[str, Any]:
+        """Les saisies brutes (ce qui est enregistré)."""
+        return {
+            "champs": {n: ch.value for n, ch in self.champs.items()},
+            "types": list(self.types.value),
+            "nature": self.nature.value,
+        }
+
+    def _restaurer(self) -> None:
+        if not self.enregistrer:
+            return
+        try:
+            etat = plans.charger_plan(self.nom_plan, genre="tournee")
+        except ErreurAtelier:
+            etat = None
+        if not etat:
+            return
+        for nom, texte in (etat.get("champs") or {}).items():
+            if nom in self.champs:
+                self.champs[nom].value = str(texte)
+        types = [t for t in etat.get("types", []) if t in TYPES_CLIENT]
+        self.types.value = tuple(types)
+        if etat.get("nature") in NATURES:
+            self.nature.value = etat["nature"]
+
+    # -- calcul ---------------------------------------------------------------------------
+    def _selection(self, valeurs: dict[str, Any]) -> list[donnees_cibles.Cible]:
+        departements = tuple(
+            d.strip() for d in valeurs["departements"].replace(";", ",").split(",") if d.strip()
+        )
+        cle = (
+            self.nature.value,
+            tuple(self.types.value),
+            departements,
+            valeurs["potentiel"],
+            valeurs["dormants"] if self.nature.value == "Clients dormants" else None,
+        )
+        if self._cache is None or self._cache[0] != cle:
+            trouvees = donnees_cibles.selectionner_cibles(
+                self.base,
+                natures=NATURES[self.nature.value],
+                types=tuple(self.types.value),
+                departements=departements,
+                potentiel_min=valeurs["potentiel"],
+                dormants_depuis_mois=cle[4],
+            )
+            self._cache = (cle, trouvees)
+        return self._cache[1]
+
+    def _calculer(self) -> ResultatTournee:
+        if self.enregistrer:
+            plans.enregistrer_plan(
+                self.nom_plan, self.etat(), genre="tournee", intervalle_versions=60
+            )
+        noms = list(self.champs)
+        v = dict(zip(noms, self._lire_tout(self.champs.values()), strict=True))
+        if not self.types.value:
+            raise ErreurAtelier("choisissez au moins un type de client.", champ="Types")
+        toutes = self._selection(v)
+        if not toutes:
+            raise ErreurAtelier(
+                "aucune cible ne répond à ces critères : élargissez la sélection.", champ="Cibles"
+            )
+        choisies = toutes[: v["max_cibles"]]
+        lat, lon = v["depart"]
+        depart = Arret("Départ", lat, lon)
+        ordre_global = ordonner_tournee([c.arret() for c in choisies], depart, retour=False)
+        jours = jours_ouvres(v["debut"], v["jours"])
+        cal = calendrier_visites(
+            len(choisies),
+            jours,
+            v["visites_par_jour"],
+            v["suivis"],
+            v["delai_suivi"],
+            ordre=ordre_global,
+        )
+        journees, arrets_par_jour = [], []
+        for jour in jours:
+            du_jour = [choisies[x.cible] for x in cal.du_jour(jour)]
+            if not du_jour:
+                continue
+            j = journee_de_tournee(
+                [c.arret() for c in du_jour],
+                depart,
+                True,
+                v["duree_visite"],
+                v["detour"],
+                v["vitesse"],
+                jour,
+            )
+            journees.append(j)
+            arrets_par_jour.append([du_jour[i] for i in j.ordre])
+        km = sum((j.km_route for j in journees), Decimal("0.0"))
+        minutes = sum(j.minutes for j in journees)
+        cout = cout_plan(km, minutes, len(cal.visites), v["cout_km"], v["cout_horaire"])
+        premieres = sum(1 for x in cal.visites if x.rang == 0)
+        attendus = resultats_attendus(
+            premieres, v["taux_commande"] / 100, v["panier"], None, cout.total
+        )
+        necessaires = visites_par_jour_necessaires(len(choisies), v["jours"], v["suivis"])
+        return ResultatTournee(
+            choisies,
+            cal,
+            journees,
+            arrets_par_jour,
+            km,
+            minutes,
+            cout,
+            attendus,
+            necessaires,
+            depart,
+        )
+
+    def _afficher(self, r: ResultatTournee) -> str:
+        h, m = divmod(r.minutes, 60)
+        lignes = [
+            ("Cibles retenues", str(len(r.cibles))),
+            ("Visites nécessaires par jour", str(r.visites_par_jour_necessaires)),
+            ("Visites planifiées", str(len(r.calendrier.visites))),
+            ("Visites hors calendrier", str(len(r.calendrier.non_planifiees))),
+            ("Kilomètres (route estimée)", f"{r.km} km".replace(".", ",")),
+            ("Temps (trajets + visites)", f"{h} h {m:02d}"),
+            ("Coût des kilomètres", euros(r.cout.cout_km)),
+            ("Coût du temps", euros(r.cout.cout_temps)),
+            ("Coût total du plan", f"<b>{euros(r.cout.total)}</b>"),
+            ("Coût par visite", euros(r.cout.cout_par_visite)),
+            ("Commandes attendues", str(r.attendus.commandes).replace(".", ",")),
+            ("CA attendu HT", euros(r.attendus.chiffre_affaires)),
+        ]
+        html_synthese = tableau_html(lignes, titre="Plan de prospection")
+        note = html.escape(r.calendrier.message)
+        self.synthese.value = (
+            f"<p>{note}</p><p style='font-size:0.85em;color:#555'>Commandes attendues = premières "
+            "visites × taux de transformation visite → commande de l'entonnoir. Distances : vol "
+            "d'oiseau entre communes × coefficient de détour.</p>"
+        )
+        self.calendrier_html.value = self._calendrier(r)
+        if self.carte:
+            self.image.value = figure_tournee(r)
+        return html_synthese
+
+    def _calendrier(self, r: ResultatTournee) -> str:
+        rang = {(x.jour, x.cible): x for x in r.calendrier.visites}
+        index = {id(c): k for k, c in enumerate(r.cibles)}
+        lignes = []
+        for j, arrets in zip(r.journees, r.arrets_par_jour, strict=True):
+            ordre = []
+            for c in arrets:
+                x = rang.get((j.jour, index[id(c)]))
+                nature = "" if x is None or x.rang == 0 else " (suivi)"
+                ordre.append(f"{html.escape(c.raison_sociale)} — {html.escape(c.commune)}{nature}")
+            h, m = divmod(j.minutes, 60)
+            lignes.append(
+                f"<tr><td style='white-space:nowrap'>{date_fr(j.jour)}</td>"
+                "<td><ol style='margin:0;padding-left:18px'>"
+                + "".join(f"<li>{o}</li>" for o in ordre)
+                + "</ol></td>"
+                f"<td style='white-space:nowrap'>{str(j.km_route).replace('.', ',')} km"
+                f"<br>{h} h {m:02d}</td></tr>"
+            )
+        return (
+            "<table class='atelier-calendrier' style='border-collapse:collapse' border='1' "
+            "cellpadding='4'><tr><th>Jour</th><th>Ordre de visite</th><th>Route</th></tr>"
+            + "".join(lignes)
+            + "</table>"
+        )
+
+
+__all__ = ["PlanDeTournee", "ResultatTournee", "date_fr", "figure_tournee", "lire_coordonnees"]
