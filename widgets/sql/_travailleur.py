@@ -1,0 +1,222 @@
+"""The worker process that runs students' SQL (started with the "spawn" context, reused).
+
+Only ``sqlite3`` and the standard library are imported here, so that the worker starts fast and
+stays small. Each query gets a fresh hardened connection:
+
+- read-only (``mode=ro`` + ``PRAGMA query_only``) on the reference base, ``mode=rw`` (never
+  ``rwc``: no file is created) on a sandbox;
+- zero attached databases, lowered length/complexity limits, no extension loading;
+- an allow-list authorizer (see :func:`_autoriseur`): SELECT/READ/RECURSIVE, an allow-list of
+  functions, and on a sandbox INSERT/UPDATE/DELETE on ordinary tables; everything else
+  (PRAGMA, ATTACH, temp objects, schema changes, transactions, VACUUM...) is denied;
+- a progress handler that stops the statement at the deadline (fast path). A single long
+  built-in call does not reach the progress handler: the parent process then kills this worker
+  (backstop) and starts a new one.
+
+The engine's own settings (``temp_store``, heap limits, ``query_only``) are issued before the
+authorizer is installed; the student can never issue a PRAGMA.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any
+
+DENY = sqlite3.SQLITE_DENY
+OK = sqlite3.SQLITE_OK
+
+LIMITES: dict[int, int] = {
+    sqlite3.SQLITE_LIMIT_ATTACHED: 0,
+    sqlite3.SQLITE_LIMIT_LENGTH: 1_000_000,  # biggest string/blob/row: 1 MB
+    sqlite3.SQLITE_LIMIT_SQL_LENGTH: 100_000,
+    sqlite3.SQLITE_LIMIT_COLUMN: 100,
+    sqlite3.SQLITE_LIMIT_EXPR_DEPTH: 100,
+    sqlite3.SQLITE_LIMIT_COMPOUND_SELECT: 20,
+    sqlite3.SQLITE_LIMIT_VDBE_OP: 50_000,
+    sqlite3.SQLITE_LIMIT_FUNCTION_ARG: 20,
+    sqlite3.SQLITE_LIMIT_LIKE_PATTERN_LENGTH: 200,
+    sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER: 20,
+    sqlite3.SQLITE_LIMIT_TRIGGER_DEPTH: 5,
+    sqlite3.SQLITE_LIMIT_WORKER_THREADS: 0,
+}
+TAS_MAXIMAL = 256 * 1024 * 1024  # SQLite heap of the worker (process-wide)
+TAILLE_RESULTAT_MAXIMALE = 32 * 1024 * 1024  # bytes of text/blob sent back per query
+PAS_PROGRESSION = 1000  # VDBE instructions between two deadline checks
+
+FONCTIONS_PERMISES = frozenset(
+    """
+    abs avg count max min sum total group_concat string_agg round length octet_length lower
+    upper substr substring trim ltrim rtrim replace instr coalesce ifnull nullif iif
+    date time datetime julianday strftime unixepoch current_date current_time
+    current_timestamp printf format typeof like glob hex quote char unicode likely unlikely
+    likelihood random sign ceil ceiling floor trunc ln log log10 log2 exp pow power sqrt mod
+    pi row_number rank dense_rank ntile lag lead first_value last_value nth_value
+    percent_rank cume_dist soundex
+    """.split()
+)
+TABLES_SYSTEME_LISIBLES = frozenset({"sqlite_master", "sqlite_schema", "sqlite_sequence"})
+
+_ACTIONS = {
+    getattr(sqlite3, nom): nom.removeprefix("SQLITE_")
+    for nom in dir(sqlite3)
+    if nom.startswith("SQLITE_")
+    and not nom.startswith(("SQLITE_LIMIT", "SQLITE_OK", "SQLITE_DENY", "SQLITE_IGNORE"))
+    and isinstance(getattr(sqlite3, nom), int)
+    and getattr(sqlite3, nom) <= 33
+}
+
+
+def _uri(chemin: str | Path, ecriture: bool) -> str:
+    p = Path(chemin).resolve()
+    uri = p.as_uri() + ("?mode=rw" if ecriture else "?mode=ro")
+    if not ecriture and _est_wal(p):
+        # a read-only connection must not create -wal/-shm files next to the reference
+        uri += "&immutable=1"
+    return uri
+
+
+def _est_wal(p: Path) -> bool:
+    try:
+        with p.open("rb") as f:
+            entete = f.read(20)
+    except OSError:
+        return False
+    return len(entete) == 20 and entete[18] == 2
+
+
+def ouvrir_lecture_moteur(chemin: str | Path) -> sqlite3.Connection:
+    """A plain read-only connection for the engine's own queries (schema, backup source)."""
+    return sqlite3.connect(_uri(chemin, False), uri=True, isolation_level=None)
+
+
+def _autoriseur(ecriture: bool, refus: list[tuple[str, str | None]]):
+    ecritures = (sqlite3.SQLITE_INSERT, sqlite3.SQLITE_UPDATE, sqlite3.SQLITE_DELETE)
+
+    def autoriser(action: int, a1: str | None, a2: str | None, base: str | None, _src: Any):
+        if action in (sqlite3.SQLITE_SELECT, sqlite3.SQLITE_RECURSIVE):
+            return OK
+        if action == sqlite3.SQLITE_READ:
+            # base None: a query that reads no column (count(*) on a table, a CTE)
+            if base in ("main", None):
+                return OK
+        elif action == sqlite3.SQLITE_FUNCTION:
+            if (a2 or "").lower() in FONCTIONS_PERMISES:
+                return OK
+            refus.append(("FUNCTION", a2))
+            return DENY
+        elif ecriture and action in ecritures:
+            nom = (a1 or "").lower()
+            if base == "main" and (not nom.startswith("sqlite_") or nom == "sqlite_sequence"):
+                return OK
+        refus.append((_ACTIONS.get(action, str(action)), a1))
+        return DENY
+
+    return autoriser
+
+
+def ouvrir(chemin: str | Path, ecriture: bool, echeance: list[float], refus: list) -> Any:
+    """The hardened connection used for one student query."""
+    cx = sqlite3.connect(
+        _uri(chemin, ecriture), uri=True, isolation_level=None, cached_statements=0
+    )
+    try:
+        if hasattr(cx, "enable_load_extension"):
+            cx.enable_load_extension(False)
+        if hasattr(cx, "setlimit"):  # Python >= 3.11
+            for limite, valeur in LIMITES.items():
+                cx.setlimit(limite, valeur)
+        cx.execute("PRAGMA temp_store = MEMORY")
+        cx.execute("PRAGMA trusted_schema = OFF")
+        if ecriture:
+            cx.execute("PRAGMA foreign_keys = ON")
+        else:
+            cx.execute("PRAGMA query_only = ON")
+        cx.set_authorizer(_autoriseur(ecriture, refus))
+
+        def progression() -> int:
+            return 1 if time.monotonic() > echeance[0] else 0
+
+        cx.set_progress_handler(progression, PAS_PROGRESSION)
+    except BaseException:
+        cx.close()
+        raise
+    return cx
+
+
+def _taille(valeur: Any) -> int:
+    if isinstance(valeur, (str, bytes)):
+        return len(valeur) + 16
+    return 16
+
+
+def executer(demande: dict[str, Any]) -> tuple:
+    """Run one statement; returns ('ok', colonnes, lignes, tronque, trop_gros, rowcount) or
+    ('erreur', classe, message, refus) or ('temps',)."""
+    echeance = [time.monotonic() + float(demande["time_limit_s"])]
+    refus: list[tuple[str, str | None]] = []
+    max_rows = int(demande["max_rows"])
+    try:
+        cx = ouvrir(demande["database"], bool(demande["writable"]), echeance, refus)
+    except sqlite3.Error as e:
+        return ("erreur", type(e).__name__, str(e), refus)
+    try:
+        cur = cx.execute(demande["sql"])
+        colonnes = [d[0] for d in cur.description] if cur.description else []
+        lignes: list[tuple] = []
+        tronque = trop_gros = False
+        taille = 0
+        if cur.description:
+            for ligne in cur:
+                if len(lignes) >= max_rows:
+                    tronque = True
+                    break
+                taille += sum(_taille(v) for v in ligne)
+                if taille > TAILLE_RESULTAT_MAXIMALE:
+                    tronque = trop_gros = True
+                    break
+                lignes.append(ligne)
+        rowcount = cur.rowcount
+        cur.close()
+        return ("ok", colonnes, lignes, tronque, trop_gros, rowcount)
+    except sqlite3.Error as e:
+        if "interrupted" in str(e) and time.monotonic() >= echeance[0]:
+            return ("temps",)
+        return ("erreur", type(e).__name__, str(e), refus)
+    except MemoryError:
+        return ("erreur", "MemoryError", "out of memory", refus)
+    finally:
+        cx.close()
+
+
+def configurer_processus() -> None:
+    """Process-wide SQLite heap limits (issued by the engine, once, in the worker)."""
+    cx = sqlite3.connect(":memory:")
+    cx.execute(f"PRAGMA hard_heap_limit = {TAS_MAXIMAL}")
+    cx.execute(f"PRAGMA soft_heap_limit = {TAS_MAXIMAL // 2}")
+    cx.close()
+
+
+def boucle(canal: Any) -> None:
+    """Worker main loop: answer requests until the parent closes the pipe."""
+    configurer_processus()
+    canal.send(("pret",))
+    while True:
+        try:
+            demande = canal.recv()
+        except (EOFError, OSError):
+            break
+        if demande is None:
+            break
+        try:
+            reponse = executer(demande)
+        except Exception as e:  # never die on an unexpected error: report it
+            reponse = ("erreur", type(e).__name__, str(e), [])
+        try:
+            canal.send(reponse)
+        except (OSError, ValueError) as e:
+            try:
+                canal.send(("erreur", type(e).__name__, str(e), []))
+            except OSError:
+                break

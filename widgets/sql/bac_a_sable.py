@@ -1,0 +1,97 @@
+"""Each student's sandbox: a private, writable copy of the reference base, resettable at once.
+
+The copy is made with SQLite's backup API from a READ-ONLY connection to the reference (the
+reference is never opened writable). It lives in the student's data folder
+(:func:`widgets.donnees.chemins.dossier_utilisateur`), ``bac_a_sable/<etudiant>.db``.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+from widgets.donnees.chemins import base_reference, dossier_utilisateur
+from widgets.sql._travailleur import ouvrir_lecture_moteur
+from widgets.sql.erreurs import QueryError
+
+
+def _nom_fichier(etudiant: str | None) -> str:
+    if not etudiant:
+        return "moi.db"
+    nom = re.sub(r"[^A-Za-z0-9_-]+", "_", etudiant.strip()).strip("_")[:60]
+    return f"{nom or 'moi'}.db"
+
+
+def chemin_bac_a_sable(etudiant: str | None = None) -> Path:
+    """Where the sandbox of ``etudiant`` (or of the current user) lives (may not exist yet)."""
+    return dossier_utilisateur() / "bac_a_sable" / _nom_fichier(etudiant)
+
+
+def _copier(reference: Path, cible: Path) -> None:
+    if not reference.is_file():
+        raise QueryError(
+            f"La base de référence « {reference.name} » est introuvable : construisez-la avec "
+            "« atelier build-db ».",
+            "base_introuvable",
+        )
+    if cible.exists() and reference.resolve() == cible.resolve():
+        raise QueryError("Le bac à sable ne peut pas être la base de référence.", "interdit")
+    cible.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with (
+            closing(ouvrir_lecture_moteur(reference)) as source,
+            closing(sqlite3.connect(cible)) as copie,
+        ):
+            source.backup(copie)
+    except sqlite3.DatabaseError:
+        # a damaged sandbox file: start from an empty file
+        cible.unlink(missing_ok=True)
+        with (
+            closing(ouvrir_lecture_moteur(reference)) as source,
+            closing(sqlite3.connect(cible)) as copie,
+        ):
+            source.backup(copie)
+
+
+def bac_a_sable(etudiant: str | None = None, *, reference: str | Path | None = None) -> Path:
+    """Path of the student's sandbox, created from the reference base if it does not exist.
+
+    Use it with ``run_query(sql, bac_a_sable(), writable=True)``.
+    """
+    cible = chemin_bac_a_sable(etudiant)
+    if not cible.is_file() or cible.stat().st_size == 0:
+        _copier(Path(reference) if reference else base_reference(), cible)
+    return cible
+
+
+def reinitialiser_bac_a_sable(
+    etudiant: str | None = None, *, reference: str | Path | None = None
+) -> Path:
+    """Put the sandbox back to the reference state (every change is lost)."""
+    cible = chemin_bac_a_sable(etudiant)
+    _copier(Path(reference) if reference else base_reference(), cible)
+    return cible
+
+
+class BacASable:
+    """The sandbox of one student, as an object: ``.chemin``, ``.executer(sql)``,
+    ``.reinitialiser()``."""
+
+    def __init__(self, etudiant: str | None = None, *, reference: str | Path | None = None):
+        self.etudiant = etudiant
+        self.reference = Path(reference) if reference else None
+
+    @property
+    def chemin(self) -> Path:
+        return bac_a_sable(self.etudiant, reference=self.reference)
+
+    def executer(self, sql: str, **options):
+        """Run ``sql`` on the sandbox (INSERT, UPDATE, DELETE allowed); see ``run_query``."""
+        from widgets.sql.moteur import run_query
+
+        return run_query(sql, self.chemin, writable=True, **options)
+
+    def reinitialiser(self) -> Path:
+        return reinitialiser_bac_a_sable(self.etudiant, reference=self.reference)

@@ -1,0 +1,54 @@
+"""Les erreurs et avertissements du moteur SQL, en français, avec un code lisible par programme."""
+
+from __future__ import annotations
+
+from widgets.erreurs import ErreurAtelier
+
+
+class QueryError(ErreurAtelier):
+    """Requête refusée ou échouée : ``str(err)`` dit à l'étudiant quoi faire.
+
+    ``code`` est un identifiant stable pour les programmes (exercices, tests) :
+    ``'lecture_seule'``, ``'interdit'``, ``'syntaxe'``, ``'table_inconnue'``,
+    ``'colonne_inconnue'``, ``'colonne_ambigue'``, ``'texte_sans_guillemets'``,
+    ``'virgule_decimale'``, ``'group_by'``, ``'temps_depasse'``, ``'plusieurs_instructions'``,
+    ``'vide'``, ``'trop_gros'``, ``'memoire'``, ``'contrainte'``, ``'base_introuvable'``,
+    ``'moteur'``, ``'erreur'``.
+    ``detail`` garde le message d'origine de SQLite (ou ``None``).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        code: str = "erreur",
+        *,
+        detail: str | None = None,
+        champ: str | None = None,
+    ) -> None:
+        super().__init__(message, champ=champ)
+        self.code = code
+        self.detail = detail
+
+    def __reduce__(self):  # picklable (the message travels between processes)
+        return (_refaire, (self.message, self.code, self.detail, self.champ))
+
+
+def _refaire(message: str, code: str, detail: str | None, champ: str | None) -> QueryError:
+    return QueryError(message, code, detail=detail, champ=champ)
+
+
+class Avertissement(str):
+    """Un avertissement en français (c'est une chaîne) qui porte aussi un ``code``.
+
+    Codes : ``'produit_cartesien'``, ``'group_by'``, ``'virgule_decimale'``, ``'tronque'``.
+    """
+
+    code: str
+
+    def __new__(cls, texte: str, code: str) -> Avertissement:
+        obj = super().__new__(cls, texte)
+        obj.code = code
+        return obj
+
+    def __reduce__(self):
+        return (Avertissement, (str(self), self.code))

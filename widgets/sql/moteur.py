@@ -1,0 +1,365 @@
+"""``run_query``: run one student statement safely, in a reusable worker process.
+
+The query runs in a persistent worker started with the "spawn" context (same on Windows and
+Linux, no signals, no fork). Inside the worker a progress handler stops the statement at the
+deadline; if the worker does not answer within the limit plus a small margin (one long built-in
+call, or anything else), it is killed and a fresh worker is started in the background: the
+notebook kernel or the Voilà server is never blocked longer than that, and never crashes.
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import os
+import sys
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from widgets.sql import _travailleur
+from widgets.sql.erreurs import Avertissement, QueryError
+from widgets.sql.explications import (
+    VERBES_ECRITURE,
+    expliquer,
+    refus_instruction,
+    refus_lecture_seule,
+)
+from widgets.sql.lexique import avertissements, instructions, verbe
+from widgets.sql.schema import noms_du_schema
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+INSTRUCTIONS_SQL = {
+    "ALTER",
+    "ANALYZE",
+    "ATTACH",
+    "BEGIN",
+    "COMMIT",
+    "CREATE",
+    "DELETE",
+    "DETACH",
+    "DROP",
+    "END",
+    "INSERT",
+    "PRAGMA",
+    "REINDEX",
+    "RELEASE",
+    "REPLACE",
+    "ROLLBACK",
+    "SAVEPOINT",
+    "SELECT",
+    "UPDATE",
+    "VACUUM",
+    "VALUES",
+    "WITH",
+    "TRUNCATE",
+    "UPSERT",
+    "MERGE",
+    "LOAD",
+}  # statements SQLite (or a student) knows; unknown words go to SQLite for a syntax error
+MARGE_ARRET_S = 0.3  # wait this long after the deadline before killing the worker
+DELAI_DEMARRAGE_S = 60.0  # first start of a worker (a slow lab PC can take seconds)
+MAX_LIGNES_PLAFOND = 100_000
+TEMPS_PLAFOND_S = 60.0
+
+
+@dataclass
+class QueryResult:
+    """The result of :func:`run_query`.
+
+    ``dataframe`` holds the rows (at most ``max_rows``), ``truncated`` says the result was cut,
+    ``rowcount``/``nb_lignes`` is the number of rows shown (or modified, for INSERT/UPDATE/DELETE
+    in the sandbox), ``avertissements`` lists French warnings (each a ``str`` with a ``.code``).
+    """
+
+    dataframe: pd.DataFrame
+    columns: list[str]
+    truncated: bool
+    elapsed_s: float
+    rowcount: int
+    avertissements: list[Avertissement] = field(default_factory=list)
+    sql: str = ""
+
+    @property
+    def nb_lignes(self) -> int:
+        return self.rowcount
+
+    @property
+    def tronque(self) -> bool:
+        return self.truncated
+
+    @property
+    def colonnes(self) -> list[str]:
+        return self.columns
+
+
+@contextmanager
+def _sans_module_principal():
+    """Start the worker without re-running the caller's main script in it.
+
+    "spawn" normally re-imports ``__main__`` in the child (a student script without an
+    ``if __name__ == "__main__"`` guard would then start workers in a loop). The worker needs
+    nothing from ``__main__``: hide its file and spec while the process is being prepared.
+    """
+    principal = sys.modules.get("__main__")
+    sauve = {
+        a: principal.__dict__[a]
+        for a in ("__file__", "__spec__")
+        if principal is not None and a in principal.__dict__
+    }
+    try:
+        if principal is not None:
+            principal.__dict__.pop("__file__", None)
+            principal.__dict__["__spec__"] = None
+        yield
+    finally:
+        if principal is not None:
+            principal.__dict__.pop("__spec__", None)
+            principal.__dict__.update(sauve)
+
+
+class _Travailleur:
+    def __init__(self) -> None:
+        ctx = multiprocessing.get_context("spawn")
+        self.canal, enfant = ctx.Pipe(duplex=True)
+        self.processus = ctx.Process(
+            target=_travailleur.boucle, args=(enfant,), daemon=True, name="atelier-sql"
+        )
+        with _sans_module_principal():
+            self.processus.start()
+        enfant.close()
+        self.pret = False
+
+    def attendre_pret(self) -> None:
+        if self.pret:
+            return
+        if not self.canal.poll(DELAI_DEMARRAGE_S):
+            raise QueryError(
+                "Le moteur SQL n'a pas pu démarrer. Relancez le noyau (Kernel > Restart).",
+                "moteur",
+            )
+        self.canal.recv()
+        self.pret = True
+
+    def vivant(self) -> bool:
+        return self.processus.is_alive()
+
+    def tuer(self) -> None:
+        try:
+            self.processus.kill()
+            self.processus.join(2)
+        finally:
+            self.canal.close()
+
+    def fermer(self) -> None:
+        try:
+            if self.vivant():
+                self.canal.send(None)
+                self.processus.join(1)
+        except OSError:
+            pass
+        if self.processus.is_alive():
+            self.tuer()
+        else:
+            self.canal.close()
+
+
+_verrou = threading.Lock()
+_courant: _Travailleur | None = None
+statistiques = {"demarrages": 0, "arrets_forces": 0}
+
+
+def _travailleur_pret() -> _Travailleur:
+    global _courant
+    if _courant is not None and not _courant.vivant():
+        _courant.tuer()
+        _courant = None
+    if _courant is None:
+        _courant = _Travailleur()
+        statistiques["demarrages"] += 1
+    try:
+        _courant.attendre_pret()
+    except (EOFError, OSError) as e:
+        _courant.tuer()
+        _courant = None
+        raise QueryError(
+            "Le moteur SQL n'a pas pu démarrer. Relancez le noyau (Kernel > Restart).", "moteur"
+        ) from e
+    return _courant
+
+
+def prechauffer() -> None:
+    """Start the worker now (a widget can call this when it is displayed)."""
+    with _verrou:
+        _travailleur_pret()
+
+
+def pid_travailleur() -> int | None:
+    """The worker's process id (tests kill it to check that the engine recovers)."""
+    with _verrou:
+        return _courant.processus.pid if _courant is not None else None
+
+
+def arreter_moteur() -> None:
+    """Stop the worker (it restarts by itself at the next query)."""
+    global _courant
+    with _verrou:
+        if _courant is not None:
+            _courant.fermer()
+            _courant = None
+
+
+atexit.register(arreter_moteur)
+
+
+def _demander(demande: dict[str, Any], delai: float) -> tuple:
+    global _courant
+    with _verrou:
+        trav = _travailleur_pret()
+        try:
+            trav.canal.send(demande)
+            if trav.canal.poll(delai):
+                return trav.canal.recv()
+        except (EOFError, OSError) as e:
+            trav.tuer()
+            _courant = None
+            raise QueryError(
+                "Le moteur SQL s'est arrêté pendant la requête ; il redémarre. Réessayez, et "
+                "simplifiez la requête si le problème revient.",
+                "moteur",
+            ) from e
+        # no answer: a runaway that the progress handler could not stop -> kill + restart
+        trav.tuer()
+        statistiques["arrets_forces"] += 1
+        _courant = _Travailleur()  # starts in the background, ready for the next query
+        statistiques["demarrages"] += 1
+        return ("temps",)
+
+
+def _meme_fichier(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _message_temps(limite: float) -> QueryError:
+    return QueryError(
+        f"Requête arrêtée : elle a dépassé le temps permis ({limite:g} s). Filtrez davantage "
+        "(WHERE, LIMIT), vérifiez les conditions de jointure (produit cartésien ?) ou une "
+        "requête récursive sans fin.",
+        "temps_depasse",
+    )
+
+
+def run_query(
+    sql: str,
+    database: str | Path,
+    *,
+    max_rows: int = 1000,
+    time_limit_s: float = 2.0,
+    writable: bool = False,
+) -> QueryResult:
+    """Run ONE SQL statement on ``database`` and return its result.
+
+    On the reference base (``writable=False``) only reading statements are accepted (SELECT,
+    WITH … SELECT, EXPLAIN). ``writable=True`` is for the student's sandbox
+    (:func:`widgets.sql.bac_a_sable`) and also accepts INSERT, UPDATE and DELETE. At most
+    ``max_rows`` rows come back (``truncated`` says when there were more); the statement is
+    stopped after ``time_limit_s`` seconds. Any refusal or failure raises :class:`QueryError`
+    with a French message and a ``.code``.
+    """
+    debut = time.perf_counter()
+    if not isinstance(sql, str):
+        raise QueryError("La requête doit être un texte SQL.", "vide")
+    chemin = Path(database)
+    if not chemin.is_file():
+        raise QueryError(
+            f"La base « {chemin.name} » est introuvable. Vérifiez le chemin ou construisez-la "
+            "avec « atelier build-db ».",
+            "base_introuvable",
+        )
+    if writable:
+        from widgets.donnees.chemins import base_reference
+
+        if _meme_fichier(chemin, base_reference()):
+            raise refus_lecture_seule("écriture")
+    morceaux = instructions(sql)
+    if not morceaux:
+        raise QueryError("La requête est vide : écrivez une instruction SQL.", "vide")
+    if len(morceaux) > 1:
+        raise QueryError(
+            f"Une seule requête à la fois : le texte en contient {len(morceaux)} (séparées par "
+            "« ; »). Exécutez-les l'une après l'autre.",
+            "plusieurs_instructions",
+        )
+    jetons = morceaux[0]
+    v = verbe(jetons)
+    permis = {"SELECT", "VALUES"} | (
+        {"INSERT", "UPDATE", "DELETE", "REPLACE"} if writable else set()
+    )
+    if v not in permis and v in INSTRUCTIONS_SQL:
+        if not writable and v in VERBES_ECRITURE:
+            raise refus_lecture_seule(v)
+        raise refus_instruction(v or jetons[0].texte, writable)
+    try:
+        max_rows = max(0, min(int(max_rows), MAX_LIGNES_PLAFOND))
+        limite = float(time_limit_s)
+    except (TypeError, ValueError) as e:
+        raise QueryError("max_rows et time_limit_s doivent être des nombres.", "erreur") from e
+    if not 0 < limite <= TEMPS_PLAFOND_S:
+        raise QueryError(
+            f"Le temps permis doit être compris entre 0 et {TEMPS_PLAFOND_S:g} s.", "erreur"
+        )
+    texte = sql[jetons[0].debut : jetons[-1].fin]
+    demande = {
+        "sql": texte,
+        "database": str(chemin.resolve()),
+        "writable": bool(writable),
+        "max_rows": max_rows,
+        "time_limit_s": limite,
+    }
+    reponse = _demander(demande, limite + MARGE_ARRET_S)
+    if reponse[0] == "temps":
+        raise _message_temps(limite)
+    if reponse[0] == "erreur":
+        _, classe, message, refus = reponse
+        raise expliquer(classe, message, jetons, noms_du_schema(chemin), refus, writable)
+    _, colonnes, lignes, tronque, trop_gros, rowcount = reponse
+    import pandas as pd
+
+    df = pd.DataFrame.from_records(lignes, columns=colonnes) if colonnes else pd.DataFrame()
+    notes: list[Avertissement] = []
+    if trop_gros:
+        notes.append(
+            Avertissement(
+                f"Résultat coupé à {len(lignes)} lignes : il était trop volumineux pour être "
+                "affiché. Sélectionnez moins de colonnes ou ajoutez un filtre.",
+                "tronque",
+            )
+        )
+    elif tronque:
+        notes.append(
+            Avertissement(
+                f"Résultat coupé aux {max_rows} premières lignes : la requête en renvoie "
+                "davantage. Ajoutez un filtre (WHERE) ou un LIMIT.",
+                "tronque",
+            )
+        )
+    if v in ("SELECT", "VALUES"):
+        notes.extend(avertissements(jetons))
+    nb = len(lignes) if colonnes or v in ("SELECT", "VALUES") else max(rowcount, 0)
+    return QueryResult(
+        dataframe=df,
+        columns=list(colonnes),
+        truncated=bool(tronque),
+        elapsed_s=time.perf_counter() - debut,
+        rowcount=nb,
+        avertissements=notes,
+        sql=texte,
+    )
