@@ -29,3 +29,183 @@ def base_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     chemin = tmp_path_factory.mktemp("base") / "clients.db"
     construire_base(chemin, clients=300, graine=2026)
     return chemin
+
+
+# --- Voilà dashboards and real-browser fixtures (owner: dashboards, widgets/tableaux_de_bord) ---
+
+DOSSIER_APPS_ESSAI = Path(__file__).resolve().parent / "notebooks_voila"
+DOSSIER_ARTEFACTS = Path(__file__).resolve().parents[1] / "test-artefacts"
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS_CHROMIUM = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class ServeurTableaux:
+    """An ``atelier dashboards`` server started in a subprocess for the tests."""
+
+    def __init__(self, dossier: Path, dossier_apps: Path, env: dict | None = None, **reglages):
+        import os
+        import socket
+        import subprocess
+        import sys
+
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.journal = dossier / "journal.log"
+        self.config = dossier / "atelier_dashboards_config.py"
+        lignes = [
+            f"c.ConfigTableauxDeBord.dossier_apps = {str(dossier_apps)!r}",
+            f"c.ConfigTableauxDeBord.fichier_journal = {str(self.journal)!r}",
+        ]
+        lignes += [f"c.ConfigTableauxDeBord.{k} = {v!r}" for k, v in reglages.items()]
+        self.config.write_text("\n".join(lignes) + "\n", encoding="utf-8")
+        self.sortie = (dossier / "serveur.out").open("w", encoding="utf-8")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "widgets.cli", "dashboards", "--config", str(self.config)]
+            + ["--host", "127.0.0.1", "--port", str(self.port)],
+            cwd=Path(__file__).resolve().parents[1],
+            env=dict(os.environ, JUPYTER_RUNTIME_DIR=str(dossier / "rt"), **(env or {})),
+            stdout=self.sortie,
+            stderr=subprocess.STDOUT,
+        )
+
+    def etat(self) -> dict:
+        import json
+        import urllib.request
+
+        with urllib.request.urlopen(f"{self.base}/atelier/etat.json", timeout=5) as r:
+            return json.loads(r.read())
+
+    def attendre_reserves(self, delai: float = 90.0) -> dict:
+        """Wait (bounded) until every app's pool of pre-heated kernels is ready."""
+        import time
+
+        fin = time.monotonic() + delai
+        while time.monotonic() < fin:
+            if self.proc.poll() is not None:
+                pytest.fail("le serveur de tableaux de bord s'est arrêté :\n" + self.lire_sortie())
+            try:
+                etat = self.etat()
+                if all(a["reserve_prete"] >= a["reserve"] for a in etat["apps"].values()):
+                    return etat
+            except OSError:
+                pass
+            time.sleep(0.2)
+        pytest.fail("réserves de noyaux non prêtes à temps :\n" + self.lire_sortie())
+
+    def lire_sortie(self) -> str:
+        self.sortie.flush()
+        return Path(self.sortie.name).read_text(encoding="utf-8", errors="replace")[-5000:]
+
+    def arreter(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=30)
+        except Exception:
+            self.proc.kill()
+            self.proc.wait(timeout=10)
+        self.sortie.close()
+
+
+@pytest.fixture(scope="session")
+def serveur_tableaux(tmp_path_factory: pytest.TempPathFactory):
+    """Dashboards server on the test apps of tests/notebooks_voila (pools of 2, cap 4)."""
+    dossier = tmp_path_factory.mktemp("tableaux")
+    serveur = ServeurTableaux(
+        dossier,
+        DOSSIER_APPS_ESSAI,
+        env={"ATELIER_DONNEES": str(dossier / "donnees")},
+        taille_pool={"prix_ttc.ipynb": 2, "en_panne.ipynb": 1},
+        max_noyaux_defaut=4,
+    )
+    try:
+        serveur.attendre_reserves()
+        yield serveur
+    finally:
+        serveur.arreter()
+
+
+def _navigateur_obligatoire() -> bool:
+    import os
+
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+@pytest.fixture(scope="session")
+def navigateur():
+    """Debian's chromium driven by Playwright (never downloads a browser).
+
+    Missing chromium: skip locally, FAIL in CI (CI=true).
+    """
+    if not CHROMIUM.exists():
+        message = f"chromium introuvable ({CHROMIUM}) : apt-get install chromium"
+        if _navigateur_obligatoire():
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        navigateur = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS_CHROMIUM)
+        try:
+            yield navigateur
+        finally:
+            navigateur.close()
+
+
+@pytest.fixture
+def page_eleve(navigateur):
+    """A fresh student tab (1366×768, French locale); ``page.requetes`` lists every URL asked."""
+    contexte = navigateur.new_context(
+        viewport={"width": 1366, "height": 768}, locale="fr-FR", timezone_id="Europe/Paris"
+    )
+    page = contexte.new_page()
+    page.set_default_timeout(30_000)
+    page.requetes = []
+    page.on("request", lambda requete: page.requetes.append(requete.url))
+    try:
+        yield page
+    finally:
+        contexte.close()
+
+
+@pytest.fixture
+def capture_ecran(request):
+    """``capture_ecran(page, nom)`` saves a PNG in test-artefacts/ (gitignored)."""
+
+    def capturer(page, nom: str) -> Path:
+        DOSSIER_ARTEFACTS.mkdir(exist_ok=True)
+        chemin = DOSSIER_ARTEFACTS / f"{nom}.png"
+        page.screenshot(path=str(chemin), full_page=True)
+        return chemin
+
+    return capturer
+
+
+@pytest.fixture
+def serveur_tableaux_sur_mesure(tmp_path: Path):
+    """Factory: ``serveur_tableaux_sur_mesure(**reglages)`` starts a private server on the test
+    apps (stopped at the end of the test), pools already warm."""
+    serveurs = []
+
+    def demarrer(**reglages) -> ServeurTableaux:
+        dossier = tmp_path / f"serveur{len(serveurs)}"
+        dossier.mkdir()
+        serveur = ServeurTableaux(dossier, DOSSIER_APPS_ESSAI, **reglages)
+        serveurs.append(serveur)
+        serveur.attendre_reserves()
+        return serveur
+
+    try:
+        yield demarrer
+    finally:
+        for serveur in serveurs:
+            serveur.arreter()
