@@ -26,7 +26,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
@@ -166,7 +167,9 @@ class ChampSaisie(w.VBox):
     ``analyseur(texte, libelle)`` transforme le texte en valeur ou lève une
     :class:`~widgets.erreurs.ErreurAtelier`. Si ``vide`` n'est pas ``None``, un champ laissé
     vide vaut ``vide`` (champ facultatif) ; sinon le texte vide est confié à l'analyseur (qui
-    refuse avec un message français).
+    refuse avec un message français). ``facultatif=True`` : le vide vaut ``None``.
+    ``afficher_libelle=False`` : pas d'étiquette (lignes d'un tableau), le libellé sert
+    seulement aux messages et à l'infobulle.
     """
 
     def __init__(
@@ -177,22 +180,25 @@ class ChampSaisie(w.VBox):
         *,
         analyseur: Callable[[str, str], Any] | None = None,
         vide: Any = None,
+        facultatif: bool = False,
         exemple: str = "",
         aide: str = "",
         largeur_libelle: str = LARGEUR_LIBELLE,
         largeur: str = "340px",
+        afficher_libelle: bool = True,
     ) -> None:
         self.nom = nom
         self.libelle = libelle
         self.vide = vide
+        self.facultatif = facultatif
         self._analyseur = analyseur
         self.texte = w.Text(
             value=valeur,
-            description=libelle,
+            description=libelle if afficher_libelle else "",
             placeholder=exemple,
-            tooltip=aide or None,
+            tooltip=aide or (None if afficher_libelle else libelle),
             continuous_update=True,
-            style={"description_width": largeur_libelle},
+            style={"description_width": largeur_libelle if afficher_libelle else "0px"},
             layout=w.Layout(width=largeur),
         )
         self.texte.add_class(f"atelier-champ-{nom}")
@@ -224,7 +230,7 @@ class ChampSaisie(w.VBox):
     # -- lecture --------------------------------------------------------------------------
     def analyser(self, texte: str) -> Any:
         """Convertit ``texte`` (sans toucher à l'affichage) ; lève ErreurAtelier si invalide."""
-        if self.vide is not None and not texte.strip():
+        if (self.vide is not None or self.facultatif) and not texte.strip():
             return self.vide
         if self._analyseur is None:
             return texte.strip()
@@ -353,6 +359,7 @@ class Calculatrice(w.VBox):
         self.zone_resultat = ZoneResultat()
         self._champs: list[ChampSaisie] = []
         self._erreur = ""
+        self._suspendu = 0
 
     @property
     def erreur(self) -> str:
@@ -366,7 +373,28 @@ class Calculatrice(w.VBox):
         """Recalcule à chaque frappe dans ``champs``."""
         for champ in champs:
             self._champs.append(champ)
-            champ.observer(self.calculer)
+            champ.observer(self._sur_modification)
+
+    def _debrancher(self, champs: Iterable[ChampSaisie]) -> None:
+        """Oublie des champs retirés de l'écran (une ligne supprimée)."""
+        for champ in champs:
+            if champ in self._champs:
+                self._champs.remove(champ)
+
+    def _sur_modification(self, *_args: Any) -> None:
+        if not self._suspendu:
+            self.calculer()
+
+    @contextmanager
+    def en_lot(self) -> Iterator[None]:
+        """Plusieurs modifications, un seul recalcul à la fin (remplir une ligne d'un coup)."""
+        self._suspendu += 1
+        try:
+            yield
+        finally:
+            self._suspendu -= 1
+        if not self._suspendu:
+            self.calculer()
 
     def _lire_tout(self, champs: Iterable[ChampSaisie]) -> list[Any]:
         """Lit tous les champs (chaque erreur affichée sous son champ), puis relève la première."""
@@ -389,6 +417,9 @@ class Calculatrice(w.VBox):
         cle = nom.strip().lower()
         for champ in self._champs:
             if cle in (champ.libelle.strip().lower(), champ.nom.lower()):
+                return champ
+        for champ in self._champs:
+            if champ.libelle.strip().lower().startswith(cle):
                 return champ
         return None
 
