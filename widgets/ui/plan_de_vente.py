@@ -1,0 +1,519 @@
+"""Widget « Plan de vente » : préparer un entretien de vente pas à pas (S742, S743, S751–S773).
+
+L'étudiant choisit un scénario de la bibliothèque (B2C, B2B, distributeur), puis remplit :
+prise de contact, plan de découverte (questions ouvertes / fermées / alternatives,
+reformulation, mobiles trouvés), centre d'achat (B2B), argumentaire CAP relié aux mobiles,
+objections et techniques de réponse, conclusion et suivi. Le contrôle de complétude affiche
+en direct ce qui manque ; la fiche « book client » s'exporte en HTML imprimable (A4).
+
+Le plan est enregistré à chaque modification (``plans/plan_de_vente/<nom>.json``, écriture
+atomique, versions précédentes gardées) et relu à la création du widget.
+
+Pilotable depuis Python::
+
+    e = EditeurPlanDeVente(scenario="boutique-souvenirs-tour-eiffel")
+    e.accroche.value = "Bonjour Madame…"
+    e.questions.ajouter(texte="Quels souvenirs vendez-vous le mieux ?", type="ouverte")
+    e.calculer()          # → liste des remarques (aussi dans e.resultat)
+    e.plan                # le PlanDeVente courant
+    e.exporter()          # chemin de la fiche HTML
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+
+from widgets.calculs.plan_de_vente import (
+    CIBLES_ARGUMENT,
+    GRILLES,
+    ROLES_CENTRE_ACHAT,
+    TECHNIQUES_CONCLUSION,
+    TECHNIQUES_OBJECTION,
+    TYPES_ENTRETIEN,
+    TYPES_QUESTION,
+    Acteur,
+    Argument,
+    Objection,
+    PlanDeVente,
+    Question,
+    Remarque,
+    fiche_html,
+    verifier_plan,
+)
+from widgets.donnees import plans
+from widgets.erreurs import ErreurAtelier
+from widgets.ui.champs import ZoneErreur
+
+LARGEUR = "100%"
+
+
+def _texte(description: str, valeur: str = "", lignes: int = 2, nom: str = "") -> w.Textarea:
+    zone = w.Textarea(
+        value=valeur,
+        description=description,
+        rows=lignes,
+        style={"description_width": "150px"},
+        layout=w.Layout(width=LARGEUR),
+    )
+    if nom:
+        zone.add_class(f"atelier-champ-{nom}")
+    return zone
+
+
+class ListeEditable(w.VBox):
+    """Une liste de lignes modifiables (questions, arguments…), une colonne par champ.
+
+    ``colonnes`` : ``(champ, libellé, choix ou None, largeur)`` ; un champ avec ``choix`` est
+    une liste déroulante (on peut aussi y garder une valeur libre déjà enregistrée).
+    """
+
+    def __init__(
+        self,
+        nom: str,
+        classe: type,
+        colonnes: Sequence[tuple[str, str, Sequence[str] | None, str]],
+        libelle_ajout: str,
+        au_changement: Callable[[], None],
+    ) -> None:
+        self.nom = nom
+        self.classe = classe
+        self.colonnes = list(colonnes)
+        self._au_changement = au_changement
+        self._lignes: list[tuple[list[w.Widget], w.HBox]] = []
+        self.conteneur = w.VBox()
+        entete = w.HBox(
+            [
+                w.HTML(f"<b>{html.escape(lib)}</b>", layout=w.Layout(width=larg))
+                for _, lib, _, larg in self.colonnes
+            ]
+        )
+        ajout = w.Button(description=libelle_ajout, icon="plus", layout=w.Layout(width="auto"))
+        ajout.on_click(lambda _: self.ajouter())
+        super().__init__([entete, self.conteneur, ajout])
+        self.add_class(f"atelier-liste-{nom}")
+
+    def _widget(self, choix: Sequence[str] | None, valeur: str, largeur: str) -> w.Widget:
+        if choix is None:
+            return w.Text(value=valeur, layout=w.Layout(width=largeur))
+        options = list(choix)
+        if valeur and valeur not in options:
+            options.append(valeur)
+        return w.Dropdown(options=[""] + options, value=valeur, layout=w.Layout(width=largeur))
+
+    def ajouter(self, **valeurs: str) -> None:
+        """Ajoute une ligne (valeurs par nom de champ)."""
+        widgets_ligne = [
+            self._widget(choix, str(valeurs.get(champ, "")), larg)
+            for champ, _, choix, larg in self.colonnes
+        ]
+        retirer = w.Button(icon="trash", tooltip="Supprimer", layout=w.Layout(width="36px"))
+        boite = w.HBox(widgets_ligne + [retirer])
+        entree = (widgets_ligne, boite)
+        retirer.on_click(lambda _: self.retirer(self._lignes.index(entree)))
+        for x in widgets_ligne:
+            x.observe(lambda _: self._au_changement(), names="value")
+        self._lignes.append(entree)
+        self.conteneur.children = [b for _, b in self._lignes]
+        self._au_changement()
+
+    def retirer(self, index: int) -> None:
+        """Supprime la ligne ``index``."""
+        del self._lignes[index]
+        self.conteneur.children = [b for _, b in self._lignes]
+        self._au_changement()
+
+    def remplacer(self, elements: Sequence[Any]) -> None:
+        """Remplace toutes les lignes par ``elements`` (dataclasses) sans rien déclencher."""
+        rappel, self._au_changement = self._au_changement, lambda: None
+        self._lignes = []
+        for e in elements:
+            self.ajouter(**{f.name: getattr(e, f.name) for f in fields(e)})
+        self._au_changement = rappel
+
+    def modifier(self, index: int, **valeurs: str) -> None:
+        """Change des valeurs de la ligne ``index`` (comme si l'étudiant les tapait)."""
+        noms = [c[0] for c in self.colonnes]
+        for champ, valeur in valeurs.items():
+            x = self._lignes[index][0][noms.index(champ)]
+            if isinstance(x, w.Dropdown) and valeur not in x.options:
+                x.options = list(x.options) + [valeur]
+            x.value = valeur
+
+    def changer_choix(self, champ: str, choix: Sequence[str]) -> None:
+        """Nouvelles options pour la colonne ``champ`` (les valeurs déjà saisies restent)."""
+        noms = [c[0] for c in self.colonnes]
+        k = noms.index(champ)
+        _, libelle, _, largeur = self.colonnes[k]
+        self.colonnes[k] = (champ, libelle, list(choix), largeur)
+        for ws, _ in self._lignes:
+            x = ws[k]
+            valeur = x.value
+            x.options = [""] + list(choix) + ([valeur] if valeur and valeur not in choix else [])
+            x.value = valeur
+
+    @property
+    def elements(self) -> list[Any]:
+        """Les lignes sous forme de dataclasses."""
+        noms = [c[0] for c in self.colonnes]
+        return [
+            self.classe(**{n: x.value or "" for n, x in zip(noms, ws, strict=True)})
+            for ws, _ in self._lignes
+        ]
+
+
+class EditeurPlanDeVente(w.VBox):
+    """Éditeur de plan de vente avec contrôle de complétude et fiche imprimable."""
+
+    def __init__(
+        self,
+        scenario: str | None = None,
+        *,
+        nom_plan: str | None = None,
+        etudiant: str = "",
+        enregistrer: bool = True,
+        dossier_scenarios: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.etudiant = etudiant
+        self.enregistrer = enregistrer
+        self.resultat: list[Remarque] | None = None
+        self._erreur = ""
+        self._charge = False
+        self.scenarios = {s["id"]: s for s in plans.charger_scenarios(dossier_scenarios)}
+        if scenario is not None and scenario not in self.scenarios:
+            raise ErreurAtelier(f"Aucun scénario « {scenario} » dans la bibliothèque.")
+        premier = scenario or next(iter(self.scenarios), "")
+        self.nom_plan = nom_plan or premier or "mon-plan"
+        maj = self.calculer
+
+        self.choix_scenario = w.Dropdown(
+            options=[(s["titre"], k) for k, s in self.scenarios.items()] + [("(libre)", "")],
+            value=premier,
+            description="Scénario",
+            style={"description_width": "150px"},
+            layout=w.Layout(width=LARGEUR),
+        )
+        self.contexte = w.HTML()
+        self.type_entretien = w.Dropdown(
+            options=TYPES_ENTRETIEN,
+            description="Type d'entretien",
+            style={"description_width": "150px"},
+        )
+        self.grille = w.Dropdown(
+            options=list(GRILLES),
+            description="Grille des mobiles",
+            style={"description_width": "150px"},
+        )
+        self.titre = w.Text(
+            description="Titre",
+            style={"description_width": "150px"},
+            layout=w.Layout(width=LARGEUR),
+        )
+        self.client = w.Text(
+            description="Client",
+            style={"description_width": "150px"},
+            layout=w.Layout(width=LARGEUR),
+        )
+        self.produit = w.Text(
+            description="Produit",
+            style={"description_width": "150px"},
+            layout=w.Layout(width=LARGEUR),
+        )
+        self.objectif = w.Text(
+            description="Objectif",
+            style={"description_width": "150px"},
+            layout=w.Layout(width=LARGEUR),
+        )
+        self.accroche = _texte("Accroche", nom="accroche")
+        self.presentation = _texte("Présentation", nom="presentation")
+        self.questions = ListeEditable(
+            "questions",
+            Question,
+            [
+                ("texte", "Question", None, "420px"),
+                ("type", "Type", TYPES_QUESTION, "120px"),
+                ("objectif", "Ce que je cherche à savoir", None, "260px"),
+            ],
+            "Ajouter une question",
+            maj,
+        )
+        self.reformulation = _texte("Reformulation", nom="reformulation")
+        self.mobiles = w.TagsInput(
+            value=[], allowed_tags=list(GRILLES["SONCAS"]), allow_duplicates=False
+        )
+        self.centre_achat = ListeEditable(
+            "centre_achat",
+            Acteur,
+            [
+                ("nom", "Nom", None, "180px"),
+                ("fonction", "Fonction", None, "180px"),
+                ("role", "Rôle", ROLES_CENTRE_ACHAT, "140px"),
+                ("attentes", "Attentes, freins", None, "300px"),
+            ],
+            "Ajouter un acteur",
+            maj,
+        )
+        self.arguments = ListeEditable(
+            "arguments",
+            Argument,
+            [
+                ("mobile", "Mobile", GRILLES["SONCAS"], "120px"),
+                ("caracteristique", "Caractéristique", None, "200px"),
+                ("avantage", "Avantage", None, "200px"),
+                ("preuve", "Preuve", None, "200px"),
+                ("cible", "Pour", CIBLES_ARGUMENT, "110px"),
+            ],
+            "Ajouter un argument",
+            maj,
+        )
+        self.argument_financier = _texte("Argument financier", nom="argument_financier")
+        self.defense_des_marges = _texte("Défense des marges", nom="defense_des_marges")
+        self.objections = ListeEditable(
+            "objections",
+            Objection,
+            [
+                ("objection", "Objection", None, "260px"),
+                ("reponse", "Réponse", None, "360px"),
+                ("technique", "Technique", TECHNIQUES_OBJECTION, "140px"),
+            ],
+            "Ajouter une objection",
+            maj,
+        )
+        self.technique_conclusion = w.Dropdown(
+            options=[""] + list(TECHNIQUES_CONCLUSION),
+            description="Technique",
+            style={"description_width": "150px"},
+        )
+        self.conclusion = _texte("Conclusion", nom="conclusion")
+        self.suivi = _texte("Suivi", nom="suivi")
+        self.date_suivi = w.Text(
+            description="Date de suivi",
+            placeholder="ex. 15/06/2026",
+            style={"description_width": "150px"},
+        )
+        self.remarques = w.HTML()
+        self.remarques.add_class("atelier-resultat")
+        self.zone_erreur = ZoneErreur()
+        self.bouton_export = w.Button(
+            description="Exporter la fiche (HTML, A4)", icon="print", layout=w.Layout(width="auto")
+        )
+        self.bouton_export.on_click(lambda _: self.exporter())
+        self.lien_export = w.HTML()
+
+        self._simples = {
+            "titre": self.titre,
+            "type_entretien": self.type_entretien,
+            "grille": self.grille,
+            "client": self.client,
+            "produit": self.produit,
+            "objectif": self.objectif,
+            "accroche": self.accroche,
+            "presentation": self.presentation,
+            "reformulation": self.reformulation,
+            "argument_financier": self.argument_financier,
+            "defense_des_marges": self.defense_des_marges,
+            "technique_conclusion": self.technique_conclusion,
+            "conclusion": self.conclusion,
+            "suivi": self.suivi,
+            "date_suivi": self.date_suivi,
+        }
+        self._listes = {
+            "questions": self.questions,
+            "centre_achat": self.centre_achat,
+            "arguments": self.arguments,
+            "objections": self.objections,
+        }
+        self.bloc_b2b = w.VBox([w.HTML("<b>Centre d'achat (sociogramme)</b>"), self.centre_achat])
+        self.bloc_financier = w.VBox([self.argument_financier])
+        self.bloc_marges = w.VBox([self.defense_des_marges])
+        etapes = w.Accordion(
+            children=[
+                w.VBox(
+                    [
+                        self.titre,
+                        self.type_entretien,
+                        self.grille,
+                        self.client,
+                        self.produit,
+                        self.objectif,
+                    ]
+                ),
+                w.VBox([self.accroche, self.presentation]),
+                w.VBox(
+                    [
+                        self.questions,
+                        self.reformulation,
+                        w.HBox([w.HTML("<b>Mobiles trouvés</b>&nbsp;"), self.mobiles]),
+                        self.bloc_b2b,
+                    ]
+                ),
+                w.VBox([self.arguments, self.bloc_financier, self.bloc_marges]),
+                w.VBox([self.objections]),
+                w.VBox([self.technique_conclusion, self.conclusion, self.suivi, self.date_suivi]),
+            ],
+            selected_index=1,
+        )
+        for k, t in enumerate(
+            (
+                "0. Contexte",
+                "1. Prise de contact",
+                "2. Découverte",
+                "3. Argumentation (CAP)",
+                "4. Objections",
+                "5. Conclusion et suivi",
+            )
+        ):
+            etapes.set_title(k, t)
+        self.children = [
+            self.choix_scenario,
+            self.contexte,
+            w.HBox(
+                [
+                    w.Box([etapes], layout=w.Layout(width="68%")),
+                    w.VBox(
+                        [self.remarques, self.zone_erreur, self.bouton_export, self.lien_export],
+                        layout=w.Layout(width="32%", padding="0 0 0 8px"),
+                    ),
+                ]
+            ),
+        ]
+        self.add_class("atelier-plan-de-vente")
+        for x in self._simples.values():
+            x.observe(lambda _: self.calculer(), names="value")
+        self.mobiles.observe(lambda _: self.calculer(), names="value")
+        self.grille.observe(lambda _: self._changer_grille(), names="value")
+        self.choix_scenario.observe(lambda ch: self.choisir_scenario(ch["new"]), names="value")
+        self.choisir_scenario(premier, nom_plan=self.nom_plan)
+
+    # -- chargement -----------------------------------------------------------------------
+    def choisir_scenario(self, identifiant: str, nom_plan: str | None = None) -> None:
+        """Affiche un scénario et ouvre le plan enregistré correspondant (ou un plan vierge)."""
+        if self.choix_scenario.value != identifiant:
+            self.choix_scenario.value = identifiant  # rappelle cette méthode
+            return
+        self.nom_plan = nom_plan or identifiant or "plan-libre"
+        s = self.scenarios.get(identifiant, {})
+        self.contexte.value = self._contexte_html(s)
+        plan = None
+        if self.enregistrer:
+            try:
+                donnees = plans.charger_plan(self.nom_plan)
+            except ErreurAtelier as err:
+                self.zone_erreur.montrer(str(err))
+                donnees = None
+            plan = PlanDeVente.depuis_dict(donnees) if donnees else None
+        self.charger(plan or PlanDeVente.depuis_scenario(s))
+
+    def charger(self, plan: PlanDeVente) -> None:
+        """Remplit le formulaire avec ``plan`` (sans réenregistrer)."""
+        self._charge = True
+        try:
+            for nom, x in self._simples.items():
+                valeur = getattr(plan, nom)
+                if isinstance(x, w.Dropdown) and valeur not in x.options:
+                    x.options = list(x.options) + [valeur]
+                x.value = valeur
+            self._changer_grille()
+            self.mobiles.value = [m for m in plan.mobiles]
+            for nom, liste in self._listes.items():
+                liste.remplacer(getattr(plan, nom))
+        finally:
+            self._charge = False
+        self.calculer()
+
+    def _changer_grille(self) -> None:
+        grille = list(GRILLES.get(self.grille.value, ()))
+        self.mobiles.allowed_tags = grille
+        self.arguments.changer_choix("mobile", grille)
+        self.calculer()
+
+    @staticmethod
+    def _contexte_html(s: dict[str, Any]) -> str:
+        if not s:
+            return "<p><em>Plan libre : décrivez vous-même le contexte.</em></p>"
+        e = html.escape
+        parties = [f"<p>{e(s.get('contexte', ''))}</p>"]
+        if s.get("indices"):
+            parties.append(
+                "<p><b>Ce que dit le client :</b></p><ul>"
+                + "".join(f"<li>{e(i)}</li>" for i in s["indices"])
+                + "</ul>"
+            )
+        if s.get("preuves_disponibles"):
+            parties.append(
+                "<p><b>Preuves à votre disposition :</b> "
+                + " ; ".join(e(p) for p in s["preuves_disponibles"])
+                + "</p>"
+            )
+        return (
+            "<details open><summary><b>Le scénario</b></summary>" + "".join(parties) + "</details>"
+        )
+
+    # -- état, calcul, export ---------------------------------------------------------------
+    @property
+    def plan(self) -> PlanDeVente:
+        """Le plan tel qu'il est saisi."""
+        valeurs: dict[str, Any] = {n: x.value or "" for n, x in self._simples.items()}
+        valeurs.update({n: liste.elements for n, liste in self._listes.items()})
+        valeurs["mobiles"] = list(self.mobiles.value)
+        valeurs["scenario"] = self.choix_scenario.value or ""
+        return PlanDeVente(**valeurs)
+
+    @property
+    def erreur(self) -> str:
+        """Message d'erreur (enregistrement impossible…), '' sinon."""
+        return self._erreur
+
+    def calculer(self) -> list[Remarque] | None:
+        """Enregistre le plan et met à jour la liste de ce qui manque (renvoyée)."""
+        if self._charge:
+            return self.resultat
+        self._erreur = ""
+        self.zone_erreur.effacer()
+        plan = self.plan
+        type_ = plan.type_entretien
+        self.bloc_b2b.layout.display = "" if type_ == "B2B" or plan.centre_achat else "none"
+        self.bloc_financier.layout.display = "" if type_ != "B2C" else "none"
+        self.bloc_marges.layout.display = "" if type_ == "distributeur" else "none"
+        if self.enregistrer:
+            try:
+                plans.enregistrer_plan(self.nom_plan, plan.vers_dict(), intervalle_versions=60)
+            except (ErreurAtelier, OSError) as err:
+                self._erreur = f"Enregistrement impossible : {err}"
+                self.zone_erreur.montrer(self._erreur)
+        self.resultat = verifier_plan(plan)
+        self.remarques.value = self._remarques_html(self.resultat)
+        return self.resultat
+
+    @staticmethod
+    def _remarques_html(remarques: list[Remarque]) -> str:
+        if not remarques:
+            return (
+                "<div style='color:#1e8449'><b>✔ Plan complet</b> : toutes les étapes sont "
+                "préparées.</div>"
+            )
+        items = "".join(
+            f"<li><b>{html.escape(r.partie)}</b> : {html.escape(r.message)}</li>" for r in remarques
+        )
+        return (
+            f"<div><b>À compléter ({len(remarques)})</b><ul style='padding-left:18px'>"
+            f"{items}</ul></div>"
+        )
+
+    def exporter(self) -> Path:
+        """Écrit la fiche imprimable à côté du plan et rend son chemin."""
+        chemin = plans.exporter_fiche(self.nom_plan, fiche_html(self.plan, self.etudiant))
+        self.lien_export.value = (
+            f"<p>Fiche enregistrée : <code>{html.escape(str(chemin))}</code><br>"
+            "Ouvrez-la dans le navigateur puis imprimez (A4).</p>"
+        )
+        return chemin
+
+
+__all__ = ["EditeurPlanDeVente", "ListeEditable"]
