@@ -85,10 +85,10 @@ TABLES: tuple[Table, ...] = (
                 "INTEGER",
                 "NOT NULL CHECK (population >= 0)",
                 "Population légale (INSEE)",
-                "522250",
+                "519127",
             ),
-            C("latitude", "REAL", "NOT NULL", "Latitude en degrés décimaux (WGS 84)", "45.74846"),
-            C("longitude", "REAL", "NOT NULL", "Longitude en degrés décimaux (WGS 84)", "4.84671"),
+            C("latitude", "REAL", "NOT NULL", "Latitude en degrés décimaux (WGS 84)", "45.74906"),
+            C("longitude", "REAL", "NOT NULL", "Longitude en degrés décimaux (WGS 84)", "4.84789"),
         ),
         index=(("departement",),),
     ),
@@ -112,8 +112,8 @@ TABLES: tuple[Table, ...] = (
         "L'équipe commerciale (un secteur chacun).",
         (
             C("id_commercial", "INTEGER", "PRIMARY KEY", "Identifiant du commercial", "3"),
-            C("nom", "TEXT", "NOT NULL", "Nom de famille", "Martin"),
-            C("prenom", "TEXT", "NOT NULL", "Prénom", "Camille"),
+            C("nom", "TEXT", "NOT NULL", "Nom de famille du commercial", "Martin"),
+            C("prenom", "TEXT", "NOT NULL", "Prénom du commercial", "Camille"),
             C(
                 "email",
                 "TEXT",
@@ -168,7 +168,7 @@ TABLES: tuple[Table, ...] = (
             ),
             C("adresse", "TEXT", "NOT NULL", "Numéro et voie", "12 rue Victor Hugo"),
             C("code_postal", "TEXT", "NOT NULL", "Code postal", "69001"),
-            C("ville", "TEXT", "NOT NULL", "Commune", "Lyon"),
+            C("ville", "TEXT", "NOT NULL", "Nom de la commune du client", "Lyon"),
             C(
                 "code_insee",
                 "TEXT",
@@ -253,7 +253,7 @@ TABLES: tuple[Table, ...] = (
             C("telephone", "TEXT", "", "Téléphone du contact", "01 45 67 89 10"),
             C("adresse", "TEXT", "", "Numéro et voie", "5 avenue de Suffren"),
             C("code_postal", "TEXT", "", "Code postal (5 chiffres attendus)", "75007"),
-            C("ville", "TEXT", "", "Commune", "Paris 7e arrondissement"),
+            C("ville", "TEXT", "", "Commune (nom officiel attendu)", "Paris 7e arrondissement"),
             C("siret", "TEXT", "", "Numéro SIRET (14 chiffres, clé de Luhn)", "80312345600019"),
             C("source", "TEXT", "", "Origine du contact (salon, site web, annuaire...)", "salon"),
             C(
@@ -288,7 +288,8 @@ TABLES: tuple[Table, ...] = (
                 "defaut",
                 "TEXT",
                 f"NOT NULL CHECK (defaut IN ({_dans(DEFAUTS)}))",
-                "Nature du défaut",
+                "Nature du défaut : doublon, email_invalide, telephone_invalide, "
+                "code_postal_invalide, champ_manquant, casse (contact_nom, contact_prenom ou ville) ou siret_invalide",
                 "doublon",
             ),
             C(
