@@ -289,7 +289,8 @@ TABLES: tuple[Table, ...] = (
                 "TEXT",
                 f"NOT NULL CHECK (defaut IN ({_dans(DEFAUTS)}))",
                 "Nature du défaut : doublon, email_invalide, telephone_invalide, "
-                "code_postal_invalide, champ_manquant, casse (contact_nom, contact_prenom ou ville) ou siret_invalide",
+                "code_postal_invalide, champ_manquant, "
+                "casse (contact_nom, contact_prenom ou ville) ou siret_invalide",
                 "doublon",
             ),
             C(
