@@ -1,0 +1,134 @@
+"""La magie de cellule ``%%sql`` : écrire du SQL directement dans une cellule de carnet.
+
+::
+
+    %load_ext widgets.ui.magie_sql
+
+    %%sql
+    SELECT type_client, COUNT(*) AS nb FROM clients GROUP BY type_client
+
+Options (sur la ligne ``%%sql``) :
+
+- ``--bac-a-sable`` : exécuter dans la copie personnelle de l'étudiant (INSERT, UPDATE, DELETE
+  permis) au lieu de la base de référence (lecture seule) ;
+- ``--base CHEMIN`` : une autre base (par exemple une base importée) ;
+- ``--max N`` : nombre maximal de lignes lues (1000 par défaut) ; ``--lignes N`` : nombre de
+  lignes affichées (50 par défaut) ;
+- ``--resultat NOM`` : range le résultat (DataFrame pandas) dans la variable ``NOM``.
+
+La requête passe par le moteur sûr (:func:`widgets.sql.run_query`). Le dernier résultat est
+toujours dans la variable ``_sql``. Une erreur affiche le message français du moteur, jamais une
+trace Python.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import shlex
+from pathlib import Path
+from typing import Any
+
+from widgets.donnees.chemins import base_reference
+from widgets.sql import QueryError, QueryResult, bac_a_sable, run_query
+from widgets.ui.requeteur import statut_resultat, tableau_resultat_html
+
+__all__ = ["executer_cellule", "load_ipython_extension", "rendu_html"]
+
+LIGNES_AFFICHEES = 50
+
+
+def _analyseur() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="%%sql", add_help=False, exit_on_error=False)
+    p.add_argument("--bac-a-sable", action="store_true", dest="bac_a_sable")
+    p.add_argument("--base", default=None)
+    p.add_argument("--max", type=int, default=1000, dest="max_lignes")
+    p.add_argument("--lignes", type=int, default=LIGNES_AFFICHEES)
+    p.add_argument("--resultat", default=None)
+    return p
+
+
+class OptionsInvalides(QueryError):
+    """Une option de la ligne ``%%sql`` n'est pas comprise."""
+
+
+def lire_options(ligne: str) -> argparse.Namespace:
+    """Lit les options de la ligne ``%%sql`` (message français si elles sont fausses)."""
+    try:
+        options, reste = _analyseur().parse_known_args(shlex.split(ligne or ""))
+    except (argparse.ArgumentError, ValueError) as err:
+        raise OptionsInvalides(
+            f"Option de %%sql incomprise ({err}). Options : --bac-a-sable, --base CHEMIN, "
+            "--max N, --lignes N, --resultat NOM.",
+            "options",
+        ) from err
+    if reste:
+        raise OptionsInvalides(
+            f"Option de %%sql inconnue : {' '.join(reste)}. Options : --bac-a-sable, "
+            "--base CHEMIN, --max N, --lignes N, --resultat NOM.",
+            "options",
+        )
+    return options
+
+
+def rendu_html(resultat: QueryResult, lignes: int = LIGNES_AFFICHEES) -> str:
+    """Le résultat en HTML : statut (« 42 lignes — 0,012 s »), avertissements, tableau."""
+    from widgets.ui.champs import avertissements_html
+    from widgets.ui.requeteur import _CSS
+
+    statut = statut_resultat(resultat)
+    df = resultat.dataframe
+    if len(df) > lignes:
+        statut += f" — {lignes} premières lignes affichées"
+    return (
+        _CSS
+        + '<div class="atelier-requeteur">'
+        + f'<div class="atelier-statut" style="color:#444;margin:2px 0">{html.escape(statut)}</div>'
+        + avertissements_html(list(resultat.avertissements))
+        + '<div class="atelier-resultat" style="overflow-x:auto;max-height:480px">'
+        + tableau_resultat_html(df, 0, lignes)
+        + "</div></div>"
+    )
+
+
+def executer_cellule(ligne: str, cellule: str) -> tuple[QueryResult | None, str]:
+    """Exécute le SQL d'une cellule ``%%sql`` : (résultat ou None, HTML à afficher)."""
+    try:
+        options = lire_options(ligne)
+        if options.bac_a_sable:
+            base: Path = bac_a_sable(reference=options.base)
+        else:
+            base = Path(options.base) if options.base else base_reference()
+        resultat = run_query(
+            cellule, base, max_rows=options.max_lignes, writable=bool(options.bac_a_sable)
+        )
+    except QueryError as err:
+        message = (
+            '<div class="atelier-erreur" style="color:#b00020;white-space:pre-line">⚠ '
+            f"{html.escape(str(err))}</div>"
+        )
+        return None, message
+    return resultat, rendu_html(resultat, options.lignes)
+
+
+def _magie_sql(ligne: str, cellule: str, ipython: Any) -> None:
+    from IPython.display import HTML, display
+
+    resultat, rendu = executer_cellule(ligne, cellule)
+    if resultat is None:
+        display(HTML(rendu))
+        return
+    ipython.user_ns["_sql"] = resultat.dataframe
+    options = lire_options(ligne)
+    if options.resultat:
+        ipython.user_ns[options.resultat] = resultat.dataframe
+    display(HTML(rendu))
+
+
+def load_ipython_extension(ipython: Any) -> None:
+    """Enregistre ``%%sql`` (appelé par ``%load_ext widgets.ui.magie_sql``)."""
+    ipython.register_magic_function(
+        lambda ligne, cellule: _magie_sql(ligne, cellule, ipython),
+        magic_kind="cell",
+        magic_name="sql",
+    )
