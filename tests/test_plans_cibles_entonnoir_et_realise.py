@@ -184,6 +184,12 @@ def test_realise_et_objectifs_pour_le_tableau_de_bord(petite_base):
     assert (r.chiffre_affaires, r.nouveaux_clients) == (Decimal("1310.50"), 1)
     r2 = cibles.realise(petite_base, debut="2025-01-01", fin="2025-12-31", id_commercial=2)
     assert (r2.chiffre_affaires, r2.nouveaux_clients) == (Decimal("0.00"), 0)
+    r3 = cibles.realise(petite_base, debut="2024-01-01", fin="2025-12-31", type_client="GMS")
+    assert (r3.chiffre_affaires, r3.nouveaux_clients) == (Decimal("5000.00"), 0)
+    r4 = cibles.realise(
+        petite_base, debut="2025-01-01", fin="2025-12-31", type_client="Boutique de souvenirs"
+    )
+    assert (r4.chiffre_affaires, r4.nouveaux_clients) == (Decimal("1310.50"), 1)
     o = cibles.objectifs(petite_base, mois_debut="2025-01", mois_fin="2025-12")
     assert (o.chiffre_affaires, o.nouveaux_clients) == (Decimal("5500.00"), 2)
     o1 = cibles.objectifs(petite_base, mois_debut="2025-06", mois_fin="2025-10", id_secteur=1)

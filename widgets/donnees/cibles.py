@@ -267,23 +267,32 @@ def realise(
     fin: str,
     id_commercial: int | None = None,
     id_secteur: int | None = None,
+    type_client: str | None = None,
 ) -> Realise:
     """CA HT facturé (factures datées de ``debut`` à ``fin`` inclus, commercial de la commande)
-    et nouveaux clients (date d'ouverture du compte dans la période, commercial attitré)."""
+    et nouveaux clients (date d'ouverture du compte dans la période, commercial attitré) ;
+    ``type_client`` restreint aux clients de ce type (``"Boutique de souvenirs"``…)."""
     filtre_c, param = _filtre(id_commercial, id_secteur, "c")
+    filtre_type = ""
+    if type_client is not None:
+        filtre_type = " AND cl.type_client = :type_client"
+        param["type_client"] = type_client
     (ca,) = _requete(
         base,
         "SELECT COALESCE(SUM(f.montant_ht), 0) FROM factures f "
         "JOIN commandes c ON c.id_commande = f.id_commande "
-        f"WHERE f.date_facture BETWEEN :debut AND :fin{filtre_c}",
+        "JOIN clients cl ON cl.id_client = f.id_client "
+        f"WHERE f.date_facture BETWEEN :debut AND :fin{filtre_c}{filtre_type}",
         {"debut": debut, "fin": fin, **param},
     )[0]
-    filtre_cl, param = _filtre(id_commercial, id_secteur, "cl")
+    filtre_cl, param2 = _filtre(id_commercial, id_secteur, "cl")
+    if type_client is not None:
+        param2["type_client"] = type_client
     (nouveaux,) = _requete(
         base,
         "SELECT COUNT(*) FROM clients cl WHERE cl.date_creation BETWEEN :debut AND :fin"
-        f"{filtre_cl}",
-        {"debut": debut, "fin": fin, **param},
+        f"{filtre_cl}{filtre_type}",
+        {"debut": debut, "fin": fin, **param2},
     )[0]
     return Realise(Decimal(str(ca)).quantize(CENT, ROUND_HALF_UP), int(nouveaux))
 
