@@ -18,7 +18,13 @@ The progress store is in the data layer (``widgets.donnees.progression``), the w
 ``widgets.ui.exercice``.
 """
 
-from widgets.exercices.controles import Cellule, ControleNombre, ControleTableau, Piege
+from widgets.exercices.controles import (
+    Cellule,
+    ControleNombre,
+    ControleTableau,
+    Piege,
+    piege_connu,
+)
 from widgets.exercices.controles_sql import ControleSQL
 from widgets.exercices.modele import (
     Champ,
@@ -51,6 +57,7 @@ __all__ = [
     "exercice_par_code",
     "exercices_de_l_unite",
     "graine_variante",
+    "piege_connu",
     "tirer_decimal",
     "tous_les_exercices",
 ]

@@ -29,7 +29,6 @@ from typing import Any
 
 from widgets.calculs import (
     SaisieInvalide,
-    arrondi_centime,
     format_euros,
     format_nombre,
     format_pourcent,
@@ -37,6 +36,7 @@ from widgets.calculs import (
     nombre,
     taux,
 )
+from widgets.calculs.pieges import PIEGES
 from widgets.exercices.modele import Champ, Verdict
 
 CENT = Decimal("0.01")
@@ -54,7 +54,8 @@ def formater(valeur: Decimal, unite: str) -> str:
         return format_euros(valeur)
     if unite == "%":
         return format_pourcent(valeur)
-    return format_nombre(valeur) + (f" {unite}" if unite else "")
+    decimales = 4 if valeur != valeur.quantize(Decimal("0.001")) else None
+    return format_nombre(valeur, decimales) + (f" {unite}" if unite else "")
 
 
 def lire(texte: Any, unite: str, champ: str) -> Decimal:
@@ -73,6 +74,23 @@ class Piege:
     code: str
     valeur: Decimal
     explication: str
+
+
+def piege_connu(code: str, *arguments: Any, champ: str | None = None, **options: Any) -> Piege:
+    """The :class:`Piege` of a wrong convention of ``widgets.calculs.pieges.PIEGES``.
+
+    Calls the convention's function with ``arguments``/``options`` (the exercise's own data);
+    for an invoice convention, ``champ`` names the figure compared (``"net_a_payer"``,
+    ``"tva"``, ``"escompte.montant"``…). Example::
+
+        piege_connu("annee_civile", capital, taux, jours)
+        piege_connu("remises_additionnees", lignes, remises, escompte, champ="net_a_payer")
+    """
+    connu = PIEGES[code]
+    valeur = connu.fonction(*arguments, **options)
+    for attribut in champ.split(".") if champ else ():
+        valeur = getattr(valeur, attribut)
+    return Piege(code, Decimal(valeur), connu.explication)
 
 
 def _piege_reconnu(valeur: Decimal, attendu: Decimal, pieges, tolerance) -> Piege | None:
@@ -152,8 +170,9 @@ class Cellule:
     """One cell of a table to fill.
 
     ``attendu`` comes from the calculation layer; ``formule`` recomputes the cell from the cells
-    (or data) named by its parameters, e.g. ``lambda brut_ht, taux_remise: ...``. A cell with
-    no formula is judged only against ``attendu``.
+    (or data) named by its parameters, e.g. ``lambda brut_ht, taux_remise: ...``, rounded as
+    the student writes it (``arrondi_centime`` for an amount). A cell with no formula is judged
+    only against ``attendu``. ``tolerance``: this cell's own (e.g. for a rate), else the table's.
     """
 
     nom: str
@@ -163,6 +182,7 @@ class Cellule:
     unite: str = "€"
     points: Decimal = UN
     pieges: tuple[Piege, ...] = ()
+    tolerance: Decimal | None = None  # None: the table's tolerance
 
     def dependances(self) -> tuple[str, ...]:
         if self.formule is None:
@@ -260,11 +280,12 @@ class ControleTableau:
 
     def _juger(self, c: Cellule, valeurs: Mapping[str, Decimal | None]) -> ResultatCellule:
         v = valeurs[c.nom]
+        tolerance = self.tolerance if c.tolerance is None else c.tolerance
         if v is None:
             return ResultatCellule(
                 c.nom, c.libelle, "vide", None, c.attendu, ZERO, c.points, "case vide."
             )
-        if abs(v - c.attendu) <= self.tolerance:
+        if abs(v - c.attendu) <= tolerance:
             return ResultatCellule(
                 c.nom, c.libelle, "juste", v, c.attendu, c.points, c.points, "juste."
             )
@@ -276,16 +297,18 @@ class ControleTableau:
                     continue
                 cellule = next(x for x in self.cellules if x.nom == d)
                 eleve = valeurs.get(d)
-                if eleve is not None and abs(eleve - cellule.attendu) > self.tolerance:
+                if eleve is not None and abs(eleve - cellule.attendu) > (
+                    cellule.tolerance or self.tolerance
+                ):
                     arguments[d], repris = eleve, True
                 else:
                     arguments[d] = cellule.attendu
             if repris:
                 try:
-                    reference = arrondi_centime(c.formule(**arguments))
+                    reference = Decimal(c.formule(**arguments))
                 except (ArithmeticError, InvalidOperation, ValueError):
                     reference = None
-                if reference is not None and abs(v - reference) <= self.tolerance:
+                if reference is not None and abs(v - reference) <= tolerance:
                     return ResultatCellule(
                         c.nom,
                         c.libelle,
@@ -297,7 +320,7 @@ class ControleTableau:
                         "juste compte tenu de vos chiffres précédents "
                         "(l'erreur n'est pas comptée deux fois).",
                     )
-        piege = _piege_reconnu(v, c.attendu, c.pieges, self.tolerance)
+        piege = _piege_reconnu(v, c.attendu, c.pieges, tolerance)
         if piege is not None:
             message = f"faux, convention erronée : {piege.explication}"
         else:

@@ -60,14 +60,19 @@ def clients_d_une_categorie(alea: random.Random) -> Variante:
 def compter_les_commandes(alea: random.Random) -> Variante:
     statut = alea.choice(STATUTS)
     annee = alea.choice(ANNEES)
+    trimestre = alea.randint(1, 4)
+    debut = f"{annee}-{3 * trimestre - 2:02d}-01"
+    fin = f"{annee}-{3 * trimestre:02d}-{'31' if trimestre in (1, 4) else '30'}"
     sql = (
         "SELECT COUNT(*) AS nombre_commandes\nFROM commandes\n"
         f"WHERE statut = {_texte_sql(statut)}\n"
-        f"  AND date_commande BETWEEN '{annee}-01-01' AND '{annee}-12-31'"
+        f"  AND date_commande BETWEEN '{debut}' AND '{fin}'"
     )
+    rang = "1er" if trimestre == 1 else f"{trimestre}e"
     return Variante(
         enonce=(
-            f"Combien de commandes de l'année **{annee}** ont le statut **{statut}** ?\n\n"
+            f"Combien de commandes passées au **{rang} trimestre {annee}** (du {debut} au "
+            f"{fin}) ont le statut **{statut}** ?\n\n"
             "Écrivez la requête qui donne ce nombre (une seule ligne, une seule colonne). "
             "Les dates sont écrites `AAAA-MM-JJ` dans la colonne `date_commande`."
         ),
@@ -75,11 +80,11 @@ def compter_les_commandes(alea: random.Random) -> Variante:
         indices=(
             "La fonction `COUNT(*)` compte les lignes retenues par le WHERE.",
             "Deux conditions se combinent avec `AND`.",
-            f"Pour l'année : `date_commande BETWEEN '{annee}-01-01' AND '{annee}-12-31'` "
-            f"(ou `strftime('%Y', date_commande) = '{annee}'`).",
+            f"Pour la période : `date_commande BETWEEN '{debut}' AND '{fin}'` (les dates "
+            "AAAA-MM-JJ se comparent comme du texte).",
         ),
         solution="On filtre le statut ET la période, puis on compte les lignes :",
-        parametres={"statut": statut, "annee": annee},
+        parametres={"statut": statut, "annee": annee, "trimestre": trimestre},
     )
 
 
