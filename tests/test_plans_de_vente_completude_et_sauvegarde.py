@@ -279,3 +279,13 @@ def test_bibliotheque_de_scenarios():
     assert plan.type_entretien == "distributeur" and plan.scenario == s["id"]
     with pytest.raises(ErreurAtelier):
         plans.scenario("inexistant")
+
+
+def test_une_version_par_intervalle_quand_on_enregistre_a_chaque_frappe():
+    for lettre in "abcdef":
+        plans.enregistrer_plan("frappe", {"texte": lettre}, intervalle_versions=60)
+    # the first change archived "a"; the next keystrokes within the minute add no version
+    assert [v.name for v in plans.versions_plan("frappe")] == ["0001.json"]
+    assert plans.charger_plan("frappe") == {"texte": "f"}
+    plans.enregistrer_plan("frappe", {"texte": "g"}, intervalle_versions=0)
+    assert len(plans.versions_plan("frappe")) == 2
