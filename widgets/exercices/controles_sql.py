@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,11 @@ def resultat_de(sql: str, base: str | Path) -> Resultat:
     df = res.dataframe
     lignes = tuple(tuple(_normaliser(v) for v in ligne) for ligne in df.itertuples(index=False))
     return Resultat(tuple(str(c) for c in df.columns), lignes, bool(res.truncated))
+
+
+@lru_cache(maxsize=256)
+def _resultat_reference(sql: str, base: str, version: int) -> Resultat:
+    return resultat_de(sql, base)
 
 
 def apparier_colonnes(attendu: Resultat, eleve: Resultat) -> dict[int, int]:
@@ -195,8 +201,15 @@ class ControleSQL:
         return (Champ("sql", self.libelle, "sql"),)
 
     def resultat_attendu(self) -> Resultat:
-        """The reference query's result (an error here is the teacher's, not the student's)."""
-        return resultat_de(self.sql_reference, self._base())
+        """The reference query's result (an error here is the teacher's, not the student's).
+
+        Cached per (query, base file, modification time): a rebuilt base is re-read."""
+        base = self._base()
+        try:
+            version = base.stat().st_mtime_ns
+        except OSError:
+            version = 0
+        return _resultat_reference(self.sql_reference, str(base), version)
 
     def verifier(self, reponse: Any) -> Verdict:
         from widgets.sql import QueryError

@@ -1,0 +1,63 @@
+"""Petits outils partagés par les exercices SQL de l'unité « gestion de clientèles ».
+
+Pas d'exercice ici : des constantes tirées du schéma de la base et des aides d'écriture.
+Tous les paramètres sont tirés de ``alea`` et valent pour toute base construite par
+``widgets.donnees.generation`` (quelle que soit sa taille : les identifiants 1 à 9 de
+commerciaux, 1 à 300 de clients et les 300 premières factures de chaque année existent toujours).
+"""
+
+from __future__ import annotations
+
+import random
+
+from widgets.donnees.generation.referentiels import ID_SECTEUR_SOUVENIRS, SECTEURS
+from widgets.donnees.generation.schema import ETAPES, GAMMES, STATUTS, TYPES_CLIENT
+
+__all__ = [
+    "ANNEES",
+    "DEPARTEMENTS",
+    "ETAPES",
+    "GAMMES",
+    "MOIS",
+    "SAVOIRS_SQL",
+    "STATUTS",
+    "TYPES_CLIENT",
+    "fin_de_mois",
+    "secteur_au_hasard",
+    "texte_sql",
+]
+
+SAVOIRS_SQL = ["S822", "S432"]
+ANNEES = (2023, 2024, 2025)
+MOIS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
+DEPARTEMENTS = (
+    ("75", "Paris"),
+    ("69", "Rhône"),
+    ("13", "Bouches-du-Rhône"),
+    ("59", "Nord"),
+    ("33", "Gironde"),
+    ("31", "Haute-Garonne"),
+    ("44", "Loire-Atlantique"),
+    ("92", "Hauts-de-Seine"),
+)
+
+
+def texte_sql(valeur: str) -> str:
+    """Un texte écrit en SQL : entre apostrophes, l'apostrophe doublée."""
+    return "'" + valeur.replace("'", "''") + "'"
+
+
+def fin_de_mois(annee: int, mois: int) -> str:
+    """Dernier jour du mois en AAAA-MM-JJ."""
+    import calendar
+
+    return f"{annee}-{mois:02d}-{calendar.monthrange(annee, mois)[1]:02d}"
+
+
+def secteur_au_hasard(alea: random.Random, *, souvenirs: bool = False) -> tuple[int, str]:
+    """(id_secteur, nom) d'un secteur (sans « Paris souvenirs » sauf si ``souvenirs``)."""
+    choix = [(s[0], s[1]) for s in SECTEURS if souvenirs or s[0] != ID_SECTEUR_SOUVENIRS]
+    return alea.choice(choix)
