@@ -61,6 +61,16 @@ class PageGalerie(tornado.web.RequestHandler):
         self.finish(page_galerie(reglages.titre, fiches, self.settings["base_url"]))
 
 
+def _reserve_prete(km: Any, carnet: str) -> int:
+    """Pool kernels of ``carnet`` whose notebook has finished executing (page ready)."""
+    pretes = 0
+    for tache in getattr(km, "_pools", {}).get(carnet, ()):
+        if tache.done() and not tache.cancelled() and tache.exception() is None:
+            rendu = tache.result().get("task")
+            pretes += rendu is not None and rendu.done()
+    return pretes
+
+
 class PageEtat(tornado.web.RequestHandler):
     """GET ``/atelier/etat.json``: kernels per app (pool on standby, in service, cap)."""
 
@@ -73,7 +83,7 @@ class PageEtat(tornado.web.RequestHandler):
             "apps": {
                 carnet: {
                     "reserve": km.get_pool_size(carnet),
-                    "reserve_prete": sum(1 for t in km._pools.get(carnet, ()) if t.done()),
+                    "reserve_prete": _reserve_prete(km, carnet),
                     "en_service": vivants.get(carnet, {}).get("en_service", 0),
                     "vivants": vivants.get(carnet, {}).get("vivants", 0),
                     "maximum": reglages.max_noyaux_de(carnet),
