@@ -18,9 +18,9 @@ Chaque concession coûte de la marge, dans cet ordre (arrondi au centime à chaq
     = Marge restante
 
 Marge de manœuvre restante = recette nette − prix plancher (négative : plancher franchi).
-Remise supplémentaire maximale : le plus grand taux (en %, 2 décimales, arrondi vers le bas),
-appliqué en cascade après la remise déjà accordée, qui laisse la recette nette au-dessus du
-plancher ou à son niveau.
+Remise supplémentaire maximale : le plus grand taux (en %, par centièmes de point), appliqué en
+cascade après la remise déjà accordée, qui laisse la recette nette (montants arrondis au
+centime) au-dessus du plancher ou à son niveau.
 """
 
 from __future__ import annotations
@@ -222,8 +222,13 @@ def marge_de_manoeuvre(
             Decimal("0.01"), rounding=ROUND_DOWN
         )
         r_max = min(max(r_max, Decimal("0.00")), Decimal("99.99"))
+        # les arrondis au centime déplacent la limite de quelques centièmes : on ajuste
         while r_max > 0 and _chaine(prix, c, r_max)[-1] < plancher:
-            r_max -= Decimal("0.01")  # les arrondis au centime peuvent coûter un centime
+            r_max -= Decimal("0.01")
+        while (
+            r_max < Decimal("99.99") and _chaine(prix, c, r_max + Decimal("0.01"))[-1] >= plancher
+        ):
+            r_max += Decimal("0.01")
     r_max_montant = arrondi_centime(apres_remise * r_max / CENT)
 
     etapes = [
