@@ -434,6 +434,8 @@ class Calculatrice(w.VBox):
         (le message est alors dans :attr:`erreur`, le dernier résultat valide reste affiché)."""
         self._erreur = ""
         self.zone_erreur.effacer()
+        for champ in self._champs:
+            champ.zone_erreur.effacer()
         try:
             resultat = self._calculer()
         except ErreurAtelier as err:
