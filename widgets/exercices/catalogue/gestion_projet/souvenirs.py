@@ -53,7 +53,7 @@ def visites_par_jour_1(alea: random.Random) -> Variante:
                 "Chaque boutique demande aussi des visites de suivi : comptez-les.",
             )
         )
-    if total % jours:
+    if total % jours and total // jours != sans_suivi:
         pieges.append(
             Piege(
                 "arrondi_inferieur",
@@ -72,7 +72,10 @@ def visites_par_jour_1(alea: random.Random) -> Variante:
             "faire **par jour** (nombre entier) ?"
         ),
         controle=ControleNombre(
-            Decimal(attendu), libelle="Visites par jour", unite="", tolerance=Decimal(0),
+            Decimal(attendu),
+            libelle="Visites par jour",
+            unite="",
+            tolerance=Decimal(0),
             pieges=tuple(pieges),
         ),
         indices=(
@@ -111,14 +114,28 @@ def cout_plan_tournee_1(alea: random.Random) -> Variante:
         "Le temps du commercial coûte aussi : ajoutez le coût du temps au coût des km.",
     )
     cellules = (
-        Cellule("cout_km", "Coût des kilomètres", c.cout_km,
-                lambda km, cout_kilometrique: arrondi_centime(km * cout_kilometrique)),
-        Cellule("cout_temps", "Coût du temps", c.cout_temps,
-                lambda heures, cout_horaire: arrondi_centime(heures * cout_horaire)),
-        Cellule("total", "Coût total du plan", c.total,
-                lambda cout_km, cout_temps: cout_km + cout_temps),
-        Cellule("par_visite", "Coût par visite", c.cout_par_visite,
-                lambda total, visites: arrondi_centime(total / visites), pieges=(oubli_temps,)),
+        Cellule(
+            "cout_km",
+            "Coût des kilomètres",
+            c.cout_km,
+            lambda km, cout_kilometrique: arrondi_centime(km * cout_kilometrique),
+        ),
+        Cellule(
+            "cout_temps",
+            "Coût du temps",
+            c.cout_temps,
+            lambda heures, cout_horaire: arrondi_centime(heures * cout_horaire),
+        ),
+        Cellule(
+            "total", "Coût total du plan", c.total, lambda cout_km, cout_temps: cout_km + cout_temps
+        ),
+        Cellule(
+            "par_visite",
+            "Coût par visite",
+            c.cout_par_visite,
+            lambda total, visites: arrondi_centime(total / visites),
+            pieges=(oubli_temps,),
+        ),
     )
     h, m = divmod(minutes, 60)
     return Variante(
@@ -166,8 +183,11 @@ def cout_plan_tournee_1(alea: random.Random) -> Variante:
     )
 
 
-@exercice("commandes-attendues-1", "Commandes attendues d'un plan de prospection",
-          savoirs=["S823", "S622"])
+@exercice(
+    "commandes-attendues-1",
+    "Commandes attendues d'un plan de prospection",
+    savoirs=["S823", "S622"],
+)
 def commandes_attendues_1(alea: random.Random) -> Variante:
     contacts = alea.randrange(200, 601, 10)
     rendez_vous = contacts * alea.randrange(25, 46) // 100
@@ -198,7 +218,10 @@ def commandes_attendues_1(alea: random.Random) -> Variante:
             "Combien de commandes pouvez-vous en attendre (au dixième) ?"
         ),
         controle=ControleNombre(
-            attendu, libelle="Commandes attendues", unite="", tolerance=Decimal("0.1"),
+            attendu,
+            libelle="Commandes attendues",
+            unite="",
+            tolerance=Decimal("0.1"),
             pieges=pieges,
         ),
         indices=(
@@ -210,6 +233,8 @@ def commandes_attendues_1(alea: random.Random) -> Variante:
             f"{format_pourcent(taux_pct)}.\n\nCommandes attendues = {visites_plan} × "
             f"{format_nombre(e.taux_commande, 4)} = **{format_nombre(attendu, 1)} commandes**."
         ),
-        parametres={"entonnoir": [contacts, rendez_vous, visites_hist, commandes_hist],
-                    "visites_plan": visites_plan},
+        parametres={
+            "entonnoir": [contacts, rendez_vous, visites_hist, commandes_hist],
+            "visites_plan": visites_plan,
+        },
     )
