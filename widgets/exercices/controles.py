@@ -266,11 +266,13 @@ class ControleTableau:
         if reports:
             entete += f" (dont {reports} par report de vos propres chiffres)"
         lignes = [entete + "."]
-        lignes += [
-            f"{r.libelle} : {r.message}"
-            for r in resultats
-            if r.statut in ("faux", "vide", "report")
-        ]
+        lignes += [f"{r.libelle} : {r.message}" for r in resultats if r.statut in ("faux", "vide")]
+        if reports:
+            noms = ", ".join(r.libelle for r in resultats if r.statut == "report")
+            lignes.append(
+                f"Justes compte tenu de vos chiffres précédents : {noms} "
+                "(une erreur n'est comptée qu'une fois)."
+            )
         correct = all(r.statut == "juste" for r in resultats)
         score = (obtenus / self.points).quantize(Decimal("0.0001")) if self.points else ZERO
         pieges = [r.piege for r in resultats if r.piege]
