@@ -58,14 +58,15 @@ FONCTIONS_PERMISES = frozenset(
 )
 TABLES_SYSTEME_LISIBLES = frozenset({"sqlite_master", "sqlite_schema", "sqlite_sequence"})
 
-_ACTIONS = {
-    getattr(sqlite3, nom): nom.removeprefix("SQLITE_")
-    for nom in dir(sqlite3)
-    if nom.startswith("SQLITE_")
-    and not nom.startswith(("SQLITE_LIMIT", "SQLITE_OK", "SQLITE_DENY", "SQLITE_IGNORE"))
-    and isinstance(getattr(sqlite3, nom), int)
-    and getattr(sqlite3, nom) <= 33
-}
+_ACTIONS = dict(
+    enumerate(
+        """COPY CREATE_INDEX CREATE_TABLE CREATE_TEMP_INDEX CREATE_TEMP_TABLE
+        CREATE_TEMP_TRIGGER CREATE_TEMP_VIEW CREATE_TRIGGER CREATE_VIEW DELETE DROP_INDEX
+        DROP_TABLE DROP_TEMP_INDEX DROP_TEMP_TABLE DROP_TEMP_TRIGGER DROP_TEMP_VIEW DROP_TRIGGER
+        DROP_VIEW INSERT PRAGMA READ SELECT TRANSACTION UPDATE ATTACH DETACH ALTER_TABLE REINDEX
+        ANALYZE CREATE_VTABLE DROP_VTABLE FUNCTION SAVEPOINT RECURSIVE""".split()
+    )
+)  # SQLite's authorizer action codes, by number
 
 
 def _uri(chemin: str | Path, ecriture: bool) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from contextlib import closing
 from pathlib import Path
 
@@ -20,7 +21,8 @@ from widgets.sql.erreurs import QueryError
 def _nom_fichier(etudiant: str | None) -> str:
     if not etudiant:
         return "moi.db"
-    nom = re.sub(r"[^A-Za-z0-9_-]+", "_", etudiant.strip()).strip("_")[:60]
+    ascii_ = unicodedata.normalize("NFKD", etudiant).encode("ascii", "ignore").decode()
+    nom = re.sub(r"[^A-Za-z0-9_-]+", "_", ascii_.strip()).strip("_")[:60]
     return f"{nom or 'moi'}.db"
 
 

@@ -10,6 +10,7 @@ for the end of a statement. SQLite remains the judge of what is valid: these hel
 from __future__ import annotations
 
 import re
+import sqlite3
 from dataclasses import dataclass
 
 from widgets.sql.erreurs import Avertissement
@@ -62,13 +63,20 @@ def decouper(sql: str) -> list[Jeton]:
 
 
 def instructions(sql: str) -> list[list[Jeton]]:
-    """The statements of ``sql`` (lists of tokens), empty ones (``;;``, comments) dropped."""
+    """The statements of ``sql`` (lists of tokens), empty ones (``;;``, comments) dropped.
+
+    A ``;`` ends a statement only when SQLite says the text so far is complete
+    (``sqlite3.complete_statement``): the ``;`` inside ``CREATE TRIGGER … BEGIN … END`` do not.
+    """
     resultat: list[list[Jeton]] = [[]]
     for j in decouper(sql):
-        if j.genre == "fin":
+        courant = resultat[-1]
+        if j.genre == "fin" and (
+            not courant or sqlite3.complete_statement(sql[courant[0].debut : j.fin])
+        ):
             resultat.append([])
         else:
-            resultat[-1].append(j)
+            courant.append(j)
     return [i for i in resultat if i]
 
 
@@ -253,6 +261,7 @@ def _texte(jetons: list[Jeton]) -> str:
 def _colonnes_referencees(expr: list[Jeton]) -> list[str]:
     """Column names used by an expression (qualifier stripped), functions and keywords left out."""
     noms: list[str] = []
+    expr = _hors_sous_requetes(expr)
     for k, j in enumerate(expr):
         suivant = expr[k + 1] if k + 1 < len(expr) else None
         if j.genre == "ident" or (j.genre == "mot" and j.haut not in MOTS_CLES):
@@ -268,7 +277,26 @@ def _colonnes_referencees(expr: list[Jeton]) -> list[str]:
     return noms
 
 
+def _hors_sous_requetes(expr: list[Jeton]) -> list[Jeton]:
+    """``expr`` without its parenthesised sub-queries ``(SELECT …)``."""
+    garde: list[Jeton] = []
+    k = 0
+    while k < len(expr):
+        if expr[k].texte == "(" and k + 1 < len(expr) and expr[k + 1].est("SELECT", "WITH"):
+            prof = 0
+            while k < len(expr):
+                prof += {"(": 1, ")": -1}.get(expr[k].texte, 0)
+                k += 1
+                if prof == 0:
+                    break
+            continue
+        garde.append(expr[k])
+        k += 1
+    return garde
+
+
 def _a_agregat(expr: list[Jeton]) -> bool:
+    expr = _hors_sous_requetes(expr)
     prof = _profondeurs(expr)
     for k, j in enumerate(expr):
         if (

@@ -1,0 +1,155 @@
+"""The student's sandbox (writable private copy, reset in one call) and the schema browser data."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from widgets.sql import (
+    BacASable,
+    CleEtrangere,
+    QueryError,
+    bac_a_sable,
+    chemin_bac_a_sable,
+    reinitialiser_bac_a_sable,
+    run_query,
+    schema,
+)
+
+
+def empreinte(chemin: Path) -> str:
+    return hashlib.sha256(chemin.read_bytes()).hexdigest()
+
+
+def valeur(sql: str, base: Path):
+    return run_query(sql, base).dataframe.iloc[0, 0]
+
+
+def test_sandbox_is_a_copy_in_the_student_folder(base_demo, dossier_utilisateur_temporaire):
+    avant = empreinte(base_demo)
+    chemin = bac_a_sable(reference=base_demo)
+    assert chemin == dossier_utilisateur_temporaire / "bac_a_sable" / "moi.db"
+    assert valeur("SELECT COUNT(*) FROM clients", chemin) == 300
+    assert valeur("SELECT prix_unitaire_ht FROM produits WHERE id_produit = 1", chemin) == 2.9
+    assert empreinte(base_demo) == avant
+
+
+def test_insert_update_delete_work_in_the_sandbox_and_reset_restores_it(base_demo):
+    avant = empreinte(base_demo)
+    chemin = bac_a_sable(reference=base_demo)
+    res = run_query(
+        "INSERT INTO produits (reference, designation, gamme, prix_unitaire_ht, cout_achat_ht, "
+        "taux_tva, actif) VALUES ('XX-001', 'Drap de bain', 'Serviettes éponge', 19.9, 8.5, "
+        "20, 1)",
+        chemin,
+        writable=True,
+    )
+    assert res.rowcount == 1
+    assert valeur("SELECT COUNT(*) FROM produits", chemin) == 28
+    res = run_query(
+        "UPDATE produits SET prix_unitaire_ht = 3.1 WHERE id_produit = 1", chemin, writable=True
+    )
+    assert res.rowcount == 1
+    assert valeur("SELECT prix_unitaire_ht FROM produits WHERE id_produit = 1", chemin) == 3.1
+    nb = valeur("SELECT COUNT(*) FROM prospects_defauts WHERE defaut = 'doublon'", chemin)
+    res = run_query("DELETE FROM prospects_defauts WHERE defaut = 'doublon'", chemin, writable=True)
+    assert res.rowcount == nb > 0
+    assert valeur("SELECT COUNT(*) FROM prospects_defauts WHERE defaut = 'doublon'", chemin) == 0
+
+    assert reinitialiser_bac_a_sable(reference=base_demo) == chemin
+    assert valeur("SELECT COUNT(*) FROM produits", chemin) == 27
+    assert valeur("SELECT prix_unitaire_ht FROM produits WHERE id_produit = 1", chemin) == 2.9
+    assert valeur("SELECT COUNT(*) FROM prospects_defauts WHERE defaut = 'doublon'", chemin) == nb
+    assert empreinte(base_demo) == avant
+    assert sorted(p.name for p in chemin.parent.iterdir()) == ["moi.db"]
+
+
+def test_sandbox_enforces_the_keys_with_a_french_message(base_demo):
+    chemin = bac_a_sable(reference=base_demo)
+    with pytest.raises(QueryError) as exc:
+        run_query("DELETE FROM clients WHERE id_client = 1", chemin, writable=True)
+    assert exc.value.code == "contrainte" and "Clé étrangère" in str(exc.value)
+    with pytest.raises(QueryError) as exc:
+        run_query("INSERT INTO secteurs (nom) VALUES ('Corse')", chemin, writable=True)
+    assert exc.value.code == "contrainte" and "obligatoire" in str(exc.value)
+    assert valeur("SELECT COUNT(*) FROM clients", chemin) == 300
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "ATTACH '{dossier}/autre.db' AS x",
+        "PRAGMA foreign_keys = OFF",
+        "CREATE TABLE t (x)",
+        "DROP TABLE clients",
+        "VACUUM INTO '{dossier}/copie.db'",
+        "SELECT load_extension('x')",
+    ],
+)
+def test_sandbox_still_refuses_escapes(base_demo, sql):
+    chemin = bac_a_sable(reference=base_demo)
+    with pytest.raises(QueryError) as exc:
+        run_query(sql.format(dossier=chemin.parent), chemin, writable=True)
+    assert exc.value.code == "interdit"
+    assert "bac à sable" in str(exc.value) or "pas disponible" in str(exc.value)
+    assert sorted(p.name for p in chemin.parent.iterdir()) == ["moi.db"]
+
+
+def test_writable_is_refused_on_the_reference_base(base_demo, monkeypatch):
+    monkeypatch.setenv("ATELIER_BASE", str(base_demo))
+    avant = empreinte(base_demo)
+    with pytest.raises(QueryError) as exc:
+        run_query("DELETE FROM visites", base_demo, writable=True)
+    assert exc.value.code == "lecture_seule"
+    assert empreinte(base_demo) == avant
+
+
+def test_each_student_has_an_own_sandbox(base_demo):
+    lea, tom = BacASable("Léa Dupont", reference=base_demo), BacASable("tom", reference=base_demo)
+    assert lea.chemin.name == "Lea_Dupont.db" and lea.chemin != tom.chemin
+    assert chemin_bac_a_sable("Léa Dupont") == lea.chemin
+    lea.executer("DELETE FROM objectifs")
+    assert valeur("SELECT COUNT(*) FROM objectifs", lea.chemin) == 0
+    assert valeur("SELECT COUNT(*) FROM objectifs", tom.chemin) == 303
+    lea.reinitialiser()
+    assert valeur("SELECT COUNT(*) FROM objectifs", lea.chemin) == 303
+
+
+def test_schema_lists_tables_columns_meanings_and_keys(base_demo):
+    avant = empreinte(base_demo)
+    tables = {t.nom: t for t in schema(base_demo)}
+    assert set(tables) == {
+        "communes",
+        "secteurs",
+        "commerciaux",
+        "clients",
+        "prospects",
+        "prospects_defauts",
+        "produits",
+        "commandes",
+        "lignes_commande",
+        "factures",
+        "reglements",
+        "visites",
+        "objectifs",
+        "dictionnaire",
+    }
+    clients = tables["clients"]
+    assert clients.genre == "table" and clients.nb_lignes == 300
+    assert clients.noms_colonnes[:3] == ["id_client", "raison_sociale", "type_client"]
+    colonnes = {c.nom: c for c in clients.colonnes}
+    assert colonnes["id_client"].cle_primaire and colonnes["id_client"].type == "INTEGER"
+    assert colonnes["plafond_credit"].signification == "Encours maximal autorisé en euros TTC"
+    assert colonnes["code_insee"].reference == "communes.code_insee"
+    assert colonnes["raison_sociale"].obligatoire
+    assert CleEtrangere("id_secteur", "secteurs", "id_secteur") in clients.cles_etrangeres
+    assert tables["secteurs"].nb_lignes == 7
+    assert empreinte(base_demo) == avant
+
+
+def test_schema_of_a_missing_file_is_a_french_error(tmp_path):
+    with pytest.raises(QueryError) as exc:
+        schema(tmp_path / "nulle_part.db")
+    assert exc.value.code == "base_introuvable"
