@@ -298,7 +298,9 @@ def test_invoice_invariants(lignes, remises, escompte, port, part_acompte) -> No
         if e.operation == "=":
             assert e.montant == courant
         else:
-            assert (e.operation == MOINS) == (e.montant < 0)
+            assert e.operation in (MOINS, "+")
+            assert e.montant <= 0 if e.operation == MOINS else e.montant >= 0
+            assert not e.montant.is_signed() or e.montant != 0  # pas de « -0,00 »
             courant += e.montant
     assert r.etapes[-1].montant == r.net_a_payer
 

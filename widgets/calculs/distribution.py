@@ -24,7 +24,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from widgets.calculs.format import espaces_normales, format_euros, format_pourcent
+from widgets.calculs._commun import CENT
+from widgets.calculs._commun import euros as _e
+from widgets.calculs._commun import pourcent as _p
 from widgets.calculs.saisie import SaisieInvalide, arrondi, arrondi_centime, montant, taux
 
 __all__ = [
@@ -38,13 +40,8 @@ __all__ = [
     "seuil_revente_a_perte",
 ]
 
-CENT = Decimal(100)
 MAJORATION_EGALIM = Decimal(10)
 """Majoration du SRP des produits alimentaires (loi EGalim), en %."""
-
-
-def _e(valeur: Decimal) -> str:
-    return espaces_normales(format_euros(valeur))
 
 
 def _net_facture(valeur: Any) -> Decimal:
@@ -122,7 +119,7 @@ def marge_arriere(
         t = taux(taux_sur_net_facture, "Marge arrière (taux)", strict_maxi=True)
         detail.append(
             (
-                f"Marge arrière {espaces_normales(format_pourcent(t))}",
+                f"Marge arrière {_p(t)}",
                 arrondi_centime(net * t / CENT),
             )
         )

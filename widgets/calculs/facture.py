@@ -38,7 +38,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from widgets.calculs.format import espaces_normales, format_euros, format_pourcent
+from widgets.calculs._commun import CENT, ZERO, vide
+from widgets.calculs._commun import euros as _e
+from widgets.calculs._commun import pourcent as _p
 from widgets.calculs.saisie import SaisieInvalide, arrondi_centime, montant, quantite, taux
 
 __all__ = [
@@ -62,8 +64,6 @@ TAUX_TVA_FRANCE: tuple[Decimal, ...] = (
 )
 """Taux de TVA de France métropolitaine (normal, intermédiaire, réduit, particulier)."""
 
-CENT = Decimal(100)
-ZERO = Decimal("0.00")
 MOINS = "\u2212"
 
 
@@ -176,7 +176,7 @@ def remises_en_cascade(
     resultat = []
     for nature, t in _lire_remises(remises, champ):
         valeur = arrondi_centime(net * t / CENT)
-        libelle = f"{nature} {espaces_normales(format_pourcent(t))}"
+        libelle = f"{nature} {_p(t)}"
         resultat.append(Reduction(libelle, t, net, valeur))
         net -= valeur
     return tuple(resultat)
@@ -196,7 +196,7 @@ def _lire_remises(remises: Any, champ: str) -> list[tuple[str, Decimal]]:
             r = r.get("taux")
         elif isinstance(r, tuple) and len(r) == 2:
             nature, r = str(r[0]), r[1]
-        if r is None or (isinstance(r, str) and not r.strip()):
+        if vide(r):
             continue  # champ de remise laissé vide dans un formulaire : pas de remise
         t = taux(r, nom, strict_maxi=True)
         if t == 0:
@@ -237,7 +237,7 @@ def _lire_ligne(i: int, ligne: Any) -> LigneCalculee:
     q = quantite(ligne.get("quantite"), _champ_ligne(i, "Quantité"))
     pu = montant(ligne.get("prix_unitaire_ht"), _champ_ligne(i, "Prix unitaire HT"))
     brute_tva = ligne.get("taux_tva", 20)
-    if brute_tva is None or (isinstance(brute_tva, str) and not brute_tva.strip()):
+    if vide(brute_tva):
         brute_tva = 20
     t_tva = _taux_propre(taux(brute_tva, _champ_ligne(i, "Taux de TVA"), maxi=100))
     designation = str(ligne.get("designation") or f"Ligne {i}")
@@ -267,9 +267,9 @@ def _calculer(
             "la facture n'a aucune ligne. Ajoutez au moins une ligne.", champ="Lignes"
         )
     remises_lues = _lire_remises(remises, "Remise")
-    t_escompte = taux(escompte if escompte not in (None, "") else 0, "Escompte", strict_maxi=True)
-    port_ht = arrondi_centime(montant(port if port not in (None, "") else 0, "Frais de port"))
-    acompte_ttc = arrondi_centime(montant(acompte if acompte not in (None, "") else 0, "Acompte"))
+    t_escompte = taux(0 if vide(escompte) else escompte, "Escompte", strict_maxi=True)
+    port_ht = arrondi_centime(montant(0 if vide(port) else port, "Frais de port"))
+    acompte_ttc = arrondi_centime(montant(0 if vide(acompte) else acompte, "Acompte"))
 
     brut = sum((ligne.montant_brut_ht for ligne in calculees), ZERO)
     total_lignes = sum((ligne.montant_net_ht for ligne in calculees), ZERO)
@@ -285,14 +285,14 @@ def _calculer(
     net = total_lignes
     if remises_additionnees and remises_lues:
         t_somme = sum((t for _, t in remises_lues), Decimal(0))
-        nature = " + ".join(espaces_normales(format_pourcent(t)) for _, t in remises_lues)
+        nature = " + ".join(_p(t) for _, t in remises_lues)
         valeur = arrondi_centime(net * t_somme / CENT)
         reductions.append(Reduction(f"Remises {nature}", t_somme, net, valeur))
         net -= valeur
     else:
         for nature, t in remises_lues:
             valeur = arrondi_centime(net * t / CENT)
-            libelle = f"{nature} {espaces_normales(format_pourcent(t))}"
+            libelle = f"{nature} {_p(t)}"
             reductions.append(Reduction(libelle, t, net, valeur))
             net -= valeur
     for r in reductions:
@@ -307,7 +307,7 @@ def _calculer(
     if t_escompte:
         base_escompte = brut if escompte_sur_brut else net_commercial
         valeur = arrondi_centime(base_escompte * t_escompte / CENT)
-        libelle = f"Escompte {espaces_normales(format_pourcent(t_escompte))}"
+        libelle = f"Escompte {_p(t_escompte)}"
         reduction_escompte = Reduction(libelle, t_escompte, base_escompte, valeur)
         net_financier = net_commercial - valeur
         etapes.append(Etape(libelle, -valeur, MOINS))
@@ -342,16 +342,15 @@ def _calculer(
     plusieurs = len(tva_par_taux) > 1
     for t in sorted(tva_par_taux, reverse=True):
         v = tva_par_taux[t]
-        libelle = f"TVA {espaces_normales(format_pourcent(t))}"
+        libelle = f"TVA {_p(t)}"
         if plusieurs:
-            libelle += f" sur {espaces_normales(format_euros(v.base))}"
+            libelle += f" sur {_e(v.base)}"
         etapes.append(Etape(libelle, v.montant, "+"))
     total_ttc = total_ht + tva
 
     if acompte_ttc > total_ttc:
         raise SaisieInvalide(
-            f"l'acompte ({espaces_normales(format_euros(acompte_ttc))}) dépasse le total TTC "
-            f"({espaces_normales(format_euros(total_ttc))}).",
+            f"l'acompte ({_e(acompte_ttc)}) dépasse le total TTC ({_e(total_ttc)}).",
             champ="Acompte",
         )
     net_a_payer_ttc = total_ttc - acompte_ttc
@@ -367,7 +366,7 @@ def _calculer(
         if ligne.taux_tva not in TAUX_TVA_FRANCE:
             avertissements.append(
                 f"Ligne {i} : taux de TVA inhabituel "
-                f"({espaces_normales(format_pourcent(ligne.taux_tva))}). En France "
+                f"({_p(ligne.taux_tva)}). En France "
                 "métropolitaine, les taux sont 20 %, 10 %, 5,5 % et 2,1 % ; vérifiez le taux "
                 "(Corse, outre-mer, exonération ?)."
             )

@@ -35,11 +35,13 @@ _ESPACES_SPECIALES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ",
 
 
 def _decimal(valeur: Decimal | int | float | str) -> Decimal:
-    if isinstance(valeur, Decimal):
-        return valeur
     if isinstance(valeur, float):
-        return Decimal(str(valeur))
+        valeur = str(valeur)
     return Decimal(valeur)
+
+
+def _zero_positif(d: Decimal) -> Decimal:
+    return abs(d) if d == 0 else d  # jamais « -0,00 »
 
 
 def espaces_normales(texte: str) -> str:
@@ -52,7 +54,7 @@ def format_euros(valeur: Decimal | int | float | str) -> str:
 
     (Espaces réelles : U+202F entre les milliers, U+00A0 avant ``€``.)
     """
-    return format_currency(arrondi_centime(_decimal(valeur)), "EUR", locale=LOCALE)
+    return format_currency(_zero_positif(arrondi_centime(_decimal(valeur))), "EUR", locale=LOCALE)
 
 
 def format_nombre(
@@ -69,10 +71,10 @@ def format_nombre(
     """
     d = _decimal(valeur)
     if decimales is None:
-        d = arrondi(d, decimales_maxi)
+        d = _zero_positif(arrondi(d, decimales_maxi))
         motif = "#,##0" + ("." + "#" * decimales_maxi if decimales_maxi > 0 else "")
         return format_decimal(d, format=motif, locale=LOCALE)
-    d = arrondi(d, decimales)
+    d = _zero_positif(arrondi(d, decimales))
     motif = "#,##0" + ("." + "0" * decimales if decimales > 0 else "")
     return format_decimal(d, format=motif, locale=LOCALE)
 
@@ -84,6 +86,6 @@ def format_pourcent(valeur: Decimal | int | float | str, decimales: int = 2) -> 
     ``format_pourcent(Decimal("14.50"))`` → ``"14,5 %"`` ; ``33.3333`` → ``"33,33 %"``.
     (Espace réelle avant ``%`` : U+00A0, comme babel.)
     """
-    d = arrondi(_decimal(valeur), decimales)
+    d = _zero_positif(arrondi(_decimal(valeur), decimales))
     motif = "#,##0" + ("." + "#" * decimales if decimales > 0 else "")
     return format_decimal(d, format=motif, locale=LOCALE) + "\u00a0%"

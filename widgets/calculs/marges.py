@@ -30,7 +30,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from widgets.calculs.format import espaces_normales, format_euros, format_nombre, format_pourcent
+from widgets.calculs._commun import CENT, vide
+from widgets.calculs._commun import euros as _e
+from widgets.calculs._commun import pourcent as _p
+from widgets.calculs.format import espaces_normales, format_nombre
 from widgets.calculs.saisie import SaisieInvalide, arrondi, arrondi_centime, montant, nombre, taux
 
 __all__ = [
@@ -42,7 +45,6 @@ __all__ = [
     "taux_de_marque_depuis_marge",
 ]
 
-CENT = Decimal(100)
 DECIMALES_TAUX = 2
 DECIMALES_COEFFICIENT = 4
 
@@ -113,10 +115,6 @@ def taux_de_marge_depuis_marque(taux_de_marque: Any, decimales: int | None = Non
     return resultat if decimales is None else arrondi(resultat, decimales)
 
 
-def _vide(valeur: Any) -> bool:
-    return valeur is None or (isinstance(valeur, str) and not valeur.strip())
-
-
 def _strictement_positif(valeur: Decimal, cle: str, brut: Any) -> Decimal:
     if valeur <= 0:
         raise SaisieInvalide(
@@ -158,14 +156,6 @@ def _determinent(a: str, b: str) -> bool:
 def _liste(cles: list[str]) -> str:
     noms = [_ARTICLES[c] for c in cles]
     return noms[0] if len(noms) == 1 else ", ".join(noms[:-1]) + " et " + noms[-1]
-
-
-def _e(valeur: Decimal) -> str:
-    return espaces_normales(format_euros(valeur))
-
-
-def _p(valeur: Decimal) -> str:
-    return espaces_normales(format_pourcent(valeur))
 
 
 def _n(valeur: Decimal) -> str:
@@ -289,9 +279,9 @@ def resoudre_marges(**connus: Any) -> Marges:
     if inconnus:
         raise TypeError(f"données inconnues : {', '.join(sorted(inconnus))}")
     brut_tva = connus.get("taux_tva")
-    t_tva = taux(20 if _vide(brut_tva) else brut_tva, "Taux de TVA", maxi=100)
+    t_tva = taux(20 if vide(brut_tva) else brut_tva, "Taux de TVA", maxi=100)
     f = 1 + t_tva / CENT
-    d = {c: _lire(c, connus[c]) for c in _PRIORITE if c in connus and not _vide(connus[c])}
+    d = {c: _lire(c, connus[c]) for c in _PRIORITE if c in connus and not vide(connus[c])}
     cles = list(d)
     if len(cles) < 2:
         manque = "aucune donnée" if not cles else f"seulement {_liste(cles)}"
@@ -434,7 +424,7 @@ def prix_de_vente(
         "coefficient_ht": coefficient_ht,
     }
     _lire("cout_achat_ht", cout_achat_ht)
-    remplis = {c: v for c, v in donnes.items() if not _vide(v)}
+    remplis = {c: v for c, v in donnes.items() if not vide(v)}
     if len(remplis) != 1:
         raise SaisieInvalide(
             "donnez un seul élément parmi le taux de marque, le taux de marge et le coefficient "

@@ -30,26 +30,13 @@ from dataclasses import dataclass, fields
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
-from widgets.calculs.format import espaces_normales, format_euros, format_pourcent
+from widgets.calculs._commun import CENT, ZERO, vide
+from widgets.calculs._commun import euros as _e
+from widgets.calculs._commun import pourcent as _p
 from widgets.calculs.interets import ANNEE_COMMERCIALE
 from widgets.calculs.saisie import SaisieInvalide, arrondi, arrondi_centime, montant, quantite, taux
 
 __all__ = ["Concessions", "CoutConcession", "MargeDeManoeuvre", "marge_de_manoeuvre"]
-
-CENT = Decimal(100)
-ZERO = Decimal("0.00")
-
-
-def _e(valeur: Decimal) -> str:
-    return espaces_normales(format_euros(valeur))
-
-
-def _p(valeur: Decimal) -> str:
-    return espaces_normales(format_pourcent(valeur))
-
-
-def _vide(valeur: Any) -> bool:
-    return valeur is None or (isinstance(valeur, str) and not valeur.strip())
 
 
 @dataclass(frozen=True)
@@ -125,7 +112,7 @@ def _lire_concessions(concessions: Any) -> _Lues:
         raise TypeError("concessions : un objet Concessions, un dictionnaire ou None")
 
     def ou_zero(v: Any) -> Any:
-        return 0 if _vide(v) else v
+        return 0 if vide(v) else v
 
     return _Lues(
         remise=taux(ou_zero(concessions.remise), "Remise accordée", strict_maxi=True),
@@ -173,15 +160,15 @@ def marge_de_manoeuvre(
     for champ, valeur in (("Prix catalogue HT", prix), ("Coût d'achat HT", cout)):
         if valeur <= 0:
             raise SaisieInvalide("il faut un montant plus grand que zéro.", champ=champ)
-    if not _vide(taux_marge_minimum) and not _vide(prix_plancher):
+    if not vide(taux_marge_minimum) and not vide(prix_plancher):
         raise SaisieInvalide(
             "donnez le prix plancher OU le taux de marge minimum, pas les deux.",
             champ="Prix plancher",
         )
-    if not _vide(prix_plancher):
+    if not vide(prix_plancher):
         plancher = arrondi_centime(montant(prix_plancher, "Prix plancher"))
         origine = "donné"
-    elif not _vide(taux_marge_minimum):
+    elif not vide(taux_marge_minimum):
         t_min = taux(taux_marge_minimum, "Taux de marge minimum", maxi=None)
         plancher = arrondi_centime(cout * (1 + t_min / CENT))
         origine = f"coût d'achat × (1 + {_p(t_min)})"

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from widgets.calculs._commun import CENT
 from widgets.calculs.facture import NetAPayer, _calculer
 from widgets.calculs.saisie import arrondi, arrondi_centime, montant, quantite, taux
 
@@ -36,56 +37,61 @@ __all__ = [
     "tva_sur_le_net_commercial",
 ]
 
-CENT = Decimal(100)
+
+def _facture_fausse(option: str, nom: str, doc: str) -> Callable[..., NetAPayer]:
+    """Une variante fausse de ``net_a_payer`` (mêmes arguments, une convention changée)."""
+
+    def calcul(
+        lignes: Iterable[Mapping[str, Any]],
+        remises: Any = (),
+        escompte: Any = 0,
+        port: Any = 0,
+        acompte: Any = 0,
+    ) -> NetAPayer:
+        return _calculer(lignes, remises, escompte, port, acompte, **{option: True})
+
+    calcul.__name__ = calcul.__qualname__ = nom
+    calcul.__doc__ = doc
+    return calcul
 
 
-def remises_additionnees(
-    lignes: Iterable[Mapping[str, Any]],
-    remises: Any = (),
-    escompte: Any = 0,
-    port: Any = 0,
-    acompte: Any = 0,
-) -> NetAPayer:
+remises_additionnees = _facture_fausse(
+    "remises_additionnees",
+    "remises_additionnees",
     """Remises additionnées au lieu d'être appliquées en cascade.
 
     L'étudiant fait 10 % + 5 % = 15 % sur le brut, alors que la seconde remise porte sur le
     net laissé par la première (taux global 14,5 %).
-    """
-    return _calculer(lignes, remises, escompte, port, acompte, remises_additionnees=True)
+    """,
+)
 
-
-def tva_sur_le_net_commercial(
-    lignes: Iterable[Mapping[str, Any]],
-    remises: Any = (),
-    escompte: Any = 0,
-    port: Any = 0,
-    acompte: Any = 0,
-) -> NetAPayer:
+tva_sur_le_net_commercial = _facture_fausse(
+    "tva_sur_net_commercial",
+    "tva_sur_le_net_commercial",
     """TVA calculée sur le net commercial au lieu du net financier (escompte oublié dans la
     base de TVA).
 
     Quand un escompte est accordé, la TVA est due sur le net APRÈS escompte (+ port).
-    """
-    return _calculer(lignes, remises, escompte, port, acompte, tva_sur_net_commercial=True)
+    """,
+)
 
-
-def escompte_sur_le_brut(
-    lignes: Iterable[Mapping[str, Any]],
-    remises: Any = (),
-    escompte: Any = 0,
-    port: Any = 0,
-    acompte: Any = 0,
-) -> NetAPayer:
+escompte_sur_le_brut = _facture_fausse(
+    "escompte_sur_brut",
+    "escompte_sur_le_brut",
     """Escompte calculé sur le montant brut au lieu du net commercial.
 
     L'escompte est une réduction financière : il s'applique après les réductions commerciales,
     sur le net commercial.
-    """
-    return _calculer(lignes, remises, escompte, port, acompte, escompte_sur_brut=True)
+    """,
+)
 
 
 def _cout(valeur: Any) -> Decimal:
     return arrondi_centime(montant(valeur, "Coût d'achat HT"))
+
+
+def _cout_et_prix(cout_achat_ht: Any, prix_vente_ht: Any) -> tuple[Decimal, Decimal]:
+    return _cout(cout_achat_ht), arrondi_centime(montant(prix_vente_ht, "Prix de vente HT"))
 
 
 def prix_avec_taux_de_marge_au_lieu_de_marque(cout_achat_ht: Any, taux_de_marque: Any) -> Decimal:
@@ -112,8 +118,7 @@ def taux_de_marge_au_lieu_de_marque(cout_achat_ht: Any, prix_vente_ht: Any) -> D
     """Taux de marge donné à la place du taux de marque demandé (marge / coût au lieu de
     marge / PV HT), en %, 2 décimales.
     """
-    cout = _cout(cout_achat_ht)
-    pv = arrondi_centime(montant(prix_vente_ht, "Prix de vente HT"))
+    cout, pv = _cout_et_prix(cout_achat_ht, prix_vente_ht)
     return arrondi((pv - cout) / cout * CENT, 2)
 
 
@@ -121,16 +126,14 @@ def taux_de_marque_au_lieu_de_marge(cout_achat_ht: Any, prix_vente_ht: Any) -> D
     """Taux de marque donné à la place du taux de marge demandé (marge / PV HT au lieu de
     marge / coût), en %, 2 décimales.
     """
-    cout = _cout(cout_achat_ht)
-    pv = arrondi_centime(montant(prix_vente_ht, "Prix de vente HT"))
+    cout, pv = _cout_et_prix(cout_achat_ht, prix_vente_ht)
     return arrondi((pv - cout) / pv * CENT, 2)
 
 
 def coefficient_ht_au_lieu_de_ttc(cout_achat_ht: Any, prix_vente_ht: Any) -> Decimal:
     """Coefficient multiplicateur calculé sur le PV HT (PV HT / coût) alors que la convention
     demandée est PV TTC / coût d'achat HT (4 décimales)."""
-    cout = _cout(cout_achat_ht)
-    pv = arrondi_centime(montant(prix_vente_ht, "Prix de vente HT"))
+    cout, pv = _cout_et_prix(cout_achat_ht, prix_vente_ht)
     return arrondi(pv / cout, 4)
 
 
@@ -139,8 +142,7 @@ def coefficient_ttc_au_lieu_de_ht(
 ) -> Decimal:
     """Coefficient calculé sur le PV TTC (PV TTC / coût) alors que la convention demandée est
     PV HT / coût d'achat HT (4 décimales)."""
-    cout = _cout(cout_achat_ht)
-    pv = arrondi_centime(montant(prix_vente_ht, "Prix de vente HT"))
+    cout, pv = _cout_et_prix(cout_achat_ht, prix_vente_ht)
     ttc = arrondi_centime(pv * (1 + taux(taux_tva, "Taux de TVA") / CENT))
     return arrondi(ttc / cout, 4)
 
