@@ -47,10 +47,15 @@ def luhn_valide(chiffres: str) -> bool:
 
 def cle_luhn(chiffres: str) -> str:
     """Le chiffre à ajouter à droite de ``chiffres`` pour que la clé de Luhn soit valide."""
-    for cle in "0123456789":
-        if luhn_valide(chiffres + cle):
-            return cle
-    raise AssertionError("unreachable")  # pragma: no cover
+    total = 0
+    for i, c in enumerate(reversed(chiffres)):  # positions once the key is appended
+        d = int(c)
+        if i % 2 == 0:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return str((10 - total % 10) % 10)
 
 
 def siret_valide(siret: str | None) -> bool:

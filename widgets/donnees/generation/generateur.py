@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import bisect
 import csv
+import functools
+import itertools
 import math
 import random
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -47,8 +49,14 @@ def poisson(rng: random.Random, lam: float) -> int:
     return k
 
 
-def choix_pondere(rng: random.Random, options: Sequence[tuple[str, float]]) -> str:
-    return rng.choices([o for o, _ in options], weights=[w for _, w in options])[0]
+@functools.lru_cache(maxsize=64)
+def _cumuls(options: tuple[tuple[str, float], ...]) -> tuple[list[str], list[float]]:
+    return [o for o, _ in options], list(itertools.accumulate(w for _, w in options))
+
+
+def choix_pondere(rng: random.Random, options: tuple[tuple[str, float], ...]) -> str:
+    valeurs, cumuls = _cumuls(options)
+    return rng.choices(valeurs, cum_weights=cumuls)[0]
 
 
 def jour_au_hasard(rng: random.Random, debut: date, fin: date) -> date:
@@ -691,8 +699,11 @@ class Generateur:
         rng = self.rng
         lignes = []
         ident = 0
+        par_commercial: dict[int, list[int]] = {}
+        for (com, _mois), v in sorted(self.ca_mensuel.items()):
+            par_commercial.setdefault(com, []).append(v)
         for com in sorted(self.embauche):
-            realises = [v for (k, _), v in sorted(self.ca_mensuel.items()) if k == com]
+            realises = par_commercial.get(com, [])
             moyenne = sum(realises) / len(realises) if realises else 500_000
             mois = DEBUT
             while mois <= FIN:
