@@ -170,6 +170,21 @@ def test_named_reductions_and_empty_form_fields() -> None:
     assert r.net_a_payer == D("223.44")
 
 
+def test_a_single_remise_may_be_given_without_a_list() -> None:
+    # 1 × 200 ; rabais 5 % = 10,00 → 190,00
+    ligne = [{"quantite": 1, "prix_unitaire_ht": 200}]
+    assert net_a_payer(ligne, remises="5 %").net_commercial == D("190.00")
+    assert net_a_payer(ligne, remises={"nature": "Rabais", "taux": 5}).remises[0].libelle == (
+        "Rabais 5 %"
+    )
+
+
+def test_free_items_and_port_only() -> None:
+    # 2 × 0,00 ; port 10,00 : toute la base (10,00) au seul taux, TVA 2,00 ; TTC 12,00
+    r = net_a_payer([{"quantite": 2, "prix_unitaire_ht": 0}], port=10)
+    assert (r.total_ht, r.tva, r.total_ttc) == (D("10.00"), D("2.00"), D("12.00"))
+
+
 def test_unusual_vat_rate_is_a_warning_not_an_error() -> None:
     # 100 × 8,5 % (Corse, DOM) = 8,50
     r = net_a_payer([{"quantite": 1, "prix_unitaire_ht": 100, "taux_tva": "8,5"}])

@@ -185,8 +185,8 @@ def remises_en_cascade(
 def _lire_remises(remises: Any, champ: str) -> list[tuple[str, Decimal]]:
     if remises is None:
         return []
-    if isinstance(remises, (str, int, float, Decimal)) and not isinstance(remises, bool):
-        remises = (remises,)
+    if isinstance(remises, (str, int, float, Decimal, Mapping)) and not isinstance(remises, bool):
+        remises = (remises,)  # une seule remise donnée sans liste
     lues = []
     for i, r in enumerate(remises, start=1):
         nom = f"{champ} {i}"

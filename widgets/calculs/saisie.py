@@ -15,7 +15,8 @@ Règles de lecture (``montant``, ``taux``, ``quantite``)
   * les espaces (normale, insécable U+00A0, fine insécable U+202F, fine U+2009) sont ignorées :
     ``"1 234,56"`` ; le symbole ``€`` (ou ``EUR``) est accepté au début ou à la fin pour un
     montant, le symbole ``%`` à la fin pour un taux ;
-  * le séparateur décimal est la virgule ou le point : ``"1234,56"`` = ``"1234.56"`` ;
+  * le séparateur décimal est la virgule ou le point : ``"1234,56"`` = ``"1234.56"`` ; un point
+    seul est donc décimal : ``"1.234"`` vaut 1,234 (et non mille deux cent trente-quatre) ;
   * un seul séparateur décimal : ``"12,5,3"`` ou ``"1.234.567"`` sont refusés ;
   * si la virgule ET le point apparaissent, le **dernier** est le séparateur décimal et l'autre
     ne peut servir qu'à grouper les milliers par paquets de trois chiffres, avant lui :
