@@ -149,12 +149,14 @@ def demarrer_projet(app: Path, args: argparse.Namespace, dossier: Path) -> Serve
         f"c.ConfigTableauxDeBord.dossier_apps = {str(app.parent)!r}\n"
         f"c.ConfigTableauxDeBord.taille_pool = { ({carnet: pool, **autres})!r}\n"
         f"c.ConfigTableauxDeBord.max_noyaux_defaut = {max(60, 2 * args.eleves)}\n"
-        f"c.ConfigTableauxDeBord.delai_remplissage = {args.delai_remplissage!r}\n"
         f"c.ConfigTableauxDeBord.delai_inactivite = {args.delai_inactivite}\n"
         f"c.ConfigTableauxDeBord.intervalle_nettoyage = {args.intervalle_nettoyage}\n"
         f"c.ConfigTableauxDeBord.fichier_journal = {str(dossier / 'journal.log')!r}\n",
         encoding="utf-8",
     )
+    if args.delai_remplissage is not None:
+        with config.open("a", encoding="utf-8") as f:
+            f.write(f"c.ConfigTableauxDeBord.delai_remplissage = {args.delai_remplissage!r}\n")
     serveur = Serveur(
         "projet",
         [sys.executable, "-m", "widgets.cli", "dashboards", "--config", str(config)]
@@ -315,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--interactions", type=int, default=3)
     p.add_argument("--etalement", type=float, default=1.0, help="arrivées sur N secondes")
     p.add_argument("--pool", type=int, default=None, help="réserve (défaut : élèves + 1)")
-    p.add_argument("--delai-remplissage", type=float, default=1.0)
+    p.add_argument("--delai-remplissage", type=float, default=None, help="défaut : projet")
     p.add_argument("--delai-inactivite", type=int, default=60)
     p.add_argument("--intervalle-nettoyage", type=int, default=10)
     p.add_argument("--soak", type=int, default=0, help="secondes d'endurance (ex. 600)")

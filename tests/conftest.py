@@ -124,7 +124,7 @@ def serveur_tableaux(tmp_path_factory: pytest.TempPathFactory):
         dossier,
         DOSSIER_APPS_ESSAI,
         env={"ATELIER_DONNEES": str(dossier / "donnees")},
-        taille_pool={"prix_ttc.ipynb": 2, "en_panne.ipynb": 1},
+        taille_pool={"prix_ttc.ipynb": 2, "en_panne.ipynb": 1, "visites.ipynb": 0},
         max_noyaux_defaut=4,
     )
     try:

@@ -58,7 +58,7 @@ def test_settings_become_voila_pool_culling_and_stripping_options(tmp_path):
     assert c.MappingKernelManager.cull_connected is True
     assert reglages.max_noyaux_de("prix_ttc.ipynb") == 40
     assert reglages.max_noyaux_de("en_panne.ipynb") == 60
-    assert reglages.carnets() == ["en_panne.ipynb", "prix_ttc.ipynb"]
+    assert reglages.carnets() == ["en_panne.ipynb", "prix_ttc.ipynb", "visites.ipynb"]
 
 
 def test_a_missing_config_file_is_a_french_error_and_exit_code_2(tmp_path, capsys):
@@ -130,6 +130,6 @@ def test_each_kernel_is_tied_to_its_app(env, attendu):
 
 
 def test_the_test_apps_carry_gallery_metadata():
-    for carnet in ("prix_ttc.ipynb", "en_panne.ipynb"):
+    for carnet in ("prix_ttc.ipynb", "en_panne.ipynb", "visites.ipynb"):
         meta = json.loads((APPS_ESSAI / carnet).read_text(encoding="utf-8"))["metadata"]
         assert set(meta["atelier"]) == {"titre", "unite", "savoirs", "description"}

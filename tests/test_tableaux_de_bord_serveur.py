@@ -44,7 +44,7 @@ def test_home_page_is_the_french_gallery_of_the_apps(serveur_tableaux):
     statut, html = _get(serveur_tableaux.base + "/")
     assert statut == 200
     assert '<html lang="fr">' in html
-    assert "2 applications disponibles" in html
+    assert "3 applications disponibles" in html
     assert "<h2>Prix TTC (essai)</h2>" in html
     assert "Unité : Relation client" in html
     assert (
@@ -177,7 +177,7 @@ def _attendre(condition, delai: float = 60.0) -> bool:
 
 def test_a_full_app_shows_a_french_page_until_a_student_leaves(serveur_tableaux_sur_mesure):
     serveur = serveur_tableaux_sur_mesure(
-        taille_pool={"prix_ttc.ipynb": 1, "en_panne.ipynb": 0}, max_noyaux_defaut=2
+        taille_pool={"prix_ttc.ipynb": 1, "en_panne.ipynb": 0, "visites.ipynb": 0}, max_noyaux_defaut=2
     )
 
     async def scenario():
@@ -204,7 +204,7 @@ def test_a_full_app_shows_a_french_page_until_a_student_leaves(serveur_tableaux_
 
 def test_idle_kernels_are_culled_but_the_preheated_pool_is_kept(serveur_tableaux_sur_mesure):
     serveur = serveur_tableaux_sur_mesure(
-        taille_pool={"prix_ttc.ipynb": 1, "en_panne.ipynb": 0},
+        taille_pool={"prix_ttc.ipynb": 1, "en_panne.ipynb": 0, "visites.ipynb": 0},
         delai_inactivite=3,
         intervalle_nettoyage=1,
     )

@@ -67,3 +67,21 @@ class CalculTTC:
         self.resultat = (ht * (1 + tva / 100)).quantize(Decimal("0.01"), ROUND_HALF_UP)
         self.sortie.value = "Prix TTC : " + format_currency(self.resultat, "EUR", locale="fr_FR")
         return self.resultat
+
+
+class CompteurVisites:
+    """Counts this student's visits in their own data folder (``ATELIER_DONNEES``).
+
+    Used by the JupyterHub test: each user must see only their own progress.
+    """
+
+    def __init__(self) -> None:
+        from widgets.donnees.chemins import dossier_utilisateur
+
+        fichier = dossier_utilisateur() / "visites_essai.txt"
+        anciennes = int(fichier.read_text(encoding="utf-8")) if fichier.exists() else 0
+        self.resultat = anciennes + 1
+        fichier.write_text(str(self.resultat), encoding="utf-8")
+        self.sortie = w.HTML(f"Visite n° {self.resultat}")
+        self.sortie.add_class("atelier-resultat")
+        self.vue = w.VBox([self.sortie])

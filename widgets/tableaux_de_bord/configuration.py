@@ -72,8 +72,16 @@ class ConfigTableauxDeBord(Configurable):
     ).tag(config=True)
 
     delai_remplissage = Float(
-        1.0,
+        5.0,
         help="Secondes d'attente avant de remplacer un noyau de la réserve qui vient d'être pris.",
+    ).tag(config=True)
+
+    demarrages_simultanes = Int(
+        1,
+        help=(
+            "Noyaux de réserve démarrés en même temps (les autres attendent leur tour) : la "
+            "réserve se reremplit sans priver de processeur les élèves déjà connectés."
+        ),
     ).tag(config=True)
 
     max_noyaux_defaut = Int(
@@ -172,6 +180,7 @@ class ConfigTableauxDeBord(Configurable):
         )
 
         c.VoilaKernelManager.fill_delay = self.delai_remplissage
+        c.GestionnaireNoyauxAtelier.demarrages_reserve_simultanes = self.demarrages_simultanes
         pools = {
             carnet: {
                 "pool_size": self.taille_pool_de(carnet),

@@ -7,10 +7,12 @@ a page because the pool was empty); pool kernels waiting on standby are not coun
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 from urllib.parse import unquote
 
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from traitlets import Int
 
 from .configuration import VARIABLE_APP
 
@@ -35,14 +37,29 @@ def app_depuis_env(env: dict[str, str] | None) -> tuple[str | None, bool]:
 class GestionnaireNoyauxAtelier(AsyncMappingKernelManager):
     """``AsyncMappingKernelManager`` that counts, per app, the kernels serving students."""
 
+    demarrages_reserve_simultanes = Int(
+        2,
+        config=True,
+        help="Pool kernels started at the same time (the others wait their turn).",
+    )
+
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._app_des_noyaux: dict[str, str] = {}
         self._en_service: set[str] = set()
+        self._file_reserve: asyncio.Semaphore | None = None
 
     async def start_kernel(self, **kwargs: Any) -> str:  # type: ignore[override]
-        kernel_id = await super().start_kernel(**kwargs)
         app, pour_une_page = app_depuis_env(kwargs.get("env"))
+        if app is not None and not pour_une_page:
+            # Refilling the pool must not starve the students' kernels of CPU: a class of 35
+            # takes 35 kernels at once, and 35 simultaneous starts would freeze 2 cores.
+            if self._file_reserve is None:
+                self._file_reserve = asyncio.Semaphore(max(1, self.demarrages_reserve_simultanes))
+            async with self._file_reserve:
+                kernel_id = await super().start_kernel(**kwargs)
+        else:
+            kernel_id = await super().start_kernel(**kwargs)
         if app is not None:
             self._app_des_noyaux[kernel_id] = app
             if pour_une_page:

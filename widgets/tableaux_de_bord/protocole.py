@@ -51,8 +51,11 @@ def id_noyau_de_la_page(page: str) -> str:
 class VisiteurVoila:
     """One simulated student on one dashboard page."""
 
-    def __init__(self, base: str, delai: float = 120.0) -> None:
+    def __init__(
+        self, base: str, delai: float = 120.0, entetes: dict[str, str] | None = None
+    ) -> None:
         self.base = base.rstrip("/")
+        self.entetes = dict(entetes or {})
         self.delai = delai
         self.session = uuid.uuid4().hex
         self.kernel_id: str | None = None
@@ -70,6 +73,7 @@ class VisiteurVoila:
             f"{self.base}/voila/render/{quote(carnet)}",
             request_timeout=self.delai,
             connect_timeout=self.delai,
+            headers=self.entetes,
         )
         reponse = await client.fetch(requete, raise_error=False)
         self.statut_http = reponse.code
@@ -87,11 +91,13 @@ class VisiteurVoila:
         if self.kernel_id is None:
             raise ErreurVisite("aucun noyau : la page n'a pas été chargée")
         url = self.base.replace("http", "ws", 1)
-        self.ws = await websocket_connect(
+        requete = HTTPRequest(
             f"{url}/api/kernels/{self.kernel_id}/channels?session_id={self.session}",
             connect_timeout=self.delai,
-            max_message_size=64 * 1024 * 1024,
+            request_timeout=self.delai,
+            headers=self.entetes,
         )
+        self.ws = await websocket_connect(requete, max_message_size=64 * 1024 * 1024)
 
     async def envoyer(self, msg_type: str, contenu: dict[str, Any], canal: str = "shell") -> str:
         """Send one message; returns its msg_id."""
@@ -207,6 +213,6 @@ class VisiteurVoila:
                 f"{self.base}/voila/api/shutdown/{self.kernel_id}",
                 method="POST",
                 body=b"",
-                headers={"X-XSRFToken": self.xsrf, "Cookie": f"_xsrf={self.xsrf}"},
+                headers={**self.entetes, "X-XSRFToken": self.xsrf, "Cookie": f"_xsrf={self.xsrf}"},
                 raise_error=False,
             )
