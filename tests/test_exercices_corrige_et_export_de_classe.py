@@ -12,7 +12,12 @@ import pytest
 from widgets.donnees.progression import Progression
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices import exercice_par_code, exercices_de_l_unite
-from widgets.exercices.corrige import commande_corrige, corrige_html, exporter_classe
+from widgets.exercices.corrige import (
+    commande_corrige,
+    commande_export_classe,
+    corrige_html,
+    exporter_classe,
+)
 
 UNITE = "gestion_clientele"
 CODE = "gestion_clientele/sql-select-where-1"
@@ -111,3 +116,14 @@ def test_a_file_that_is_not_a_progress_file_is_named_in_the_error(tmp_path):
     faux.write_bytes(b"pas une base" * 100)
     with pytest.raises(ErreurAtelier, match="devoir.sqlite"):
         exporter_classe([faux], tmp_path / "x.csv")
+
+
+def test_the_export_command_reports_what_it_wrote(fichiers, tmp_path, capsys):
+    sortie = tmp_path / "classe.csv"
+    args = argparse.Namespace(fichiers=[str(f) for f in fichiers], out=str(sortie))
+    assert commande_export_classe(args) == 0
+    assert "2 étudiant(s), 3 ligne(s)" in capsys.readouterr().out
+    faux = tmp_path / "faux.sqlite"
+    faux.write_bytes(b"x" * 200)
+    assert commande_export_classe(argparse.Namespace(fichiers=[str(faux)], out=str(sortie))) == 2
+    assert "faux.sqlite" in capsys.readouterr().err

@@ -7,7 +7,8 @@
   command (exit code 0, or 2 with a French message for an unknown unit);
 - :func:`exporter_classe` (``[progress files…], sortie``): one row per student and exercise
   (attempts, success, best score, hints are not in it) written as CSV (``;``, decimal comma,
-  UTF-8 with BOM for Excel-FR) or Excel (``.xlsx``: sheets « Synthèse » and « Détail »).
+  UTF-8 with BOM for Excel-FR) or Excel (``.xlsx``: sheets « Synthèse » and « Détail »);
+  :func:`commande_export_classe` is the same as a command (``atelier export-classe``).
 """
 
 from __future__ import annotations
@@ -19,8 +20,7 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from widgets.calculs import format_nombre
 from widgets.donnees.progression import lire_progressions
@@ -28,6 +28,9 @@ from widgets.erreurs import ErreurAtelier
 from widgets.exercices.markdown import markdown_en_html
 from widgets.exercices.modele import normaliser_etudiant
 from widgets.exercices.registre import exercices_de_l_unite
+
+if TYPE_CHECKING:  # pandas is imported lazily: the corrigé itself does not need it
+    import pandas as pd
 
 TITRES_UNITES = {
     "gestion_clientele": "Gestion de clientèles",
@@ -149,6 +152,8 @@ COLONNES_EXPORT = [
 
 def synthese_classe(chemins: Iterable[str | Path]) -> pd.DataFrame:
     """One row per (student, exercise) over all the progress files given."""
+    import pandas as pd
+
     lignes = lire_progressions(chemins)
     if not lignes:
         return pd.DataFrame(columns=COLONNES_EXPORT)
@@ -174,6 +179,8 @@ def exporter_classe(chemins: Iterable[str | Path], sortie: str | Path) -> pd.Dat
     Excel: sheet « Synthèse » (students × exercises, best score %) and sheet « Détail ».
     Returns the detail table.
     """
+    import pandas as pd
+
     sortie = Path(sortie)
     detail = synthese_classe(chemins)
     if sortie.suffix.lower() == ".xlsx":
@@ -186,3 +193,16 @@ def exporter_classe(chemins: Iterable[str | Path], sortie: str | Path) -> pd.Dat
     else:
         detail.to_csv(sortie, sep=";", decimal=",", index=False, encoding="utf-8-sig")
     return detail
+
+
+def commande_export_classe(args: argparse.Namespace) -> int:
+    """``atelier export-classe FICHIER... --out classe.xlsx`` (to be wired in widgets/cli.py):
+    0 on success, 2 with a French message (unreadable file)."""
+    try:
+        detail = exporter_classe(args.fichiers, args.out)
+    except ErreurAtelier as err:
+        print(f"atelier export-classe : {err}", file=sys.stderr)
+        return 2
+    etudiants = detail["etudiant"].nunique() if len(detail) else 0
+    print(f"{etudiants} étudiant(s), {len(detail)} ligne(s) écrites dans {args.out}")
+    return 0
