@@ -180,7 +180,7 @@ def test_srp_alimentaire_egalim():
 def test_calculatrice_complete_en_onglets():
     c = CalculatriceMarges()
     assert c.resultat.prix_vente_ht == D("100.00") and c.erreur == ""
-    assert c.onglets.get_title(1) == "Taux de marge ↔ taux de marque"
+    assert c.onglets.get_title(1) == "Marge ↔ marque"
     c.solveur.taux_de_marque.value = "x"
     assert c.erreur.startswith("Taux de marque")
     assert c.calculer() is None and c.resultat.prix_vente_ht == D("100.00")

@@ -169,7 +169,8 @@ class ChampSaisie(w.VBox):
     vide vaut ``vide`` (champ facultatif) ; sinon le texte vide est confié à l'analyseur (qui
     refuse avec un message français). ``facultatif=True`` : le vide vaut ``None``.
     ``afficher_libelle=False`` : pas d'étiquette (lignes d'un tableau), le libellé sert
-    seulement aux messages et à l'infobulle.
+    seulement aux messages et à l'infobulle ; ``erreur_sous_le_champ=False`` : le message est
+    gardé (``.erreur``) mais c'est au conteneur de l'afficher (une zone par ligne de tableau).
     """
 
     def __init__(
@@ -186,6 +187,7 @@ class ChampSaisie(w.VBox):
         largeur_libelle: str = LARGEUR_LIBELLE,
         largeur: str = "340px",
         afficher_libelle: bool = True,
+        erreur_sous_le_champ: bool = True,
     ) -> None:
         self.nom = nom
         self.libelle = libelle
@@ -203,8 +205,11 @@ class ChampSaisie(w.VBox):
         )
         self.texte.add_class(f"atelier-champ-{nom}")
         self.zone_erreur = ZoneErreur(nom)
+        if not erreur_sous_le_champ:
+            self.zone_erreur.layout.display = "none"
         super().__init__(
-            children=[self.texte, self.zone_erreur], layout=w.Layout(margin="0 0 2px 0")
+            children=[self.texte, self.zone_erreur],
+            layout=w.Layout(margin="0 0 2px 0", width=f"calc({largeur} + 8px)"),
         )
         self.add_class("atelier-champ")
 
@@ -443,7 +448,7 @@ class Calculatrice(w.VBox):
                 fautif = self._champ_nomme(err.champ)
                 if fautif is not None:
                     fautif.zone_erreur.montrer(str(err))
-                else:
+                if fautif is None or fautif.zone_erreur.layout.display == "none":
                     self._erreur = str(err)
                     self.zone_erreur.montrer(self._erreur)
             self.zone_resultat.marquer_perime()

@@ -46,6 +46,7 @@ from widgets.ui.champs import (
     ChampSaisie,
     ChampTaux,
     ChampTexte,
+    ZoneErreur,
     avertissements_html,
     euros_html,
 )
@@ -85,7 +86,7 @@ class LigneFacture(w.VBox):
             tooltip="Choisissez un article du catalogue",
         )
         self.produit.add_class("atelier-produit")
-        commun: dict[str, Any] = {"afficher_libelle": False}
+        commun: dict[str, Any] = {"afficher_libelle": False, "erreur_sous_le_champ": False}
         self.designation = ChampTexte(
             "designation", "", valeurs.get("designation", ""), largeur="170px", **commun
         )
@@ -118,13 +119,15 @@ class LigneFacture(w.VBox):
             self.tva,
             self.remise,
         ]
+        self.zone_erreur = ZoneErreur(f"ligne-{numero}")
         self.renumeroter(numero)
         super().__init__(
             children=[
                 w.HBox(
                     [self.produit, *self.champs, self.bouton_supprimer],
                     layout=w.Layout(align_items="flex-start"),
-                )
+                ),
+                self.zone_erreur,
             ]
         )
         self.add_class("atelier-ligne")
@@ -168,6 +171,7 @@ class LigneFacture(w.VBox):
             except ErreurAtelier as err:
                 valeurs.append(None)
                 premiere = premiere or err
+        self.zone_erreur.montrer(str(premiere) if premiere else "")
         if premiere is not None:
             raise premiere
         designation, q, pu, tva, remise = valeurs
@@ -369,8 +373,8 @@ class ConstructeurFacture(Calculatrice):
             ]
         )
         self.onglets = w.Tab(children=[onglet_lignes, onglet_document])
-        self.onglets.set_title(0, "Lignes et réductions")
-        self.onglets.set_title(1, "Client et conditions")
+        self.onglets.set_title(0, "Lignes")
+        self.onglets.set_title(1, "Client, conditions")
         self.onglets.layout = w.Layout(width="760px")
         droite = w.VBox(
             [self.zone_erreur, self.zone_resultat, self.zone_document],

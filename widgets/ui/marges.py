@@ -231,7 +231,7 @@ class PanneauDistribution(Calculatrice):
         self.net_facture = ChampMontant("net-facture", "Net facturé HT", net_facture)
         self.marge_arriere = ChampTaux(
             "marge-arriere",
-            "Marge arrière (% du net facturé)",
+            "Marge arrière (%)",
             marge_arriere_taux,
             strict_maxi=True,
             facultatif=True,
@@ -311,9 +311,7 @@ class CalculatriceMarges(w.VBox):
         self.convertisseur = ConvertisseurTaux()
         self.distribution = PanneauDistribution()
         self.onglets = w.Tab(children=[self.solveur, self.convertisseur, self.distribution])
-        for i, titre in enumerate(
-            ("Marges et prix", "Taux de marge ↔ taux de marque", "Distributeur : marges et SRP")
-        ):
+        for i, titre in enumerate(("Marges et prix", "Marge ↔ marque", "Distributeur, SRP")):
             self.onglets.set_title(i, titre)
         super().__init__(children=[self.onglets], layout=w.Layout(width="980px"))
         self.add_class("atelier-calculatrice-marges")

@@ -68,7 +68,7 @@ class _Curseur(w.HBox):
             readout=False,
             continuous_update=True,
             style={"description_width": "190px"},
-            layout=w.Layout(width="420px"),
+            layout=w.Layout(width="460px"),
         )
         self.curseur.add_class(f"atelier-champ-{nom}")
         self.affichage = w.HTML(layout=w.Layout(width="110px"))
