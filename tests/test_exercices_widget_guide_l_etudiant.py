@@ -103,3 +103,13 @@ def test_the_progress_panel_follows_the_attempts():
     assert ("divers/double-widget", "Doubler un prix", 1, 100, True, 0) in panneau.lignes()
     assert "✅" in panneau.tableau.value  # refreshed automatically
     assert "✓ Doubler un prix : 1 tentative, meilleur score 100 %" in panneau.texte()
+
+
+def test_a_missing_database_is_explained_in_french_not_a_traceback(tmp_path, monkeypatch):
+    monkeypatch.setenv("ATELIER_BASE", str(tmp_path / "absente.db"))
+    ex = Exercice("gestion_clientele/sql-compter-1", "alice", progression=Progression())
+    assert "atelier-reponse-sql" in ex.champs["sql"]._dom_classes
+    ex.remplir("SELECT COUNT(*) FROM commandes")
+    verdict = ex.verifier()
+    assert not verdict.lisible and "introuvable" in ex.retour
+    assert Progression().etat("alice") == {}

@@ -26,15 +26,22 @@ from __future__ import annotations
 import html
 import weakref
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 import ipywidgets as w
 
 from widgets.donnees.progression import Progression, identifiant_etudiant
+from widgets.erreurs import ErreurAtelier
 from widgets.exercices import Verdict, exercice_par_code, exercices_de_l_unite
 from widgets.exercices.markdown import markdown_en_html
 
 VERT, ROUGE, GRIS = "#1b6e20", "#b00020", "#555"
+_STYLE = (
+    "<style>.atelier-reponse textarea{font-family:Consolas,'DejaVu Sans Mono',monospace;}"
+    ".atelier-exercice table{border-collapse:collapse}"
+    ".atelier-exercice td,.atelier-exercice th{border:1px solid #ccc;padding:2px 6px}</style>"
+)
 _PANNEAUX: weakref.WeakSet[PanneauProgression] = weakref.WeakSet()
 
 __all__ = ["Exercice", "PanneauProgression", "exercice"]
@@ -119,7 +126,7 @@ class Exercice(w.VBox):
             if champ.genre == "sql":
                 saisie = w.Textarea(
                     placeholder="SELECT …",
-                    layout=w.Layout(width="100%", height="110px", font_family="monospace"),
+                    layout=w.Layout(width="100%", height="110px"),
                 )
             else:
                 saisie = w.Text(
@@ -134,7 +141,7 @@ class Exercice(w.VBox):
             self.champs[champ.nom] = saisie
             self.marques[champ.nom] = marque
             lignes.append(w.HBox([saisie, marque]))
-        self.zone_champs.children = lignes
+        self.zone_champs.children = [w.HTML(_STYLE), *lignes]
         self.verdict, self.retour, self._indices_vus = None, "", 0
         self.zone_retour.value = self.zone_indices.value = ""
         self._montrer_solution(self._etat_reussi_ou_epuise())
@@ -157,7 +164,10 @@ class Exercice(w.VBox):
     def verifier(self) -> Verdict:
         """Check the answer, show the French feedback, save the attempt (if readable)."""
         reponse = self.reponse
-        verdict = self.variante.controle.verifier(reponse)
+        try:
+            verdict = self.variante.controle.verifier(reponse)
+        except ErreurAtelier as err:  # e.g. the reference base is missing: say so, count nothing
+            verdict = Verdict(False, Decimal(0), str(err), lisible=False)
         self.verdict, self.retour = verdict, verdict.message
         couleur = VERT if verdict.correct else (GRIS if not verdict.lisible else ROUGE)
         self.zone_retour.value = _bloc(verdict.message, couleur)
