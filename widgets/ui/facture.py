@@ -248,15 +248,16 @@ class ConstructeurFacture(Calculatrice):
             options=[SAISIE_LIBRE, *(c.raison_sociale for c in self.clients)],
             value=SAISIE_LIBRE,
             description="Client de la base",
-            style={"description_width": "190px"},
-            layout=w.Layout(width="340px"),
+            style={"description_width": "130px"},
+            layout=w.Layout(width="370px"),
         )
+        acheteur: dict[str, Any] = {"largeur_libelle": "130px", "largeur": "370px"}
         self.acheteur = ChampTexte(
-            "acheteur", "Client (raison sociale)", "Souvenirs de Montmartre", obligatoire=True
+            "acheteur", "Raison sociale", "Souvenirs de Montmartre", obligatoire=True, **acheteur
         )
-        self.acheteur_adresse = ChampTexte("adresse", "Adresse", "3 rue Foyatier")
-        self.acheteur_ville = ChampTexte("ville", "Code postal et ville", "75018 Paris")
-        self.acheteur_siren = ChampTexte("siren", "SIREN du client", "732829320")
+        self.acheteur_adresse = ChampTexte("adresse", "Adresse", "3 rue Foyatier", **acheteur)
+        self.acheteur_ville = ChampTexte("ville", "CP et ville", "75018 Paris", **acheteur)
+        self.acheteur_siren = ChampTexte("siren", "SIREN du client", "732829320", **acheteur)
         self.delai_paiement = ChampSaisie(
             "delai",
             "Délai de paiement (jours)",
@@ -265,7 +266,7 @@ class ConstructeurFacture(Calculatrice):
         )
         self.delai_escompte = ChampSaisie(
             "delai-escompte",
-            "Escompte si paiement sous (jours)",
+            "Délai d'escompte (jours)",
             "10",
             analyseur=lambda t, champ: quantite(t, champ=champ, minimum=0),
         )
