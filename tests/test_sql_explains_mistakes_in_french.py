@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from widgets.sql import QueryError, run_query
+from widgets.sql.lexique import decouper, instructions, verbe
 
 ERREURS = [
     ("SELECT raison_sociale FROM client", "table_inconnue", "Vouliez-vous dire « clients » ?"),
@@ -31,6 +34,7 @@ ERREURS = [
     ("SELECT id_client, COUNT(*) FROM commandes WHERE COUNT(*) > 3", "group_by", "HAVING"),
     ("SELECT total_ca(montant_ht) FROM factures", "fonction_inconnue", "« total_ca »"),
     ("", "vide", "vide"),
+    ("SELECT 1\x00", "syntaxe", "caractère nul"),
     ("  -- rien que des commentaires ;", "vide", "vide"),
     (
         "SELECT 1 UNION SELECT 1, 2",
@@ -106,3 +110,33 @@ SANS_AVERTISSEMENT = [
 def test_correct_query_gets_no_warning(base_demo, sql):
     res = run_query(sql, base_demo, max_rows=100_000)
     assert res.avertissements == [], res.avertissements
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.text(max_size=15), st.sampled_from(["SELECT", "with x as (select 1) delete"])),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_semicolons_inside_strings_and_comments_never_split_a_statement(morceaux):
+    """Each statement carries a string full of ; ' -- /* and still counts as one statement."""
+    textes = [
+        f"{debut} '{texte.replace(chr(39), chr(39) * 2)}' /* ; */ -- ;\n"
+        for texte, debut in morceaux
+    ]
+    decoupe = instructions(";".join(textes))
+    assert len(decoupe) == len(morceaux)
+    attendus = ["SELECT" if debut == "SELECT" else "DELETE" for _, debut in morceaux]
+    assert [verbe(i) for i in decoupe] == attendus
+
+
+def test_verb_is_found_after_ctes_and_explain():
+    assert verbe(decouper("WITH a AS (SELECT 1), b AS (DELETE) INSERT INTO t SELECT 1")) == "INSERT"
+    assert verbe(decouper("EXPLAIN QUERY PLAN UPDATE t SET x = 1")) == "UPDATE"
+    assert verbe(decouper("  values (1)")) == "VALUES"
+    assert (
+        len(instructions("CREATE TRIGGER t AFTER INSERT ON a BEGIN DELETE FROM b; END; SELECT 1"))
+        == 2
+    )

@@ -72,7 +72,8 @@ def instructions(sql: str) -> list[list[Jeton]]:
     for j in decouper(sql):
         courant = resultat[-1]
         if j.genre == "fin" and (
-            not courant or sqlite3.complete_statement(sql[courant[0].debut : j.fin])
+            not courant
+            or sqlite3.complete_statement(sql[courant[0].debut : j.fin].replace("\x00", " "))
         ):
             resultat.append([])
         else:

@@ -277,6 +277,12 @@ def run_query(
     debut = time.perf_counter()
     if not isinstance(sql, str):
         raise QueryError("La requête doit être un texte SQL.", "vide")
+    if "\x00" in sql:
+        raise QueryError(
+            "La requête contient un caractère invisible (caractère nul) : retapez-la au lieu "
+            "de la coller.",
+            "syntaxe",
+        )
     chemin = Path(database)
     if not chemin.is_file():
         raise QueryError(
