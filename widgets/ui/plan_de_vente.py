@@ -336,6 +336,7 @@ class EditeurPlanDeVente(w.VBox):
             children=[
                 w.VBox(
                     [
+                        self.contexte,
                         self.titre,
                         self.type_entretien,
                         self.grille,
@@ -357,11 +358,12 @@ class EditeurPlanDeVente(w.VBox):
                 w.VBox([self.objections]),
                 w.VBox([self.technique_conclusion, self.conclusion, self.suivi, self.date_suivi]),
             ],
-            selected_index=1,
+            selected_index=0,
+            layout=w.Layout(width="100%"),
         )
         for k, t in enumerate(
             (
-                "0. Contexte",
+                "0. Le scénario",
                 "1. Prise de contact",
                 "2. Découverte",
                 "3. Argumentation (CAP)",
@@ -372,7 +374,6 @@ class EditeurPlanDeVente(w.VBox):
             etapes.set_title(k, t)
         self.children = [
             self.choix_scenario,
-            self.contexte,
             w.HBox(
                 [
                     w.Box([etapes], layout=w.Layout(width="68%")),
@@ -451,9 +452,7 @@ class EditeurPlanDeVente(w.VBox):
                 + " ; ".join(e(p) for p in s["preuves_disponibles"])
                 + "</p>"
             )
-        return (
-            "<details open><summary><b>Le scénario</b></summary>" + "".join(parties) + "</details>"
-        )
+        return "".join(parties)
 
     # -- état, calcul, export ---------------------------------------------------------------
     @property

@@ -183,7 +183,7 @@ class PlanDeTournee(Calculatrice):
             description="Types",
             rows=4,
             style={"description_width": "110px"},
-            layout=w.Layout(width="340px"),
+            layout=w.Layout(width="325px"),
         )
         self.types.add_class("atelier-champ-types")
         self.nature = w.Dropdown(
@@ -191,11 +191,11 @@ class PlanDeTournee(Calculatrice):
             value="Clients et prospects",
             description="Cibles",
             style={"description_width": "110px"},
-            layout=w.Layout(width="340px"),
+            layout=w.Layout(width="325px"),
         )
         self.nature.add_class("atelier-champ-nature")
         c: dict[str, ChampSaisie] = {}
-        largeur = {"largeur_libelle": "190px", "largeur": "340px"}
+        largeur = {"largeur_libelle": "175px", "largeur": "325px"}
         c["departements"] = ChampTexte(
             "departements", "Départements", "75", exemple="ex. 75, 92", **largeur
         )
@@ -203,7 +203,7 @@ class PlanDeTournee(Calculatrice):
             "potentiel", "CA 12 mois au moins", "", analyseur=_montant_facultatif, **largeur
         )
         c["dormants"] = ChampSaisie(
-            "dormants", "Sans commande depuis (mois)", "6", analyseur=_entier(1), **largeur
+            "dormants", "Dormants : mois sans achat", "6", analyseur=_entier(1), **largeur
         )
         c["max_cibles"] = ChampSaisie(
             "max_cibles", "Nombre de cibles (maxi)", "20", analyseur=_entier(1), **largeur
@@ -222,7 +222,7 @@ class PlanDeTournee(Calculatrice):
             "suivis", "Visites de suivi par cible", "0", analyseur=_entier(0), **largeur
         )
         c["delai_suivi"] = ChampSaisie(
-            "delai_suivi", "Délai de suivi (jours ouvrés)", "5", analyseur=_entier(1), **largeur
+            "delai_suivi", "Jours entre deux visites", "5", analyseur=_entier(1), **largeur
         )
         c["duree_visite"] = ChampSaisie(
             "duree_visite",
