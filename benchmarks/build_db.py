@@ -1,0 +1,76 @@
+"""Client database build benchmark: time, file size and rows per second for several sizes.
+
+    .venv/bin/python benchmarks/build_db.py                      # 2 000 and 100 000 clients
+    .venv/bin/python benchmarks/build_db.py --sizes 2000 20000 --seed 2026
+    .venv/bin/python benchmarks/build_db.py --json benchmarks/_work/build_db.json
+
+Each size is built into a temporary folder (deleted afterwards), then its fingerprint is taken
+so the run also shows that the build is deterministic (same seed → same fingerprint).
+CPU time (process) is reported next to wall time: on a shared machine the wall time varies.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+RACINE = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(RACINE))
+
+from widgets.donnees.generation import construire_base, empreinte  # noqa: E402
+
+
+def mesurer(clients: int, graine: int, dossier: Path) -> dict:
+    chemin = dossier / f"clients_{clients}.db"
+    cpu = time.process_time()
+    mur = time.perf_counter()
+    rapport = construire_base(chemin, clients=clients, graine=graine)
+    mur = time.perf_counter() - mur
+    cpu = time.process_time() - cpu
+    resultat = {
+        "clients": clients,
+        "graine": graine,
+        "secondes": round(mur, 2),
+        "secondes_cpu": round(cpu, 2),
+        "octets": rapport.taille_octets,
+        "lignes": rapport.total_lignes,
+        "lignes_par_seconde": round(rapport.total_lignes / mur),
+        "lignes_commande": rapport.lignes["lignes_commande"],
+        "empreinte": empreinte(chemin)[:16],
+    }
+    chemin.unlink()
+    return resultat
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--sizes", type=int, nargs="+", default=[2000, 100_000])
+    p.add_argument("--seed", type=int, default=2026)
+    p.add_argument("--json", type=Path, default=None, help="Also write the results as JSON.")
+    args = p.parse_args(argv)
+
+    resultats = []
+    with tempfile.TemporaryDirectory(prefix="atelier-bench-") as tmp:
+        for n in args.sizes:
+            r = mesurer(n, args.seed, Path(tmp))
+            resultats.append(r)
+            print(
+                f"{r['clients']:>8} clients : {r['secondes']:7.1f} s "
+                f"(CPU {r['secondes_cpu']:.1f} s), "
+                f"{r['octets'] / 1_048_576:8.1f} Mo, {r['lignes']:>10} lignes "
+                f"(dont {r['lignes_commande']} lignes de commande), "
+                f"{r['lignes_par_seconde']:>8} lignes/s, empreinte {r['empreinte']}",
+                flush=True,
+            )
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(resultats, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
