@@ -455,3 +455,20 @@ def test_any_text_either_runs_or_raises_a_french_query_error(petite_base, texte)
     else:
         assert res.rowcount <= 20
     assert empreinte(petite_base) == avant
+
+
+@pytest.mark.parametrize("pas", [_travailleur.PAS_PROGRESSION, 10**9], ids=["progress", "minuteur"])
+def test_each_fast_path_stops_a_runaway_on_its_own(petite_base, monkeypatch, pas):
+    """The progress handler, and the watchdog's interrupt() when the handler never fires."""
+    monkeypatch.setattr(_travailleur, "PAS_PROGRESSION", pas)
+    demande = {
+        "sql": "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) "
+        "SELECT COUNT(*) FROM r",
+        "database": str(petite_base),
+        "writable": False,
+        "max_rows": 10,
+        "time_limit_s": 0.3,
+    }
+    debut = time.monotonic()
+    assert _travailleur.executer(demande) == ("temps",)
+    assert time.monotonic() - debut < 0.3 + 1.5

@@ -9,9 +9,11 @@ stays small. Each query gets a fresh hardened connection:
 - an allow-list authorizer (see :func:`_autoriseur`): SELECT/READ/RECURSIVE, an allow-list of
   functions, and on a sandbox INSERT/UPDATE/DELETE on ordinary tables; everything else
   (PRAGMA, ATTACH, temp objects, schema changes, transactions, VACUUM...) is denied;
-- a progress handler that stops the statement at the deadline (fast path). A single long
-  built-in call does not reach the progress handler: the parent process then kills this worker
-  (backstop) and starts a new one.
+- a progress handler that stops the statement at the deadline, and a watchdog thread that
+  calls ``Connection.interrupt()`` at the deadline (it also reaches the few single opcodes that
+  loop inside SQLite, such as ``count(*)`` of a table). A single long built-in call
+  (``printf('%.*c', 2000000000, 'x')``) reaches neither: the parent process then kills this
+  worker (backstop) and starts a new one.
 
 The engine's own settings (``temp_store``, heap limits, ``query_only``) are issued before the
 authorizer is installed; the student can never issue a PRAGMA.
@@ -20,6 +22,7 @@ authorizer is installed; the student can never issue a PRAGMA.
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -146,6 +149,46 @@ def ouvrir(chemin: str | Path, ecriture: bool, echeance: list[float], refus: lis
     return cx
 
 
+class _Minuteur(threading.Thread):
+    """Watchdog thread: interrupts the armed connection when its deadline passes."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True, name="atelier-sql-minuteur")
+        self.condition = threading.Condition()
+        self.cx: sqlite3.Connection | None = None
+        self.echeance = 0.0
+        self.start()
+
+    def armer(self, cx: sqlite3.Connection, echeance: float) -> None:
+        with self.condition:
+            self.cx, self.echeance = cx, echeance
+            self.condition.notify()
+
+    def desarmer(self) -> None:
+        with self.condition:
+            self.cx = None
+            self.condition.notify()
+
+    def run(self) -> None:
+        with self.condition:
+            while True:
+                if self.cx is None:
+                    self.condition.wait()
+                    continue
+                reste = self.echeance - time.monotonic()
+                if reste > 0:
+                    self.condition.wait(reste)
+                    continue
+                try:
+                    self.cx.interrupt()
+                except sqlite3.Error:
+                    pass
+                self.cx = None
+
+
+_minuteur: _Minuteur | None = None
+
+
 def _taille(valeur: Any) -> int:
     if isinstance(valeur, (str, bytes)):
         return len(valeur) + 16
@@ -162,6 +205,10 @@ def executer(demande: dict[str, Any]) -> tuple:
         cx = ouvrir(demande["database"], bool(demande["writable"]), echeance, refus)
     except sqlite3.Error as e:
         return ("erreur", type(e).__name__, str(e), refus)
+    global _minuteur
+    if _minuteur is None:
+        _minuteur = _Minuteur()
+    _minuteur.armer(cx, echeance[0])
     try:
         cur = cx.execute(demande["sql"])
         colonnes = [d[0] for d in cur.description] if cur.description else []
@@ -188,6 +235,7 @@ def executer(demande: dict[str, Any]) -> tuple:
     except MemoryError:
         return ("erreur", "MemoryError", "out of memory", refus)
     finally:
+        _minuteur.desarmer()
         cx.close()
 
 

@@ -184,8 +184,8 @@ def _travailleur_pret() -> _Travailleur:
         statistiques["demarrages"] += 1
     try:
         _courant.attendre_pret()
-    except (EOFError, OSError) as e:
-        _courant.tuer()
+    except (EOFError, OSError, QueryError) as e:
+        _courant.tuer()  # the next query starts a fresh one
         _courant = None
         raise QueryError(
             "Le moteur SQL n'a pas pu démarrer. Relancez le noyau (Kernel > Restart).", "moteur"
