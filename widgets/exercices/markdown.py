@@ -45,6 +45,11 @@ def _tableau(lignes: list[str]) -> str:
     return f"<table><thead><tr>{tete}</tr></thead><tbody>{rangs}</tbody></table>"
 
 
+def markdown_en_ligne(texte: str) -> str:
+    """One line of Markdown (bold, italics, code) as safe inline HTML, without a paragraph."""
+    return _en_ligne(" ".join(texte.split()))
+
+
 def markdown_en_html(texte: str) -> str:
     """Convert the Markdown subset described in the module docstring to safe HTML."""
     blocs: list[str] = []

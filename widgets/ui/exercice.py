@@ -34,7 +34,7 @@ import ipywidgets as w
 from widgets.donnees.progression import Progression, identifiant_etudiant
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices import Verdict, exercice_par_code, exercices_de_l_unite
-from widgets.exercices.markdown import markdown_en_html
+from widgets.exercices.markdown import markdown_en_html, markdown_en_ligne
 
 VERT, ROUGE, GRIS = "#1b6e20", "#b00020", "#555"
 _STYLE = (
@@ -200,8 +200,8 @@ class Exercice(w.VBox):
             )
         vus = indices[: self._indices_vus] if indices else (texte,)
         self.zone_indices.value = "".join(
-            f'<div style="background:#fff8e1;padding:4px 8px;margin:3px 0">💡 Indice {i} : '
-            f"{markdown_en_html(t)}</div>"
+            f'<div style="background:#fff8e1;padding:4px 8px;margin:3px 0"><b>Indice {i} :</b> '
+            f"{markdown_en_ligne(t)}</div>"
             for i, t in enumerate(vus, 1)
         )
         return texte

@@ -330,7 +330,7 @@ def interets_simples_1(alea: random.Random) -> Variante:
             "Le taux s'écrit en décimal dans la formule : 4 % → 0,04.",
         ),
         solution=(
-            f"I = {format_euros(capital)} × {format_nombre(t / CENT, 4)} × {jours} / 360 = "
+            f"I = {format_euros(capital)} × {format_nombre(t / CENT)} × {jours} / 360 = "
             f"**{format_euros(attendu)}**"
         ),
         parametres={"capital": capital, "taux": t, "jours": jours},
@@ -380,7 +380,7 @@ def escompte_effet_tableau_1(alea: random.Random) -> Variante:
         solution=(
             f"- n = {jours} jours du {remise.strftime('%d/%m')} au "
             f"{echeance.strftime('%d/%m/%Y')} ;\n"
-            f"- escompte = {format_euros(nominal)} × {format_nombre(t / CENT, 4)} × {jours} / 360"
+            f"- escompte = {format_euros(nominal)} × {format_nombre(t / CENT)} × {jours} / 360"
             f" = {format_euros(escompte)} ;\n"
             f"- valeur actuelle = {format_euros(nominal)} − {format_euros(escompte)} = "
             f"**{format_euros(nominal - escompte)}**."
