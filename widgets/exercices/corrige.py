@@ -52,7 +52,8 @@ h3, h4, h5, h6 { font-size: 11.5pt; }
 table { border-collapse: collapse; margin: 2mm 0; }
 th, td { border: 1px solid #888; padding: 1mm 2.5mm; text-align: left; }
 td.points, th.points { text-align: right; }
-.reponse { border-bottom: 1px dotted #444; height: 8mm; margin: 2mm 0; }
+.reponse { display: inline-block; min-width: 55mm; border-bottom: 1px dotted #444; }
+div.reponse { display: block; height: 8mm; margin: 1mm 0; }
 pre, code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 10pt; }
 pre { background: #f3f3f3; padding: 2mm; white-space: pre-wrap; }
 .total { font-weight: bold; }

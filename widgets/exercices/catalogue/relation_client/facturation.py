@@ -57,9 +57,8 @@ def _facture(alea: random.Random) -> dict:
 
 def _enonce_facture(d: dict, consigne: str) -> str:
     return (
-        f"L'entreprise Atelier Textile livre à son client **{d['client']}** "
-        f"**{d['quantite']} {d['produit']}** au prix unitaire de "
-        f"**{format_euros(d['prix'])} HT**.\n\n"
+        f"L'entreprise Atelier Textile livre **{d['quantite']} {d['produit']}** à son client "
+        f"**{d['client']}**, au prix unitaire de **{format_euros(d['prix'])} HT**.\n\n"
         f"- remise pour quantité : **{format_pourcent(d['remise1'])}** ;\n"
         f"- remise de fidélité : **{format_pourcent(d['remise2'])}** ;\n"
         f"- escompte pour paiement comptant : **{format_pourcent(d['escompte'])}** ;\n"
@@ -184,8 +183,31 @@ def facture_tableau_1(alea: random.Random) -> Variante:
             "Chaque remise s'applique au net laissé par la précédente (cascade).",
             "TVA = 20 % du net financier (après escompte).",
         ),
-        solution=_etapes_markdown(f),
+        solution=_calculs_detailles(d, f),
         parametres=d,
+    )
+
+
+def _calculs_detailles(d: dict, f) -> str:
+    """The table's worked solution: one computation per line, as on a corrigé."""
+    r1, r2 = f.remises
+    e = format_euros
+    return "\n".join(
+        (
+            f"- Montant brut HT = {d['quantite']} × {e(d['prix'])} = {e(f.brut_ht)}",
+            f"- Remise {format_pourcent(d['remise1'])} = {e(f.brut_ht)} × "
+            f"{format_pourcent(d['remise1'])} = {e(r1.montant)}",
+            f"- Net après la 1re remise = {e(f.brut_ht)} − {e(r1.montant)} = {e(r1.net)}",
+            f"- Remise {format_pourcent(d['remise2'])} = {e(r1.net)} × "
+            f"{format_pourcent(d['remise2'])} = {e(r2.montant)} (cascade : sur le net)",
+            f"- Net commercial HT = {e(r1.net)} − {e(r2.montant)} = {e(f.net_commercial)}",
+            f"- Escompte {format_pourcent(d['escompte'])} = {e(f.net_commercial)} × "
+            f"{format_pourcent(d['escompte'])} = {e(f.escompte.montant)}",
+            f"- Net financier HT = {e(f.net_commercial)} − {e(f.escompte.montant)} = "
+            f"{e(f.net_financier)}",
+            f"- TVA 20 % = {e(f.net_financier)} × 20 % = {e(f.tva)} (sur le net financier)",
+            f"- Net à payer TTC = {e(f.net_financier)} + {e(f.tva)} = **{e(f.total_ttc)}**",
+        )
     )
 
 
