@@ -194,6 +194,24 @@ def test_prospecting_funnel_narrows_at_each_step(con):
     ).fetchone() == (0,)
 
 
+def test_nobody_works_before_being_hired_and_site_visits_are_driven(con):
+    for table, col in (("visites", "date_visite"), ("commandes", "date_commande")):
+        assert con.execute(
+            f"SELECT COUNT(*) FROM {table} t JOIN commerciaux c USING (id_commercial) "
+            f"WHERE t.{col} < c.date_embauche"
+        ).fetchone() == (0,), table
+    # Paris souvenirs: base Paris centre; a visit in the 7e (Tour Eiffel) is a short drive
+    kms = [
+        r[0]
+        for r in con.execute(
+            "SELECT v.km FROM visites v JOIN clients c USING (id_client) "
+            "WHERE c.code_insee = '75107' AND v.etape != 'contact'"
+        )
+    ]
+    assert kms and all(4.0 <= km <= 20.0 for km in kms)
+    assert un(con, "SELECT MIN(km) FROM visites WHERE etape != 'contact'") >= 4.0
+
+
 def test_each_commercial_has_one_objective_per_month_since_hiring(con):
     for id_c, embauche, n, premier in con.execute(
         "SELECT c.id_commercial, c.date_embauche, COUNT(o.id_objectif), MIN(o.mois) "

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from widgets.calculs.tournee import distance_km, distance_routiere_km
 from widgets.donnees.generation import referentiels as R
 from widgets.donnees.generation.controles import cle_luhn
 
@@ -71,15 +72,6 @@ def sans_accents(texte: str) -> str:
 def slug(texte: str) -> str:
     out = "".join(c if c.isalnum() else "-" for c in sans_accents(texte).lower())
     return "-".join(p for p in out.split("-") if p)
-
-
-def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((la2 - la1) / 2) ** 2
-        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    )
-    return 2 * 6371 * math.asin(math.sqrt(h))
 
 
 PREFIXE_TEL = {
@@ -280,6 +272,13 @@ class Generateur:
         x = self.rng.random() * self.cumul_pop[-1]
         return self.communes[bisect.bisect_right(self.cumul_pop, x)]
 
+    def implanter(self, type_client: str) -> tuple[Commune, int]:
+        """A commune and its sector: touristic Paris for a souvenir shop, else by population."""
+        if type_client == "Boutique de souvenirs":
+            return self.commune_touristique(), R.ID_SECTEUR_SOUVENIRS
+        commune = self.commune_au_hasard()
+        return commune, self.secteur_du_dep[commune.departement]
+
     def commune_touristique(self) -> Commune:
         codes = R.ARRONDISSEMENTS_TOURISTIQUES
         code = self.rng.choices([c for c, _ in codes], weights=[w for _, w in codes])[0]
@@ -387,17 +386,13 @@ class Generateur:
         bruts = []
         for i in range(self.n):
             type_client = choix_pondere(rng, R.TYPES_POIDS)
+            commune, id_secteur = self.implanter(type_client)
             if type_client == "Boutique de souvenirs":
-                commune = self.commune_touristique()
-                id_secteur = R.ID_SECTEUR_SOUVENIRS
-                creation = jour_au_hasard(rng, date(2025, 1, 15), date(2025, 11, 30))
+                creation = jour_au_hasard(rng, date(2025, 1, 20), date(2025, 11, 30))
+            elif rng.random() < 0.75:
+                creation = jour_au_hasard(rng, date(2005, 1, 1), date(2022, 12, 31))
             else:
-                commune = self.commune_au_hasard()
-                id_secteur = self.secteur_du_dep[commune.departement]
-                if rng.random() < 0.75:
-                    creation = jour_au_hasard(rng, date(2005, 1, 1), date(2022, 12, 31))
-                else:
-                    creation = jour_au_hasard(rng, date(2023, 3, 1), date(2025, 11, 30))
+                creation = jour_au_hasard(rng, date(2023, 3, 1), date(2025, 11, 30))
             bruts.append((creation, i, type_client, commune, id_secteur))
         bruts.sort(key=lambda b: (b[0], b[1]))  # identifiants dans l'ordre de création
 
@@ -652,9 +647,8 @@ class Generateur:
                 duree = {"rendez-vous": (30, 60), "visite": (45, 90), "commande": (20, 45)}[etape]
                 duree = rng.randint(*duree)
                 base = self.base_secteur[self.secteur_du_commercial[com]]
-                km = round(
-                    max(4.0, 2 * 1.3 * distance_km(base, (lieu.latitude, lieu.longitude))), 1
-                )
+                vol = distance_km(base, (lieu.latitude, lieu.longitude))
+                km = max(4.0, float(2 * distance_routiere_km(vol)))  # aller-retour, au 1/10 km
             actions.append((d, seq, com, cli, pro, etape, resultat, duree, km))
 
         for c in self.clients:  # les nouveaux clients : tunnel complet jusqu'à la commande

@@ -123,13 +123,10 @@ def generer_prospects(gen: Generateur) -> tuple[list[Prospect], list[tuple]]:
             defauts.append((ident, "doublon", f"doublon du prospect {orig.id}", orig.id))
             continue
         type_client = choix_pondere(rng, TYPES_PROSPECTS)
+        commune, id_secteur = gen.implanter(type_client)
         if type_client == "Boutique de souvenirs":
-            commune = gen.commune_touristique()
-            id_secteur = R.ID_SECTEUR_SOUVENIRS
             saisie = jour_au_hasard(rng, date(2024, 12, 2), date(2025, 12, 15))
         else:
-            commune = gen.commune_au_hasard()
-            id_secteur = gen.secteur_du_dep[commune.departement]
             saisie = jour_au_hasard(rng, date(2023, 1, 2), date(2025, 12, 15))
         nom, prenom = rng.choice(R.NOMS), rng.choice(R.PRENOMS)
         raison = gen.raison_sociale(type_client, commune)

@@ -591,7 +591,8 @@ TABLES: tuple[Table, ...] = (
                 "km",
                 "REAL",
                 "NOT NULL CHECK (km >= 0)",
-                "Kilomètres parcourus (aller-retour), 0 pour un appel",
+                "Kilomètres aller-retour depuis la ville de base du secteur (vol d'oiseau × 1,3 "
+                "par trajet), 0 pour un appel",
                 "38.5",
             ),
         ),
