@@ -47,6 +47,7 @@ def test_editeur_plan_de_vente_complet_enregistre_et_relu(dossier_utilisateur_te
     assert relu.resultat == []
     chemin = relu.exporter()
     assert "Armature anti-retournement" in chemin.read_text(encoding="utf-8")
+    assert "data:text/html" in relu.lien_export.value
 
 
 def test_editeur_supprimer_une_ligne_et_changer_de_grille():

@@ -262,3 +262,14 @@ def test_entonnoir_et_resultats_attendus():
     assert resultats_attendus(37, "0.15").commandes == Decimal("5.6")
     with pytest.raises(ErreurAtelier, match="100 %"):
         resultats_attendus(10, "1.5")
+
+
+def test_les_parametres_s_ecrivent_a_la_francaise():
+    cout = cout_plan("1 234,5", 90, 3, cout_kilometrique="0,60", cout_horaire="24")
+    assert (cout.cout_km, cout.cout_temps, cout.total) == (
+        Decimal("740.70"),
+        Decimal("36.00"),
+        Decimal("776.70"),
+    )
+    with pytest.raises(ErreurAtelier, match="n'est pas un nombre"):
+        cout_plan("beaucoup", 10, 1)

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from widgets.calculs.saisie import nombre
 from widgets.erreurs import ErreurAtelier
 
 CENT = Decimal("0.01")
@@ -26,13 +27,8 @@ VERSION_FORMAT = 1
 
 
 def _argent(valeur: Decimal | int | float | str, champ: str) -> Decimal:
-    try:
-        d = valeur if isinstance(valeur, Decimal) else Decimal(str(valeur))
-    except Exception as exc:  # noqa: BLE001 - toute saisie illisible donne le même message
-        raise ErreurAtelier(f"« {valeur} » n'est pas un montant.", champ=champ) from exc
-    if not d.is_finite():
-        raise ErreurAtelier(f"« {valeur} » n'est pas un montant.", champ=champ)
-    return d.quantize(CENT, ROUND_HALF_UP)
+    """Montant au centime (arrondi commercial) ; le texte s'écrit à la française."""
+    return nombre(valeur, champ=champ).quantize(CENT, ROUND_HALF_UP)
 
 
 def _date(valeur: date | str, champ: str) -> date:

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import permutations
 
+from widgets.calculs.saisie import nombre
 from widgets.erreurs import ErreurAtelier
 
 RAYON_TERRE_KM = 6371.0
@@ -367,15 +368,8 @@ def calendrier_visites(
 
 
 def _decimal(valeur: Decimal | int | float | str, champ: str) -> Decimal:
-    try:
-        d = valeur if isinstance(valeur, Decimal) else Decimal(str(valeur))
-    except Exception as exc:  # noqa: BLE001 - message français pour toute saisie illisible
-        raise ErreurAtelier(f"« {valeur} » n'est pas un nombre.", champ=champ) from exc
-    if not d.is_finite():
-        raise ErreurAtelier(f"« {valeur} » n'est pas un nombre.", champ=champ)
-    if d < 0:
-        raise ErreurAtelier("La valeur doit être positive ou nulle.", champ=champ)
-    return d
+    """Nombre positif ou nul ; le texte s'écrit à la française (``"0,60"``, ``"1 234,5"``)."""
+    return nombre(valeur, champ=champ, positif=True)
 
 
 def distance_routiere_km(

@@ -21,6 +21,7 @@ Pilotable depuis Python::
 
 from __future__ import annotations
 
+import base64
 import html
 from collections.abc import Callable, Sequence
 from dataclasses import fields
@@ -507,10 +508,14 @@ class EditeurPlanDeVente(w.VBox):
 
     def exporter(self) -> Path:
         """Écrit la fiche imprimable à côté du plan et rend son chemin."""
-        chemin = plans.exporter_fiche(self.nom_plan, fiche_html(self.plan, self.etudiant))
+        contenu = fiche_html(self.plan, self.etudiant)
+        chemin = plans.exporter_fiche(self.nom_plan, contenu)
+        donnees = base64.b64encode(contenu.encode("utf-8")).decode("ascii")
         self.lien_export.value = (
-            f"<p>Fiche enregistrée : <code>{html.escape(str(chemin))}</code><br>"
-            "Ouvrez-la dans le navigateur puis imprimez (A4).</p>"
+            f'<p><a download="{html.escape(chemin.name)}" '
+            f'href="data:text/html;charset=utf-8;base64,{donnees}">Télécharger la fiche</a>'
+            " puis ouvrez-la et imprimez-la (A4).<br>"
+            f"Copie enregistrée : <code>{html.escape(str(chemin))}</code></p>"
         )
         return chemin
 

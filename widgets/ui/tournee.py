@@ -144,6 +144,13 @@ def figure_tournee(resultat: ResultatTournee, largeur: float = 7.0, hauteur: flo
             label=libelle,
             zorder=1,
         )
+    nombre_par_lieu: dict[tuple[float, float], int] = {}
+    for c in resultat.cibles:
+        cle = position[id(c)]
+        nombre_par_lieu[cle] = nombre_par_lieu.get(cle, 0) + 1
+    for (x, y), n in nombre_par_lieu.items():
+        if n > 1:  # several targets in the same commune share its coordinates
+            ax.annotate(f"×{n}", (x, y), textcoords="offset points", xytext=(4, 4), fontsize=7)
     ax.set_aspect("equal", adjustable="datalim")
     ax.set_xlabel("km (est–ouest)")
     ax.set_ylabel("km (sud–nord)")
