@@ -9,6 +9,8 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from widgets.calculs import arrondi_centime as c
 from widgets.exercices import Cellule, ControleTableau, Piege
@@ -140,3 +142,25 @@ def test_a_formula_using_an_undeclared_cell_is_refused_at_declaration():
 def test_bareme_has_one_point_per_cell():
     assert TABLEAU.points == 6
     assert TABLEAU.bareme()[0] == ("Remise 10 %", D(1))
+
+
+@given(st.decimals(min_value=1, max_value=1999, places=2))
+def test_any_slip_on_the_remise_is_carried_to_every_later_cell(remise):
+    """Whatever wrong remise the student writes, going on correctly from it is never punished."""
+    if abs(remise - D("200.00")) <= D("0.01"):  # within the tolerance: that is right
+        return
+    net_c = D("2000.00") - remise
+    escompte = c(net_c * D("0.02"))
+    net_f = net_c - escompte
+    tva = c(net_f * D("0.20"))
+    reponse = {
+        "remise": str(remise),
+        "net_commercial": str(net_c),
+        "escompte": str(escompte),
+        "net_financier": str(net_f),
+        "tva": str(tva),
+        "ttc": str(net_f + tva),
+    }
+    verdict = TABLEAU.verifier(reponse)
+    assert statuts(verdict)["remise"] == "faux"
+    assert verdict.score == D("0.8333")
