@@ -15,7 +15,7 @@ from pathlib import Path
 
 from widgets.donnees.chemins import base_reference, dossier_utilisateur
 from widgets.sql._travailleur import ouvrir_lecture_moteur
-from widgets.sql.erreurs import QueryError
+from widgets.sql.erreurs import QueryError, base_existante
 
 
 def _nom_fichier(etudiant: str | None) -> str:
@@ -32,12 +32,7 @@ def chemin_bac_a_sable(etudiant: str | None = None) -> Path:
 
 
 def _copier(reference: Path, cible: Path) -> None:
-    if not reference.is_file():
-        raise QueryError(
-            f"La base de référence « {reference.name} » est introuvable : construisez-la avec "
-            "« atelier build-db ».",
-            "base_introuvable",
-        )
+    base_existante(reference, "La base de référence")
     if cible.exists() and reference.resolve() == cible.resolve():
         raise QueryError("Le bac à sable ne peut pas être la base de référence.", "interdit")
     cible.parent.mkdir(parents=True, exist_ok=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from widgets.erreurs import ErreurAtelier
 
 
@@ -52,3 +54,15 @@ class Avertissement(str):
 
     def __reduce__(self):
         return (Avertissement, (str(self), self.code))
+
+
+def base_existante(database: str | Path, quoi: str = "La base") -> Path:
+    """``database`` as a Path, or a French ``QueryError('base_introuvable')`` if it is no file."""
+    chemin = Path(database)
+    if not chemin.is_file():
+        raise QueryError(
+            f"{quoi} « {chemin.name} » est introuvable. Vérifiez le chemin ou construisez-la "
+            "avec « atelier build-db ».",
+            "base_introuvable",
+        )
+    return chemin

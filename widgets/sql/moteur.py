@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from widgets.sql import _travailleur
-from widgets.sql.erreurs import Avertissement, QueryError
+from widgets.sql.erreurs import Avertissement, QueryError, base_existante
 from widgets.sql.explications import (
     VERBES_ECRITURE,
     expliquer,
@@ -283,13 +283,7 @@ def run_query(
             "de la coller.",
             "syntaxe",
         )
-    chemin = Path(database)
-    if not chemin.is_file():
-        raise QueryError(
-            f"La base « {chemin.name} » est introuvable. Vérifiez le chemin ou construisez-la "
-            "avec « atelier build-db ».",
-            "base_introuvable",
-        )
+    chemin = base_existante(database)
     if writable:
         from widgets.donnees.chemins import base_reference
 

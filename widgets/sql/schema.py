@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from widgets.sql._travailleur import ouvrir_lecture_moteur
-from widgets.sql.erreurs import QueryError
+from widgets.sql.erreurs import QueryError, base_existante
 
 
 @dataclass(frozen=True)
@@ -63,13 +63,7 @@ def schema(database: str | Path, *, compter: bool = True) -> list[TableInfo]:
     """Tables and views of ``database`` (internal ``sqlite_*`` tables left out), in name order,
     with their columns, types, French meaning (table ``dictionnaire`` if present), foreign keys
     and, if ``compter``, their number of rows. Opens the file read-only."""
-    chemin = Path(database)
-    if not chemin.is_file():
-        raise QueryError(
-            f"La base « {chemin.name} » est introuvable. Vérifiez le chemin ou construisez-la "
-            "avec « atelier build-db ».",
-            "base_introuvable",
-        )
+    chemin = base_existante(database)
     try:
         with closing(ouvrir_lecture_moteur(chemin)) as cx:
             objets = cx.execute(
