@@ -9,6 +9,10 @@ import sqlite3
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from widgets.donnees.generation.generateur import arrondi_div
 
 CENT = Decimal("0.01")
 
@@ -222,3 +226,16 @@ def test_each_commercial_has_one_objective_per_month_since_hiring(con):
         assert premier == attendu_premier, id_c
         assert n == (2025 - a) * 12 + 12 - m + 1, id_c
     assert un(con, "SELECT COUNT(*) FROM objectifs WHERE ca_objectif % 100 != 0") == 0
+
+
+@given(
+    quantite=st.integers(1, 10_000),
+    prix_centimes=st.integers(1, 100_000),
+    remise_dixiemes=st.sampled_from([0, 20, 25, 30, 50, 75, 100]),
+)
+def test_generator_integer_rounding_is_decimal_half_up(quantite, prix_centimes, remise_dixiemes):
+    montant = arrondi_div(quantite * prix_centimes * (1000 - remise_dixiemes), 1000)
+    attendu = arrondi(
+        Decimal(quantite) * Decimal(prix_centimes) / 100 * (1 - Decimal(remise_dixiemes) / 1000)
+    )
+    assert Decimal(montant) / 100 == attendu
