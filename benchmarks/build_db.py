@@ -39,6 +39,7 @@ def mesurer(clients: int, graine: int, dossier: Path) -> dict:
         "octets": rapport.taille_octets,
         "lignes": rapport.total_lignes,
         "lignes_par_seconde": round(rapport.total_lignes / mur),
+        "lignes_par_seconde_cpu": round(rapport.total_lignes / max(cpu, 1e-9)),
         "lignes_commande": rapport.lignes["lignes_commande"],
         "empreinte": empreinte(chemin)[:16],
     }
@@ -63,7 +64,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"(CPU {r['secondes_cpu']:.1f} s), "
                 f"{r['octets'] / 1_048_576:8.1f} Mo, {r['lignes']:>10} lignes "
                 f"(dont {r['lignes_commande']} lignes de commande), "
-                f"{r['lignes_par_seconde']:>8} lignes/s, empreinte {r['empreinte']}",
+                f"{r['lignes_par_seconde']:>8} lignes/s ({r['lignes_par_seconde_cpu']} par s CPU), "
+                f"empreinte {r['empreinte']}",
                 flush=True,
             )
     if args.json:
