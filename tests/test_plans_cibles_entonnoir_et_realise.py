@@ -51,12 +51,13 @@ def petite_base(tmp_path: Path) -> Path:
         "INSERT INTO prospects (id_prospect, raison_sociale, type_client, code_postal, "
         "id_commercial) VALUES (?, ?, ?, ?, ?)",
         [
-            (1, "Souvenirs de la Tour", "Boutique de souvenirs", "75007", 1),
-            (2, "SOUVENIRS DE LA TOUR", "Boutique de souvenirs", "75007 ", 1),  # doublon
+            (1, "Souvenirs de la Tour SA", "Boutique de souvenirs", "75007", 1),
+            (2, "SOUVENIRS DE LA TOUR SA", "Boutique de souvenirs", "75007 ", 1),  # doublon
             (3, "Sans code postal", "Boutique de souvenirs", "7500", 1),
             (4, "Montmartre Cadeaux", "Boutique de souvenirs", "75018", 1),
             (5, "Déjà convertie", "Boutique de souvenirs", "75018", 1),
             (6, "Grossiste Lyon", "Grossiste", "69001", 2),
+            (7, "Souvénirs  de la Tour S.A.", "Boutique de souvenirs", "75007", 1),  # doublon
         ],
     )
     cx.executemany(
@@ -220,3 +221,15 @@ def test_sur_la_base_de_demo(base_demo):
     )
     e = cibles.entonnoir(base_demo)
     assert e.contacts >= e.rendez_vous >= e.visites >= e.commandes > 0
+
+
+def test_aucun_doublon_du_fichier_prospects_n_est_cible(base_demo):
+    cx = sqlite3.connect(base_demo)
+    doublons = {
+        r[0]
+        for r in cx.execute("SELECT id_prospect FROM prospects_defauts WHERE defaut = 'doublon'")
+    }
+    cx.close()
+    assert doublons
+    prospects = cibles.selectionner_cibles(base_demo, natures=["prospect"])
+    assert not doublons & {c.identifiant for c in prospects}

@@ -14,7 +14,9 @@ La base est ouverte en lecture seule (URI ``mode=ro``).
 
 from __future__ import annotations
 
+import re
 import sqlite3
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -66,6 +68,14 @@ def _requete(base: Path | str | None, sql: str, parametres: Sequence | dict = ()
         ) from err
     finally:
         connexion.close()
+
+
+def _cle_doublon(nom: object) -> str:
+    """``"L'Étoile  Souvenirs E.U.R.L."`` et ``"L'ETOILE SOUVENIRS EURL"`` → même clé : sans
+    accents, casse, points ni espaces en trop (les doublons d'un fichier saisi à la main)."""
+    texte = unicodedata.normalize("NFKD", str(nom or "")).casefold().replace(".", "")
+    texte = "".join(c for c in texte if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", texte).split())
 
 
 def _mois_avant(reference: str, mois: int) -> str:
@@ -138,7 +148,8 @@ def selectionner_cibles(
     - ``dormants_depuis_mois`` : clients sans commande (non annulée) depuis ce nombre de mois
       (ne garde que des clients) ;
     - les prospects sans code postal reconnu, sans nom, ou déjà convertis sont écartés ; un
-      prospect saisi deux fois (même nom, même code postal) n'est gardé qu'une fois.
+      prospect saisi deux fois (même nom aux accents, majuscules, points et espaces près,
+      même commune) n'est gardé qu'une fois.
     """
     parametres = {"reference": reference, "debut_12": _mois_avant(reference, 12)}
     lignes: list = []
@@ -147,7 +158,7 @@ def selectionner_cibles(
     if "prospect" in natures and potentiel_min is None and dormants_depuis_mois is None:
         vus: set[tuple[str, str]] = set()
         for ligne in _requete(base, _SQL_PROSPECTS):
-            cle = (str(ligne[2]).casefold(), ligne[5])
+            cle = (_cle_doublon(ligne[2]), ligne[5])
             if cle not in vus:
                 vus.add(cle)
                 lignes.append(ligne)
