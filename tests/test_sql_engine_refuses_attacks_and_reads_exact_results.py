@@ -159,6 +159,8 @@ def test_result_is_cut_at_max_rows_with_a_french_warning(petite_base):
     assert list(res.dataframe["i"]) == list(range(1, 51))
     assert [a.code for a in res.avertissements] == ["tronque"]
     assert "50 premières lignes" in res.avertissements[0]
+    res = run_query(sql, petite_base)  # default max_rows: 1000, written the French way
+    assert res.rowcount == 1000 and "1\u202f000 premières lignes" in res.avertissements[0]
 
 
 def test_huge_values_cut_the_result_well_before_memory_runs_out(petite_base):
@@ -352,7 +354,7 @@ def test_one_long_builtin_call_is_stopped_by_killing_the_worker(petite_base):
         run_query(sql, petite_base, time_limit_s=0.5)
     assert time.monotonic() - debut < 0.5 + 1.5
     assert exc.value.code == "temps_depasse"
-    assert "0.5 s" in str(exc.value)
+    assert "(0,5 s)" in str(exc.value)
     assert moteur.pid_travailleur() != pid
     assert lignes("SELECT nom FROM clients WHERE id_client = 3", petite_base) == [("Gamma",)]
 

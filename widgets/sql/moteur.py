@@ -248,11 +248,17 @@ def _meme_fichier(a: Path, b: Path) -> bool:
         return False
 
 
+def _nombre(valeur: float) -> str:
+    from widgets.calculs import format_nombre  # lazy: keeps the worker's start light
+
+    return format_nombre(valeur)
+
+
 def _message_temps(limite: float) -> QueryError:
     return QueryError(
-        f"Requête arrêtée : elle a dépassé le temps permis ({limite:g} s). Filtrez davantage "
-        "(WHERE, LIMIT), vérifiez les conditions de jointure (produit cartésien ?) ou une "
-        "requête récursive sans fin.",
+        f"Requête arrêtée : elle a dépassé le temps permis ({_nombre(limite)} s). Filtrez "
+        "davantage (WHERE, LIMIT), vérifiez les conditions de jointure (produit cartésien ?) "
+        "ou une requête récursive sans fin.",
         "temps_depasse",
     )
 
@@ -338,15 +344,15 @@ def run_query(
     if trop_gros:
         notes.append(
             Avertissement(
-                f"Résultat coupé à {len(lignes)} lignes : il était trop volumineux pour être "
-                "affiché. Sélectionnez moins de colonnes ou ajoutez un filtre.",
+                f"Résultat coupé à {_nombre(len(lignes))} lignes : il était trop volumineux "
+                "pour être affiché. Sélectionnez moins de colonnes ou ajoutez un filtre.",
                 "tronque",
             )
         )
     elif tronque:
         notes.append(
             Avertissement(
-                f"Résultat coupé aux {max_rows} premières lignes : la requête en renvoie "
+                f"Résultat coupé aux {_nombre(max_rows)} premières lignes : la requête en renvoie "
                 "davantage. Ajoutez un filtre (WHERE) ou un LIMIT.",
                 "tronque",
             )
