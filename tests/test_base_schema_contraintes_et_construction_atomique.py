@@ -10,6 +10,7 @@ import pytest
 
 from widgets.donnees.generation import RapportConstruction, construire_base
 from widgets.donnees.generation.generateur import Generateur
+from widgets.erreurs import ErreurAtelier
 
 COLONNES_ATTENDUES = {
     "communes": "code_insee code_postal nom departement population latitude longitude",
@@ -180,3 +181,9 @@ def test_a_single_client_build_still_fills_every_table(tmp_path):
     vides = [t for t, n in rapport.lignes.items() if n == 0 and t not in ("prospects_defauts",)]
     assert rapport.lignes["clients"] == 1
     assert "commerciaux" not in vides and "communes" not in vides
+
+
+def test_zero_clients_is_refused_in_french(tmp_path):
+    with pytest.raises(ErreurAtelier, match="il faut au moins 1 client"):
+        construire_base(tmp_path / "vide.db", clients=0)
+    assert list(tmp_path.glob("*vide*")) == []

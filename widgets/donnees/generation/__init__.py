@@ -19,6 +19,7 @@ from babel.numbers import format_decimal
 from widgets.donnees.generation.dictionnaire import lignes_dictionnaire
 from widgets.donnees.generation.generateur import DEBUT, FIN, Generateur
 from widgets.donnees.generation.schema import TABLES
+from widgets.erreurs import ErreurAtelier
 
 __all__ = [
     "DATE_REFERENCE",
@@ -102,7 +103,14 @@ def construire_base(chemin: Path, clients: int = 2000, graine: int = 2026) -> Ra
         con.commit()
         lignes = {t.nom: con.execute(f"SELECT COUNT(*) FROM {t.nom}").fetchone()[0] for t in TABLES}
         con.close()
-        os.replace(temporaire, chemin)
+        try:
+            os.replace(temporaire, chemin)
+        except PermissionError as exc:  # Windows : la base est ouverte ailleurs
+            raise ErreurAtelier(
+                f"impossible de remplacer {chemin} : le fichier est ouvert par un autre "
+                "programme (un carnet, le requêteur ?). Fermez-le puis recommencez.",
+                champ="base",
+            ) from exc
     except BaseException:
         con.close()
         temporaire.unlink(missing_ok=True)

@@ -22,6 +22,7 @@ from pathlib import Path
 from widgets.calculs.tournee import distance_km, distance_routiere_km
 from widgets.donnees.generation import referentiels as R
 from widgets.donnees.generation.controles import cle_luhn
+from widgets.erreurs import ErreurAtelier
 
 DEBUT = date(2023, 1, 1)
 FIN = date(2025, 12, 31)  # « aujourd'hui » des exercices
@@ -242,7 +243,9 @@ class Generateur:
 
     def __init__(self, con: sqlite3.Connection, nb_clients: int, graine: int) -> None:
         if nb_clients < 1:
-            raise ValueError("nb_clients doit être au moins 1")
+            raise ErreurAtelier(
+                f"il faut au moins 1 client (demandé : {nb_clients}).", champ="clients"
+            )
         self.con = con
         self.n = nb_clients
         self.rng = random.Random(graine)
