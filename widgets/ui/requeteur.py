@@ -208,7 +208,7 @@ class NavigateurSchema(w.VBox):
         self.tables: list[Any] = []
         self._accordeon = w.Accordion()
         self._relations = w.HTML()
-        self.layout = w.Layout(width="100%", max_height="560px", overflow_y="auto")
+        self.layout = w.Layout(width="100%", max_height="560px", overflow="auto")
         self.actualiser()
 
     def actualiser(self, base: str | Path | None = None) -> None:
@@ -343,7 +343,7 @@ class Requeteur(w.VBox):
         self.zone_avertissements = w.HTML()
         self.zone_statut = w.HTML()
         self.zone_statut.add_class("atelier-statut")
-        self.zone_resultat = ZoneResultat(layout=w.Layout(overflow_x="auto", width="100%"))
+        self.zone_resultat = ZoneResultat(layout=w.Layout(overflow="auto", width="100%"))
         self.bouton_precedente = w.Button(description="◀ Précédente", layout=w.Layout(width="auto"))
         self.bouton_suivante = w.Button(description="Suivante ▶", layout=w.Layout(width="auto"))
         self.etiquette_page = w.Label("")

@@ -25,6 +25,7 @@ __all__ = [
     "fin_de_mois",
     "secteur_au_hasard",
     "texte_sql",
+    "trimestre",
 ]
 
 SAVOIRS_SQL = ["S822", "S432"]
@@ -61,3 +62,13 @@ def secteur_au_hasard(alea: random.Random, *, souvenirs: bool = False) -> tuple[
     """(id_secteur, nom) d'un secteur (sans « Paris souvenirs » sauf si ``souvenirs``)."""
     choix = [(s[0], s[1]) for s in SECTEURS if souvenirs or s[0] != ID_SECTEUR_SOUVENIRS]
     return alea.choice(choix)
+
+
+def trimestre(alea: random.Random, annees: tuple[int, ...] = ANNEES) -> tuple[str, str, str]:
+    """(début, fin, libellé) d'un trimestre tiré au hasard : ``('2024-04-01', '2024-06-30',
+    '2e trimestre 2024')``. Sur une grosse base, un trimestre garde les requêtes rapides."""
+    annee = alea.choice(annees)
+    t = alea.randint(1, 4)
+    debut = f"{annee}-{3 * t - 2:02d}-01"
+    fin = fin_de_mois(annee, 3 * t)
+    return debut, fin, f"{t}{'er' if t == 1 else 'e'} trimestre {annee}"

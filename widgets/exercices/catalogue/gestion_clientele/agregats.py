@@ -12,6 +12,7 @@ from widgets.exercices import ControleSQL, Variante, exercice
 from widgets.exercices.catalogue.gestion_clientele._commun import (
     ANNEES,
     SAVOIRS_SQL,
+    trimestre,
 )
 
 
@@ -42,10 +43,7 @@ def ca_annuel(alea: random.Random) -> Variante:
     "sql-stats-factures", "Nombre, moyenne, minimum et maximum des factures", savoirs=SAVOIRS_SQL
 )
 def stats_factures(alea: random.Random) -> Variante:
-    annee = alea.choice(ANNEES)
-    trimestre = alea.randint(1, 4)
-    debut = f"{annee}-{3 * trimestre - 2:02d}-01"
-    fin = f"{annee}-{3 * trimestre:02d}-{31 if trimestre in (1, 4) else 30}"
+    debut, fin, libelle = trimestre(alea)
     sql = (
         "SELECT COUNT(*) AS nb_factures, ROUND(AVG(montant_ttc), 2) AS moyenne,\n"
         "       MIN(montant_ttc) AS minimum, MAX(montant_ttc) AS maximum\n"
@@ -53,10 +51,9 @@ def stats_factures(alea: random.Random) -> Variante:
     )
     return Variante(
         enonce=(
-            f"Pour le **{trimestre}{'er' if trimestre == 1 else 'e'} trimestre {annee}** "
-            f"(du {debut} au {fin}), affichez sur une seule ligne : le **nombre** de factures, "
-            "leur montant TTC **moyen** (arrondi au centime), le **plus petit** et le **plus "
-            "grand** montant TTC."
+            f"Pour le **{libelle}** (du {debut} au {fin}), affichez sur une seule ligne : le "
+            "**nombre** de factures, leur montant TTC **moyen** (arrondi au centime), le **plus "
+            "petit** et le **plus grand** montant TTC."
         ),
         controle=ControleSQL(sql),
         indices=(
@@ -65,7 +62,7 @@ def stats_factures(alea: random.Random) -> Variante:
             f"Le filtre : `WHERE date_facture BETWEEN '{debut}' AND '{fin}'`.",
         ),
         solution="Les agrégats se calculent ensemble sur les lignes retenues par WHERE :",
-        parametres={"annee": annee, "trimestre": trimestre},
+        parametres={"debut": debut, "fin": fin},
     )
 
 
@@ -97,27 +94,27 @@ def ca_par_mois(alea: random.Random) -> Variante:
 
 @exercice("sql-reglements-par-mode", "Les encaissements par mode de règlement", savoirs=SAVOIRS_SQL)
 def reglements_par_mode(alea: random.Random) -> Variante:
-    annee = alea.choice(ANNEES)
+    debut, fin, libelle = trimestre(alea)
     sql = (
         "SELECT mode, COUNT(*) AS nb_reglements, ROUND(SUM(montant), 2) AS total\n"
         "FROM reglements\n"
-        f"WHERE date_reglement BETWEEN '{annee}-01-01' AND '{annee}-12-31'\n"
+        f"WHERE date_reglement BETWEEN '{debut}' AND '{fin}'\n"
         "GROUP BY mode"
     )
     return Variante(
         enonce=(
-            f"La trésorerie veut savoir comment les clients ont payé en **{annee}**. Pour "
-            "chaque **mode de règlement**, affichez le **nombre** de règlements et le "
-            "**total encaissé** (au centime), d'après la table `reglements`."
+            f"La trésorerie veut savoir comment les clients ont payé au **{libelle}** (du "
+            f"{debut} au {fin}). Pour chaque **mode de règlement**, affichez le **nombre** de "
+            "règlements et le **total encaissé** (au centime), d'après la table `reglements`."
         ),
         controle=ControleSQL(sql),
         indices=(
             "Un groupe par mode : `GROUP BY mode`.",
             "Dans chaque groupe : `COUNT(*)` et `SUM(montant)`.",
-            "La date à filtrer est `date_reglement`.",
+            f"La date à filtrer est `date_reglement` : `BETWEEN '{debut}' AND '{fin}'`.",
         ),
         solution="GROUP BY forme un groupe par mode ; COUNT et SUM se calculent par groupe :",
-        parametres={"annee": annee},
+        parametres={"debut": debut, "fin": fin},
     )
 
 

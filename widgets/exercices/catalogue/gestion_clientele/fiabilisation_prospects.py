@@ -16,6 +16,11 @@ from widgets.exercices import ControleSQL, Variante, exercice
 from widgets.exercices.catalogue.gestion_clientele._commun import SAVOIRS_SQL
 
 SAVOIRS = [*SAVOIRS_SQL, "S821"]
+LOT = 1000
+CONSIGNE_LOT = (
+    f"Le fichier se traite par lots : ne considérez que le **premier lot**, les fiches "
+    f"`id_prospect` de 1 à {LOT}."
+)
 
 
 @exercice("sql-doublons-siret", "Trouver les doublons par le SIRET", savoirs=SAVOIRS)
@@ -25,7 +30,8 @@ def doublons_siret(alea: random.Random) -> Variante:
         "SELECT p2.id_prospect AS doublon, p1.id_prospect AS original\n"
         "FROM prospects p1\n"
         f"JOIN prospects p2 ON p2.{colonne} = p1.{colonne} AND p2.id_prospect > p1.id_prospect\n"
-        f"WHERE TRIM(p1.{colonne}) <> ''"
+        f"WHERE TRIM(p1.{colonne}) <> '' AND p1.id_prospect <= {LOT}"
+        f" AND p2.id_prospect <= {LOT}"
     )
     return Variante(
         enonce=(
@@ -34,7 +40,7 @@ def doublons_siret(alea: random.Random) -> Variante:
             f"**{libelle}** (`{colonne}`).\n\n"
             "Affichez chaque paire de fiches en double : l'identifiant de la fiche la plus "
             "récente (`doublon`, le plus grand identifiant) et celui de la fiche d'origine "
-            "(`original`, le plus petit). Ignorez les valeurs vides."
+            "(`original`, le plus petit). Ignorez les valeurs vides. " + CONSIGNE_LOT
         ),
         controle=ControleSQL(sql),
         indices=(
@@ -54,8 +60,9 @@ def emails_invalides(alea: random.Random) -> Variante:
     tri = alea.choice(("id_prospect", "raison_sociale"))
     sql = (
         "SELECT id_prospect, email\nFROM prospects\n"
-        "WHERE email LIKE '% %' OR email LIKE '%,%' OR email LIKE '%@%@%'\n"
-        "   OR email NOT LIKE '%_@_%._%'\n"
+        f"WHERE id_prospect <= {LOT}\n"
+        "  AND (email LIKE '% %' OR email LIKE '%,%' OR email LIKE '%@%@%'\n"
+        "       OR email NOT LIKE '%_@_%._%')\n"
         f"ORDER BY {tri}"
     )
     return Variante(
@@ -64,7 +71,7 @@ def emails_invalides(alea: random.Random) -> Variante:
             "**virgule**, **deux arobases**, ou si elle n'a pas la forme "
             "`quelque chose@quelque chose.quelque chose`.\n\n"
             "Affichez l'identifiant et l'e-mail des prospects dont l'e-mail (non vide) est "
-            f"invalide, triés par `{tri}`."
+            f"invalide, triés par `{tri}`. " + CONSIGNE_LOT
         ),
         controle=ControleSQL(
             sql, ordre_compte=True, cles_ordre=(tri,) if tri == "id_prospect" else ()
@@ -85,7 +92,8 @@ def emails_invalides(alea: random.Random) -> Variante:
 def codes_postaux_invalides(alea: random.Random) -> Variante:
     sql = (
         "SELECT id_prospect, code_postal, ville\nFROM prospects\n"
-        "WHERE LENGTH(code_postal) <> 5 OR code_postal GLOB '*[^0-9]*'"
+        f"WHERE id_prospect <= {LOT}\n"
+        "  AND (LENGTH(code_postal) <> 5 OR code_postal GLOB '*[^0-9]*')"
     )
     avec_ville = alea.random() < 0.5
     if not avec_ville:
@@ -97,7 +105,7 @@ def codes_postaux_invalides(alea: random.Random) -> Variante:
             "Affichez l'identifiant et le code postal"
             + (" (et la ville)" if avec_ville else "")
             + " des prospects dont le code postal (non vide) **n'a pas 5 caractères** ou "
-            "**contient autre chose que des chiffres**."
+            "**contient autre chose que des chiffres**. " + CONSIGNE_LOT
         ),
         controle=ControleSQL(sql),
         indices=(
@@ -115,9 +123,10 @@ def codes_postaux_invalides(alea: random.Random) -> Variante:
 def telephones_invalides(alea: random.Random) -> Variante:
     sql = (
         "SELECT id_prospect, telephone\nFROM prospects\n"
-        "WHERE LENGTH(REPLACE(telephone, ' ', '')) <> 10\n"
-        "   OR REPLACE(telephone, ' ', '') GLOB '*[^0-9]*'\n"
-        "   OR telephone NOT LIKE '0%'"
+        f"WHERE id_prospect <= {LOT}\n"
+        "  AND (LENGTH(REPLACE(telephone, ' ', '')) <> 10\n"
+        "       OR REPLACE(telephone, ' ', '') GLOB '*[^0-9]*'\n"
+        "       OR telephone NOT LIKE '0%')"
     )
     return Variante(
         enonce=(
@@ -125,7 +134,7 @@ def telephones_invalides(alea: random.Random) -> Variante:
             "espaces entre les paires de chiffres sont permises (`01 45 67 89 10`).\n\n"
             "Affichez l'identifiant et le téléphone des prospects dont le téléphone (non vide) "
             "est invalide : une fois les espaces retirées, il n'a pas 10 caractères, ou il "
-            "contient autre chose que des chiffres, ou il ne commence pas par 0."
+            "contient autre chose que des chiffres, ou il ne commence pas par 0. " + CONSIGNE_LOT
         ),
         controle=ControleSQL(sql),
         indices=(
@@ -151,13 +160,13 @@ def casse_incoherente(alea: random.Random) -> Variante:
     )  # fmt: skip
     sql = (
         f"SELECT id_prospect, {colonne}\nFROM prospects\n"
-        f"WHERE TRIM({colonne}) <> '' AND {condition}"
+        f"WHERE id_prospect <= {LOT} AND TRIM({colonne}) <> '' AND {condition}"
     )
     return Variante(
         enonce=(
             f"Dans le fichier prospects, la colonne `{colonne}` {regle}.\n\n"
             f"Affichez l'identifiant et `{colonne}` des fiches (non vides) qui ne respectent "
-            "pas cette règle."
+            "pas cette règle. " + CONSIGNE_LOT
         ),
         controle=ControleSQL(sql),
         indices=(

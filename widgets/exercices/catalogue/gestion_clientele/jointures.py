@@ -18,6 +18,7 @@ from widgets.exercices.catalogue.gestion_clientele._commun import (
     TYPES_CLIENT,
     fin_de_mois,
     texte_sql,
+    trimestre,
 )
 
 REFERENCE = "2025-12-31"
@@ -25,20 +26,21 @@ REFERENCE = "2025-12-31"
 
 @exercice("sql-ca-par-secteur", "Le chiffre d'affaires par secteur", savoirs=SAVOIRS_SQL)
 def ca_par_secteur(alea: random.Random) -> Variante:
-    annee = alea.choice(ANNEES)
+    debut, fin, libelle = trimestre(alea)
     sql = (
         "SELECT s.nom AS secteur, ROUND(SUM(f.montant_ht), 2) AS ca_ht\n"
         "FROM factures f\n"
         "JOIN clients c ON c.id_client = f.id_client\n"
         "JOIN secteurs s ON s.id_secteur = c.id_secteur\n"
-        f"WHERE f.date_facture BETWEEN '{annee}-01-01' AND '{annee}-12-31'\n"
+        f"WHERE f.date_facture BETWEEN '{debut}' AND '{fin}'\n"
         "GROUP BY s.nom\nORDER BY ca_ht DESC"
     )
     return Variante(
         enonce=(
-            f"Le directeur commercial veut le **chiffre d'affaires HT {annee} de chaque "
-            "secteur** : le **nom du secteur** et la somme des `montant_ht` des factures de "
-            "ses clients (au centime), du secteur le plus important au moins important."
+            f"Le directeur commercial veut le **chiffre d'affaires HT de chaque secteur** au "
+            f"**{libelle}** (factures du {debut} au {fin}) : le **nom du secteur** et la somme "
+            "des `montant_ht` des factures de ses clients (au centime), du secteur le plus "
+            "important au moins important."
         ),
         controle=ControleSQL(sql, ordre_compte=True, cles_ordre=("ca_ht",)),
         indices=(
@@ -49,27 +51,27 @@ def ca_par_secteur(alea: random.Random) -> Variante:
             "`GROUP BY s.nom`, `SUM(f.montant_ht)`, `ORDER BY … DESC`.",
         ),
         solution="Les jointures relient chaque facture à son client puis à son secteur :",
-        parametres={"annee": annee},
+        parametres={"debut": debut, "fin": fin},
     )
 
 
 @exercice("sql-top-clients", "Les meilleurs clients de l'année", savoirs=SAVOIRS_SQL)
 def top_clients(alea: random.Random) -> Variante:
-    annee = alea.choice(ANNEES)
+    debut, fin, libelle = trimestre(alea)
     n = alea.choice((5, 10))
     type_client = alea.choice(TYPES_CLIENT[:3])
     sql = (
         "SELECT c.raison_sociale, ROUND(SUM(f.montant_ht), 2) AS ca_ht\n"
         "FROM factures f\nJOIN clients c ON c.id_client = f.id_client\n"
-        f"WHERE f.date_facture BETWEEN '{annee}-01-01' AND '{annee}-12-31'\n"
+        f"WHERE f.date_facture BETWEEN '{debut}' AND '{fin}'\n"
         f"  AND c.type_client = {texte_sql(type_client)}\n"
         f"GROUP BY c.id_client, c.raison_sociale\nORDER BY ca_ht DESC\nLIMIT {n}"
     )
     return Variante(
         enonce=(
-            f"Affichez le **top {n} des clients « {type_client} »** de **{annee}** : raison "
-            "sociale et chiffre d'affaires HT facturé dans l'année (au centime), du plus gros "
-            "au plus petit."
+            f"Affichez le **top {n} des clients « {type_client} »** du **{libelle}** (factures "
+            f"du {debut} au {fin}) : raison sociale et chiffre d'affaires HT facturé (au "
+            "centime), du plus gros au plus petit."
         ),
         controle=ControleSQL(sql, ordre_compte=True, cles_ordre=("ca_ht",)),
         indices=(
@@ -79,7 +81,7 @@ def top_clients(alea: random.Random) -> Variante:
             f"`ORDER BY ca_ht DESC LIMIT {n}`.",
         ),
         solution="On totalise par client, on trie par total décroissant et on garde le haut :",
-        parametres={"annee": annee, "n": n, "type_client": type_client},
+        parametres={"debut": debut, "fin": fin, "n": n, "type_client": type_client},
     )
 
 
@@ -87,19 +89,19 @@ def top_clients(alea: random.Random) -> Variante:
     "sql-panier-moyen", "Le panier moyen par catégorie de client", savoirs=[*SAVOIRS_SQL, "S422"]
 )
 def panier_moyen(alea: random.Random) -> Variante:
-    annee = alea.choice(ANNEES)
+    debut, fin, libelle = trimestre(alea)
     sql = (
         "SELECT c.type_client, COUNT(*) AS nb_factures,\n"
         "       ROUND(AVG(f.montant_ht), 2) AS panier_moyen\n"
         "FROM factures f\nJOIN clients c ON c.id_client = f.id_client\n"
-        f"WHERE f.date_facture BETWEEN '{annee}-01-01' AND '{annee}-12-31'\n"
+        f"WHERE f.date_facture BETWEEN '{debut}' AND '{fin}'\n"
         "GROUP BY c.type_client"
     )
     return Variante(
         enonce=(
-            f"Le **panier moyen** est le montant HT moyen d'une facture. Pour **{annee}**, "
-            "affichez par **catégorie de client** (`type_client`) le nombre de factures et le "
-            "panier moyen (au centime)."
+            "Le **panier moyen** est le montant HT moyen d'une facture. Pour le "
+            f"**{libelle}** (du {debut} au {fin}), affichez par **catégorie de client** "
+            "(`type_client`) le nombre de factures et le panier moyen (au centime)."
         ),
         controle=ControleSQL(sql),
         indices=(
@@ -108,7 +110,7 @@ def panier_moyen(alea: random.Random) -> Variante:
             "Panier moyen = CA / nombre de factures, c'est exactement `AVG`.",
         ),
         solution="Panier moyen = chiffre d'affaires ÷ nombre de factures, calculé par groupe :",
-        parametres={"annee": annee},
+        parametres={"debut": debut, "fin": fin},
     )
 
 
@@ -197,11 +199,10 @@ def encours_clients(alea: random.Random) -> Variante:
     id_commercial = alea.randint(1, 9)
     sql = (
         "SELECT c.raison_sociale,\n"
-        "       ROUND(SUM(f.montant_ttc) - COALESCE(SUM(r.paye), 0), 2) AS encours\n"
+        "       ROUND(SUM(f.montant_ttc - COALESCE((SELECT SUM(r.montant) FROM reglements r\n"
+        "                                           WHERE r.id_facture = f.id_facture), 0)),"
+        " 2) AS encours\n"
         "FROM clients c\nJOIN factures f ON f.id_client = c.id_client\n"
-        "LEFT JOIN (SELECT id_facture, SUM(montant) AS paye FROM reglements"
-        " GROUP BY id_facture) r\n"
-        "       ON r.id_facture = f.id_facture\n"
         f"WHERE c.id_commercial = {id_commercial}\n"
         "GROUP BY c.id_client, c.raison_sociale\n"
         "HAVING encours > 0\nORDER BY encours DESC"
@@ -218,14 +219,15 @@ def encours_clients(alea: random.Random) -> Variante:
         indices=(
             "Attention : une facture peut avoir plusieurs règlements. Si vous joignez "
             "directement `reglements`, le montant de la facture est compté plusieurs fois.",
-            "Solution : totaliser d'abord les règlements par facture dans une sous-requête "
-            "`(SELECT id_facture, SUM(montant) AS paye FROM reglements GROUP BY id_facture)`, "
-            "puis la joindre avec LEFT JOIN (une facture non réglée doit rester).",
-            "`COALESCE(x, 0)` remplace NULL par 0 ; `HAVING encours > 0`.",
+            "Pour chaque facture, le déjà-payé est une sous-requête : `(SELECT SUM(r.montant) "
+            "FROM reglements r WHERE r.id_facture = f.id_facture)`, NULL si rien n'est payé : "
+            "`COALESCE(…, 0)` le remplace par 0.",
+            "Encours = `SUM(f.montant_ttc - déjà payé)` par client, puis `HAVING encours > 0` "
+            "et `ORDER BY encours DESC`.",
         ),
         solution=(
-            "Les règlements sont totalisés par facture avant la jointure, pour ne pas compter "
-            "deux fois une facture payée en plusieurs fois :"
+            "Le déjà-payé est calculé facture par facture (sous-requête corrélée), pour ne pas "
+            "compter deux fois une facture payée en plusieurs fois :"
         ),
         parametres={"id_commercial": id_commercial},
     )

@@ -54,22 +54,30 @@ def produits_d_une_gamme(alea: random.Random) -> Variante:
 @exercice("sql-clients-departement", "Les clients d'un département", savoirs=SAVOIRS_SQL)
 def clients_d_un_departement(alea: random.Random) -> Variante:
     dep, nom = alea.choice(DEPARTEMENTS)
-    sql = f"SELECT raison_sociale, ville, telephone\nFROM clients\nWHERE code_postal LIKE '{dep}%'"
+    annee = alea.choice((2022, 2023, 2024))
+    sql = (
+        "SELECT raison_sociale, ville, telephone\nFROM clients\n"
+        f"WHERE code_postal LIKE '{dep}%'\n"
+        f"  AND date_creation BETWEEN '{annee}-01-01' AND '{annee}-12-31'"
+    )
     return Variante(
         enonce=(
-            f"Vous préparez une tournée dans le département **{nom} ({dep})**.\n\n"
+            f"Vous préparez une tournée de suivi des nouveaux comptes dans le département "
+            f"**{nom} ({dep})**.\n\n"
             "Affichez la **raison sociale**, la **ville** et le **téléphone** des clients dont "
-            f"le **code postal commence par {dep}**."
+            f"le **code postal commence par {dep}** et dont le compte a été **ouvert en "
+            f"{annee}** (`date_creation`)."
         ),
         controle=ControleSQL(sql),
         indices=(
             "Le département, ce sont les deux premiers chiffres de `code_postal`.",
             f"L'opérateur LIKE avec le joker % : `code_postal LIKE '{dep}%'` veut dire "
-            f"« commence par {dep} ».",
-            f"Autre écriture : `SUBSTR(code_postal, 1, 2) = '{dep}'`.",
+            f"« commence par {dep} » (autre écriture : `SUBSTR(code_postal, 1, 2) = '{dep}'`).",
+            f"L'année d'ouverture : `date_creation BETWEEN '{annee}-01-01' AND "
+            f"'{annee}-12-31'`, reliée par AND.",
         ),
         solution="LIKE compare à un modèle ; % remplace n'importe quelle suite de caractères :",
-        parametres={"departement": dep},
+        parametres={"departement": dep, "annee": annee},
     )
 
 
@@ -197,20 +205,22 @@ def valeurs_manquantes(alea: random.Random) -> Variante:
     )  # fmt: skip
     sql = (
         "SELECT id_prospect, raison_sociale\nFROM prospects\n"
-        f"WHERE {colonne} IS NULL OR TRIM({colonne}) = ''"
+        f"WHERE id_prospect <= 1000 AND ({colonne} IS NULL OR TRIM({colonne}) = '')"
     )
     return Variante(
         enonce=(
             f"Dans le fichier `prospects`, certaines fiches n'ont pas de valeur pour "
             f"**{libelle}** (`{colonne}`) : soit la case est vide (NULL), soit elle contient "
             "un texte vide ou seulement des espaces.\n\n"
-            "Affichez l'identifiant et la raison sociale de ces prospects."
+            "Affichez l'identifiant et la raison sociale de ces prospects, **parmi les fiches "
+            "1 à 1 000** (`id_prospect <= 1000`, le premier lot du fichier)."
         ),
         controle=ControleSQL(sql),
         indices=(
             "Une case vide (NULL) se teste avec `IS NULL`, jamais avec `= NULL`.",
             "Un texte vide se teste avec `= ''` ; `TRIM` enlève les espaces autour.",
-            f"Les deux cas : `WHERE {colonne} IS NULL OR TRIM({colonne}) = ''`.",
+            f"Les deux cas entre parenthèses : `({colonne} IS NULL OR TRIM({colonne}) = '')`, "
+            "reliés au filtre du lot par AND.",
         ),
         solution="NULL n'est égal à rien (même pas à NULL) : il faut IS NULL, plus le texte vide :",
         parametres={"colonne": colonne},

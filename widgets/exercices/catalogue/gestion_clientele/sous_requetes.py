@@ -6,11 +6,11 @@ import random
 
 from widgets.exercices import ControleSQL, Variante, exercice
 from widgets.exercices.catalogue.gestion_clientele._commun import (
-    ANNEES,
     GAMMES,
     SAVOIRS_SQL,
     TYPES_CLIENT,
     texte_sql,
+    trimestre,
 )
 
 
@@ -112,33 +112,32 @@ def produits_plus_chers(alea: random.Random) -> Variante:
     "sql-plus-grosse-facture-client", "Le client de la plus grosse facture", savoirs=SAVOIRS_SQL
 )
 def plus_grosse_facture(alea: random.Random) -> Variante:
-    annee = alea.choice(ANNEES)
+    debut, fin, libelle = trimestre(alea)
     type_client = alea.choice(TYPES_CLIENT[:3])
     sql = (
         "SELECT c.raison_sociale, f.numero, f.montant_ttc\n"
         "FROM factures f\nJOIN clients c ON c.id_client = f.id_client\n"
         f"WHERE c.type_client = {texte_sql(type_client)}\n"
-        f"  AND f.date_facture BETWEEN '{annee}-01-01' AND '{annee}-12-31'\n"
+        f"  AND f.date_facture BETWEEN '{debut}' AND '{fin}'\n"
         "  AND f.montant_ttc = (SELECT MAX(f2.montant_ttc)\n"
         "                       FROM factures f2 JOIN clients c2 ON c2.id_client = f2.id_client\n"
         f"                       WHERE c2.type_client = {texte_sql(type_client)}\n"
-        f"                         AND f2.date_facture BETWEEN '{annee}-01-01' AND "
-        f"'{annee}-12-31')"
+        f"                         AND f2.date_facture BETWEEN '{debut}' AND '{fin}')"
     )
     return Variante(
         enonce=(
             f"Parmi les clients **« {type_client} »**, quel client a reçu la **facture au "
-            f"montant TTC le plus élevé** en **{annee}** ? Affichez sa raison sociale, le "
-            "numéro de la facture et son montant TTC."
+            f"montant TTC le plus élevé** au **{libelle}** (du {debut} au {fin}) ? Affichez sa "
+            "raison sociale, le numéro de la facture et son montant TTC."
         ),
         controle=ControleSQL(sql),
         indices=(
             "Le montant maximal se trouve par une sous-requête avec `MAX(montant_ttc)` "
-            "(avec les mêmes filtres de catégorie et d'année).",
+            "(avec les mêmes filtres de catégorie et de période).",
             "La requête principale garde la facture dont le montant est égal à ce maximum.",
             "`ORDER BY f.montant_ttc DESC LIMIT 1` donne aussi la réponse (s'il n'y a pas "
             "d'ex æquo).",
         ),
         solution="La sous-requête trouve le maximum ; la requête retrouve facture et client :",
-        parametres={"annee": annee, "type_client": type_client},
+        parametres={"debut": debut, "fin": fin, "type_client": type_client},
     )
