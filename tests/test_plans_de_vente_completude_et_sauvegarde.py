@@ -289,3 +289,23 @@ def test_une_version_par_intervalle_quand_on_enregistre_a_chaque_frappe():
     assert plans.charger_plan("frappe") == {"texte": "f"}
     plans.enregistrer_plan("frappe", {"texte": "g"}, intervalle_versions=0)
     assert len(plans.versions_plan("frappe")) == 2
+
+
+def test_sociogramme_decideur_au_centre_et_dans_la_fiche():
+    from widgets.calculs.plan_de_vente import sociogramme_svg
+
+    assert sociogramme_svg([]) == ""
+    acteurs = [
+        Acteur("Mme Roux", "trésorière", "acheteur"),
+        Acteur("Les élus", "vote en plénière", "décideur"),
+        Acteur("Mme <Petit>", "assistante", "filtre"),
+    ]
+    svg = sociogramme_svg(acteurs, largeur=520, hauteur=300)
+    # the decision-maker's box is centred on (260, 150), one line to each other actor
+    assert '<rect x="170" y="130" width="180" height="40"' in svg
+    assert svg.count("<line ") == 2
+    assert "Mme &lt;Petit&gt;" in svg and "<Petit>" not in svg
+    plan = plan_complet_distributeur()
+    plan.type_entretien = "B2B"
+    plan.centre_achat = acteurs
+    assert "atelier-sociogramme" in fiche_html(plan)

@@ -14,6 +14,7 @@ complétude (messages en français) et la fiche imprimable (« book client ») e
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
@@ -341,6 +342,58 @@ def verifier_plan(
     return r
 
 
+# --------------------------------------------------------------------------- sociogramme
+
+COULEURS_ROLES = {
+    "décideur": "#c0392b",
+    "acheteur": "#1d4e89",
+    "prescripteur": "#1e8449",
+    "utilisateur": "#b9770e",
+    "filtre": "#6c3483",
+    "influenceur": "#117a65",
+}
+
+
+def sociogramme_svg(acteurs: list[Acteur], largeur: int = 520, hauteur: int = 300) -> str:
+    """Le sociogramme du centre d'achat en SVG autonome : le décideur au centre, les autres
+    acteurs autour, reliés à lui, une couleur par rôle. Chaîne vide s'il n'y a personne."""
+    presents = [a for a in acteurs if not _vide(a.nom) or not _vide(a.fonction)]
+    if not presents:
+        return ""
+    centre = [a for a in presents if _normaliser(a.role) == "décideur"][:1]
+    autour = [a for a in presents if a not in centre]
+    cx, cy = largeur / 2, hauteur / 2
+    rx, ry = largeur / 2 - 100, hauteur / 2 - 40
+    positions: list[tuple[Acteur, float, float]] = []
+    if centre:
+        positions.append((centre[0], cx, cy))
+    for k, a in enumerate(autour):
+        angle = 2 * math.pi * k / max(1, len(autour)) - math.pi / 2
+        positions.append((a, cx + rx * math.cos(angle), cy + ry * math.sin(angle)))
+    traits = ""
+    if centre:
+        traits = "".join(
+            f'<line x1="{cx:.0f}" y1="{cy:.0f}" x2="{x:.0f}" y2="{y:.0f}" stroke="#999"/>'
+            for _, x, y in positions[1:]
+        )
+    noeuds = ""
+    for a, x, y in positions:
+        couleur = COULEURS_ROLES.get(_normaliser(a.role), "#555")
+        noeuds += (
+            f'<rect x="{x - 90:.0f}" y="{y - 20:.0f}" width="180" height="40" rx="8" '
+            f'fill="white" stroke="{couleur}" stroke-width="2"/>'
+            f'<text x="{x:.0f}" y="{y - 4:.0f}" text-anchor="middle" font-size="12" '
+            f'font-weight="bold">{_e((a.nom or a.fonction)[:26])}</text>'
+            f'<text x="{x:.0f}" y="{y + 12:.0f}" text-anchor="middle" font-size="10" '
+            f'fill="{couleur}">{_e(a.role or "rôle ?")} — {_e(a.fonction[:16])}</text>'
+        )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="atelier-sociogramme" '
+        f'width="{largeur}" height="{hauteur}" viewBox="0 0 {largeur} {hauteur}" '
+        f'font-family="DejaVu Sans, Arial, sans-serif">{traits}{noeuds}</svg>'
+    )
+
+
 # --------------------------------------------------------------------------- fiche imprimable
 
 _CSS = """
@@ -410,6 +463,7 @@ def fiche_html(plan: PlanDeVente, etudiant: str = "") -> str:
                 ["Nom", "Fonction", "Rôle", "Attentes"],
                 [[a.nom, a.fonction, a.role, a.attentes] for a in p.centre_achat],
             ),
+            sociogramme_svg(p.centre_achat),
         ]
     parties += [
         "<h2>3. Argumentation (CAP)</h2>",

@@ -45,6 +45,7 @@ from widgets.calculs.plan_de_vente import (
     Question,
     Remarque,
     fiche_html,
+    sociogramme_svg,
     verifier_plan,
 )
 from widgets.donnees import plans
@@ -330,7 +331,10 @@ class EditeurPlanDeVente(w.VBox):
             "arguments": self.arguments,
             "objections": self.objections,
         }
-        self.bloc_b2b = w.VBox([w.HTML("<b>Centre d'achat (sociogramme)</b>"), self.centre_achat])
+        self.sociogramme = w.HTML()
+        self.bloc_b2b = w.VBox(
+            [w.HTML("<b>Centre d'achat (sociogramme)</b>"), self.centre_achat, self.sociogramme]
+        )
         self.bloc_financier = w.VBox([self.argument_financier])
         self.bloc_marges = w.VBox([self.defense_des_marges])
         etapes = w.Accordion(
@@ -487,6 +491,7 @@ class EditeurPlanDeVente(w.VBox):
             except (ErreurAtelier, OSError) as err:
                 self._erreur = f"Enregistrement impossible : {err}"
                 self.zone_erreur.montrer(self._erreur)
+        self.sociogramme.value = sociogramme_svg(plan.centre_achat)
         self.resultat = verifier_plan(plan)
         self.remarques.value = self._remarques_html(self.resultat)
         return self.resultat
