@@ -37,6 +37,7 @@ __all__ = [
     "Partie",
     "date_fr",
     "lien_telechargement",
+    "mentions_legales",
     "nom_de_fichier",
     "numero_tva_intracom",
     "rendre_document",
@@ -148,7 +149,8 @@ class DocumentCommercial:
         return self.date_emission + dt.timedelta(days=self.delai_paiement_jours)
 
 
-def _mentions(doc: DocumentCommercial, calcul: NetAPayer) -> list[str]:
+def mentions_legales(doc: DocumentCommercial, calcul: NetAPayer) -> list[str]:
+    """Les mentions de bas de document (règlement, escompte, pénalités, 40 €, acompte…)."""
     mentions = []
     delai = doc.delai_paiement_jours
     if delai == 0:
@@ -281,7 +283,7 @@ def _vue(doc: DocumentCommercial, calcul: NetAPayer) -> dict[str, Any]:
         "etapes": etapes,
         "tva": tva,
         "avertissements": list(calcul.avertissements),
-        "mentions": _mentions(doc, calcul),
+        "mentions": mentions_legales(doc, calcul),
         "signature": signature,
         "pied": pied,
     }
