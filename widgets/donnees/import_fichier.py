@@ -61,6 +61,7 @@ __all__ = [
     "bases_personnelles",
     "detecter_encodage",
     "detecter_separateur",
+    "exemple_fichier_partenaire",
     "importer_fichier",
     "nom_sql",
 ]
@@ -535,3 +536,31 @@ def importer_fichier(
         rejets=rejets,
         avertissements=avertissements,
     )
+
+
+# ---------------------------------------------------------------------------- exemple
+
+_EXEMPLE = (
+    "Raison sociale;Contact;Code postal;Ville;Téléphone;CA 2024;Dernière commande;Remise %\r\n"
+    "Boutique du Trocadéro;Mme LEROY;75016;Paris;01 45 53 00 11;12 450,80;12/11/2025;5\r\n"
+    "Hôtel Belle Étoile;M. Nguyen;75007;Paris;01 47 05 22 33;8 300,00;03/10/2025;3,5\r\n"
+    "CSE Aéroports Réunis;Mme Garnier;95700;Roissy-en-France;01 48 62 10 10;21 980,45;"
+    "28/11/2025;7\r\n"
+    "Épicerie fine Noël;M. Roux;69002;Lyon;04 78 37 12 12;n.c.;15/09/2025;0\r\n"
+    "Camping Les Pins;M. Bernard;33260;La Teste-de-Buch;05 56 22 01 01;4 150,00;31/06/2025;2\r\n"
+    "Maison Durand & fils;Mme Durand;13001;Marseille;04 91 90 12 34;15 600,00;02/12/2025;5;"
+    "à rappeler\r\n"
+    "Spa des Alpes;Mme Perrin;74400;Chamonix-Mont-Blanc;04 50 53 00 00;6 725,30;"
+    "18/10/2025;3\r\n"
+)
+
+
+def exemple_fichier_partenaire() -> Path:
+    """Écrit (et renvoie) un petit fichier clients d'exemple « à la française » : CSV
+    Windows-1252 séparé par des ``;``, dates jj/mm/aaaa, montants 1 234,56, avec trois lignes
+    défectueuses (un CA « n.c. », une date impossible, un champ en trop)."""
+    dossier = dossier_utilisateur() / "exemples"
+    dossier.mkdir(parents=True, exist_ok=True)
+    chemin = dossier / "clients_partenaire.csv"
+    chemin.write_bytes(_EXEMPLE.encode("cp1252"))
+    return chemin
