@@ -49,6 +49,12 @@ def _corrige(args: argparse.Namespace) -> int:
     return commande_corrige(args)
 
 
+def _export_classe(args: argparse.Namespace) -> int:
+    from widgets.exercices.corrige import commande_export_classe
+
+    return commande_export_classe(args)
+
+
 def construire_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="atelier", description="Atelier NRC : commandes de l'atelier.")
     sub = p.add_subparsers(dest="commande", required=True)
@@ -82,6 +88,13 @@ def construire_parser() -> argparse.ArgumentParser:
         "--out", default=None, help="Fichier HTML (défaut : corrige_<unité>_<étudiant>.html)."
     )
     c.set_defaults(func=_corrige)
+
+    e = sub.add_parser(
+        "export-classe", help="Regrouper les progressions de la classe (CSV, Excel)."
+    )
+    e.add_argument("fichiers", nargs="+", help="Fichiers de progression ramassés.")
+    e.add_argument("--out", default="classe.xlsx", help="classe.csv ou classe.xlsx")
+    e.set_defaults(func=_export_classe)
     return p
 
 
