@@ -209,3 +209,24 @@ def serveur_tableaux_sur_mesure(tmp_path: Path):
     finally:
         for serveur in serveurs:
             serveur.arreter()
+
+
+@pytest.fixture(scope="session")
+def serveur_apps(tmp_path_factory: pytest.TempPathFactory, base_demo: Path):
+    """Dashboards server on the real voila_apps/ (one pre-heated kernel per app, demo DB)."""
+    from widgets.donnees.chemins import DOSSIER_APPS
+
+    if not any(DOSSIER_APPS.glob("*.ipynb")):
+        pytest.skip("aucune application dans voila_apps/")
+    dossier = tmp_path_factory.mktemp("apps")
+    serveur = ServeurTableaux(
+        dossier,
+        DOSSIER_APPS,
+        env={"ATELIER_BASE": str(base_demo), "ATELIER_DONNEES": str(dossier / "donnees")},
+        taille_pool_defaut=1,
+    )
+    try:
+        serveur.attendre_reserves(delai=180)
+        yield serveur
+    finally:
+        serveur.arreter()
