@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 import ipywidgets as w
@@ -65,9 +66,23 @@ __all__ = [
 ]
 
 
+@lru_cache(maxsize=4096)
+def _euros(valeur: Decimal | int) -> str:
+    return format_euros(valeur)
+
+
+@lru_cache(maxsize=1024)
+def _pourcent(valeur: Decimal | int, decimales: int) -> str:
+    return format_pourcent(valeur, decimales=decimales)
+
+
 def euros(valeur: Decimal | int | None) -> str:
-    """``Decimal('1234.5')`` → ``'1 234,50 €'`` (babel, fr_FR) ; ``None`` → ``'—'``."""
-    return "—" if valeur is None else format_euros(valeur)
+    """``Decimal('1234.5')`` → ``'1 234,50 €'`` (babel, fr_FR) ; ``None`` → ``'—'``.
+
+    Mis en cache : babel coûte environ 0,2 ms par appel et une facture en affiche des dizaines
+    à chaque frappe, presque toujours les mêmes.
+    """
+    return "—" if valeur is None else _euros(valeur)
 
 
 def euros_html(valeur: Decimal | int | None) -> str:
@@ -77,7 +92,7 @@ def euros_html(valeur: Decimal | int | None) -> str:
 
 def pourcent(valeur: Decimal | int | None, decimales: int = 2) -> str:
     """``Decimal('12.5')`` → ``'12,5 %'`` ; ``None`` → ``'—'``."""
-    return "—" if valeur is None else format_pourcent(valeur, decimales=decimales)
+    return "—" if valeur is None else _pourcent(valeur, decimales)
 
 
 def tableau_html(

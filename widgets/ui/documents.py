@@ -21,14 +21,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from widgets.calculs import format_euros, format_nombre, format_pourcent
+from widgets.calculs import format_nombre
 from widgets.calculs.facture import NetAPayer
+from widgets.ui.champs import euros as format_euros
+from widgets.ui.champs import pourcent as format_pourcent
 
 __all__ = [
     "TYPES_DOCUMENT",
@@ -297,9 +300,14 @@ _ENVIRONNEMENT = jinja2.Environment(
 )
 
 
+@lru_cache(maxsize=1)
+def _feuille_de_style() -> str:
+    return (DOSSIER_GABARITS / "document.css").read_text(encoding="utf-8")
+
+
 def rendre_document(doc: DocumentCommercial, calcul: NetAPayer) -> str:
     """La page HTML complète et autonome du document (s'imprime sur A4)."""
-    css = (DOSSIER_GABARITS / "document.css").read_text(encoding="utf-8")
+    css = _feuille_de_style()
     gabarit = _ENVIRONNEMENT.get_template("document.html")
     return gabarit.render(d=_vue(doc, calcul), css=Markup(css))
 
