@@ -30,32 +30,25 @@ def code_postal_valide(code: str | None) -> bool:
     return bool(code) and RE_CODE_POSTAL.match(code) is not None
 
 
-def luhn_valide(chiffres: str) -> bool:
-    """Clé de Luhn : en doublant un chiffre sur deux depuis la droite, la somme finit par 0."""
-    if not chiffres.isdigit():
-        return False
+def _somme_luhn(chiffres: str, decalage: int) -> int:
+    """Sum of the digits, every other one doubled (minus 9 above 9) from the right."""
     total = 0
     for i, c in enumerate(reversed(chiffres)):
         d = int(c)
-        if i % 2 == 1:
-            d *= 2
-            if d > 9:
-                d -= 9
+        if (i + decalage) % 2 == 1:
+            d = d * 2 - 9 if d > 4 else d * 2
         total += d
-    return total % 10 == 0
+    return total
+
+
+def luhn_valide(chiffres: str) -> bool:
+    """Clé de Luhn : en doublant un chiffre sur deux depuis la droite, la somme finit par 0."""
+    return chiffres.isdigit() and _somme_luhn(chiffres, 0) % 10 == 0
 
 
 def cle_luhn(chiffres: str) -> str:
     """Le chiffre à ajouter à droite de ``chiffres`` pour que la clé de Luhn soit valide."""
-    total = 0
-    for i, c in enumerate(reversed(chiffres)):  # positions once the key is appended
-        d = int(c)
-        if i % 2 == 0:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return str((10 - total % 10) % 10)
+    return str((10 - _somme_luhn(chiffres, 1) % 10) % 10)
 
 
 def siret_valide(siret: str | None) -> bool:
