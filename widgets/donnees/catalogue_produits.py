@@ -9,14 +9,23 @@ message; the invoice widget then falls back to free entry.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from widgets.donnees.chemins import base_reference
 from widgets.erreurs import ErreurAtelier
 
-__all__ = ["ClientFacture", "Produit", "lister_clients", "lister_produits", "ouvrir_lecture_seule"]
+__all__ = [
+    "ClientFacture",
+    "Produit",
+    "lister_clients",
+    "lister_produits",
+    "ouvrir_lecture_seule",
+    "requete_lecture_seule",
+]
 
 
 @dataclass(frozen=True)
@@ -82,13 +91,21 @@ def ouvrir_lecture_seule(base: Path | str | None = None) -> sqlite3.Connection:
     return connexion
 
 
-def _lire(base: Path | str | None, sql: str) -> list[sqlite3.Row]:
+def requete_lecture_seule(
+    base: Path | str | None,
+    sql: str,
+    parametres: Sequence[Any] | Mapping[str, Any] = (),
+    *,
+    champ: str = "Catalogue",
+) -> list[sqlite3.Row]:
+    """Toutes les lignes de ``sql`` sur la base ouverte en lecture seule (connexion fermée
+    ensuite) ; table ou colonne absente → :class:`ErreurAtelier` en français nommant ``champ``."""
     connexion = ouvrir_lecture_seule(base)
     try:
-        return connexion.execute(sql).fetchall()
+        return connexion.execute(sql, parametres).fetchall()
     except sqlite3.Error as err:
         raise ErreurAtelier(
-            f"la base ne contient pas les données attendues ({err}).", champ="Catalogue"
+            f"la base ne contient pas les données attendues ({err}).", champ=champ
         ) from err
     finally:
         connexion.close()
@@ -99,7 +116,7 @@ def lister_produits(
 ) -> list[Produit]:
     """Les produits du catalogue, triés par gamme puis référence."""
     filtre = "WHERE actif = 1" if actifs_seulement else ""
-    lignes = _lire(
+    lignes = requete_lecture_seule(
         base,
         "SELECT id_produit, reference, designation, gamme, prix_unitaire_ht, cout_achat_ht, "
         f"taux_tva FROM produits {filtre} ORDER BY gamme, reference",
@@ -120,7 +137,7 @@ def lister_produits(
 
 def lister_clients(base: Path | str | None = None) -> list[ClientFacture]:
     """Les clients (acheteurs possibles), triés par raison sociale."""
-    lignes = _lire(
+    lignes = requete_lecture_seule(
         base,
         "SELECT id_client, raison_sociale, adresse, code_postal, ville, siret, "
         "delai_paiement_jours FROM clients ORDER BY raison_sociale, id_client",

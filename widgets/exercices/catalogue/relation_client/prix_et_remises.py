@@ -20,17 +20,10 @@ from widgets.calculs import (
     resoudre_marges,
 )
 from widgets.exercices import ControleNombre, Variante, exercice, piege_connu, tirer_decimal
+from widgets.exercices.catalogue.relation_client.facturation import _etapes_markdown
 
 CENT = Decimal(100)
 NATURES = ("Rabais", "Remise", "Ristourne")
-
-
-def _etapes(calcul) -> str:
-    lignes = ["| Calcul | Montant |", "|---|---|"]
-    for e in calcul.etapes:
-        signe = {"−": "− ", "+": "+ ", "=": "= "}.get(e.operation, "")
-        lignes.append(f"| {signe}{e.libelle} | {format_euros(abs(e.montant))} |")
-    return "\n".join(lignes)
 
 
 @exercice("net-commercial-cascade-1", "Réductions en cascade", savoirs=["S511"])
@@ -59,7 +52,7 @@ def net_commercial_cascade_1(alea: random.Random) -> Variante:
             "précédente.",
             "10 % puis 5 % ne font pas 15 % : 1 − 0,90 × 0,95 = 14,5 %.",
         ),
-        solution=_etapes(calcul),
+        solution=_etapes_markdown(calcul),
         parametres={"brut": brut, "remises": remises},
     )
 
@@ -88,8 +81,15 @@ def tva_apres_escompte_1(alea: random.Random) -> Variante:
             "L'escompte réduit la base de la TVA : elle se calcule sur le net financier, port "
             "compris.",
         ),
-        solution=_etapes(calcul),
+        solution=_etapes_markdown(calcul),
         parametres={"quantite": quantite, "prix": prix, "remise": remise, "escompte": escompte},
+    )
+
+
+def _controle_coefficient(attendu: Decimal, libelle: str, piege) -> ControleNombre:
+    """A coefficient is judged to 4 decimals; the trap is the other definition."""
+    return ControleNombre(
+        attendu, libelle=libelle, unite="", tolerance=Decimal("0.0001"), pieges=(piege,)
     )
 
 
@@ -114,13 +114,7 @@ def coefficient_multiplicateur_1(alea: random.Random) -> Variante:
             "Calculez le **coefficient multiplicateur**, défini ici comme **PV TTC / coût "
             "d'achat HT** (4 décimales)."
         ),
-        controle=ControleNombre(
-            m.coefficient,
-            libelle="Coefficient multiplicateur",
-            unite="",
-            tolerance=Decimal("0.0001"),
-            pieges=(piege,),
-        ),
+        controle=_controle_coefficient(m.coefficient, "Coefficient multiplicateur", piege),
         indices=(
             "Calculez d'abord le prix de vente TTC = PV HT × (1 + taux de TVA).",
             "Le coefficient multiplicateur fait passer du coût d'achat HT au prix TTC.",
@@ -151,13 +145,7 @@ def coefficient_ht_1(alea: random.Random) -> Variante:
             "Son fournisseur parle d'un coefficient **sur le prix hors taxes** : calculez "
             "**PV HT / coût d'achat HT** (4 décimales)."
         ),
-        controle=ControleNombre(
-            m.coefficient_ht,
-            libelle="Coefficient HT",
-            unite="",
-            tolerance=Decimal("0.0001"),
-            pieges=(piege,),
-        ),
+        controle=_controle_coefficient(m.coefficient_ht, "Coefficient HT", piege),
         indices=(
             "Retrouvez le prix de vente HT : PV TTC / 1,20.",
             "Deux définitions existent : ici on divise le prix HORS TAXES par le coût.",
