@@ -28,6 +28,9 @@ from widgets.tableaux_de_bord.protocole import VisiteurVoila
 pytestmark = [pytest.mark.timeout(300), pytest.mark.slow]
 
 APPS = Path(__file__).resolve().parent / "notebooks_voila"
+FRAGMENT = (
+    Path(__file__).resolve().parents[1] / "deploy" / "jupyterhub" / "atelier_jupyterhub_config.py"
+)
 BIN = Path(sys.executable).parent
 UTILISATEURS = ("alice", "bob")
 
@@ -73,13 +76,11 @@ c.Authenticator.allowed_users = {set(UTILISATEURS)!r}
 c.JupyterHub.spawner_class = "simple"
 c.SimpleLocalProcessSpawner.home_dir_template = {str(homes / "{username}")!r}
 c.Spawner.cmd = [{str(BIN / "jupyterhub-singleuser")!r}]
-c.Spawner.args = {["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []!r}
+# The project's own fragment (per-user ATELIER_DONNEES, Voilà without sources/tracebacks).
+load_subconfig({str(FRAGMENT)!r})
+c.Spawner.args.extend({["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []!r})
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
-# Each student's progress, plans and SQL sandbox live in their own folder.
-c.Spawner.environment = {{
-    "ATELIER_DONNEES": lambda spawner: {str(homes)!r} + "/" + spawner.user.name + "/.atelier",
-}}
 c.JupyterHub.services = [{{"name": "essai", "api_token": {jeton!r}}}]
 c.JupyterHub.load_roles = [{{
     "name": "essai-admin",
@@ -175,6 +176,9 @@ def test_a_users_voila_dashboard_renders_and_computes(hub):
     base, jetons, _ = hub
     ttc = asyncio.run(_visite(base, "alice", jetons["alice"], "prix_ttc.ipynb", "prix_ht"))
     assert ttc.replace("\u202f", " ").replace("\xa0", " ") == "Prix TTC : 1 481,47 €"
+    statut, page = _api(f"{base}/user/alice/voila/render/prix_ttc.ipynb", jetons["alice"])
+    assert statut == 200 and "jupyter-config-data" in page
+    assert "from appli_essai import" not in page  # sources stripped (deploy fragment)
 
 
 def test_each_user_has_their_own_progress(hub):
