@@ -133,3 +133,17 @@ def test_the_test_apps_carry_gallery_metadata():
     for carnet in ("prix_ttc.ipynb", "en_panne.ipynb", "visites.ipynb"):
         meta = json.loads((APPS_ESSAI / carnet).read_text(encoding="utf-8"))["metadata"]
         assert set(meta["atelier"]) == {"titre", "unite", "savoirs", "description"}
+
+
+def test_a_busy_port_is_a_french_error_and_exit_code_1(tmp_path, capsys):
+    import socket
+
+    fichier = tmp_path / "conf.py"
+    fichier.write_text(f"c.ConfigTableauxDeBord.dossier_apps = {str(APPS_ESSAI)!r}\n", "utf-8")
+    with socket.socket() as occupe:
+        occupe.bind(("127.0.0.1", 0))
+        occupe.listen()
+        port = occupe.getsockname()[1]
+        args = argparse.Namespace(config=str(fichier), host="127.0.0.1", port=port)
+        assert servir(args) == 1
+    assert f"le port {port} est déjà utilisé" in capsys.readouterr().out

@@ -13,6 +13,8 @@ The server itself (:mod:`widgets.tableaux_de_bord.serveur`) is imported lazily: 
 from __future__ import annotations
 
 import argparse
+import os
+import socket
 from pathlib import Path
 
 from traitlets.config.loader import PyFileConfigLoader
@@ -43,6 +45,18 @@ def charger_reglages(fichier: str | Path | None = None) -> ConfigTableauxDeBord:
     return ConfigTableauxDeBord(config=config)
 
 
+def port_libre(hote: str, port: int) -> bool:
+    """True when ``hote:port`` can be listened on (nothing else uses it)."""
+    with socket.socket(socket.AF_INET6 if ":" in hote else socket.AF_INET) as s:
+        if os.name != "nt":  # like tornado: a port in TIME_WAIT after a restart is free
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((hote, port))
+        except OSError:
+            return False
+    return True
+
+
 def servir(args: argparse.Namespace) -> int:
     """Serve every notebook of the apps folder with Voilà (blocks until Ctrl+C).
 
@@ -62,6 +76,13 @@ def servir(args: argparse.Namespace) -> int:
         print(f"Atelier NRC : dossier des applications introuvable : {reglages.dossier_apps}")
         return 2
 
+    if not port_libre(reglages.hote, reglages.port):
+        print(
+            f"Atelier NRC : le port {reglages.port} est déjà utilisé sur {reglages.hote} "
+            "(un autre serveur tourne ?). Choisissez-en un autre : --port 8867"
+        )
+        return 1
+
     from .serveur import VoilaAtelier
 
     app = VoilaAtelier(reglages)
@@ -72,5 +93,8 @@ def servir(args: argparse.Namespace) -> int:
         f"http://{reglages.hote}:{reglages.port}{reglages.url_de_base} (Ctrl+C pour arrêter)",
         flush=True,
     )
-    app.start()
+    try:
+        app.start()
+    except SystemExit as arret:  # Voilà exits this way when it cannot listen
+        return int(arret.code or 0)
     return 0
