@@ -199,6 +199,7 @@ def test_devis_sans_escompte_et_penalites_chiffrees(facture: ConstructeurFacture
     facture.taux_penalites.value = "12,15"
     page = _texte(facture.document_html)
     assert "<h1>Devis</h1>" in page
+    assert facture.numero.value == "D2025-0001" and "D2025-0001" in page
     assert "Pas d'escompte pour paiement anticipé." in page
     assert "au taux annuel de 12,15 %" in page
     assert "Valable jusqu'au" in page and "30/01/2026" in page

@@ -23,6 +23,7 @@ last row ``atelier-total``); the download link ``atelier-telechargement``.
 from __future__ import annotations
 
 import html
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,7 @@ __all__ = ["ConstructeurFacture", "LigneFacture"]
 
 SAISIE_LIBRE = "— saisie libre —"
 NATURES = ("Remise", "Rabais", "Ristourne")
+PREFIXES = {"facture": "F", "devis": "D", "bon_de_commande": "BC"}
 EXEMPLE_LIGNE = {
     "designation": "Serviette éponge 50 × 100",
     "quantite": "10",
@@ -277,7 +279,7 @@ class ConstructeurFacture(Calculatrice):
             exemple="vide : BCE + 10 points",
         )
         self.client.observe(self._client_choisi, names="value")
-        self.type_document.observe(self._sur_modification, names="value")
+        self.type_document.observe(self._type_choisi, names="value")
 
         self.document: DocumentCommercial | None = None
         self.document_html = ""
@@ -410,6 +412,13 @@ class ConstructeurFacture(Calculatrice):
             for i, autre in enumerate(self.lignes, start=1):
                 autre.renumeroter(i)
             self.boite_lignes.children = tuple(self.lignes)
+
+    def _type_choisi(self, change: dict[str, Any]) -> None:
+        """Numéro proposé avec le préfixe du document : F2025-0001 → D2025-0001 pour un devis."""
+        ancien, nouveau = PREFIXES[change["old"]], PREFIXES[change["new"]]
+        with self.en_lot():
+            if re.fullmatch(rf"{ancien}\d{{4}}-\d+", self.numero.value.strip()):
+                self.numero.value = nouveau + self.numero.value.strip()[len(ancien) :]
 
     def _client_choisi(self, change: dict[str, Any]) -> None:
         client: ClientFacture | None = next(
