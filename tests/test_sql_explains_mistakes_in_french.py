@@ -72,6 +72,17 @@ AVERTIS = [
         "produit cartésien",
     ),
     ("SELECT * FROM clients, commandes", ["produit_cartesien"], "JOIN commandes ON"),
+    # id_client is not the key of commandes: one client has many dates
+    (
+        "SELECT o.id_client, o.date_commande, COUNT(*) FROM commandes o GROUP BY o.id_client",
+        ["group_by"],
+        "« o.date_commande »",
+    ),
+    (
+        "SELECT id_client, date_commande, COUNT(*) FROM commandes GROUP BY id_client",
+        ["group_by"],
+        "« date_commande »",
+    ),
 ]
 
 
@@ -88,6 +99,12 @@ def test_bare_column_without_group_by_really_returns_one_row(base_demo):
 
 
 SANS_AVERTISSEMENT = [
+    # the grouped primary key fixes the other columns of its table
+    "SELECT c.id_client, c.raison_sociale, COUNT(*) FROM clients c "
+    "JOIN commandes o ON o.id_client = c.id_client GROUP BY c.id_client",
+    "SELECT id_client, raison_sociale, plafond_credit FROM clients GROUP BY id_client",
+    "SELECT raison_sociale, COUNT(*) FROM clients JOIN commandes USING (id_client) "
+    "GROUP BY clients.id_client",
     "SELECT ville, COUNT(*) FROM clients GROUP BY ville",
     "SELECT c.ville AS v, COUNT(*) FROM clients c GROUP BY v",
     "SELECT strftime('%Y', date_commande), COUNT(*) FROM commandes "

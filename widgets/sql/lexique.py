@@ -259,23 +259,37 @@ def _texte(jetons: list[Jeton]) -> str:
     return "".join(j.texte.lower() for j in jetons)
 
 
-def _colonnes_referencees(expr: list[Jeton]) -> list[str]:
-    """Column names used by an expression (qualifier stripped), functions and keywords left out."""
-    noms: list[str] = []
+def _nom(j: Jeton) -> str:
+    return j.texte.strip('"[]`').lower()
+
+
+def _references(expr: list[Jeton]) -> list[tuple[str | None, str]]:
+    """Columns used by an expression as (qualifier or None, name), lower case; functions,
+    keywords and sub-queries left out; ``*`` counts as a column."""
+    refs: list[tuple[str | None, str]] = []
     expr = _hors_sous_requetes(expr)
     for k, j in enumerate(expr):
         suivant = expr[k + 1] if k + 1 < len(expr) else None
+        precedent = expr[k - 1] if k else None
+        qualifiant = (
+            _nom(expr[k - 2])
+            if precedent is not None and precedent.texte == "." and k >= 2
+            else None
+        )
         if j.genre == "ident" or (j.genre == "mot" and j.haut not in MOTS_CLES):
             if j.genre == "mot" and j.texte[:1] in "$:@?":
                 continue
             if suivant is not None and suivant.texte in ("(", "."):
                 continue
-            noms.append(j.texte.strip('"[]`').lower())
-        elif j.texte == "*":
-            precedent = expr[k - 1] if k else None
-            if precedent is None or precedent.texte in (".", ","):
-                noms.append("*")
-    return noms
+            refs.append((qualifiant, _nom(j)))
+        elif j.texte == "*" and (precedent is None or precedent.texte in (".", ",")):
+            refs.append((qualifiant, "*"))
+    return refs
+
+
+def _colonnes_referencees(expr: list[Jeton]) -> list[str]:
+    """Column names used by an expression (qualifier stripped)."""
+    return [nom for _, nom in _references(expr)]
 
 
 def _hors_sous_requetes(expr: list[Jeton]) -> list[Jeton]:
@@ -343,8 +357,48 @@ def _elements_select(liste: list[Jeton]) -> list[tuple[list[Jeton], str | None]]
     return elements
 
 
-def avertissement_group_by(jetons: list[Jeton]) -> list[Avertissement]:
-    """Selected columns that are neither aggregated nor in the GROUP BY."""
+def _determinee_par_une_cle(
+    ref: tuple[str | None, str],
+    groupe: set[tuple[str | None, str]],
+    sources: dict[str, str],
+    colonnes: dict[str, list[str]],
+    cles: dict[str, str],
+) -> bool:
+    """True when the GROUP BY holds the primary key of the column's table (``GROUP BY
+    c.id_client`` fixes ``c.raison_sociale``: one value per group, no warning)."""
+    qualifiant, nom = ref
+    tables = set(sources.values())
+    if qualifiant is not None:
+        table = sources.get(qualifiant)
+    else:
+        proprietaires = [t for t in tables if nom in {c.lower() for c in colonnes.get(t, [])}]
+        table = proprietaires[0] if len(proprietaires) == 1 else None
+        if table is None and len(tables) == 1:
+            table = next(iter(tables))
+    cle = cles.get(table or "")
+    if cle is None:
+        return False
+    for q, n in groupe:
+        if n == cle and (
+            sources.get(q) == table
+            if q is not None
+            else len(tables) == 1
+            or (sum(cle in {c.lower() for c in colonnes.get(t, [])} for t in tables) == 1)
+        ):
+            return True
+    return False
+
+
+def avertissement_group_by(
+    jetons: list[Jeton],
+    colonnes: dict[str, list[str]] | None = None,
+    cles: dict[str, str] | None = None,
+) -> list[Avertissement]:
+    """Selected columns that are neither aggregated nor in the GROUP BY (nor fixed by a
+    grouped primary key, when ``colonnes`` {table: [colonnes]} and ``cles`` {table: clé} of
+    the base are given)."""
+    colonnes = {t.lower(): v for t, v in (colonnes or {}).items()}
+    cles = cles or {}
     messages: list[Avertissement] = []
     for coeur in _coeurs_select(jetons):
         clauses = _clauses(coeur)
@@ -352,9 +406,11 @@ def avertissement_group_by(jetons: list[Jeton]) -> list[Avertissement]:
         groupe = clauses.get("GROUP")
         if not any(_a_agregat(e) for e, _ in elements) and groupe is None:
             continue
+        sources = _sources(clauses.get("FROM", []))
         items_groupe = _couper(groupe or [])
         textes_groupe = {_texte(g) for g in items_groupe}
-        colonnes_groupe = {c for g in items_groupe for c in _colonnes_referencees(g)}
+        refs_groupe = {r for g in items_groupe for r in _references(g)}
+        colonnes_groupe = {n for _, n in refs_groupe}
         positions = {
             int(g[0].texte)
             for g in items_groupe
@@ -365,7 +421,15 @@ def avertissement_group_by(jetons: list[Jeton]) -> list[Avertissement]:
                 continue
             if _texte(expr) in textes_groupe or (alias and alias in textes_groupe):
                 continue
-            manquantes = [c for c in _colonnes_referencees(expr) if c not in colonnes_groupe]
+            manquantes = [
+                n
+                for q, n in _references(expr)
+                if n not in colonnes_groupe
+                and not (
+                    groupe is not None
+                    and _determinee_par_une_cle((q, n), refs_groupe, sources, colonnes, cles)
+                )
+            ]
             if not manquantes:
                 continue
             nom = "".join(j.texte for j in expr) if len(expr) <= 3 else manquantes[0]
@@ -387,6 +451,58 @@ def avertissement_group_by(jetons: list[Jeton]) -> list[Avertissement]:
     return messages
 
 
+def _segments_from(source: list[Jeton]) -> list[tuple[str, list[Jeton]]]:
+    """The FROM clause cut at depth-0 ',' and JOIN: (separator, tokens) per table."""
+    segments: list[tuple[str, list[Jeton]]] = [("debut", [])]
+    for j, p in zip(source, _profondeurs(source), strict=True):
+        if p == 0 and j.texte == ",":
+            segments.append((",", []))
+        elif p == 0 and j.est("JOIN"):
+            segments.append(("JOIN", []))
+        else:
+            segments[-1][1].append(j)
+    return segments
+
+
+_APRES_TABLE = {
+    "ON",
+    "USING",
+    "NATURAL",
+    "LEFT",
+    "RIGHT",
+    "INNER",
+    "FULL",
+    "CROSS",
+    "OUTER",
+    "WHERE",
+    "GROUP",
+    "ORDER",
+    "LIMIT",
+    "INDEXED",
+    "NOT",
+}
+
+
+def _sources(source: list[Jeton]) -> dict[str, str]:
+    """{alias or table name: table name} (lower case) for the tables of a FROM clause."""
+    alias: dict[str, str] = {}
+    for _, seg in _segments_from(source):
+        noms = [j for j in seg if j.genre in ("mot", "ident") and not j.est(*_APRES_TABLE)]
+        if not seg or seg[0].texte == "(" or not noms:
+            continue
+        k = seg.index(noms[0])
+        if k + 2 < len(seg) and seg[k + 1].texte == ".":  # schema.table
+            k += 2
+        table = _nom(seg[k])
+        alias[table] = table
+        reste = seg[k + 1 :]
+        if reste and reste[0].est("AS"):
+            reste = reste[1:]
+        if reste and reste[0].genre in ("mot", "ident") and not reste[0].est(*_APRES_TABLE):
+            alias[_nom(reste[0])] = table
+    return alias
+
+
 def _tables_jointure(segment: list[Jeton]) -> str:
     noms = [j.texte for j in segment if j.genre in ("mot", "ident") and not j.est(*MOTS_CLES)]
     return noms[0] if noms else "?"
@@ -401,16 +517,7 @@ def avertissement_produit_cartesien(jetons: list[Jeton]) -> list[Avertissement]:
         source = clauses.get("FROM")
         if not source:
             continue
-        prof = _profondeurs(source)
-        # split the FROM clause into table segments at depth-0 ',' and JOIN
-        segments: list[tuple[str, list[Jeton]]] = [("debut", [])]
-        for j, p in zip(source, prof, strict=True):
-            if p == 0 and j.texte == ",":
-                segments.append((",", []))
-            elif p == 0 and j.est("JOIN"):
-                segments.append(("JOIN", []))
-            else:
-                segments[-1][1].append(j)
+        segments = _segments_from(source)
         non_liees = []
         for k, (sep, seg) in enumerate(segments[1:], start=1):
             precedent = segments[k - 1][1]
@@ -486,10 +593,15 @@ def avertissement_virgule(jetons: list[Jeton]) -> list[Avertissement]:
     ]
 
 
-def avertissements(jetons: list[Jeton]) -> list[Avertissement]:
-    """Every beginner-mistake warning for one SELECT statement."""
+def avertissements(
+    jetons: list[Jeton],
+    colonnes: dict[str, list[str]] | None = None,
+    cles: dict[str, str] | None = None,
+) -> list[Avertissement]:
+    """Every beginner-mistake warning for one SELECT statement (``colonnes`` and ``cles``:
+    the base's columns and one-column primary keys, see :func:`avertissement_group_by`)."""
     return (
         avertissement_virgule(jetons)
         + avertissement_produit_cartesien(jetons)
-        + avertissement_group_by(jetons)
+        + avertissement_group_by(jetons, colonnes, cles)
     )

@@ -29,7 +29,7 @@ from widgets.sql.explications import (
     refus_lecture_seule,
 )
 from widgets.sql.lexique import avertissements, instructions, verbe
-from widgets.sql.schema import noms_du_schema
+from widgets.sql.schema import cles_primaires, noms_du_schema
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -358,7 +358,7 @@ def run_query(
             )
         )
     if v in ("SELECT", "VALUES"):
-        notes.extend(avertissements(jetons))
+        notes.extend(avertissements(jetons, noms_du_schema(chemin), cles_primaires(chemin)))
     nb = len(lignes) if colonnes or v in ("SELECT", "VALUES") else max(rowcount, 0)
     return QueryResult(
         dataframe=df,

@@ -106,21 +106,38 @@ def schema(database: str | Path, *, compter: bool = True) -> list[TableInfo]:
         ) from e
 
 
-_CACHE: dict[tuple[str, int, int], dict[str, list[str]]] = {}
+_CACHE: dict[tuple[str, int, int], list[TableInfo]] = {}
 
 
-def noms_du_schema(database: str | Path) -> dict[str, list[str]]:
-    """{table: [colonnes]} (cached by file size and modification time), {} if unreadable."""
+def tables_du_schema(database: str | Path) -> list[TableInfo]:
+    """:func:`schema` without row counts, cached by file size and modification time;
+    ``[]`` if the file cannot be read (used to explain errors, never raises)."""
     p = Path(database)
     try:
         st = p.stat()
     except OSError:
-        return {}
+        return []
     cle = (str(p.resolve()), st.st_mtime_ns, st.st_size)
     if cle not in _CACHE:
         try:
-            _CACHE.clear()
-            _CACHE[cle] = {t.nom: t.noms_colonnes for t in schema(p, compter=False)}
+            tables = schema(p, compter=False)
         except QueryError:
-            return {}
+            return []
+        _CACHE.clear()
+        _CACHE[cle] = tables
     return _CACHE[cle]
+
+
+def noms_du_schema(database: str | Path) -> dict[str, list[str]]:
+    """{table: [colonnes]}, {} if unreadable."""
+    return {t.nom: t.noms_colonnes for t in tables_du_schema(database)}
+
+
+def cles_primaires(database: str | Path) -> dict[str, str]:
+    """{table: its one-column primary key} (lower case), for the GROUP BY check."""
+    resultat = {}
+    for t in tables_du_schema(database):
+        cles = [c.nom.lower() for c in t.colonnes if c.cle_primaire]
+        if len(cles) == 1:
+            resultat[t.nom.lower()] = cles[0]
+    return resultat
