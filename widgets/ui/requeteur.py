@@ -308,6 +308,7 @@ class Requeteur(w.VBox):
         schema_visible: bool = True,
         editeur_simple: bool = False,
         historique: HistoriqueSQL | None = None,
+        lignes_editeur: int = 8,
     ) -> None:
         super().__init__()
         self.add_class("atelier-requeteur")
@@ -319,7 +320,7 @@ class Requeteur(w.VBox):
         self.page = 0
         self.historique = historique or HistoriqueSQL(etudiant=etudiant)
 
-        self.editeur = creer_editeur(simple=editeur_simple, value=sql)
+        self.editeur = creer_editeur(simple=editeur_simple, value=sql, lignes=lignes_editeur)
         self.editeur.sur_execution(self.executer)
         self.bouton_executer = w.Button(
             description="Exécuter",
@@ -365,7 +366,9 @@ class Requeteur(w.VBox):
         )
         self.bouton_graphique.add_class("atelier-graphique")
         self.bouton_graphique.on_click(lambda _b: self.tracer())
-        self.image_graphique = w.Image(format="png", layout=w.Layout(display="none"))
+        self.image_graphique = w.Image(
+            format="png", layout=w.Layout(display="none", width="auto", max_width="850px")
+        )
         self.etiquette_base = w.HTML()
 
         self.navigateur = NavigateurSchema(base_reference() if base is None else base)
@@ -718,7 +721,9 @@ class AppliRequeteur(w.Tab):
             base,
             etudiant=etudiant,
             sql="SELECT raison_sociale, type_client, ville\nFROM clients\nLIMIT 10",
+            lignes_editeur=6,
         )
+        self.requeteur.executer()
         self.exercices = ListeExercicesSQL(etudiant=etudiant)
         super().__init__(children=[self.requeteur, self.exercices])
         self.set_title(0, "Requêteur SQL")
