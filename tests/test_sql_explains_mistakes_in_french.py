@@ -35,6 +35,7 @@ ERREURS = [
     ("SELECT total_ca(montant_ht) FROM factures", "fonction_inconnue", "« total_ca »"),
     ("", "vide", "vide"),
     ("SELECT 1\x00", "syntaxe", "caractère nul"),
+    ("SELECT " + "ville, " * 4000 + "ville FROM clients", "trop_gros", "trop longue"),
     ("  -- rien que des commentaires ;", "vide", "vide"),
     (
         "SELECT 1 UNION SELECT 1, 2",

@@ -81,9 +81,8 @@ def _suggestion(mot: str, candidats: list[str], seuil: float = 0.6) -> str:
 
 def _ressemble_a_un_texte(nom: str, jetons: list[Jeton]) -> bool:
     """``ville = Paris``: the unknown column sits right after a comparison or in an IN list."""
-    for k, j in enumerate(jetons):
-        if j.texte.lower() != nom.lower() or k == 0:
-            continue
+    occurrences = [k for k, j in enumerate(jetons) if k and j.texte.lower() == nom.lower()]
+    for k in occurrences[:5]:  # a few are enough, and the check stays linear
         avant = jetons[k - 1]
         if avant.texte in ("=", "==", "<>", "!=", "<", ">", "<=", ">="):
             return True

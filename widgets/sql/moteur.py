@@ -66,6 +66,7 @@ MARGE_ARRET_S = 0.3  # wait this long after the deadline before killing the work
 DELAI_DEMARRAGE_S = 60.0  # first start of a worker (a slow lab PC can take seconds)
 MAX_LIGNES_PLAFOND = 100_000
 TEMPS_PLAFOND_S = 60.0
+LONGUEUR_SQL_MAX = 20_000  # characters; the checks made in the kernel stay instant below it
 
 
 @dataclass
@@ -283,6 +284,12 @@ def run_query(
     debut = time.perf_counter()
     if not isinstance(sql, str):
         raise QueryError("La requête doit être un texte SQL.", "vide")
+    if len(sql) > LONGUEUR_SQL_MAX:
+        raise QueryError(
+            f"La requête est trop longue (plus de {_nombre(LONGUEUR_SQL_MAX)} caractères) : "
+            "écrivez-la plus simplement.",
+            "trop_gros",
+        )
     if "\x00" in sql:
         raise QueryError(
             "La requête contient un caractère invisible (caractère nul) : retapez-la au lieu "
