@@ -60,6 +60,7 @@ def test_clients_tries_avec_siren_et_delai_par_defaut(petite_base: Path):
     assert clients[1].siren == "732829320"
     assert clients[1].delai_paiement_jours == 45
     assert clients[0].delai_paiement_jours == 30
+    assert [c.id_client for c in lister_clients(petite_base, limite=1)] == [2]
 
 
 def test_la_connexion_refuse_toute_ecriture(petite_base: Path):

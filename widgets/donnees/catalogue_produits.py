@@ -135,12 +135,15 @@ def lister_produits(
     ]
 
 
-def lister_clients(base: Path | str | None = None) -> list[ClientFacture]:
-    """Les clients (acheteurs possibles), triés par raison sociale."""
+def lister_clients(
+    base: Path | str | None = None, *, limite: int | None = None
+) -> list[ClientFacture]:
+    """Les clients (acheteurs possibles), triés par raison sociale ; au plus ``limite``."""
     lignes = requete_lecture_seule(
         base,
         "SELECT id_client, raison_sociale, adresse, code_postal, ville, siret, "
-        "delai_paiement_jours FROM clients ORDER BY raison_sociale, id_client",
+        "delai_paiement_jours FROM clients ORDER BY raison_sociale, id_client LIMIT ?",
+        (-1 if limite is None else limite,),
     )
     return [
         ClientFacture(

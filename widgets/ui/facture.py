@@ -65,6 +65,7 @@ __all__ = ["ConstructeurFacture", "LigneFacture"]
 
 SAISIE_LIBRE = "— saisie libre —"
 NATURES = ("Remise", "Rabais", "Ristourne")
+CLIENTS_MAXI = 500  # a pick-list stays light even on a 100 000-client teaching base
 PREFIXES = {"facture": "F", "devis": "D", "bon_de_commande": "BC"}
 EXEMPLE_LIGNE = {
     "designation": "Serviette éponge 50 × 100",
@@ -204,7 +205,7 @@ class ConstructeurFacture(Calculatrice):
         self.info_catalogue = w.HTML()
         try:
             self.produits = lister_produits(base)
-            self.clients = lister_clients(base)
+            self.clients = lister_clients(base, limite=CLIENTS_MAXI)
         except ErreurAtelier as err:
             self.produits, self.clients = [], []
             self.info_catalogue.value = f"<i>{html.escape(str(err))}</i>"
