@@ -474,3 +474,23 @@ def test_each_fast_path_stops_a_runaway_on_its_own(petite_base, monkeypatch, pas
     debut = time.monotonic()
     assert _travailleur.executer(demande) == ("temps",)
     assert time.monotonic() - debut < 0.3 + 1.5
+
+
+def test_a_script_without_main_guard_can_use_the_engine(petite_base, tmp_path):
+    """ "spawn" re-runs an unguarded main script in the child unless the engine hides it: the
+    script would then start workers in a loop. It must simply print its result once."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "script_etudiant.py"
+    script.write_text(
+        "from widgets.sql import run_query\n"
+        f"res = run_query('SELECT COUNT(*) AS n FROM clients', {str(petite_base)!r})\n"
+        "print('RESULTAT', int(res.dataframe['n'][0]))\n",
+        encoding="utf-8",
+    )
+    fini = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, cwd=tmp_path
+    )
+    assert fini.returncode == 0, fini.stderr
+    assert fini.stdout.splitlines() == ["RESULTAT 4"]
