@@ -153,3 +153,30 @@ def test_schema_of_a_missing_file_is_a_french_error(tmp_path):
     with pytest.raises(QueryError) as exc:
         schema(tmp_path / "nulle_part.db")
     assert exc.value.code == "base_introuvable"
+
+
+def test_paths_with_spaces_accents_and_url_characters_work(base_demo, tmp_path, monkeypatch):
+    dossier = tmp_path / "Dossier de Léa #1 ? 50%"
+    dossier.mkdir()
+    copie = dossier / "base clients.db"
+    copie.write_bytes(base_demo.read_bytes())
+    assert valeur("SELECT COUNT(*) FROM secteurs", copie) == 7
+    monkeypatch.setenv("ATELIER_DONNEES", str(dossier / "données élève"))
+    chemin = bac_a_sable(reference=copie)
+    run_query("DELETE FROM objectifs", chemin, writable=True)
+    assert valeur("SELECT COUNT(*) FROM objectifs", chemin) == 0
+    assert valeur("SELECT COUNT(*) FROM objectifs", copie) == 303
+    assert sorted(p.name for p in dossier.iterdir()) == ["base clients.db", "données élève"]
+
+
+def test_windows_network_share_gets_an_uri_without_authority():
+    from pathlib import PureWindowsPath
+
+    from widgets.sql._travailleur import uri_fichier
+
+    assert uri_fichier(PureWindowsPath(r"\\serveur\nrc\clients.db")) == (
+        "file:////serveur/nrc/clients.db"
+    )
+    assert uri_fichier(PureWindowsPath(r"C:\Users\Léa\base.db")) == (
+        "file:///C:/Users/L%C3%A9a/base.db"
+    )

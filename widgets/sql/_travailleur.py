@@ -24,7 +24,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 DENY = sqlite3.SQLITE_DENY
@@ -72,9 +72,21 @@ _ACTIONS = dict(
 )  # SQLite's authorizer action codes, by number
 
 
+def uri_fichier(p: PurePath) -> str:
+    """``file:`` URI of an absolute path, percent-encoded (spaces, accents, ``#``, ``?``).
+
+    A Windows network share ``\\\\serveur\\partage\\clients.db`` becomes
+    ``file:////serveur/partage/clients.db``: SQLite refuses a URI authority (``file://serveur``).
+    """
+    uri = p.as_uri()
+    if not uri.startswith("file:///"):
+        uri = "file:////" + uri.removeprefix("file://")
+    return uri
+
+
 def _uri(chemin: str | Path, ecriture: bool) -> str:
     p = Path(chemin).resolve()
-    uri = p.as_uri() + ("?mode=rw" if ecriture else "?mode=ro")
+    uri = uri_fichier(p) + ("?mode=rw" if ecriture else "?mode=ro")
     if not ecriture and _est_wal(p):
         # a read-only connection must not create -wal/-shm files next to the reference
         uri += "&immutable=1"
