@@ -180,3 +180,22 @@ def test_windows_network_share_gets_an_uri_without_authority():
     assert uri_fichier(PureWindowsPath(r"C:\Users\Léa\base.db")) == (
         "file:///C:/Users/L%C3%A9a/base.db"
     )
+
+
+def test_a_wal_reference_is_read_without_creating_wal_files(tmp_path):
+    import sqlite3
+    from contextlib import closing
+
+    base = tmp_path / "wal.db"
+    with closing(sqlite3.connect(base)) as cx:
+        cx.execute("PRAGMA journal_mode = WAL")
+        cx.execute("CREATE TABLE t (x)")
+        cx.execute("INSERT INTO t VALUES (1), (2), (3)")
+        cx.commit()
+        cx.execute("PRAGMA journal_mode = DELETE")  # checkpoint, -wal and -shm removed
+        cx.execute("PRAGMA journal_mode = WAL")  # header says WAL again
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["wal.db"]
+    avant = empreinte(base)
+    assert valeur("SELECT SUM(x) FROM t", base) == 6
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["wal.db"]
+    assert empreinte(base) == avant
