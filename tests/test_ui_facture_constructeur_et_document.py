@@ -150,6 +150,19 @@ def test_taux_de_tva_inhabituel_donne_un_avertissement_pas_une_erreur(
     assert facture.erreur.startswith("Ligne 2 — Taux de TVA : « 120 » est trop grand")
 
 
+def test_une_ligne_ajoutee_vide_est_ignoree_sans_message(facture: ConstructeurFacture):
+    vide = facture.ajouter_ligne()
+    assert facture.erreur == "" and facture.resultat.net_a_payer == D("223.08")
+    vide.designation.value = "Torchon"  # started: now the missing price is reported
+    assert facture.erreur.startswith("Ligne 3 — Prix unitaire HT : le champ est vide")
+    vide.prix.value = "5"  # 1 × 5,00 more
+    assert facture.resultat.brut_ht == D("312.00")
+    facture.supprimer_ligne(0)
+    facture.supprimer_ligne(0)
+    facture.supprimer_ligne(0)
+    assert facture.erreur == "Lignes : la facture n'a aucune ligne. Ajoutez au moins une ligne."
+
+
 def test_supprimer_une_ligne_renumerote_et_recalcule(facture: ConstructeurFacture):
     facture.supprimer_ligne(0)
     assert len(facture.lignes) == 1

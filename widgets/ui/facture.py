@@ -164,6 +164,14 @@ class LigneFacture(w.VBox):
             f"la référence « {reference} » n'est pas au catalogue.", champ="Produit"
         )
 
+    def est_vide(self) -> bool:
+        """Ligne ajoutée mais pas encore remplie (ni article, ni désignation, ni prix)."""
+        return (
+            self.produit.value == SAISIE_LIBRE
+            and not self.designation.value.strip()
+            and not self.prix.value.strip()
+        )
+
     def lire(self) -> dict[str, Any]:
         """La ligne pour :func:`net_a_payer` (chaque champ faux affiche son message)."""
         valeurs = []
@@ -439,6 +447,9 @@ class ConstructeurFacture(Calculatrice):
         lignes: list[dict[str, Any]] = []
         premiere: ErreurAtelier | None = None
         for ligne in self.lignes:
+            if ligne.est_vide():  # a line just added, not filled yet: ignored, no message
+                ligne.zone_erreur.effacer()
+                continue
             try:
                 lignes.append(ligne.lire())
             except ErreurAtelier as err:
@@ -468,7 +479,7 @@ class ConstructeurFacture(Calculatrice):
             delai_paiement_jours=delai,
             delai_escompte_jours=delai_esc,
             taux_penalites=penalites,
-            references=tuple(ligne.reference for ligne in self.lignes),
+            references=tuple(ligne.reference for ligne in self.lignes if not ligne.est_vide()),
         )
         self.document_html = rendre_document(self.document, calcul)
         return calcul
