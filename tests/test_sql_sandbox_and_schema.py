@@ -199,3 +199,29 @@ def test_a_wal_reference_is_read_without_creating_wal_files(tmp_path):
     assert valeur("SELECT SUM(x) FROM t", base) == 6
     assert sorted(p.name for p in tmp_path.iterdir()) == ["wal.db"]
     assert empreinte(base) == avant
+
+
+def test_a_sandbox_cannot_fill_the_disk(base_demo, monkeypatch):
+    from widgets.sql import _travailleur
+
+    chemin = bac_a_sable(reference=base_demo)
+    taille = chemin.stat().st_size
+    monkeypatch.setattr(_travailleur, "TAILLE_BAC_A_SABLE_MAX", 0)
+    monkeypatch.setattr(_travailleur, "CROISSANCE_BAC_A_SABLE", 1024 * 1024)
+    demande = {
+        "sql": "INSERT INTO secteurs (nom, description) "
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50) "
+        "SELECT 'S' || i, printf('%.*c', 100000, 'x') FROM n",
+        "database": str(chemin),
+        "writable": True,
+        "max_rows": 10,
+        "time_limit_s": 5.0,
+    }
+    reponse = _travailleur.executer(demande)  # 5 MB asked, 1 MB allowed
+    assert reponse[0] == "erreur" and "full" in reponse[2]
+    assert chemin.stat().st_size <= taille + 1024 * 1024
+    assert valeur("SELECT COUNT(*) FROM secteurs", chemin) == 7  # nothing half-written
+    from widgets.sql.explications import expliquer
+
+    erreur = expliquer(reponse[1], reponse[2], [], {}, [], True)
+    assert erreur.code == "trop_gros" and "bac à sable est plein" in str(erreur)

@@ -46,6 +46,8 @@ LIMITES: dict[int, int] = {
 }
 TAS_MAXIMAL = 256 * 1024 * 1024  # SQLite heap of the worker (process-wide)
 TAILLE_RESULTAT_MAXIMALE = 32 * 1024 * 1024  # bytes of text/blob sent back per query
+TAILLE_BAC_A_SABLE_MAX = 512 * 1024 * 1024  # a sandbox never grows past this (or +64 MB)
+CROISSANCE_BAC_A_SABLE = 64 * 1024 * 1024
 PAS_PROGRESSION = 1000  # VDBE instructions between two deadline checks
 
 FONCTIONS_PERMISES = frozenset(
@@ -147,6 +149,11 @@ def ouvrir(chemin: str | Path, ecriture: bool, echeance: list[float], refus: lis
         cx.execute("PRAGMA trusted_schema = OFF")
         if ecriture:
             cx.execute("PRAGMA foreign_keys = ON")
+            # a sandbox must not fill the student's disk (INSERT … SELECT in a loop)
+            page = cx.execute("PRAGMA page_size").fetchone()[0]
+            pages = cx.execute("PRAGMA page_count").fetchone()[0]
+            plafond = max(TAILLE_BAC_A_SABLE_MAX // page, pages + CROISSANCE_BAC_A_SABLE // page)
+            cx.execute(f"PRAGMA max_page_count = {int(plafond)}")
         else:
             cx.execute("PRAGMA query_only = ON")
         cx.set_authorizer(_autoriseur(ecriture, refus))

@@ -313,6 +313,13 @@ def expliquer(
             "est arrêtée. Vérifiez les fonctions comme REPLACE, PRINTF ou GROUP_CONCAT.",
             "trop_gros",
         )
+    if "database or disk is full" in bas:
+        return err(
+            "Le bac à sable est plein : cette modification le ferait trop grossir. "
+            "Réinitialisez-le (widgets.sql.reinitialiser_bac_a_sable()) et modifiez moins de "
+            "lignes à la fois.",
+            "trop_gros",
+        )
     if "out of memory" in bas or "memoryerror" in classe.lower():
         return err(
             "La requête demande trop de mémoire : elle est arrêtée. Filtrez davantage (WHERE) "
