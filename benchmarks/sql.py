@@ -83,13 +83,16 @@ def brut(sql: str, base: Path, temp_memoire: bool = False) -> int:
         return len(cx.execute(sql).fetchmany(MAX_LIGNES + 1))
 
 
-def mesurer(fonction, repetitions: int) -> float:
-    temps = []
+def mesurer(fonctions: list, repetitions: int) -> list[float]:
+    """Median time of each function; the functions take turns within each repetition, so that
+    a change of machine load hits them all alike."""
+    temps: list[list[float]] = [[] for _ in fonctions]
     for _ in range(repetitions):
-        debut = time.perf_counter()
-        fonction()
-        temps.append(time.perf_counter() - debut)
-    return statistics.median(temps)
+        for i, fonction in enumerate(fonctions):
+            debut = time.perf_counter()
+            fonction()
+            temps[i].append(time.perf_counter() - debut)
+    return [statistics.median(t) for t in temps]
 
 
 def main() -> int:
@@ -117,10 +120,12 @@ def main() -> int:
     for nom, sql in REQUETES.items():
         run_query(sql, base, max_rows=MAX_LIGNES, time_limit_s=60)  # warm the page cache
         nb = brut(sql, base)
-        t_brut = mesurer(lambda sql=sql: brut(sql, base), args.repetitions)
-        t_mem = mesurer(lambda sql=sql: brut(sql, base, True), args.repetitions)
-        t_sur = mesurer(
-            lambda sql=sql: run_query(sql, base, max_rows=MAX_LIGNES, time_limit_s=60),
+        t_brut, t_mem, t_sur = mesurer(
+            [
+                lambda sql=sql: brut(sql, base),
+                lambda sql=sql: brut(sql, base, True),
+                lambda sql=sql: run_query(sql, base, max_rows=MAX_LIGNES, time_limit_s=60),
+            ],
             args.repetitions,
         )
         print(
