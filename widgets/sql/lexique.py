@@ -182,9 +182,6 @@ MOTS_CLES = {
     "WITH",
     "BLOB",
 }
-_FIN_FROM = {"WHERE", "GROUP", "HAVING", "ORDER", "LIMIT", "WINDOW", "UNION", "INTERSECT", "EXCEPT"}
-_FIN_GROUP = {"HAVING", "ORDER", "LIMIT", "WINDOW", "UNION", "INTERSECT", "EXCEPT"}
-_COMPARAISONS = {"=", "==", "<>", "!=", "<", ">", "<=", ">="}
 
 
 def _profondeurs(jetons: list[Jeton]) -> list[int]:
