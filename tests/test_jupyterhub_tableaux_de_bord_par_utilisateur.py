@@ -8,7 +8,6 @@ files nor each other's progress (``ATELIER_DONNEES`` per user).
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import shutil
@@ -23,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from widgets.tableaux_de_bord.protocole import VisiteurVoila
+from widgets.tableaux_de_bord.protocole import VisiteurVoila, executer
 
 pytestmark = [pytest.mark.timeout(300), pytest.mark.slow]
 
@@ -174,7 +173,7 @@ async def _visite(base: str, nom: str, jeton: str, carnet: str, champ: str | Non
 
 def test_a_users_voila_dashboard_renders_and_computes(hub):
     base, jetons, _ = hub
-    ttc = asyncio.run(_visite(base, "alice", jetons["alice"], "prix_ttc.ipynb", "prix_ht"))
+    ttc = executer(_visite(base, "alice", jetons["alice"], "prix_ttc.ipynb", "prix_ht"))
     assert ttc.replace("\u202f", " ").replace("\xa0", " ") == "Prix TTC : 1 481,47 €"
     statut, page = _api(f"{base}/user/alice/voila/render/prix_ttc.ipynb", jetons["alice"])
     assert statut == 200 and "jupyter-config-data" in page
@@ -183,9 +182,9 @@ def test_a_users_voila_dashboard_renders_and_computes(hub):
 
 def test_each_user_has_their_own_progress(hub):
     base, jetons, homes = hub
-    premiere = asyncio.run(_visite(base, "alice", jetons["alice"], "visites.ipynb"))
-    seconde = asyncio.run(_visite(base, "alice", jetons["alice"], "visites.ipynb"))
-    chez_bob = asyncio.run(_visite(base, "bob", jetons["bob"], "visites.ipynb"))
+    premiere = executer(_visite(base, "alice", jetons["alice"], "visites.ipynb"))
+    seconde = executer(_visite(base, "alice", jetons["alice"], "visites.ipynb"))
+    chez_bob = executer(_visite(base, "bob", jetons["bob"], "visites.ipynb"))
     assert (premiere, seconde, chez_bob) == ("Visite n° 1", "Visite n° 2", "Visite n° 1")
     assert (homes / "alice" / ".atelier" / "visites_essai.txt").read_text() == "2"
     assert (homes / "bob" / ".atelier" / "visites_essai.txt").read_text() == "1"

@@ -6,7 +6,6 @@ Runs Debian's nginx (``apt-get install nginx-light``) on loopback with the shipp
 
 from __future__ import annotations
 
-import asyncio
 import os
 import shutil
 import socket
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from widgets.tableaux_de_bord.protocole import VisiteurVoila
+from widgets.tableaux_de_bord.protocole import VisiteurVoila, executer
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -101,7 +100,7 @@ def test_a_student_computes_through_the_proxied_websocket(nginx_devant):
         finally:
             await eleve.fermer()
 
-    ttc = asyncio.run(scenario())
+    ttc = executer(scenario())
     assert ttc.replace("\u202f", " ").replace("\xa0", " ") == "Prix TTC : 1 481,47 €"  # ×1,20
     acces = journal.read_text(encoding="utf-8")
     assert "/channels?session_id=" in acces and '" 101 ' in acces  # websocket upgraded

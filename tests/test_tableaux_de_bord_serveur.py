@@ -6,7 +6,6 @@ Each test talks to a real server (subprocess) over loopback, as a browser would.
 
 from __future__ import annotations
 
-import asyncio
 import re
 import time
 import urllib.error
@@ -15,7 +14,7 @@ import uuid
 
 import pytest
 
-from widgets.tableaux_de_bord.protocole import VisiteurVoila
+from widgets.tableaux_de_bord.protocole import VisiteurVoila, executer
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -96,7 +95,7 @@ async def _scenario_prix(base: str) -> list:
 
 
 def test_a_student_types_french_amounts_and_reads_the_result(serveur_tableaux):
-    resultats = asyncio.run(_scenario_prix(serveur_tableaux.base))
+    resultats = executer(_scenario_prix(serveur_tableaux.base))
     assert resultats == [
         "Prix TTC : 1 200,00 €",  # 1 000 × 1,20
         "Prix TTC : 3 000,60 €",  # 2 500,50 × 1,20
@@ -139,7 +138,7 @@ async def _tentative_execution(base: str, marque: str) -> list[str]:
 
 def test_a_visitor_cannot_run_code_of_their_own(serveur_tableaux, tmp_path):
     marque = tmp_path / f"pirate-{uuid.uuid4().hex}.txt"
-    vus = asyncio.run(_tentative_execution(serveur_tableaux.base, str(marque)))
+    vus = executer(_tentative_execution(serveur_tableaux.base, str(marque)))
     assert "execute_reply" not in vus
     assert "execute_input" not in vus
     assert "execute_result" not in vus
@@ -177,7 +176,8 @@ def _attendre(condition, delai: float = 60.0) -> bool:
 
 def test_a_full_app_shows_a_french_page_until_a_student_leaves(serveur_tableaux_sur_mesure):
     serveur = serveur_tableaux_sur_mesure(
-        taille_pool={"prix_ttc.ipynb": 1, "en_panne.ipynb": 0, "visites.ipynb": 0}, max_noyaux_defaut=2
+        taille_pool={"prix_ttc.ipynb": 1, "en_panne.ipynb": 0, "visites.ipynb": 0},
+        max_noyaux_defaut=2,
     )
 
     async def scenario():
@@ -194,7 +194,7 @@ def test_a_full_app_shows_a_french_page_until_a_student_leaves(serveur_tableaux_
         await c.fermer()
         return etat_plein, statut_refuse, refuse.page, statut_apres
 
-    etat_plein, statut_refuse, page, statut_apres = asyncio.run(scenario())
+    etat_plein, statut_refuse, page, statut_apres = executer(scenario())
     assert etat_plein["en_service"] == 2 and etat_plein["maximum"] == 2
     assert statut_refuse == 503
     assert "Serveur complet" in page
@@ -205,19 +205,20 @@ def test_a_full_app_shows_a_french_page_until_a_student_leaves(serveur_tableaux_
 def test_idle_kernels_are_culled_but_the_preheated_pool_is_kept(serveur_tableaux_sur_mesure):
     serveur = serveur_tableaux_sur_mesure(
         taille_pool={"prix_ttc.ipynb": 1, "en_panne.ipynb": 0, "visites.ipynb": 0},
-        delai_inactivite=3,
+        delai_inactivite=5,
         intervalle_nettoyage=1,
     )
 
     async def ouvrir_puis_partir_sans_fermer():
         eleve = await _ouvrir_et_garder(serveur.base)
+        en_service = serveur.etat()["apps"]["prix_ttc.ipynb"]["en_service"]
         await eleve.fermer(arreter_noyau=False)  # browser crashed: no shutdown request
-        return eleve.kernel_id
+        return eleve.kernel_id, en_service
 
-    kernel_id = asyncio.run(ouvrir_puis_partir_sans_fermer())
-    assert serveur.etat()["apps"]["prix_ttc.ipynb"]["en_service"] == 1
+    kernel_id, en_service_pendant = executer(ouvrir_puis_partir_sans_fermer())
+    assert en_service_pendant == 1
     assert _attendre(lambda: serveur.etat()["apps"]["prix_ttc.ipynb"]["en_service"] == 0)
     assert f"({kernel_id}) with" in serveur.lire_sortie()  # the culler's log line
+    assert _attendre(lambda: serveur.etat()["apps"]["prix_ttc.ipynb"]["reserve_prete"] == 1)
     etat = serveur.etat()["apps"]["prix_ttc.ipynb"]
-    assert etat["reserve_prete"] == 1  # the standby kernel survived the culler
-    assert etat["vivants"] == 1
+    assert etat["vivants"] == 1  # only the standby kernel is left, it survived the culler

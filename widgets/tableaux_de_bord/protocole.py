@@ -216,3 +216,27 @@ class VisiteurVoila:
                 headers={**self.entetes, "X-XSRFToken": self.xsrf, "Cookie": f"_xsrf={self.xsrf}"},
                 raise_error=False,
             )
+
+
+def executer(coroutine: Any) -> Any:
+    """Run ``coroutine`` to completion in a private event loop (own thread).
+
+    Works even when the calling thread already runs a loop (Playwright's sync API, Jupyter).
+    """
+    import asyncio
+    import threading
+
+    resultat: dict[str, Any] = {}
+
+    def cible() -> None:
+        try:
+            resultat["valeur"] = asyncio.run(coroutine)
+        except BaseException as err:  # noqa: BLE001 - re-raised in the caller's thread
+            resultat["erreur"] = err
+
+    fil = threading.Thread(target=cible, name="visiteur-voila")
+    fil.start()
+    fil.join()
+    if "erreur" in resultat:
+        raise resultat["erreur"]
+    return resultat.get("valeur")
