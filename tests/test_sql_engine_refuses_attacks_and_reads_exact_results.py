@@ -494,3 +494,28 @@ def test_a_script_without_main_guard_can_use_the_engine(petite_base, tmp_path):
     )
     assert fini.returncode == 0, fini.stderr
     assert fini.stdout.splitlines() == ["RESULTAT 4"]
+
+
+def test_kernel_interrupt_while_waiting_never_mixes_up_answers(petite_base, monkeypatch):
+    """Kernel > Interrupt during a query: the late answer must not become the next result."""
+    run_query("SELECT 1", petite_base)
+
+    def interrompre(*_args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(moteur._courant.canal, "poll", interrompre)
+    with pytest.raises(KeyboardInterrupt):
+        run_query("SELECT 2", petite_base)
+    assert lignes("SELECT 3", petite_base) == [(3,)]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGINT to a process group is a POSIX notion")
+def test_worker_ignores_the_interrupt_sent_to_the_kernel_process_group(petite_base):
+    import signal
+
+    run_query("SELECT 1", petite_base)
+    pid = moteur.pid_travailleur()
+    os.kill(pid, signal.SIGINT)
+    time.sleep(0.2)
+    assert lignes("SELECT COUNT(*) FROM clients", petite_base) == [(4,)]
+    assert moteur.pid_travailleur() == pid

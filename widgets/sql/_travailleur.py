@@ -275,10 +275,14 @@ def boucle(canal: Any) -> None:
             demande = canal.recv()
         except (EOFError, OSError):
             break
+        except KeyboardInterrupt:  # Kernel > Interrupt reaches the whole process group
+            continue
         if demande is None:
             break
         try:
             reponse = executer(demande)
+        except KeyboardInterrupt:
+            reponse = ("erreur", "KeyboardInterrupt", "interrupted", [])
         except Exception as e:  # never die on an unexpected error: report it
             reponse = ("erreur", type(e).__name__, str(e), [])
         try:

@@ -234,6 +234,12 @@ def _demander(demande: dict[str, Any], delai: float) -> tuple:
                 "simplifiez la requête si le problème revient.",
                 "moteur",
             ) from e
+        except BaseException:
+            # KeyboardInterrupt (Kernel > Interrupt) while waiting: the worker may still answer
+            # this request later; never let that answer be read as the next query's result.
+            trav.tuer()
+            _courant = None
+            raise
         # no answer: a runaway that the progress handler could not stop -> kill + restart
         trav.tuer()
         statistiques["arrets_forces"] += 1
