@@ -659,6 +659,7 @@ THEMES_SQL = {
     "jointures": "jointures",
     "sous_requetes": "sous-requêtes",
     "fiabilisation_prospects": "fiabilisation",
+    "mises_a_jour": "mises à jour",
     "segmentation": "segmentation",
 }
 """Les thèmes des exercices SQL, dans l'ordre où on les apprend."""
