@@ -135,3 +135,15 @@ def test_tournee_rejects_a_wrong_cost_per_km_in_french(page_eleve, serveur_apps,
     erreur.get_by_text("n'est pas un montant").wait_for()
     assert "« 0,6 euro » n'est pas un montant" in _espaces(erreur.inner_text())
     capture_ecran(page, "scenario_tournee")
+
+
+def test_the_gallery_lists_every_published_app(page_eleve, serveur_apps, capture_ecran):
+    page_eleve.goto(serveur_apps.base + "/")
+    cartes = page_eleve.locator("article.atelier-carte")
+    cartes.first.wait_for()
+    assert sorted(cartes.evaluate_all("els => els.map(e => e.dataset.carnet)")) == APPS
+    for carte in cartes.all():
+        assert carte.locator("h2").inner_text().strip()
+        assert carte.locator(".atelier-description").inner_text().strip()
+    capture_ecran(page_eleve, "galerie_applications")
+    assert _externes(page_eleve, serveur_apps.base) == []

@@ -147,3 +147,18 @@ def test_a_busy_port_is_a_french_error_and_exit_code_1(tmp_path, capsys):
         args = argparse.Namespace(config=str(fichier), host="127.0.0.1", port=port)
         assert servir(args) == 1
     assert f"le port {port} est déjà utilisé" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("brut", "affiche"),
+    [
+        ("relation_client", "Relation client"),
+        ("gestion_de_projet", "Gestion de projet"),
+        ("Relation client", "Relation client"),
+        ("", ""),
+    ],
+)
+def test_unit_folder_names_are_shown_as_words(brut, affiche):
+    from widgets.tableaux_de_bord.galerie import nom_unite
+
+    assert nom_unite(brut) == affiche

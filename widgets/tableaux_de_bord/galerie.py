@@ -42,10 +42,18 @@ def lire_fiche(dossier_apps: Path, carnet: str) -> FicheApp:
     return FicheApp(
         carnet=carnet,
         titre=str(atelier.get("titre") or titre_defaut),
-        unite=str(atelier.get("unite") or ""),
+        unite=nom_unite(str(atelier.get("unite") or "")),
         savoirs=tuple(str(s) for s in savoirs),
         description=str(atelier.get("description") or ""),
     )
+
+
+def nom_unite(unite: str) -> str:
+    """Unit name for humans: ``relation_client`` (a folder name) becomes ``Relation client``."""
+    if "_" in unite and unite == unite.lower():
+        unite = unite.replace("_", " ")
+        return unite[:1].upper() + unite[1:]
+    return unite
 
 
 def lire_fiches(dossier_apps: Path, carnets: list[str]) -> list[FicheApp]:
