@@ -40,6 +40,15 @@ def test_student_writes_completes_and_runs_a_query(
     assert cellules.locator("td").all_inner_texts() == [premier, str(nb)]
     capture_ecran(page, "requeteur_resultat")
 
+    # an alias of a table completes with that table's columns
+    zone.fill("SELECT \nFROM clients c")
+    zone.evaluate("z => { z.focus(); z.setSelectionRange(7, 7); }")
+    zone.press_sequentially("c.rai")
+    page.locator(".aes-completion li").first.wait_for()
+    assert page.locator(".aes-completion li").all_inner_texts() == ["raison_sociale"]
+    zone.press("Enter")
+    assert zone.input_value() == "SELECT c.raison_sociale\nFROM clients c"
+
     zone.fill("SELECT * FROM client")
     page.locator(".atelier-executer").click()
     erreur = page.locator(".atelier-erreur-sql")

@@ -99,9 +99,19 @@ function render({ model, el }) {
     const m = avant.match(/(?:([A-Za-z_][A-Za-z0-9_]*)\.)?([A-Za-z_][A-Za-z0-9_]*)?$/);
     return { table: m && m[1] ? m[1] : null, debut: m && m[2] ? m[2] : "" };
   }
+  function tableDeLAlias(nom) {
+    // « FROM clients c », « JOIN secteurs AS s » : l'alias c désigne la table clients.
+    const bas = nom.toLowerCase();
+    const motif = /\b(?:FROM|JOIN)\s+([A-Za-z_][A-Za-z0-9_]*)(?:\s+(?:AS\s+)?([A-Za-z_][A-Za-z0-9_]*))?/gi;
+    for (const m of zone.value.matchAll(motif)) {
+      if (m[2] && m[2].toLowerCase() === bas && !ENSEMBLE_CLES.has(m[2].toUpperCase())) return m[1];
+    }
+    return nom;
+  }
   function candidats(table, debut) {
     const bas = debut.toLowerCase();
     if (table) {
+      table = schema[table] ? table : tableDeLAlias(table);
       const cols = schema[table] || schema[table.toLowerCase()] || [];
       return cols.filter((c) => c.toLowerCase().startsWith(bas) && c.toLowerCase() !== bas);
     }
