@@ -9,7 +9,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8888
 UV_VERSION := 0.13.9
 
-.PHONY: start test setup db dashboards lint format lock clean-db reset-db
+.PHONY: start test setup db dashboards bench lint format lock reset-db
 
 ## make start : installe, construit la base si elle manque, lance JupyterLab
 start: setup $(DB)
@@ -44,6 +44,13 @@ reset-db: setup
 ## make dashboards : sert les applications Voilà (intranet)
 dashboards: setup $(DB)
 	$(BIN)/atelier dashboards
+
+## make bench : les mesures de docs/benchmarks.md (longues : base de 100 000 clients, classe de 35)
+bench: setup $(DB)
+	$(BIN)/python benchmarks/build_db.py --sizes 2000 100000
+	$(BIN)/python benchmarks/sql.py
+	$(BIN)/python benchmarks/widgets.py
+	$(BIN)/python benchmarks/classroom.py --eleves 35
 
 lint: setup
 	$(BIN)/ruff check widgets tests benchmarks
