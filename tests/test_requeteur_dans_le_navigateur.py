@@ -31,7 +31,12 @@ def test_student_writes_completes_and_runs_a_query(
     assert page.locator(".aes-calque .aes-mot-cle").first.inner_text() == "SELECT"
     zone.press("Control+Enter")
     statut = page.locator(".atelier-statut").first
-    statut.filter(has_text=re.compile(r"^4 lignes — ")).wait_for()
+    try:
+        statut.filter(has_text=re.compile(r"^4 lignes — ")).wait_for()
+    except Exception:
+        capture_ecran(page, "requeteur_echec")
+        erreurs = page.locator(".atelier-erreur-sql").all_inner_texts()
+        pytest.fail(f"statut : {statut.inner_text()!r} ; erreurs : {erreurs!r}")
     with sqlite3.connect(base_demo) as cx:
         premier, nb = cx.execute(
             "SELECT type_client, COUNT(*) AS nb FROM clients GROUP BY 1 ORDER BY nb DESC"

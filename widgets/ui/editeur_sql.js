@@ -171,14 +171,23 @@ function render({ model, el }) {
     calque.scrollTop = zone.scrollTop;
     calque.scrollLeft = zone.scrollLeft;
   });
-  zone.addEventListener("blur", () => setTimeout(fermer, 150));
+  // ipywidgets 8 holds back state updates while the kernel is busy, but sends custom messages
+  // at once: a run request (or a click on the "Exécuter" button, which blurs the editor first)
+  // could overtake the last keystrokes. So the text travels inside a custom message too.
+  function transmettre(type) {
+    model.send({ type, sql: zone.value });
+  }
+  zone.addEventListener("blur", () => {
+    transmettre("valeur");
+    setTimeout(fermer, 150);
+  });
   zone.addEventListener("keydown", (e) => {
     if ((e.ctrlKey || e.metaKey) && e.key === "Enter") {
       e.preventDefault();
       e.stopPropagation();
       fermer();
       envoyer();
-      model.send({ type: "executer" });
+      transmettre("executer");
       return;
     }
     if (!liste.hidden && propositions.length) {

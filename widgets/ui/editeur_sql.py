@@ -72,7 +72,15 @@ if anywidget is not None:
             self.on_msg(self._recevoir)
 
         def _recevoir(self, _widget: Any, contenu: Any, _tampons: Any) -> None:
-            if isinstance(contenu, dict) and contenu.get("type") == "executer":
+            if not isinstance(contenu, dict):
+                return
+            sql = contenu.get("sql")
+            if isinstance(sql, str) and sql != self.value:
+                # The text the student sees wins over a state update still held back by the
+                # front end (see editeur_sql.js); locked so it is not echoed back mid-typing.
+                with self._lock_property(value=sql):
+                    self.value = sql
+            if contenu.get("type") == "executer":
                 self.demander_execution()
 
 else:  # pragma: no cover
