@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from widgets.exercices import exercices_de_l_unite
-from widgets.exercices.catalogue.gestion_clientele.mises_a_jour import ControleModification
+from widgets.exercices.controles_sql import ControleModification
 
 EXERCICES = [e for e in exercices_de_l_unite("gestion_clientele") if e.theme == "mises_a_jour"]
 

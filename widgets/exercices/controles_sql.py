@@ -13,7 +13,11 @@ another). Comparison, as a French corrigé would do it:
 
 from __future__ import annotations
 
+import math
+import sqlite3
+import tempfile
 from collections import Counter
+from contextlib import closing
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -21,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from widgets.calculs import arrondi_centime
+from widgets.donnees.generation.schema import TABLES_PAR_NOM
 from widgets.exercices.modele import Champ, Verdict
 
 MAX_LIGNES = 5000
@@ -173,8 +178,29 @@ def comparer(
     return Verdict(False, Decimal("0.5") if partiel else Decimal(0), message, details=(details,))
 
 
+class _ControleSurUneBase:
+    """What every SQL checker shares: the base it reads and its one answer field (the SQL)."""
+
+    base: str | Path | None
+    libelle: str
+    points: Decimal
+
+    def _base(self) -> Path:
+        if self.base is not None:
+            return Path(self.base)
+        from widgets.donnees.chemins import base_reference
+
+        return base_reference()
+
+    def champs(self) -> tuple[Champ, ...]:
+        return (Champ("sql", self.libelle, "sql"),)
+
+    def bareme(self) -> tuple[tuple[str, Decimal], ...]:
+        return ((self.libelle, self.points),)
+
+
 @dataclass(frozen=True)
-class ControleSQL:
+class ControleSQL(_ControleSurUneBase):
     """Check a SELECT query against the teacher's reference query.
 
     ``base``: the database both run on (``None``: the reference base at check time).
@@ -189,16 +215,6 @@ class ControleSQL:
     cles_ordre: tuple[str, ...] = ()
     libelle: str = "Requête SQL"
     points: Decimal = Decimal(2)
-
-    def _base(self) -> Path:
-        if self.base is not None:
-            return Path(self.base)
-        from widgets.donnees.chemins import base_reference
-
-        return base_reference()
-
-    def champs(self) -> tuple[Champ, ...]:
-        return (Champ("sql", self.libelle, "sql"),)
 
     def resultat_attendu(self) -> Resultat:
         """The reference query's result (an error here is the teacher's, not the student's).
@@ -229,5 +245,102 @@ class ControleSQL:
     def reponse_attendue(self) -> str:
         return f"```\n{self.sql_reference.strip()}\n```"
 
-    def bareme(self) -> tuple[tuple[str, Decimal], ...]:
-        return ((self.libelle, self.points),)
+
+def _valeur(v: Any) -> Any:
+    if hasattr(v, "item"):
+        v = v.item()
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    return v
+
+
+@dataclass(frozen=True)
+class ControleModification(_ControleSurUneBase):
+    """Judge an UPDATE / DELETE by the table it leaves, as one would check it by hand.
+
+    The student's statement and the teacher's each run on their own throw-away copy of the
+    ``tables`` (never on the reference base, which is only read through the safe engine), then
+    the same ``sql_verification`` SELECT is compared on both copies with :func:`comparer`.
+
+    ``tables``: (table, WHERE filter) pairs copied from the base into each throw-away copy;
+    ``sql_verification``: the SELECT whose results must match after both statements.
+    """
+
+    sql_reference: str
+    sql_verification: str
+    tables: tuple[tuple[str, str], ...] = ()
+    base: str | Path | None = None
+    libelle: str = "Instruction SQL"
+    points: Decimal = Decimal(2)
+
+    def _copie(self, chemin: Path) -> Path:
+        """A throw-away base holding the copied tables (columns and types, no constraints)."""
+        from widgets.sql import run_query
+
+        with closing(sqlite3.connect(chemin)) as cx, cx:
+            for table, filtre in self.tables:
+                colonnes = TABLES_PAR_NOM[table].colonnes
+                cx.execute(
+                    f"CREATE TABLE {table} ("
+                    + ", ".join(f"{c.nom} {c.type}" for c in colonnes)
+                    + ")"
+                )
+                where = f" WHERE {filtre}" if filtre else ""
+                res = run_query(
+                    f"SELECT {', '.join(c.nom for c in colonnes)} FROM {table}{where}",
+                    self._base(),
+                    max_rows=20_000,
+                )
+                lignes = [
+                    tuple(_valeur(v) for v in ligne)
+                    for ligne in res.dataframe.itertuples(index=False)
+                ]
+                marques = ", ".join("?" * len(colonnes))
+                cx.executemany(f"INSERT INTO {table} VALUES ({marques})", lignes)
+        return chemin
+
+    def verifier(self, reponse: Any) -> Verdict:
+        from widgets.sql import QueryError, run_query
+
+        if isinstance(reponse, dict):
+            reponse = reponse.get("sql", "")
+        sql = str(reponse or "").strip()
+        if not sql:
+            return Verdict(
+                False, Decimal(0), "Écrivez une instruction UPDATE ou DELETE.", lisible=False
+            )
+        with tempfile.TemporaryDirectory(prefix="atelier-controle-") as dossier:
+            reference = self._copie(Path(dossier) / "reference.db")
+            run_query(self.sql_reference, reference, writable=True)
+            attendu = resultat_de(self.sql_verification, reference)
+            copie = self._copie(Path(dossier) / "etudiant.db")
+            try:
+                res = run_query(sql, copie, writable=True)
+            except QueryError as err:
+                return Verdict(False, Decimal(0), f"Votre instruction ne s'exécute pas : {err}")
+            if res.dataframe.shape[1] > 0:
+                return Verdict(
+                    False,
+                    Decimal(0),
+                    "C'est une requête de lecture : elle ne modifie rien. Écrivez un UPDATE "
+                    "(ou un DELETE) ; vérifiez d'abord avec un SELECT les lignes visées.",
+                )
+            obtenu = resultat_de(self.sql_verification, copie)
+        verdict = comparer(attendu, obtenu)
+        s = "s" if res.nb_lignes > 1 else ""
+        fait = f"{res.nb_lignes} ligne{s} modifiée{s}"
+        if verdict.correct:
+            message = f"Juste : votre instruction ({fait}) laisse la table dans l'état attendu."
+        else:
+            ecart = verdict.message.removeprefix("Pas encore : ")
+            message = (
+                f"Pas encore : après votre instruction ({fait}), la vérification diffère du "
+                f"résultat attendu — {ecart}"
+            )
+        return Verdict(verdict.correct, verdict.score, message, details=verdict.details)
+
+    def reponse_attendue(self) -> str:
+        return (
+            f"```\n{self.sql_reference.strip()}\n```\n\nVérification :\n\n"
+            f"```\n{self.sql_verification.strip()}\n```"
+        )

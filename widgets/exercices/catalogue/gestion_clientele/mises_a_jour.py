@@ -11,20 +11,11 @@ copies sont des fichiers temporaires effacés aussitôt.
 
 from __future__ import annotations
 
-import math
 import random
-import sqlite3
-import tempfile
-from contextlib import closing
-from dataclasses import dataclass
-from decimal import Decimal
-from pathlib import Path
-from typing import Any
 
-from widgets.donnees.generation.schema import TABLES_PAR_NOM
-from widgets.exercices import Champ, Variante, Verdict, exercice
+from widgets.exercices import Variante, exercice
 from widgets.exercices.catalogue.gestion_clientele._commun import SAVOIRS_SQL
-from widgets.exercices.controles_sql import comparer, resultat_de
+from widgets.exercices.controles_sql import ControleModification
 
 SAVOIRS = [*SAVOIRS_SQL, "S821"]
 LOT = 1000
@@ -33,115 +24,6 @@ CONSIGNE = (
     "\n\nÉcrivez l'instruction comme dans votre bac à sable. Le contrôle la rejoue sur une copie "
     f"du premier lot du fichier (fiches 1 à {LOT}) et regarde l'état de la table après."
 )
-
-
-def _valeur(v: Any) -> Any:
-    if hasattr(v, "item"):
-        v = v.item()
-    if isinstance(v, float) and math.isnan(v):
-        return None
-    return v
-
-
-@dataclass(frozen=True)
-class ControleModification:
-    """Judge an UPDATE / DELETE by the table it leaves (see the module docstring).
-
-    ``tables``: (table, WHERE filter) pairs copied from the base into each throw-away copy;
-    ``sql_verification``: the SELECT whose results must match after both statements.
-    """
-
-    sql_reference: str
-    sql_verification: str
-    tables: tuple[tuple[str, str], ...] = COPIE_PROSPECTS
-    base: str | Path | None = None
-    libelle: str = "Instruction SQL"
-    points: Decimal = Decimal(2)
-
-    def _base(self) -> Path:
-        if self.base is not None:
-            return Path(self.base)
-        from widgets.donnees.chemins import base_reference
-
-        return base_reference()
-
-    def champs(self) -> tuple[Champ, ...]:
-        return (Champ("sql", self.libelle, "sql"),)
-
-    def _copie(self, chemin: Path) -> Path:
-        """A throw-away base holding the copied tables (columns and types, no constraints)."""
-        from widgets.sql import run_query
-
-        with closing(sqlite3.connect(chemin)) as cx, cx:
-            for table, filtre in self.tables:
-                colonnes = TABLES_PAR_NOM[table].colonnes
-                cx.execute(
-                    f"CREATE TABLE {table} ("
-                    + ", ".join(f"{c.nom} {c.type}" for c in colonnes)
-                    + ")"
-                )
-                where = f" WHERE {filtre}" if filtre else ""
-                res = run_query(
-                    f"SELECT {', '.join(c.nom for c in colonnes)} FROM {table}{where}",
-                    self._base(),
-                    max_rows=20_000,
-                )
-                lignes = [
-                    tuple(_valeur(v) for v in ligne)
-                    for ligne in res.dataframe.itertuples(index=False)
-                ]
-                marques = ", ".join("?" * len(colonnes))
-                cx.executemany(f"INSERT INTO {table} VALUES ({marques})", lignes)
-        return chemin
-
-    def verifier(self, reponse: Any) -> Verdict:
-        from widgets.sql import QueryError, run_query
-
-        if isinstance(reponse, dict):
-            reponse = reponse.get("sql", "")
-        sql = str(reponse or "").strip()
-        if not sql:
-            return Verdict(
-                False, Decimal(0), "Écrivez une instruction UPDATE ou DELETE.", lisible=False
-            )
-        with tempfile.TemporaryDirectory(prefix="atelier-controle-") as dossier:
-            reference = self._copie(Path(dossier) / "reference.db")
-            run_query(self.sql_reference, reference, writable=True)
-            attendu = resultat_de(self.sql_verification, reference)
-            copie = self._copie(Path(dossier) / "etudiant.db")
-            try:
-                res = run_query(sql, copie, writable=True)
-            except QueryError as err:
-                return Verdict(False, Decimal(0), f"Votre instruction ne s'exécute pas : {err}")
-            if res.dataframe.shape[1] > 0:
-                return Verdict(
-                    False,
-                    Decimal(0),
-                    "C'est une requête de lecture : elle ne modifie rien. Écrivez un UPDATE "
-                    "(ou un DELETE) ; vérifiez d'abord avec un SELECT les lignes visées.",
-                )
-            obtenu = resultat_de(self.sql_verification, copie)
-        verdict = comparer(attendu, obtenu)
-        s = "s" if res.nb_lignes > 1 else ""
-        fait = f"{res.nb_lignes} ligne{s} modifiée{s}"
-        if verdict.correct:
-            message = f"Juste : votre instruction ({fait}) laisse la table dans l'état attendu."
-        else:
-            ecart = verdict.message.removeprefix("Pas encore : ")
-            message = (
-                f"Pas encore : après votre instruction ({fait}), la vérification diffère du "
-                f"résultat attendu — {ecart}"
-            )
-        return Verdict(verdict.correct, verdict.score, message, details=verdict.details)
-
-    def reponse_attendue(self) -> str:
-        return (
-            f"```\n{self.sql_reference.strip()}\n```\n\nVérification :\n\n"
-            f"```\n{self.sql_verification.strip()}\n```"
-        )
-
-    def bareme(self) -> tuple[tuple[str, Decimal], ...]:
-        return ((self.libelle, self.points),)
 
 
 @exercice("sql-maj-majuscules", "Normaliser la casse des noms de contact (UPDATE)", savoirs=SAVOIRS)
@@ -156,7 +38,9 @@ def majuscules(alea: random.Random) -> Variante:
             "**tout en majuscules**. Écrivez l'instruction qui corrige toutes les fiches qui ne "
             "la respectent pas." + CONSIGNE
         ),
-        controle=ControleModification(sql, "SELECT id_prospect, contact_nom FROM prospects"),
+        controle=ControleModification(
+            sql, "SELECT id_prospect, contact_nom FROM prospects", tables=COPIE_PROSPECTS
+        ),
         indices=(
             "Une modification s'écrit `UPDATE table SET colonne = nouvelle_valeur WHERE …`.",
             "La nouvelle valeur se calcule à partir de l'ancienne : `UPPER(contact_nom)`.",
@@ -194,7 +78,9 @@ def codes_postaux(alea: random.Random) -> Variante:
             f"Certains codes postaux du fichier prospects {defaut}. Écrivez l'instruction qui "
             "les corrige, sans toucher aux autres fiches." + CONSIGNE
         ),
-        controle=ControleModification(sql, "SELECT id_prospect, code_postal FROM prospects"),
+        controle=ControleModification(
+            sql, "SELECT id_prospect, code_postal FROM prospects", tables=COPIE_PROSPECTS
+        ),
         indices=(*indices, "`UPDATE prospects SET code_postal = … WHERE …`."),
         solution="On recalcule le code postal des seules fiches défectueuses :",
         parametres={"sql": sql},
@@ -210,7 +96,9 @@ def telephones(alea: random.Random) -> Variante:
             "0** (`O1 45 …`). Remplacez ce premier caractère par le chiffre 0 sur ces fiches "
             "seulement." + CONSIGNE
         ),
-        controle=ControleModification(sql, "SELECT id_prospect, telephone FROM prospects"),
+        controle=ControleModification(
+            sql, "SELECT id_prospect, telephone FROM prospects", tables=COPIE_PROSPECTS
+        ),
         indices=(
             "Les fiches visées : `WHERE telephone LIKE 'O%'` (lettre O majuscule).",
             "`SUBSTR(telephone, 2)` donne le numéro sans son premier caractère.",
@@ -271,7 +159,9 @@ def supprimer_doublons(alea: random.Random) -> Variante:
             "doublons en gardant, pour chaque entreprise, la fiche la **plus ancienne** (le "
             "plus petit `id_prospect`)." + CONSIGNE
         ),
-        controle=ControleModification(sql, "SELECT id_prospect FROM prospects"),
+        controle=ControleModification(
+            sql, "SELECT id_prospect FROM prospects", tables=COPIE_PROSPECTS
+        ),
         indices=(
             "Trouvez d'abord les doublons avec un SELECT (auto-jointure sur le SIRET, "
             "`p2.id_prospect > p1.id_prospect`).",
