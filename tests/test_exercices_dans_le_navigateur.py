@@ -8,8 +8,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import ServeurTableaux
 
+from conftest import ServeurTableaux
 from widgets.donnees.progression import Progression
 from widgets.exercices import exercice_par_code
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from conftest import ServeurTableaux
 
+from conftest import ServeurTableaux
 from widgets.donnees.chemins import DOSSIER_APPS
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
