@@ -15,7 +15,6 @@ La base est ouverte en lecture seule (URI ``mode=ro``).
 from __future__ import annotations
 
 import re
-import sqlite3
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,8 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from widgets.calculs.tournee import Arret, Entonnoir
-from widgets.donnees.catalogue_produits import ouvrir_lecture_seule
-from widgets.erreurs import ErreurAtelier
+from widgets.donnees.catalogue_produits import requete_lecture_seule
 
 AUJOURD_HUI = "2025-12-31"
 CENT = Decimal("0.01")
@@ -59,15 +57,7 @@ class Cible:
 
 
 def _requete(base: Path | str | None, sql: str, parametres: Sequence | dict = ()) -> list:
-    connexion = ouvrir_lecture_seule(base)
-    try:
-        return connexion.execute(sql, parametres).fetchall()
-    except sqlite3.Error as err:
-        raise ErreurAtelier(
-            f"la base ne contient pas les données attendues ({err}).", champ="Base clients"
-        ) from err
-    finally:
-        connexion.close()
+    return requete_lecture_seule(base, sql, parametres, champ="Base clients")
 
 
 def _cle_doublon(nom: object) -> str:
