@@ -152,13 +152,14 @@ def test_a_busy_port_is_a_french_error_and_exit_code_1(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("brut", "affiche"),
     [
-        ("relation_client", "Relation client"),
+        ("relation_client", "Relation client et négociation-vente"),
+        ("gestion_clientele", "Gestion de clientèles"),
         ("gestion_de_projet", "Gestion de projet"),
         ("Relation client", "Relation client"),
         ("", ""),
     ],
 )
-def test_unit_folder_names_are_shown_as_words(brut, affiche):
+def test_unit_codes_are_shown_as_their_french_titles(brut, affiche):
     from widgets.tableaux_de_bord.galerie import nom_unite
 
     assert nom_unite(brut) == affiche

@@ -26,18 +26,12 @@ from widgets.calculs import format_nombre
 from widgets.donnees.progression import lire_progressions
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices.markdown import markdown_en_html
-from widgets.exercices.modele import normaliser_etudiant
+from widgets.exercices.modele import TITRES_UNITES, normaliser_etudiant
 from widgets.exercices.registre import exercices_de_l_unite
 
 if TYPE_CHECKING:  # pandas is imported lazily: the corrigé itself does not need it
     import pandas as pd
 
-TITRES_UNITES = {
-    "gestion_clientele": "Gestion de clientèles",
-    "relation_client": "Relation client et négociation-vente",
-    "management_equipe": "Management de l'équipe commerciale",
-    "gestion_projet": "Gestion de projet",
-}
 
 _CSS = """
 @page { size: A4; margin: 16mm 15mm 18mm 15mm; }

@@ -24,8 +24,16 @@ from typing import Any, Protocol
 
 from widgets.erreurs import ErreurAtelier
 
-UNITES = ("gestion_clientele", "relation_client", "management_equipe", "gestion_projet")
-"""The four teaching units; a catalogue module lives in ``catalogue/<unite>/<theme>.py``."""
+TITRES_UNITES = {
+    "gestion_clientele": "Gestion de clientèles",
+    "relation_client": "Relation client et négociation-vente",
+    "management_equipe": "Management de l'équipe commerciale",
+    "gestion_projet": "Gestion de projet",
+}
+"""The four teaching units (code → French title, the one place that names them)."""
+
+UNITES = tuple(TITRES_UNITES)
+"""Unit codes; a catalogue module lives in ``catalogue/<unite>/<theme>.py``."""
 
 
 class ExerciceInconnu(ErreurAtelier):

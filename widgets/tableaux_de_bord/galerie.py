@@ -12,6 +12,8 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
+from widgets.exercices.modele import TITRES_UNITES
+
 
 @dataclass(frozen=True)
 class FicheApp:
@@ -49,7 +51,10 @@ def lire_fiche(dossier_apps: Path, carnet: str) -> FicheApp:
 
 
 def nom_unite(unite: str) -> str:
-    """Unit name for humans: ``relation_client`` (a folder name) becomes ``Relation client``."""
+    """Unit name for humans: a unit code (``gestion_clientele``) gets its French title
+    (``Gestion de clientèles``); another folder-like name loses its underscores."""
+    if unite in TITRES_UNITES:
+        return TITRES_UNITES[unite]
     if "_" in unite and unite == unite.lower():
         unite = unite.replace("_", " ")
         return unite[:1].upper() + unite[1:]
