@@ -13,8 +13,8 @@ Règles de lecture (``montant``, ``taux``, ``quantite``)
 - Texte :
 
   * les espaces (normale, insécable U+00A0, fine insécable U+202F, fine U+2009) sont ignorées :
-    ``"1 234,56"`` ; le symbole ``€`` (ou ``EUR``) est accepté au début ou à la fin pour un
-    montant, le symbole ``%`` à la fin pour un taux ;
+    ``"1 234,56"`` ; le symbole ``€`` (ou ``EUR``, ``euro``, ``euros``) est accepté au début ou
+    à la fin pour un montant, le symbole ``%`` à la fin pour un taux ;
   * le séparateur décimal est la virgule ou le point : ``"1234,56"`` = ``"1234.56"`` ; un point
     seul est donc décimal : ``"1.234"`` vaut 1,234 (et non mille deux cent trente-quatre) ;
   * un seul séparateur décimal : ``"12,5,3"`` ou ``"1.234.567"`` sont refusés ;
@@ -156,7 +156,13 @@ def montant(valeur: object, champ: str = "Montant", *, positif: bool = True) -> 
     ``positif=True`` (par défaut) refuse les montants négatifs (zéro est accepté).
     Lève :class:`SaisieInvalide` (message qui nomme ``champ``) si la saisie n'est pas un montant.
     """
-    lu = _lire(valeur, champ, nature="un montant", exemple=_EXEMPLE_MONTANT, symboles=("€", "EUR"))
+    lu = _lire(
+        valeur,
+        champ,
+        nature="un montant",
+        exemple=_EXEMPLE_MONTANT,
+        symboles=("€", "euros", "euro", "EUR"),
+    )
     if positif and lu < 0:
         raise SaisieInvalide(
             f"« {_apercu(valeur)} » est négatif : le montant doit être positif ou nul.", champ=champ
