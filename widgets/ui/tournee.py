@@ -29,7 +29,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from widgets.calculs import montant, nombre, quantite
+from widgets.calculs import format_nombre, montant, nombre, quantite
 from widgets.calculs.tournee import (
     Arret,
     Calendrier,
@@ -317,13 +317,11 @@ class PlanDeTournee(Calculatrice):
         except ErreurAtelier:
             return defauts
         if e.taux_commande is not None:
-            defauts["taux"] = str((e.taux_commande * 100).quantize(Decimal("0.1"))).replace(
-                ".", ","
-            )
+            defauts["taux"] = format_nombre(e.taux_commande * 100, decimales_maxi=1)
         if m.duree_min > 0:
             defauts["duree"] = str(m.duree_min)
         if m.panier_moyen_ht > 0:
-            defauts["panier"] = str(m.panier_moyen_ht).replace(".", ",")
+            defauts["panier"] = format_nombre(m.panier_moyen_ht, 2)
         return defauts
 
     def etat(self) -> dict[str, Any]:
@@ -446,13 +444,13 @@ class PlanDeTournee(Calculatrice):
             ("Visites nécessaires par jour", str(r.visites_par_jour_necessaires)),
             ("Visites planifiées", str(len(r.calendrier.visites))),
             ("Visites hors calendrier", str(len(r.calendrier.non_planifiees))),
-            ("Kilomètres (route estimée)", f"{r.km} km".replace(".", ",")),
+            ("Kilomètres (route estimée)", f"{format_nombre(r.km)} km"),
             ("Temps (trajets + visites)", f"{h} h {m:02d}"),
             ("Coût des kilomètres", euros(r.cout.cout_km)),
             ("Coût du temps", euros(r.cout.cout_temps)),
             ("Coût total du plan", f"<b>{euros(r.cout.total)}</b>"),
             ("Coût par visite", euros(r.cout.cout_par_visite)),
-            ("Commandes attendues", str(r.attendus.commandes).replace(".", ",")),
+            ("Commandes attendues", format_nombre(r.attendus.commandes)),
             ("CA attendu HT", euros(r.attendus.chiffre_affaires)),
         ]
         html_synthese = tableau_html(lignes, titre="Plan de prospection")
