@@ -130,10 +130,10 @@ def test_tournee_rejects_a_wrong_cost_per_km_in_french(page_eleve, serveur_apps,
     _exige("tournee.ipynb")
     page = _ouvrir(page_eleve, serveur_apps, "tournee.ipynb")
     page.get_by_text("3. Coûts et résultats").click()  # the accordion section of the costs
-    _saisir(page, "cout_km", "0,6 euro")
+    _saisir(page, "cout_km", "six centimes")
     erreur = page.locator(".atelier-erreur-cout_km")
     erreur.get_by_text("n'est pas un montant").wait_for()
-    assert "« 0,6 euro » n'est pas un montant" in _espaces(erreur.inner_text())
+    assert "« six centimes » n'est pas un montant" in _espaces(erreur.inner_text())
     capture_ecran(page, "scenario_tournee")
 
 
