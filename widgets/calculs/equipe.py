@@ -1,0 +1,310 @@
+"""Management de l'équipe commerciale : taille de la force de vente, rémunération, entonnoir, écarts.
+
+Calculs purs (``Decimal``, arrondi commercial au centime, demi au-dessus) :
+
+- taille de la force de vente par la méthode de la charge de travail, arrondie à l'unité
+  SUPÉRIEURE (on ne recrute pas 4,2 commerciaux : il en faut 5 pour faire toutes les visites) ;
+- rémunération d'un commercial : fixe + commission (au-delà d'un seuil, ou par tranches)
+  + primes, et coût pour l'entreprise avec les charges sociales patronales ;
+- entonnoir de prospection : taux de transformation d'une étape à la suivante ;
+- écart sur chiffre d'affaires décomposé en écart sur quantité et écart sur prix
+  (réutilise :func:`widgets.calculs.plan_action.decomposer_ecart_ca`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, Decimal
+
+from widgets.calculs.plan_action import decomposer_ecart_ca
+from widgets.calculs.saisie import (
+    SaisieInvalide,
+    arrondi,
+    arrondi_centime,
+    montant,
+    nombre,
+    quantite,
+    taux,
+)
+
+CENT_POUR_CENT = Decimal(100)
+
+
+# --------------------------------------------------------------------------- force de vente
+
+
+@dataclass(frozen=True)
+class ClasseClients:
+    """Une classe de clients (A, B, C…) : combien de clients, combien de visites par an chacun."""
+
+    nom: str
+    clients: int
+    visites_par_an: Decimal
+
+    @property
+    def charge(self) -> Decimal:
+        """Visites à faire dans l'année pour cette classe = clients × visites par an."""
+        return self.clients * self.visites_par_an
+
+
+@dataclass(frozen=True)
+class TailleForceDeVente:
+    """Résultat de la méthode de la charge de travail."""
+
+    classes: tuple[ClasseClients, ...]
+    charge_totale: Decimal
+    capacite_commercial: Decimal
+    nombre_exact: Decimal
+    arrondi: int
+
+
+def taille_force_de_vente(
+    classes: Sequence[tuple[str, object, object]],
+    visites_par_jour: object,
+    jours_travailles: object,
+) -> TailleForceDeVente:
+    """Nombre de commerciaux nécessaires (méthode de la charge de travail).
+
+    ``classes`` : une suite de ``(nom, nombre de clients, visites par an par client)``.
+    Charge totale = Σ (clients × visites par an) ; capacité d'un commercial = visites par
+    jour × jours travaillés ; nombre exact = charge / capacité (au centième), arrondi à
+    l'unité SUPÉRIEURE.
+
+    Exemple : A 40 clients × 12, B 100 × 6, C 200 × 2 → 480 + 600 + 400 = 1 480 visites ;
+    4 visites par jour × 200 jours = 800 visites par commercial ; 1 480 / 800 = 1,85 → 2.
+    """
+    if not classes:
+        raise SaisieInvalide(
+            "indiquez au moins une classe de clients (nombre de clients, visites par an).",
+            champ="Classes de clients",
+        )
+    lues = []
+    for nom, clients, visites in classes:
+        lues.append(
+            ClasseClients(
+                str(nom),
+                quantite(clients, f"Clients de la classe {nom}", minimum=0),
+                nombre(visites, f"Visites par an de la classe {nom}", positif=True),
+            )
+        )
+    par_jour = nombre(visites_par_jour, "Visites par jour", positif=True)
+    jours = nombre(jours_travailles, "Jours travaillés", positif=True)
+    capacite = par_jour * jours
+    if capacite == 0:
+        raise SaisieInvalide(
+            "un commercial doit pouvoir faire au moins une visite : visites par jour et jours "
+            "travaillés doivent être supérieurs à zéro.",
+            champ="Capacité d'un commercial",
+        )
+    charge = sum((c.charge for c in lues), Decimal(0))
+    exact = charge / capacite
+    return TailleForceDeVente(
+        classes=tuple(lues),
+        charge_totale=charge,
+        capacite_commercial=capacite,
+        nombre_exact=arrondi(exact, 2),
+        arrondi=int(exact.to_integral_value(rounding=ROUND_CEILING)),
+    )
+
+
+# --------------------------------------------------------------------------- rémunération
+
+
+@dataclass(frozen=True)
+class Remuneration:
+    """Rémunération brute d'un commercial et coût pour l'entreprise."""
+
+    fixe: Decimal
+    chiffre_affaires: Decimal
+    base_commission: Decimal
+    commission: Decimal
+    primes: Decimal
+    brut: Decimal
+    taux_charges: Decimal
+    charges_sociales: Decimal
+    cout_entreprise: Decimal
+
+
+def remuneration(
+    fixe: object,
+    ca: object,
+    *,
+    taux_commission: object = 0,
+    seuil: object = 0,
+    tranches: Sequence[tuple[object | None, object]] | None = None,
+    primes: object = 0,
+    taux_charges: object = 45,
+) -> Remuneration:
+    """Rémunération = fixe + commission + primes ; coût = rémunération × (1 + taux de charges).
+
+    Commission :
+
+    - sans ``tranches`` : ``taux_commission`` % du CA AU-DELÀ du ``seuil`` (rien en dessous) ;
+    - avec ``tranches`` : une suite de ``(plafond, taux %)`` croissante, le dernier plafond
+      ``None`` (sans limite) ; chaque taux ne s'applique qu'à la part du CA dans sa tranche
+      (comme l'impôt sur le revenu), pas à tout le CA.
+
+    Les charges sociales patronales (``taux_charges``, en %, 45 par défaut) s'ajoutent au brut.
+
+    Exemple : fixe 1 800 €, CA 60 000 €, 5 % au-delà de 20 000 €, prime 150 €, charges 42 % :
+    commission 40 000 × 5 % = 2 000 € ; brut 3 950 € ; charges 1 659 € ; coût 5 609 €.
+    """
+    f = montant(fixe, "Fixe")
+    chiffre = montant(ca, "Chiffre d'affaires")
+    p = montant(primes, "Primes")
+    charges_pct = taux(taux_charges, "Taux de charges sociales", maxi=None)
+    if tranches is None:
+        t = taux(taux_commission, "Taux de commission")
+        s = montant(seuil, "Seuil de commission")
+        base = max(chiffre - s, Decimal(0))
+        commission = arrondi_centime(base * t / CENT_POUR_CENT)
+    else:
+        if not tranches:
+            raise SaisieInvalide("indiquez au moins une tranche (plafond, taux).", champ="Tranches")
+        base = chiffre
+        commission = Decimal(0)
+        bas = Decimal(0)
+        for i, (plafond, taux_tranche) in enumerate(tranches, start=1):
+            t = taux(taux_tranche, f"Taux de la tranche {i}")
+            if plafond is None:
+                haut = None
+            else:
+                haut = montant(plafond, f"Plafond de la tranche {i}")
+                if haut <= bas:
+                    raise SaisieInvalide(
+                        "les plafonds des tranches doivent être croissants.",
+                        champ=f"Plafond de la tranche {i}",
+                    )
+            part = (chiffre if haut is None else min(chiffre, haut)) - bas
+            if part > 0:
+                commission += arrondi_centime(part * t / CENT_POUR_CENT)
+            if haut is None:
+                break
+            bas = haut
+        else:
+            if chiffre > bas:
+                raise SaisieInvalide(
+                    "la dernière tranche doit être sans plafond (écrivez None) pour couvrir "
+                    "tout le chiffre d'affaires.",
+                    champ="Tranches",
+                )
+    brut = f + commission + p
+    charges = arrondi_centime(brut * charges_pct / CENT_POUR_CENT)
+    return Remuneration(
+        fixe=f,
+        chiffre_affaires=chiffre,
+        base_commission=base,
+        commission=commission,
+        primes=p,
+        brut=brut,
+        taux_charges=charges_pct,
+        charges_sociales=charges,
+        cout_entreprise=brut + charges,
+    )
+
+
+# --------------------------------------------------------------------------- entonnoir
+
+
+ETAPES_ENTONNOIR = ("contacts", "rendez-vous", "visites", "commandes")
+
+
+@dataclass(frozen=True)
+class EtapeEntonnoir:
+    """Une étape de l'entonnoir et son taux de transformation depuis l'étape précédente."""
+
+    etape: str
+    effectif: int
+    taux_transformation: Decimal | None  # None pour la première étape ou si la précédente vaut 0
+
+
+@dataclass(frozen=True)
+class Entonnoir:
+    """L'entonnoir de prospection complet."""
+
+    etapes: tuple[EtapeEntonnoir, ...]
+    taux_global: Decimal | None  # commandes / contacts, en %
+
+
+def entonnoir(contacts: object, rendez_vous: object, visites: object, commandes: object) -> Entonnoir:
+    """Taux de transformation = étape suivante / étape précédente × 100 (en %, au centième).
+
+    Chaque étape ne peut pas dépasser la précédente (on ne visite pas plus de prospects qu'on
+    n'a obtenu de rendez-vous). Exemple : 200 contacts → 50 rendez-vous (25 %) → 40 visites
+    (80 %) → 12 commandes (30 %) ; taux global 12 / 200 = 6 %.
+    """
+    effectifs = [
+        quantite(v, etape.capitalize(), minimum=0)
+        for v, etape in zip((contacts, rendez_vous, visites, commandes), ETAPES_ENTONNOIR)
+    ]
+    etapes = []
+    precedent: int | None = None
+    for nom, n in zip(ETAPES_ENTONNOIR, effectifs):
+        if precedent is not None and n > precedent:
+            raise SaisieInvalide(
+                f"{n} {nom} pour {precedent} à l'étape précédente : une étape de l'entonnoir ne "
+                "peut pas dépasser la précédente.",
+                champ=nom.capitalize(),
+            )
+        t = None if not precedent else arrondi(Decimal(n) * CENT_POUR_CENT / precedent, 2)
+        etapes.append(EtapeEntonnoir(nom, n, t))
+        precedent = n
+    glob = (
+        arrondi(Decimal(effectifs[-1]) * CENT_POUR_CENT / effectifs[0], 2) if effectifs[0] else None
+    )
+    return Entonnoir(tuple(etapes), glob)
+
+
+# --------------------------------------------------------------------------- écart sur CA
+
+
+@dataclass(frozen=True)
+class EcartChiffreAffaires:
+    """Écart sur CA décomposé ; positif = favorable (on a vendu plus que prévu)."""
+
+    ca_budgete: Decimal
+    ca_reel: Decimal
+    sur_quantite: Decimal
+    sur_prix: Decimal
+    total: Decimal
+
+    @staticmethod
+    def _sens(valeur: Decimal) -> str:
+        if valeur == 0:
+            return "nul"
+        return "favorable" if valeur > 0 else "défavorable"
+
+    @property
+    def appreciation(self) -> str:
+        """« favorable », « défavorable » ou « nul » pour l'écart total."""
+        return self._sens(self.total)
+
+    @property
+    def appreciation_quantite(self) -> str:
+        return self._sens(self.sur_quantite)
+
+    @property
+    def appreciation_prix(self) -> str:
+        return self._sens(self.sur_prix)
+
+
+def ecart_ca(qb: object, pb: object, qr: object, pr: object) -> EcartChiffreAffaires:
+    """Écart sur CA = CA réel − CA budgété = (Qr − Qb) × Pb + (Pr − Pb) × Qr.
+
+    ``qb``/``pb`` : quantité et prix budgétés ; ``qr``/``pr`` : quantité et prix réels.
+    Exemple : budget 1 000 u. à 12 €, réel 1 100 u. à 11,50 € : écart sur quantité
+    + 1 200,00 € (favorable), écart sur prix − 550,00 € (défavorable), total + 650,00 €.
+    """
+    q_b = quantite(qb, "Quantité budgétée", minimum=0)
+    p_b = montant(pb, "Prix budgété")
+    q_r = quantite(qr, "Quantité réelle", minimum=0)
+    p_r = montant(pr, "Prix réel")
+    decompose = decomposer_ecart_ca(q_b, p_b, q_r, p_r)
+    return EcartChiffreAffaires(
+        ca_budgete=arrondi_centime(q_b * p_b),
+        ca_reel=arrondi_centime(q_r * p_r),
+        sur_quantite=decompose.sur_quantite,
+        sur_prix=decompose.sur_prix,
+        total=decompose.total,
+    )
