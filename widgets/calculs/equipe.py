@@ -1,4 +1,4 @@
-"""Management de l'équipe commerciale : taille de la force de vente, rémunération, entonnoir, écarts.
+"""Management de l'équipe commerciale : force de vente, rémunération, entonnoir, écarts.
 
 Calculs purs (``Decimal``, arrondi commercial au centime, demi au-dessus) :
 
@@ -227,7 +227,9 @@ class Entonnoir:
     taux_global: Decimal | None  # commandes / contacts, en %
 
 
-def entonnoir(contacts: object, rendez_vous: object, visites: object, commandes: object) -> Entonnoir:
+def entonnoir(
+    contacts: object, rendez_vous: object, visites: object, commandes: object
+) -> Entonnoir:
     """Taux de transformation = étape suivante / étape précédente × 100 (en %, au centième).
 
     Chaque étape ne peut pas dépasser la précédente (on ne visite pas plus de prospects qu'on
@@ -236,11 +238,13 @@ def entonnoir(contacts: object, rendez_vous: object, visites: object, commandes:
     """
     effectifs = [
         quantite(v, etape.capitalize(), minimum=0)
-        for v, etape in zip((contacts, rendez_vous, visites, commandes), ETAPES_ENTONNOIR)
+        for v, etape in zip(
+            (contacts, rendez_vous, visites, commandes), ETAPES_ENTONNOIR, strict=True
+        )
     ]
     etapes = []
     precedent: int | None = None
-    for nom, n in zip(ETAPES_ENTONNOIR, effectifs):
+    for nom, n in zip(ETAPES_ENTONNOIR, effectifs, strict=True):
         if precedent is not None and n > precedent:
             raise SaisieInvalide(
                 f"{n} {nom} pour {precedent} à l'étape précédente : une étape de l'entonnoir ne "
