@@ -127,6 +127,9 @@ def test_entonnoir_vide_et_incoherent():
     assert e.taux_global is None and all(x.taux_transformation is None for x in e.etapes)
     with pytest.raises(SaisieInvalide, match="Visites : 60 visites pour 50"):
         entonnoir(200, 50, 60, 10)
+    # Chiffres réels d'une période : 60 visites pour 50 rendez-vous → 120 %.
+    reel = entonnoir(200, 50, 60, 10, verifier_ordre=False)
+    assert reel.etapes[2].taux_transformation == Decimal("120.00")
 
 
 def test_ecart_ca_decompose_quantite_et_prix():

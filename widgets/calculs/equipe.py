@@ -228,13 +228,22 @@ class Entonnoir:
 
 
 def entonnoir(
-    contacts: object, rendez_vous: object, visites: object, commandes: object
+    contacts: object,
+    rendez_vous: object,
+    visites: object,
+    commandes: object,
+    *,
+    verifier_ordre: bool = True,
 ) -> Entonnoir:
     """Taux de transformation = étape suivante / étape précédente × 100 (en %, au centième).
 
     Chaque étape ne peut pas dépasser la précédente (on ne visite pas plus de prospects qu'on
     n'a obtenu de rendez-vous). Exemple : 200 contacts → 50 rendez-vous (25 %) → 40 visites
     (80 %) → 12 commandes (30 %) ; taux global 12 / 200 = 6 %.
+
+    ``verifier_ordre=False`` accepte une étape plus grande que la précédente (taux > 100 %) :
+    c'est le cas des chiffres réels d'une période, où un rendez-vous pris en décembre donne une
+    visite en janvier.
     """
     effectifs = [
         quantite(v, etape.capitalize(), minimum=0)
@@ -245,7 +254,7 @@ def entonnoir(
     etapes = []
     precedent: int | None = None
     for nom, n in zip(ETAPES_ENTONNOIR, effectifs, strict=True):
-        if precedent is not None and n > precedent:
+        if verifier_ordre and precedent is not None and n > precedent:
             raise SaisieInvalide(
                 f"{n} {nom} pour {precedent} à l'étape précédente : une étape de l'entonnoir ne "
                 "peut pas dépasser la précédente.",

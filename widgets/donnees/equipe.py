@@ -50,7 +50,9 @@ def bilan_equipe(base: Path | str | None = None, *, annee: int = 2025) -> list[B
                 nom=nom,
                 fixe_mensuel=Decimal(str(fixes[id_commercial])),
                 ecart_ca=ecart("CA HT", prevu.chiffre_affaires, fait.chiffre_affaires),
-                entonnoir=entonnoir(e.contacts, e.rendez_vous, e.visites, e.commandes),
+                entonnoir=entonnoir(
+                    e.contacts, e.rendez_vous, e.visites, e.commandes, verifier_ordre=False
+                ),
             )
         )
     return lignes
