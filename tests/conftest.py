@@ -5,7 +5,10 @@ No test ever writes into the real user data directory or into ``datasets/``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -116,22 +119,46 @@ class ServeurTableaux:
         self.sortie.close()
 
 
+@contextmanager
+def serveur_pret(
+    dossier: Path, dossier_apps: Path, *, delai: float = 90.0, env: dict | None = None, **reglages
+) -> Iterator[ServeurTableaux]:
+    """Start a dashboards server, wait (bounded) for its warm pools, stop it afterwards.
+
+    Its students' data folder is ``dossier / "donnees"`` (``serveur.donnees``) unless ``env``
+    names another ``ATELIER_DONNEES``.
+    """
+    env = {"ATELIER_DONNEES": str(dossier / "donnees"), **(env or {})}
+    serveur = ServeurTableaux(dossier, dossier_apps, env=env, **reglages)
+    serveur.donnees = Path(env["ATELIER_DONNEES"])
+    try:
+        serveur.attendre_reserves(delai=delai)
+        yield serveur
+    finally:
+        serveur.arreter()
+
+
+def requetes_externes(page, base: str) -> list[str]:
+    """The URLs a page asked for outside the local server (must stay empty: no CDN)."""
+    hote = urlparse(base).netloc
+    return [
+        u
+        for u in page.requetes
+        if not u.startswith(("data:", "blob:", "about:")) and urlparse(u).netloc != hote
+    ]
+
+
 @pytest.fixture(scope="session")
 def serveur_tableaux(tmp_path_factory: pytest.TempPathFactory):
     """Dashboards server on the test apps of tests/notebooks_voila (pools of 2, cap 4)."""
     dossier = tmp_path_factory.mktemp("tableaux")
-    serveur = ServeurTableaux(
+    with serveur_pret(
         dossier,
         DOSSIER_APPS_ESSAI,
-        env={"ATELIER_DONNEES": str(dossier / "donnees")},
         taille_pool={"prix_ttc.ipynb": 2, "en_panne.ipynb": 1, "visites.ipynb": 0},
         max_noyaux_defaut=4,
-    )
-    try:
-        serveur.attendre_reserves()
+    ) as serveur:
         yield serveur
-    finally:
-        serveur.arreter()
 
 
 def _navigateur_obligatoire() -> bool:
@@ -219,14 +246,7 @@ def serveur_apps(tmp_path_factory: pytest.TempPathFactory, base_demo: Path):
     if not any(DOSSIER_APPS.glob("*.ipynb")):
         pytest.skip("aucune application dans voila_apps/")
     dossier = tmp_path_factory.mktemp("apps")
-    serveur = ServeurTableaux(
-        dossier,
-        DOSSIER_APPS,
-        env={"ATELIER_BASE": str(base_demo), "ATELIER_DONNEES": str(dossier / "donnees")},
-        taille_pool_defaut=1,
-    )
-    try:
-        serveur.attendre_reserves(delai=180)
+    with serveur_pret(
+        dossier, DOSSIER_APPS, delai=180, env={"ATELIER_BASE": str(base_demo)}, taille_pool_defaut=1
+    ) as serveur:
         yield serveur
-    finally:
-        serveur.arreter()

@@ -9,7 +9,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import ServeurTableaux
+from conftest import serveur_pret
 from widgets.donnees.progression import Progression
 from widgets.exercices import exercice_par_code
 
@@ -33,19 +33,10 @@ def serveur_exercice(tmp_path_factory: pytest.TempPathFactory):
     )
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
     nbformat.write(nb, apps / "exercice.ipynb")
-    serveur = ServeurTableaux(
-        dossier,
-        apps,
-        env={"ATELIER_DONNEES": str(dossier / "donnees")},
-        taille_pool={"exercice.ipynb": 1},
-        max_noyaux_defaut=2,
-    )
-    try:
-        serveur.attendre_reserves(delai=150)
-        serveur.donnees = dossier / "donnees"
+    with serveur_pret(
+        dossier, apps, delai=150, taille_pool={"exercice.ipynb": 1}, max_noyaux_defaut=2
+    ) as serveur:
         yield serveur
-    finally:
-        serveur.arreter()
 
 
 def test_a_student_works_an_exercise_in_voila(page_eleve, serveur_exercice, capture_ecran):

@@ -7,10 +7,9 @@ request to the local server, screenshot in test-artefacts/. Known apps get their
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import pytest
 
+from conftest import requetes_externes
 from widgets.donnees.chemins import DOSSIER_APPS
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
@@ -20,15 +19,6 @@ APPS = sorted(p.name for p in DOSSIER_APPS.glob("*.ipynb"))
 
 def _espaces(texte: str) -> str:
     return " ".join(texte.replace("\u202f", " ").replace("\xa0", " ").split())
-
-
-def _externes(page, base: str) -> list[str]:
-    hote = urlparse(base).netloc
-    return [
-        u
-        for u in page.requetes
-        if not u.startswith(("data:", "blob:", "about:")) and urlparse(u).netloc != hote
-    ]
 
 
 def _ouvrir(page, serveur, carnet: str):
@@ -50,7 +40,7 @@ def test_every_app_renders_for_a_student(page_eleve, serveur_apps, capture_ecran
     assert "There was an error" not in texte
     assert page.locator("html").get_attribute("lang") == "fr"
     capture_ecran(page, f"app_{carnet.removesuffix('.ipynb')}")
-    assert _externes(page, serveur_apps.base) == []
+    assert requetes_externes(page, serveur_apps.base) == []
 
 
 def _exige(carnet: str) -> None:
@@ -146,4 +136,4 @@ def test_the_gallery_lists_every_published_app(page_eleve, serveur_apps, capture
         assert carte.locator("h2").inner_text().strip()
         assert carte.locator(".atelier-description").inner_text().strip()
     capture_ecran(page_eleve, "galerie_applications")
-    assert _externes(page_eleve, serveur_apps.base) == []
+    assert requetes_externes(page_eleve, serveur_apps.base) == []

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ServeurTableaux
+from conftest import requetes_externes, serveur_pret
 from widgets.donnees.chemins import DOSSIER_APPS
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
@@ -22,28 +21,15 @@ MES_APPS = ("tournee.ipynb", "plan_de_vente.ipynb")
 def serveur_plans(tmp_path_factory: pytest.TempPathFactory, base_demo: Path):
     dossier = tmp_path_factory.mktemp("serveur_plans")
     pools = {p.name: (1 if p.name in MES_APPS else 0) for p in DOSSIER_APPS.glob("*.ipynb")}
-    serveur = ServeurTableaux(
+    with serveur_pret(
         dossier,
         DOSSIER_APPS,
-        env={"ATELIER_DONNEES": str(dossier / "donnees"), "ATELIER_BASE": str(base_demo)},
+        delai=150,
+        env={"ATELIER_BASE": str(base_demo)},
         taille_pool=pools,
         max_noyaux_defaut=2,
-    )
-    try:
-        serveur.attendre_reserves(delai=150)
-        serveur.donnees = dossier / "donnees"
+    ) as serveur:
         yield serveur
-    finally:
-        serveur.arreter()
-
-
-def _externes(page, base: str) -> list[str]:
-    hote = urlparse(base).netloc
-    return [
-        u
-        for u in page.requetes
-        if not u.startswith(("data:", "blob:", "about:")) and urlparse(u).netloc != hote
-    ]
 
 
 def test_tournee_carte_hors_connexion_et_saisie_francaise(page_eleve, serveur_plans, capture_ecran):
@@ -76,7 +62,7 @@ def test_tournee_carte_hors_connexion_et_saisie_francaise(page_eleve, serveur_pl
         "ne tiennent pas dans le calendrier" in page_eleve.locator(".atelier-tournee").inner_text()
     )
     capture_ecran(page_eleve, "app_tournee")
-    assert _externes(page_eleve, serveur_plans.base) == []
+    assert requetes_externes(page_eleve, serveur_plans.base) == []
     largeur = page_eleve.evaluate("document.documentElement.scrollWidth")
     assert largeur <= 1366
 
@@ -104,5 +90,5 @@ def test_plan_de_vente_enregistre_a_chaque_frappe(page_eleve, serveur_plans, cap
     ).wait_for()
     valeur = page_eleve.locator(".atelier-champ-accroche textarea").input_value()
     assert valeur == "Bonjour Madame, vos clients aiment-ils le métro ?"
-    assert _externes(page_eleve, serveur_plans.base) == []
+    assert requetes_externes(page_eleve, serveur_plans.base) == []
     assert page_eleve.evaluate("document.documentElement.scrollWidth") <= 1366
