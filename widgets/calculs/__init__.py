@@ -8,6 +8,7 @@ Les conventions FAUSSES (diagnostic des erreurs d'étudiants) sont dans
 :mod:`widgets.calculs.pieges` (registre ``PIEGES``), importé à part.
 """
 
+from widgets.calculs.arrondis import CENTIME, arrondi, arrondi_centime
 from widgets.calculs.distribution import (
     MargeArriere,
     MargeAvant,
@@ -52,8 +53,6 @@ from widgets.calculs.negociation import (
 )
 from widgets.calculs.saisie import (
     SaisieInvalide,
-    arrondi,
-    arrondi_centime,
     montant,
     nombre,
     quantite,
@@ -61,6 +60,7 @@ from widgets.calculs.saisie import (
 )
 
 __all__ = [
+    "CENTIME",
     "TAUX_TVA_FRANCE",
     "Concessions",
     "CoutConcession",

@@ -5,9 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from widgets.calculs.arrondis import CENT
 from widgets.calculs.format import espaces_normales, format_euros, format_pourcent
 
-CENT = Decimal(100)
+__all__ = ["CENT", "ZERO", "euros", "pourcent", "vide"]
+
 ZERO = Decimal("0.00")
 
 

@@ -41,7 +41,8 @@ from typing import Any
 from widgets.calculs._commun import CENT, ZERO, vide
 from widgets.calculs._commun import euros as _e
 from widgets.calculs._commun import pourcent as _p
-from widgets.calculs.saisie import SaisieInvalide, arrondi_centime, montant, quantite, taux
+from widgets.calculs.arrondis import arrondi, arrondi_centime
+from widgets.calculs.saisie import SaisieInvalide, montant, quantite, taux
 
 __all__ = [
     "TAUX_TVA_FRANCE",
@@ -146,7 +147,7 @@ class NetAPayer:
 def _taux_propre(t: Decimal) -> Decimal:
     """20.0 → 20 ; 5.50 → 5.5 (sans passer en notation 2E+1)."""
     if t == t.to_integral_value():
-        return t.quantize(Decimal(1))
+        return arrondi(t, 0)
     return t.normalize()
 
 

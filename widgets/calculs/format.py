@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from babel.numbers import format_currency, format_decimal
 
-from widgets.calculs.saisie import arrondi, arrondi_centime
+from widgets.calculs.arrondis import arrondi, arrondi_centime
 
 __all__ = [
     "LOCALE",

@@ -27,12 +27,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from decimal import ROUND_DOWN, Decimal
+from decimal import Decimal
 from typing import Any
 
 from widgets.calculs._commun import CENT, ZERO, vide
 from widgets.calculs._commun import euros as _e
 from widgets.calculs._commun import pourcent as _p
+from widgets.calculs.arrondis import tronque
 from widgets.calculs.interets import ANNEE_COMMERCIALE
 from widgets.calculs.saisie import SaisieInvalide, arrondi, arrondi_centime, montant, quantite, taux
 
@@ -205,9 +206,7 @@ def marge_de_manoeuvre(
     if restante < 0 or facteur <= 0:
         r_max = Decimal("0.00")
     else:
-        r_max = ((1 - (plancher + c.port) / facteur) * CENT).quantize(
-            Decimal("0.01"), rounding=ROUND_DOWN
-        )
+        r_max = tronque((1 - (plancher + c.port) / facteur) * CENT, 2)
         r_max = min(max(r_max, Decimal("0.00")), Decimal("99.99"))
         # les arrondis au centime déplacent la limite de quelques centièmes : on ajuste
         while r_max > 0 and _chaine(prix, c, r_max)[-1] < plancher:

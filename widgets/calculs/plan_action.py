@@ -16,19 +16,19 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
+from widgets.calculs.arrondis import arrondi_centime
 from widgets.calculs.saisie import nombre
 from widgets.erreurs import ErreurAtelier
 
-CENT = Decimal("0.01")
 VERSION_FORMAT = 1
 
 
 def _argent(valeur: Decimal | int | float | str, champ: str) -> Decimal:
     """Montant au centime (arrondi commercial) ; le texte s'écrit à la française."""
-    return nombre(valeur, champ=champ).quantize(CENT, ROUND_HALF_UP)
+    return arrondi_centime(nombre(valeur, champ=champ))
 
 
 def _date(valeur: date | str, champ: str) -> date:
@@ -220,7 +220,7 @@ def ecart(
     p = _argent(prevu, "prevu")
     r = _argent(realise, "realise")
     e = r - p
-    pct = (e / p * 100).quantize(CENT, ROUND_HALF_UP) if p != 0 else None
+    pct = arrondi_centime(e / p * 100) if p != 0 else None
     favorable = e >= 0 if plus_est_mieux else e <= 0
     return Ecart(indicateur, p, r, e, pct, favorable)
 
@@ -254,6 +254,6 @@ def decomposer_ecart_ca(
     """
     qb, qr = Decimal(str(quantite_budget)), Decimal(str(quantite_reelle))
     pb, pr = Decimal(str(prix_budget)), Decimal(str(prix_reel))
-    sur_q = ((qr - qb) * pb).quantize(CENT, ROUND_HALF_UP)
-    sur_p = ((pr - pb) * qr).quantize(CENT, ROUND_HALF_UP)
+    sur_q = arrondi_centime((qr - qb) * pb)
+    sur_p = arrondi_centime((pr - pb) * qr)
     return EcartCA(sur_q + sur_p, sur_q, sur_p)

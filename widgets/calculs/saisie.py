@@ -33,11 +33,14 @@ Règles de lecture (``montant``, ``taux``, ``quantite``)
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 
+from widgets.calculs.arrondis import CENTIME, arrondi, arrondi_centime
+from widgets.calculs.format import format_pourcent
 from widgets.erreurs import ErreurAtelier
 
 __all__ = [
+    "CENTIME",
     "SaisieInvalide",
     "arrondi",
     "arrondi_centime",
@@ -46,8 +49,6 @@ __all__ = [
     "quantite",
     "taux",
 ]
-
-CENTIME = Decimal("0.01")
 
 _ESPACES = "\u0020\u00a0\u202f\u2009\u2007\t"
 _MOINS = "-\u2212\u2013"
@@ -62,16 +63,6 @@ class SaisieInvalide(ErreurAtelier):
 
     C'est une ``ValueError`` : ``str(err)`` donne « Champ : explication ».
     """
-
-
-def arrondi_centime(valeur: Decimal | int) -> Decimal:
-    """Arrondit au centime, le demi vers le haut (0,125 → 0,13 ; −0,125 → −0,13)."""
-    return Decimal(valeur).quantize(CENTIME, rounding=ROUND_HALF_UP)
-
-
-def arrondi(valeur: Decimal | int, decimales: int = 2) -> Decimal:
-    """Arrondit à ``decimales`` chiffres après la virgule, le demi vers le haut."""
-    return Decimal(valeur).quantize(Decimal(1).scaleb(-decimales), rounding=ROUND_HALF_UP)
 
 
 def _apercu(valeur: object) -> str:
@@ -202,8 +193,6 @@ def taux(
         borne = Decimal(maxi)
         depasse = lu >= borne if strict_maxi else lu > borne
         if depasse:
-            from widgets.calculs.format import format_pourcent
-
             limite = "strictement inférieur à" if strict_maxi else "au plus"
             raise SaisieInvalide(
                 f"« {_apercu(valeur)} » est trop grand : le taux doit être {limite} "

@@ -18,15 +18,14 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from itertools import permutations
 
+from widgets.calculs.arrondis import arrondi, arrondi_centime
 from widgets.calculs.saisie import nombre
 from widgets.erreurs import ErreurAtelier
 
 RAYON_TERRE_KM = 6371.0
-CENT = Decimal("0.01")
-DIXIEME = Decimal("0.1")
 
 
 # --------------------------------------------------------------------------- distances
@@ -380,7 +379,7 @@ def distance_routiere_km(
     1,3 est l'ordre de grandeur usuel en ville comme à la campagne.
     """
     coef = _decimal(coefficient_detour, "coefficient_detour")
-    return (Decimal(str(round(vol_oiseau_km, 6))) * coef).quantize(DIXIEME, ROUND_HALF_UP)
+    return arrondi(Decimal(str(round(vol_oiseau_km, 6))) * coef, 1)
 
 
 def duree_trajet_min(km: Decimal | float, vitesse_kmh: Decimal | float = 30) -> int:
@@ -389,7 +388,7 @@ def duree_trajet_min(km: Decimal | float, vitesse_kmh: Decimal | float = 30) -> 
     vitesse = _decimal(vitesse_kmh, "vitesse")
     if vitesse == 0:
         raise ErreurAtelier("La vitesse moyenne doit être supérieure à 0.", champ="vitesse")
-    return int((km * 60 / vitesse).quantize(Decimal(1), ROUND_HALF_UP))
+    return int(arrondi(km * 60 / vitesse, 0))
 
 
 @dataclass(frozen=True)
@@ -424,15 +423,11 @@ def cout_plan(
     km_d = _decimal(km, "km")
     if minutes < 0 or visites < 0:
         raise ErreurAtelier("Le temps et le nombre de visites doivent être positifs.")
-    cout_km = (km_d * _decimal(cout_kilometrique, "cout_kilometrique")).quantize(
-        CENT, ROUND_HALF_UP
-    )
-    cout_temps = (Decimal(minutes) / 60 * _decimal(cout_horaire, "cout_horaire")).quantize(
-        CENT, ROUND_HALF_UP
-    )
-    fixes = _decimal(frais_fixes, "frais_fixes").quantize(CENT, ROUND_HALF_UP)
+    cout_km = arrondi_centime(km_d * _decimal(cout_kilometrique, "cout_kilometrique"))
+    cout_temps = arrondi_centime(Decimal(minutes) / 60 * _decimal(cout_horaire, "cout_horaire"))
+    fixes = arrondi_centime(_decimal(frais_fixes, "frais_fixes"))
     total = cout_km + cout_temps + fixes
-    par_visite = (total / visites).quantize(CENT, ROUND_HALF_UP) if visites else None
+    par_visite = arrondi_centime(total / visites) if visites else None
     return CoutPlan(km_d, cout_km, minutes, cout_temps, fixes, total, visites, par_visite)
 
 
@@ -488,7 +483,7 @@ class Entonnoir:
     def _taux(self, suivant: int, precedent: int) -> Decimal | None:
         if precedent == 0:
             return None
-        return (Decimal(suivant) / Decimal(precedent)).quantize(Decimal("0.0001"), ROUND_HALF_UP)
+        return arrondi(Decimal(suivant) / Decimal(precedent), 4)
 
     @property
     def taux_rendez_vous(self) -> Decimal | None:
@@ -537,14 +532,14 @@ def resultats_attendus(
     taux = _decimal(taux_commande, "taux_commande")
     if taux > 1:
         raise ErreurAtelier("Un taux de transformation ne dépasse pas 100 %.", champ="taux")
-    commandes = (Decimal(visites) * taux).quantize(DIXIEME, ROUND_HALF_UP)
+    commandes = arrondi(Decimal(visites) * taux, 1)
     ca = None
     if panier_moyen is not None:
-        ca = (commandes * _decimal(panier_moyen, "panier_moyen")).quantize(CENT, ROUND_HALF_UP)
+        ca = arrondi_centime(commandes * _decimal(panier_moyen, "panier_moyen"))
     roi = None
     if ca is not None and taux_marge is not None and cout:
-        marge = (ca * _decimal(taux_marge, "taux_marge")).quantize(CENT, ROUND_HALF_UP)
-        roi = ((marge - cout) / cout).quantize(Decimal("0.0001"), ROUND_HALF_UP)
+        marge = arrondi_centime(ca * _decimal(taux_marge, "taux_marge"))
+        roi = arrondi((marge - cout) / cout, 4)
     return ResultatsAttendus(visites, commandes, ca, roi)
 
 

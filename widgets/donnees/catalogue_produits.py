@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from widgets.calculs.arrondis import arrondi, arrondi_centime
 from widgets.donnees.chemins import base_reference
 from widgets.erreurs import ErreurAtelier
 
@@ -65,13 +66,13 @@ class ClientFacture:
 
 
 def _centimes(valeur: float | int | None) -> Decimal:
-    return Decimal(str(valeur if valeur is not None else 0)).quantize(Decimal("0.01"))
+    return arrondi_centime(Decimal(str(valeur if valeur is not None else 0)))
 
 
 def _taux(valeur: float | int | None) -> Decimal:
     """20.0 → Decimal('20') ; 5.5 → Decimal('5.5') (jamais de notation 2E+1)."""
     d = Decimal(str(valeur if valeur is not None else 20))
-    return d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
+    return arrondi(d, 0) if d == d.to_integral_value() else d.normalize()
 
 
 def ouvrir_lecture_seule(base: Path | str | None = None) -> sqlite3.Connection:

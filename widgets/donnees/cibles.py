@@ -19,14 +19,14 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 
+from widgets.calculs.arrondis import arrondi, arrondi_centime
 from widgets.calculs.tournee import Arret, Entonnoir
 from widgets.donnees.catalogue_produits import requete_lecture_seule
 
 AUJOURD_HUI = "2025-12-31"
-CENT = Decimal("0.01")
 
 
 @dataclass(frozen=True)
@@ -159,7 +159,7 @@ def selectionner_cibles(
     cibles = []
     for ligne in lignes:
         nature, ident, nom, type_client, commune, insee, lat, lon, comm, ca, der, sect, dep = ligne
-        ca_d = Decimal(str(ca)).quantize(CENT, ROUND_HALF_UP)
+        ca_d = arrondi_centime(Decimal(str(ca)))
         if types and type_client not in types:
             continue
         if id_secteur is not None and sect != id_secteur:
@@ -247,10 +247,10 @@ def moyennes_visites(base: Path | str | None = None) -> MoyennesVisites:
         "WHERE c.statut <> 'annulée' GROUP BY c.id_commande)",
     )[0]
 
-    def d(x: float | None, q: Decimal) -> Decimal:
-        return Decimal(str(x or 0)).quantize(q, ROUND_HALF_UP)
+    def d(x: float | None, decimales: int) -> Decimal:
+        return arrondi(Decimal(str(x or 0)), decimales)
 
-    return MoyennesVisites(d(duree, Decimal(1)), d(km, Decimal("0.1")), d(panier, CENT))
+    return MoyennesVisites(d(duree, 0), d(km, 1), d(panier, 2))
 
 
 @dataclass(frozen=True)
@@ -295,7 +295,7 @@ def realise(
         f"{filtre_cl}{filtre_type}",
         {"debut": debut, "fin": fin, **param2},
     )[0]
-    return Realise(Decimal(str(ca)).quantize(CENT, ROUND_HALF_UP), int(nouveaux))
+    return Realise(arrondi_centime(Decimal(str(ca))), int(nouveaux))
 
 
 def objectifs(
@@ -315,4 +315,4 @@ def objectifs(
         f"FROM objectifs o WHERE mois BETWEEN :debut AND :fin{filtre}",
         {"debut": mois_debut, "fin": mois_fin, **param},
     )[0]
-    return Realise(Decimal(str(ca)).quantize(CENT, ROUND_HALF_UP), int(nouveaux))
+    return Realise(arrondi_centime(Decimal(str(ca))), int(nouveaux))

@@ -28,7 +28,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from widgets.calculs import (
+    CENTIME,
     SaisieInvalide,
+    arrondi,
     format_euros,
     format_nombre,
     format_pourcent,
@@ -39,7 +41,6 @@ from widgets.calculs import (
 from widgets.calculs.pieges import PIEGES
 from widgets.exercices.modele import Champ, Verdict
 
-CENT = Decimal("0.01")
 UN = Decimal(1)
 ZERO = Decimal(0)
 
@@ -54,7 +55,7 @@ def formater(valeur: Decimal, unite: str) -> str:
         return format_euros(valeur)
     if unite == "%":
         return format_pourcent(valeur)
-    decimales = 4 if valeur != valeur.quantize(Decimal("0.001")) else None
+    decimales = 4 if valeur != arrondi(valeur, 3) else None
     return format_nombre(valeur, decimales) + (f" {unite}" if unite else "")
 
 
@@ -104,7 +105,7 @@ def _piege_reconnu(valeur: Decimal, attendu: Decimal, pieges, tolerance) -> Pieg
 def _diagnostic(valeur: Decimal, attendu: Decimal, unite: str) -> str:
     """A hint about a wrong number that matches no known trap."""
     ecart = valeur - attendu
-    if unite == "%" and attendu and abs(valeur * 100 - attendu) <= CENT:
+    if unite == "%" and attendu and abs(valeur * 100 - attendu) <= CENTIME:
         return "Vous avez donné une proportion : écrivez le taux en pourcentage."
     if abs(ecart) <= Decimal("0.10"):
         return "C'est presque cela : vérifiez vos arrondis (au centime, à chaque étape)."
@@ -125,7 +126,7 @@ class ControleNombre:
     attendu: Decimal
     libelle: str = "Réponse"
     unite: str = "€"
-    tolerance: Decimal = CENT
+    tolerance: Decimal = CENTIME
     pieges: tuple[Piege, ...] = ()
     points: Decimal = Decimal(2)
 
@@ -220,7 +221,7 @@ class ControleTableau:
 
     cellules: tuple[Cellule, ...]
     donnees: Mapping[str, Decimal] = field(default_factory=dict)
-    tolerance: Decimal = CENT
+    tolerance: Decimal = CENTIME
 
     def __post_init__(self) -> None:
         connus = set(self.donnees)
@@ -274,7 +275,7 @@ class ControleTableau:
                 "(une erreur n'est comptée qu'une fois)."
             )
         correct = all(r.statut == "juste" for r in resultats)
-        score = (obtenus / self.points).quantize(Decimal("0.0001")) if self.points else ZERO
+        score = arrondi(obtenus / self.points, 4) if self.points else ZERO
         pieges = [r.piege for r in resultats if r.piege]
         return Verdict(
             correct, score, "\n".join(lignes), details=resultats, piege=(pieges or [None])[0]

@@ -11,9 +11,9 @@ fonctions avec la mauvaise convention.
 from __future__ import annotations
 
 import random
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from widgets.calculs import arrondi_centime, format_euros, format_nombre, format_pourcent
+from widgets.calculs import arrondi, arrondi_centime, format_euros, format_nombre, format_pourcent
 from widgets.calculs.tournee import (
     Entonnoir,
     cout_plan,
@@ -159,7 +159,7 @@ def cout_plan_tournee_1(alea: random.Random) -> Variante:
         ),
         indices=(
             "Coût des kilomètres = km × coût kilométrique.",
-            f"{h} h {m:02d} min = {format_nombre(heures.quantize(Decimal('0.0001')), 4)} h ; "
+            f"{h} h {m:02d} min = {format_nombre(heures, 4)} h ; "
             "coût du temps = heures × coût horaire.",
             "Coût par visite = coût total / nombre de visites.",
         ),
@@ -207,7 +207,7 @@ def commandes_attendues_1(alea: random.Random) -> Variante:
                 "prenez le taux de transformation visite → commande.",
             ),
         )
-    taux_pct = (e.taux_commande * 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    taux_pct = arrondi(e.taux_commande * 100, 2)
     return Variante(
         enonce=(
             "L'an dernier, l'équipe a enregistré dans la table `visites` :\n\n"

@@ -12,6 +12,7 @@ import random
 from decimal import Decimal
 
 from widgets.calculs import (
+    arrondi_centime,
     format_euros,
     format_nombre,
     format_pourcent,
@@ -97,7 +98,7 @@ def _cout_et_prix(alea: random.Random) -> tuple[Decimal, Decimal, Decimal]:
     cout = tirer_decimal(alea, 400, 6000, 10, 2)
     coefficient_ht = Decimal(alea.choice(("1.25", "1.4", "1.5", "1.6", "1.75", "2")))
     tva = Decimal(alea.choice(("20", "20", "5.5", "10")))
-    return cout, (cout * coefficient_ht).quantize(Decimal("0.01")), tva
+    return cout, arrondi_centime(cout * coefficient_ht), tva
 
 
 @exercice(
