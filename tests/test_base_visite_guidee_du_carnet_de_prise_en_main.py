@@ -19,7 +19,7 @@ def test_environment_report_names_the_base_or_tells_how_to_build_it(base_demo, t
 
 
 def test_missing_base_raises_a_french_error(tmp_path):
-    with pytest.raises(ErreurAtelier, match="la base clients est introuvable"):
+    with pytest.raises(ErreurAtelier, match="la base clients « absente.db » est introuvable"):
         visite.nombre_de_lignes(tmp_path / "absente.db")
 
 

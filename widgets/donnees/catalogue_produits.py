@@ -8,23 +8,19 @@ message; the invoice widget then falls back to free entry.
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from widgets.calculs.arrondis import arrondi, arrondi_centime
-from widgets.donnees.chemins import base_reference
-from widgets.erreurs import ErreurAtelier
+from widgets.donnees.base import ouvrir_lecture_seule, requete_lecture_seule
 
 __all__ = [
     "ClientFacture",
     "Produit",
     "lister_clients",
     "lister_produits",
-    "ouvrir_lecture_seule",
+    "ouvrir_lecture_seule",  # re-exported from widgets.donnees.base (old import path)
     "requete_lecture_seule",
 ]
 
@@ -75,43 +71,6 @@ def _taux(valeur: float | int | None) -> Decimal:
     return arrondi(d, 0) if d == d.to_integral_value() else d.normalize()
 
 
-def ouvrir_lecture_seule(base: Path | str | None = None) -> sqlite3.Connection:
-    """Connexion SQLite en lecture seule (URI ``mode=ro``) ; défaut : la base de référence."""
-    chemin = Path(base) if base is not None else base_reference()
-    if not chemin.is_file():
-        raise ErreurAtelier(
-            f"la base clients « {chemin.name} » est introuvable : construisez-la avec "
-            "« atelier build-db » (ou make db). La saisie libre reste possible.",
-            champ="Catalogue",
-        )
-    try:
-        connexion = sqlite3.connect(f"{chemin.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as err:  # pragma: no cover - disque illisible
-        raise ErreurAtelier(f"impossible d'ouvrir la base ({err}).", champ="Catalogue") from err
-    connexion.row_factory = sqlite3.Row
-    return connexion
-
-
-def requete_lecture_seule(
-    base: Path | str | None,
-    sql: str,
-    parametres: Sequence[Any] | Mapping[str, Any] = (),
-    *,
-    champ: str = "Catalogue",
-) -> list[sqlite3.Row]:
-    """Toutes les lignes de ``sql`` sur la base ouverte en lecture seule (connexion fermée
-    ensuite) ; table ou colonne absente → :class:`ErreurAtelier` en français nommant ``champ``."""
-    connexion = ouvrir_lecture_seule(base)
-    try:
-        return connexion.execute(sql, parametres).fetchall()
-    except sqlite3.Error as err:
-        raise ErreurAtelier(
-            f"la base ne contient pas les données attendues ({err}).", champ=champ
-        ) from err
-    finally:
-        connexion.close()
-
-
 def lister_produits(
     base: Path | str | None = None, *, actifs_seulement: bool = True
 ) -> list[Produit]:
@@ -121,6 +80,7 @@ def lister_produits(
         base,
         "SELECT id_produit, reference, designation, gamme, prix_unitaire_ht, cout_achat_ht, "
         f"taux_tva FROM produits {filtre} ORDER BY gamme, reference",
+        champ="Catalogue",
     )
     return [
         Produit(
@@ -145,6 +105,7 @@ def lister_clients(
         "SELECT id_client, raison_sociale, adresse, code_postal, ville, siret, "
         "delai_paiement_jours FROM clients ORDER BY raison_sociale, id_client LIMIT ?",
         (-1 if limite is None else limite,),
+        champ="Catalogue",
     )
     return [
         ClientFacture(

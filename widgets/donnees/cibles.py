@@ -24,7 +24,7 @@ from pathlib import Path
 
 from widgets.calculs.arrondis import arrondi, arrondi_centime
 from widgets.calculs.tournee import Arret, Entonnoir
-from widgets.donnees.catalogue_produits import requete_lecture_seule
+from widgets.donnees.base import requete_lecture_seule
 
 AUJOURD_HUI = "2025-12-31"
 

@@ -16,7 +16,7 @@ from widgets.calculs import format_euros, format_pourcent
 from widgets.calculs.equipe import Entonnoir, entonnoir
 from widgets.calculs.plan_action import Ecart, ecart
 from widgets.donnees import cibles
-from widgets.donnees.catalogue_produits import requete_lecture_seule
+from widgets.donnees.base import requete_lecture_seule
 
 
 @dataclass(frozen=True)

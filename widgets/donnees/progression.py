@@ -30,6 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from widgets.donnees.base import ouvrir_lecture_seule
 from widgets.donnees.chemins import dossier_utilisateur
 from widgets.erreurs import ErreurAtelier
 
@@ -201,8 +202,7 @@ def _lire_tentatives(chemin: Path, etudiant: str | None, exercice: str | None) -
         conditions.append("exercice = ?")
         args.append(exercice)
     where = (" WHERE " + " AND ".join(conditions)) if conditions else ""
-    cx = sqlite3.connect(f"{Path(chemin).resolve().as_uri()}?mode=ro", uri=True)
-    cx.row_factory = sqlite3.Row
+    cx = ouvrir_lecture_seule(chemin, champ="Progression", nature="le fichier de progression")
     try:
         rangs = cx.execute(f"SELECT * FROM tentatives{where} ORDER BY id", args).fetchall()
     finally:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 from babel.numbers import format_decimal
 
+from widgets.donnees.base import ouvrir_lecture_seule
 from widgets.donnees.chemins import DOSSIER_APPS, DOSSIER_CARNETS, base_reference
 from widgets.donnees.generation.schema import TABLES
 from widgets.erreurs import ErreurAtelier
@@ -55,10 +56,10 @@ def etat_environnement(base: Path | None = None) -> str:
 
 
 def _connexion(base: Path | None) -> sqlite3.Connection:
-    base = Path(base) if base else base_reference()
-    if not base.exists():
-        raise ErreurAtelier(f"la base clients est introuvable ({base}). {CONSTRUIRE}", champ="base")
-    return sqlite3.connect(f"file:{base.as_posix()}?mode=ro", uri=True)
+    """The base read-only, rows as plain tuples (for pandas)."""
+    con = ouvrir_lecture_seule(base or None, champ="base")
+    con.row_factory = None
+    return con
 
 
 def organisation() -> str:

@@ -128,7 +128,10 @@ def construire_base(chemin: Path, clients: int = 2000, graine: int = 2026) -> Ra
 def empreinte(chemin: Path) -> str:
     """SHA-256 of every row of every table (tables by name, rows sorted): equal for equal data."""
     h = hashlib.sha256()
-    con = sqlite3.connect(f"file:{Path(chemin).as_posix()}?mode=ro", uri=True)
+    from widgets.donnees.base import ouvrir_lecture_seule  # local: keeps the generator import light
+
+    con = ouvrir_lecture_seule(chemin)
+    con.row_factory = None
     try:
         for table in sorted(t.nom for t in TABLES):
             n = len(con.execute(f"PRAGMA table_info({table})").fetchall())
