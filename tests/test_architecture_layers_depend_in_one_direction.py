@@ -1,7 +1,8 @@
-"""The three layers of DEVELOPERS.md, checked on the source: calculs ← données ← UI.
+"""The three layers of docs/architecture.md, checked on the source: calculs ← données ← UI.
 
 An AST scan (not an import) so that a forbidden import is caught even in a branch that the
-other tests never run.
+other tests never run. Relative imports (``from .configuration import …``) are resolved to
+their absolute module, so they are checked like the others.
 """
 
 from __future__ import annotations
@@ -18,12 +19,35 @@ IO = {"sqlite3", "sqlite_utils", "pandas", "os", "shutil", "socket", "urllib", "
 COUCHES_HAUTES = {"widgets.donnees", "widgets.sql", "widgets.exercices", "widgets.tableaux_de_bord"}
 NON_PORTABLE = {"signal", "subprocess", "fcntl", "resource", "pty"}
 
+SERVEUR = {"widgets.tableaux_de_bord", "widgets.cli"}
+
 INTERDITS = {
     "calculs": UI | IO | COUCHES_HAUTES | {"widgets.ui"},
     "donnees": UI | {"widgets.exercices", "widgets.tableaux_de_bord"},
     "sql": UI | {"widgets.exercices", "widgets.tableaux_de_bord"},
     "exercices": {"ipywidgets", "anywidget", "widgets.ui", "widgets.tableaux_de_bord"},
+    # widgets read the vocabulary (donnees.vocabulaire), never the generator's internals
+    "ui": SERVEUR | {"widgets.donnees.generation"},
+    # the dashboard server serves notebooks: it never builds a widget itself
+    "tableaux_de_bord": UI | {"widgets.sql", "widgets.cli"},
 }
+VOCABULAIRE = {"TYPES_CLIENT", "GAMMES", "STATUTS", "MODES_REGLEMENT"}
+
+
+def _module_du_fichier(fichier: Path) -> str:
+    parties = fichier.relative_to(PAQUET.parent).with_suffix("").parts
+    return ".".join(parties[:-1] if parties[-1] == "__init__" else parties)
+
+
+def _absolu(fichier: Path, noeud: ast.ImportFrom) -> str:
+    """``from .x import y`` in ``widgets/a/b.py`` → ``widgets.a.x`` (level 0: unchanged)."""
+    if noeud.level == 0:
+        return noeud.module or ""
+    paquet = _module_du_fichier(fichier).split(".")
+    if fichier.name != "__init__.py":
+        paquet = paquet[:-1]
+    base = paquet[: len(paquet) - (noeud.level - 1)]
+    return ".".join(base + ([noeud.module] if noeud.module else []))
 
 
 def _modules_importes(fichier: Path) -> set[str]:
@@ -32,8 +56,11 @@ def _modules_importes(fichier: Path) -> set[str]:
     for noeud in ast.walk(arbre):
         if isinstance(noeud, ast.Import):
             noms |= {alias.name for alias in noeud.names}
-        elif isinstance(noeud, ast.ImportFrom) and noeud.module and noeud.level == 0:
-            noms.add(noeud.module)
+        elif isinstance(noeud, ast.ImportFrom):
+            module = _absolu(fichier, noeud)
+            noms.add(module)
+            if not noeud.module:  # from . import x: x may be a module
+                noms |= {f"{module}.{alias.name}" for alias in noeud.names}
     return noms
 
 
@@ -78,3 +105,30 @@ def test_the_library_uses_no_posix_only_or_shelling_out_module():
 def test_the_scan_really_sees_imports():
     # Guard against a scan that silently finds nothing: the UI layer does use ipywidgets.
     assert any("ipywidgets" in _modules_importes(f) for f in _fichiers("ui"))
+
+
+def test_relative_imports_are_resolved_to_their_module(tmp_path):
+    # widgets/tableaux_de_bord/serveur.py: "from .configuration import …" is that module.
+    serveur = PAQUET / "tableaux_de_bord" / "serveur.py"
+    assert "widgets.tableaux_de_bord.configuration" in _modules_importes(serveur)
+    paquet = PAQUET / "tableaux_de_bord" / "__init__.py"
+    assert "widgets.tableaux_de_bord.serveur" in _modules_importes(paquet)
+    noeud = ast.parse("from ..calculs import arrondis").body[0]
+    assert _absolu(PAQUET / "ui" / "marges.py", noeud) == "widgets.calculs"
+
+
+def test_only_the_data_layer_reads_the_vocabulary_from_the_generator():
+    fautes = []
+    for f in sorted(PAQUET.rglob("*.py")):
+        if f.is_relative_to(PAQUET / "donnees"):
+            continue
+        for n in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+            if isinstance(n, ast.ImportFrom) and _absolu(f, n).startswith(
+                "widgets.donnees.generation"
+            ):
+                fautes += [
+                    f"{f.relative_to(PAQUET.parent)} : {a.name} (widgets.donnees.vocabulaire)"
+                    for a in n.names
+                    if a.name in VOCABULAIRE
+                ]
+    assert not fautes, "\n".join(fautes)

@@ -47,7 +47,7 @@ from widgets.calculs.tournee import (
 )
 from widgets.donnees import cibles as donnees_cibles
 from widgets.donnees import plans
-from widgets.donnees.generation.schema import TYPES_CLIENT
+from widgets.donnees.vocabulaire import TYPES_CLIENT
 from widgets.erreurs import ErreurAtelier
 from widgets.ui.champs import (
     Calculatrice,

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from widgets.donnees.vocabulaire import GAMMES, MODES_REGLEMENT, STATUTS, TYPES_CLIENT  # noqa: F401
+
 
 @dataclass(frozen=True)
 class Colonne:
@@ -45,10 +47,6 @@ class Table:
 
 
 C = Colonne
-TYPES_CLIENT = ("GMS", "Comité d'entreprise", "Grossiste", "Boutique de souvenirs")
-GAMMES = ("Serviettes éponge", "Peignoirs", "Linge de maison", "Souvenirs sous licence")
-STATUTS = ("livrée", "en cours", "annulée")
-MODES_REGLEMENT = ("virement", "chèque", "LCR", "carte")
 ETAPES = ("contact", "rendez-vous", "visite", "commande")
 DEFAUTS = (
     "doublon",

@@ -11,7 +11,8 @@ from __future__ import annotations
 import random
 
 from widgets.donnees.generation.referentiels import ID_SECTEUR_SOUVENIRS, SECTEURS
-from widgets.donnees.generation.schema import ETAPES, GAMMES, STATUTS, TYPES_CLIENT
+from widgets.donnees.generation.schema import ETAPES
+from widgets.donnees.vocabulaire import GAMMES, STATUTS, TYPES_CLIENT
 
 __all__ = [
     "ANNEES",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 
 from widgets.donnees.generation.referentiels import ID_SECTEUR_SOUVENIRS, SECTEURS
-from widgets.donnees.generation.schema import STATUTS, TYPES_CLIENT
+from widgets.donnees.vocabulaire import STATUTS, TYPES_CLIENT
 from widgets.exercices import ControleSQL, Variante, exercice
 
 ANNEES = (2023, 2024, 2025)
