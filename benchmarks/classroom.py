@@ -41,7 +41,7 @@ sys.path.insert(0, str(RACINE))
 
 from tornado.httpclient import AsyncHTTPClient  # noqa: E402
 
-from widgets.tableaux_de_bord.protocole import VisiteurVoila  # noqa: E402
+from benchmarks.visiteur_voila import VisiteurVoila  # noqa: E402
 
 APP_DEFAUT = RACINE / "tests" / "notebooks_voila" / "prix_ttc.ipynb"
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from widgets.tableaux_de_bord.protocole import VisiteurVoila, executer
+from benchmarks.visiteur_voila import VisiteurVoila, executer
 
 pytestmark = pytest.mark.timeout(180)
 
