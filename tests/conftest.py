@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from outils_ci import outil_manquant
 
 
 @pytest.fixture(autouse=True)
@@ -19,6 +20,20 @@ def dossier_utilisateur_temporaire(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     dossier = tmp_path / "donnees_etudiant"
     monkeypatch.setenv("ATELIER_DONNEES", str(dossier))
     return dossier
+
+
+@pytest.fixture(autouse=True)
+def registre_d_exercices_propre():
+    """A test that declares an exercise removes it afterwards (fixture cleanup), else it would
+    leak into the catalogue, the corrigé and the class export of the tests that follow."""
+    from widgets.exercices.registre import exercices_hors_catalogue, retirer_exercice
+
+    yield
+    restes = exercices_hors_catalogue()
+    for code in restes:
+        retirer_exercice(code)
+    if restes:
+        pytest.fail(f"exercices de test laissés dans le registre : {', '.join(restes)}")
 
 
 @pytest.fixture(scope="session")
@@ -161,12 +176,6 @@ def serveur_tableaux(tmp_path_factory: pytest.TempPathFactory):
         yield serveur
 
 
-def _navigateur_obligatoire() -> bool:
-    import os
-
-    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-
-
 @pytest.fixture(scope="session")
 def navigateur():
     """Debian's chromium driven by Playwright (never downloads a browser).
@@ -174,10 +183,7 @@ def navigateur():
     Missing chromium: skip locally, FAIL in CI (CI=true).
     """
     if not CHROMIUM.exists():
-        message = f"chromium introuvable ({CHROMIUM}) : apt-get install chromium"
-        if _navigateur_obligatoire():
-            pytest.fail(message)
-        pytest.skip(message)
+        outil_manquant(f"chromium introuvable ({CHROMIUM}) : apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

@@ -30,10 +30,10 @@ def test_there_are_at_least_three_exercises_of_each_kind():
 
 
 def test_the_seed_is_a_sha256_of_exercise_student_and_seed_not_pythons_hash():
-    # sha256("relation_client/net-a-payer-1\x1falice\x1f0")[:8], computed once with hashlib
-    assert graine_variante("relation_client/net-a-payer-1", "alice") == graine_variante(
-        "relation_client/net-a-payer-1", " Alice "
-    )
+    # sha256("relation_client/net-a-payer-1\x1falice\x1f0")[:8] read big-endian, computed once
+    # with hashlib: a change of this value changes every student's variant (announce it!).
+    assert graine_variante("relation_client/net-a-payer-1", "alice") == 13258375444791401508
+    assert graine_variante("relation_client/net-a-payer-1", " Alice ") == 13258375444791401508
     assert graine_variante("a", "alice", 0) != graine_variante("a", "alice", 1)
     assert graine_variante("a", "alice") != graine_variante("b", "alice")
 

@@ -19,6 +19,7 @@ from widgets.exercices import (
     tous_les_exercices,
 )
 from widgets.exercices.markdown import markdown_en_html
+from widgets.exercices.registre import retirer_exercice
 
 
 def test_every_catalogue_module_is_discovered_with_its_unit_and_theme():
@@ -52,15 +53,18 @@ def test_two_modules_cannot_declare_the_same_code():
         return Variante("x", ControleNombre(D(1)), "y")
 
     generateur.__module__ = "tests.un_module"
-    exercice("code-unique-test", "A")(generateur)
-    exercice("code-unique-test", "A bis")(generateur)  # re-running the same module is fine
+    try:
+        exercice("code-unique-test", "A")(generateur)
+        exercice("code-unique-test", "A bis")(generateur)  # re-running the same module is fine
 
-    def autre(alea: random.Random) -> Variante:
-        return Variante("x", ControleNombre(D(1)), "y")
+        def autre(alea: random.Random) -> Variante:
+            return Variante("x", ControleNombre(D(1)), "y")
 
-    autre.__module__ = "tests.un_autre_module"
-    with pytest.raises(ValueError, match="Deux exercices"):
-        exercice("code-unique-test", "B")(autre)
+        autre.__module__ = "tests.un_autre_module"
+        with pytest.raises(ValueError, match="Deux exercices"):
+            exercice("code-unique-test", "B")(autre)
+    finally:
+        retirer_exercice("divers/code-unique-test")
 
 
 def test_markdown_subset_is_rendered():

@@ -5,12 +5,14 @@ from __future__ import annotations
 import random
 from decimal import Decimal as D
 
+import pytest
+
 from widgets.donnees.progression import Progression
 from widgets.exercices import ControleNombre, Piege, Variante, exercice
+from widgets.exercices.registre import retirer_exercice
 from widgets.ui.exercice import Exercice, PanneauProgression
 
 
-@exercice("double-widget", "Doubler un prix", essais_avant_solution=2)
 def _double(alea: random.Random) -> Variante:
     prix = D(alea.randint(10, 99))
     return Variante(
@@ -25,6 +27,14 @@ def _double(alea: random.Random) -> Variante:
 
 
 CODE = "divers/double-widget"
+
+
+@pytest.fixture(autouse=True)
+def exercice_de_test():
+    """Declared for each test and removed after it (the registry stays the catalogue's)."""
+    exercice("double-widget", "Doubler un prix", essais_avant_solution=2)(_double)
+    yield
+    retirer_exercice(CODE)
 
 
 def nouveau(etudiant="alice", **kw):
@@ -113,3 +123,11 @@ def test_a_missing_database_is_explained_in_french_not_a_traceback(tmp_path, mon
     verdict = ex.verifier()
     assert not verdict.lisible and "introuvable" in ex.retour
     assert Progression().etat("alice") == {}
+
+
+def test_the_test_exercise_is_seen_as_outside_the_catalogue_and_can_be_removed():
+    from widgets.exercices.registre import exercices_hors_catalogue, tous_les_exercices
+
+    assert exercices_hors_catalogue() == [CODE]  # what the conftest guard checks after each test
+    retirer_exercice(CODE)
+    assert exercices_hors_catalogue() == [] and CODE not in tous_les_exercices()

@@ -15,6 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from outils_ci import outil_manquant
 
 from benchmarks.visiteur_voila import VisiteurVoila, executer
 
@@ -35,9 +36,7 @@ def nginx_devant(serveur_tableaux, tmp_path):
         "/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None
     )
     if binaire is None:
-        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
-            pytest.fail("nginx introuvable : apt-get install nginx-light")
-        pytest.skip("nginx introuvable (apt-get install nginx-light)")
+        outil_manquant("nginx introuvable : apt-get install nginx-light")
     port = _port_libre()
     bloc = CONF.read_text(encoding="utf-8")
     assert "listen 80;" in bloc and "server 127.0.0.1:8866;" in bloc

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from outils_ci import outil_manquant
 
 from widgets.calculs import net_a_payer
 from widgets.ui.documents import VENDEUR_EXEMPLE, DocumentCommercial, Partie, rendre_document
@@ -20,9 +20,7 @@ pytestmark = pytest.mark.browser
 
 def _chromium() -> str:
     if not Path(CHROMIUM).exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail("chromium est requis en CI (apt-get install chromium)")
-        pytest.skip("chromium absent sur ce poste")
+        outil_manquant(f"chromium introuvable ({CHROMIUM}) : apt-get install chromium")
     return CHROMIUM
 
 

@@ -87,6 +87,20 @@ def tous_les_exercices() -> dict[str, Exercice]:
     return dict(_REGISTRE)
 
 
+def retirer_exercice(code: str) -> None:
+    """Forget a declared exercise (tests declare theirs in a fixture and remove it after)."""
+    _REGISTRE.pop(code, None)
+
+
+def exercices_hors_catalogue() -> list[str]:
+    """Codes of the exercises declared outside the catalogue package (tests, notebooks)."""
+    return [
+        code
+        for code, e in _REGISTRE.items()
+        if not e.generateur.__module__.startswith(PAQUET_CATALOGUE + ".")
+    ]
+
+
 def exercice_par_code(code: str) -> Exercice:
     """The exercise with this code (``"relation_client/net-a-payer-1"``)."""
     exercices = tous_les_exercices()
