@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from widgets.donnees.generation import construire_base, empreinte
+from widgets.donnees.generation.controles import _somme_luhn
 from widgets.donnees.generation.generateur import Tirage, choix_pondere, numeroter_factures
 
 # Fingerprint of the 300-client, seed-2026 build (tests' base_demo) before the generator was
@@ -83,3 +84,20 @@ def test_a_writer_process_writes_exactly_the_same_rows_and_indexes(base_demo, tm
     assert empreinte(chemin) == empreinte(base_demo)
     assert schema(chemin) == schema(base_demo)
     assert ("index", "idx_lignes_commande_id_commande") in {(t, n) for t, n, *_ in schema(chemin)}
+
+
+def somme_luhn_ecrite_en_toutes_lettres(chiffres: str, decalage: int) -> int:
+    total = 0
+    for i, c in enumerate(reversed(chiffres)):
+        d = int(c)
+        if (i + decalage) % 2 == 1:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total
+
+
+@given(st.text(alphabet="0123456789", max_size=20), st.sampled_from([0, 1]))
+def test_the_fast_luhn_sum_is_the_digit_by_digit_one(chiffres, decalage):
+    assert _somme_luhn(chiffres, decalage) == somme_luhn_ecrite_en_toutes_lettres(
+        chiffres, decalage
+    )

@@ -115,6 +115,7 @@ def sans_accents(texte: str) -> str:
     return unicodedata.normalize("NFKD", texte).encode("ascii", "ignore").decode()
 
 
+@functools.lru_cache(maxsize=65_536)  # names repeat: 100,000 clients use a few thousand
 def slug(texte: str) -> str:
     out = "".join(c if c.isalnum() else "-" for c in sans_accents(texte).lower())
     return "-".join(p for p in out.split("-") if p)
@@ -238,7 +239,9 @@ class IsoDuJour(dict):
 def numeroter_factures(factures: list[tuple]) -> list[tuple]:
     """Give each invoice its number: ``F<année>-<rang>``, the rank in date order (then id
     order) within the invoice's year, e.g. ``F2025-000001``; the number goes 2nd in the row."""
-    ordre = sorted(range(len(factures)), key=lambda i: (factures[i][3], factures[i][0]))
+    # Rows are in id order and sorted() is stable: sorting on the date alone keeps ids in order.
+    dates = [f[3] for f in factures]
+    ordre = sorted(range(len(factures)), key=dates.__getitem__)
     numeros: list[str] = [""] * len(factures)
     annee, rang = "", 0
     for i in ordre:
@@ -536,6 +539,17 @@ class Generateur:
                 cle = (c.id_commercial, c.date_creation.isoformat()[:7])
                 self.nouveaux[cle] = self.nouveaux.get(cle, 0) + 1
         id_commande = id_ligne = id_facture = id_reglement = 0
+        # What _lignes draws with, per client (constants of its type, and moyenne × poids**0.6).
+        self.tirage_lignes = {}
+        for c in self.clients:
+            bas, haut = R.LIGNES_PAR_COMMANDE[c.type]
+            nb_valeurs = haut - bas + 1
+            gammes, cumuls, total, dernier = _cumuls(R.GAMMES_PAR_TYPE[c.type])
+            moyenne, pack = R.QUANTITE_BASE[c.type]
+            self.tirage_lignes[c.id] = (
+                nb_valeurs, nb_valeurs.bit_length(), bas, gammes, total, dernier, cumuls,
+                moyenne * c.poids**0.6, pack,
+            )  # fmt: skip
         # Per-client constants of the monthly order rate, computed once (same floating-point
         # products, in the same order, as the formula written in full below).
         actifs = [
@@ -543,6 +557,10 @@ class Generateur:
         ]
         alea = rng.random
         randint = rng.randint
+        getrandbits = rng.getrandbits
+        bisect_right = bisect.bisect_right
+        lignes_de = self._lignes
+        paiements = self._paiements
         ca_mensuel = self.ca_mensuel
         # factures: (id, id_commande, id_client, date, échéance, HT, TVA, TTC), numbered at
         # the end (chronological numbers per year, as a firm numbers its invoices).
@@ -579,15 +597,16 @@ class Generateur:
                     k += 1
                     p *= alea()
                 for _ in range(k):  # the k order days, drawn after the count (as before)
-                    commandes_du_mois.append(
-                        (debut + timedelta(days=rng.randint(0, ecart)), ident, c)
-                    )
+                    commandes_du_mois.append((debut + UN_JOUR * randint(0, ecart), ident, c))
             commandes_du_mois.sort(key=lambda x: (x[0], x[1]))
 
             cmd_l, lig_l, reg_l = [], [], []
             for jour, _, c in commandes_du_mois:
                 id_commande += 1
-                livraison = jour + UN_JOUR * randint(2, 10)
+                r = getrandbits(4)  # rng.randint(2, 10), inlined (9 values, 4 bits)
+                while r >= 9:
+                    r = getrandbits(4)
+                livraison = jour + UN_JOUR * (2 + r)
                 if livraison > FIN:
                     statut = "en cours"
                 elif alea() < 0.03:
@@ -597,7 +616,7 @@ class Generateur:
                 iso = iso_du_jour[jour]
                 cmd_l.append((id_commande, c.id, c.id_commercial, iso, statut, c.remise))
                 brut = 0
-                for produit, quantite in self._lignes(c, iso):
+                for produit, quantite in lignes_de(c, iso):
                     pu_c = produit[3]
                     if quantite >= 200:
                         r10 = 50
@@ -627,10 +646,10 @@ class Generateur:
                 )  # fmt: skip
                 cle = (c.id_commercial, iso[:7])
                 ca_mensuel[cle] = ca_mensuel.get(cle, 0) + net
-                modes = R.MODES_PAR_TYPE[c.type]
-                for d, m in self._paiements(c, livraison, echeance, ttc):
+                valeurs, cumuls, total, dernier = _cumuls(R.MODES_PAR_TYPE[c.type])
+                for d, m in paiements(c, livraison, echeance, ttc):
                     id_reglement += 1
-                    mode = choix_pondere(rng, modes)
+                    mode = valeurs[bisect_right(cumuls, alea() * total, 0, dernier)]
                     reg_l.append((id_reglement, id_facture, iso_du_jour[d], m / 100, mode))
             self._inserer("commandes", cmd_l)
             self._inserer("lignes_commande", lig_l)
@@ -639,35 +658,41 @@ class Generateur:
         self._inserer("factures", numeroter_factures(factures))
 
     def _lignes(self, c: Client, iso: str) -> list[tuple[tuple, int]]:
-        """The (product, quantity) lines of one order placed on day ``iso`` (AAAA-MM-JJ)."""
-        rng = self.rng
-        bas, haut = R.LIGNES_PAR_COMMANDE[c.type]
-        nb = rng.randint(bas, haut)
-        moyenne, pack = R.QUANTITE_BASE[c.type]
+        """The (product, quantity) lines of one order placed on day ``iso`` (AAAA-MM-JJ).
+
+        The draws are those of ``rng.randint``, ``choix_pondere``, ``rng.choice`` and
+        ``rng.uniform`` written inline (this runs for every order line of the base).
+        """
+        getrandbits, alea = self.rng.getrandbits, self.rng.random
+        nb_valeurs, bits, bas, gammes, total, dernier, cumuls, facteur, pack = self.tirage_lignes[
+            c.id
+        ]
+        r = getrandbits(bits)  # rng.randint(bas, haut)
+        while r >= nb_valeurs:
+            r = getrandbits(bits)
         # Products on sale that day, per range: all of them before DATE_ARRET_PRODUITS, the
         # active ones after (two lists computed once instead of a filter per order line).
         en_vente = self.en_vente_avant if iso < R.DATE_ARRET_PRODUITS else self.en_vente_apres
         avant_souvenirs = iso < R.DATE_LANCEMENT_SOUVENIRS
-        gammes = R.GAMMES_PAR_TYPE[c.type]
         choisis: list[tuple] = []
-        for _ in range(nb):
-            gamme = choix_pondere(rng, gammes)
+        for _ in range(bas + r):
+            gamme = gammes[bisect.bisect_right(cumuls, alea() * total, 0, dernier)]
             if avant_souvenirs and gamme == "Souvenirs sous licence":
                 continue
             possibles = en_vente[gamme]
             if choisis:
                 possibles = [p for p in possibles if p not in choisis]
-            if possibles:
-                choisis.append(rng.choice(possibles))
+            n = len(possibles)
+            if n:
+                k = n.bit_length()  # rng.choice(possibles)
+                i = getrandbits(k)
+                while i >= n:
+                    i = getrandbits(k)
+                choisis.append(possibles[i])
         if not choisis:
             choisis.append(self.produits_par_gamme["Serviettes éponge"][1])
-        lignes = []
-        facteur = moyenne * c.poids**0.6
-        uniforme = rng.random
-        for p in choisis:
-            q = facteur * (0.5 + (1.5 - 0.5) * uniforme()) / pack  # rng.uniform(0.5, 1.5)
-            lignes.append((p, max(1, round(q)) * pack))
-        return lignes
+        # q = moyenne × poids**0.6 × rng.uniform(0.5, 1.5) / pack
+        return [(p, max(1, round(facteur * (0.5 + 1.0 * alea()) / pack)) * pack) for p in choisis]
 
     def _paiements(
         self, c: Client, date_facture: date, echeance: date, ttc: int
