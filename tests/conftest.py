@@ -167,6 +167,27 @@ def _navigateur_obligatoire() -> bool:
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
+BASE_100K = Path(__file__).resolve().parents[1] / "benchmarks" / "_work" / "clients_100k.db"
+
+
+@pytest.fixture(scope="session")
+def base_100k() -> Path:
+    """The 100,000-client build (``make test`` builds it: ``atelier build-db --clients 100000
+    --out benchmarks/_work/clients_100k.db``), or the file named by ATELIER_BASE_100K.
+
+    Missing: skip locally, FAIL in CI (CI=true), where the exercises must be checked at scale.
+    """
+    import os
+
+    chemin = Path(os.environ.get("ATELIER_BASE_100K", BASE_100K))
+    if not chemin.is_file():
+        message = f"base de 100 000 clients absente ({chemin}) : make test la construit"
+        if _navigateur_obligatoire():
+            pytest.fail(message)
+        pytest.skip(message)
+    return chemin
+
+
 @pytest.fixture(scope="session")
 def navigateur():
     """Debian's chromium driven by Playwright (never downloads a browser).
