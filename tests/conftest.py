@@ -176,6 +176,22 @@ def serveur_tableaux(tmp_path_factory: pytest.TempPathFactory):
         yield serveur
 
 
+BASE_100K = Path(__file__).resolve().parents[1] / "benchmarks" / "_work" / "clients_100k.db"
+
+
+@pytest.fixture(scope="session")
+def base_100k() -> Path:
+    """The 100,000-client build (``make test`` builds it into benchmarks/_work/), or the file
+    named by ATELIER_BASE_100K. Missing: skip locally, FAIL in CI, where the exercises must be
+    checked at scale."""
+    import os
+
+    chemin = Path(os.environ.get("ATELIER_BASE_100K", BASE_100K))
+    if not chemin.is_file():
+        outil_manquant(f"base de 100 000 clients absente ({chemin}) : make test la construit")
+    return chemin
+
+
 @pytest.fixture(scope="session")
 def navigateur():
     """Debian's chromium driven by Playwright (never downloads a browser).

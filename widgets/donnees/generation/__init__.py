@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +16,14 @@ from pathlib import Path
 from babel.numbers import format_decimal
 
 from widgets.donnees.generation.dictionnaire import lignes_dictionnaire
-from widgets.donnees.generation.generateur import DEBUT, FIN, Generateur
+from widgets.donnees.generation.ecriture import (
+    SEUIL_PROCESSUS,
+    Ecriture,
+    EcritureDirecte,
+    EcritureParallele,
+    ouvrir_en_ecriture,
+)
+from widgets.donnees.generation.generateur import DEBUT, FIN, TABLES_PAR_NOM, Generateur
 from widgets.donnees.generation.schema import TABLES
 from widgets.erreurs import ErreurAtelier
 
@@ -69,32 +75,44 @@ class RapportConstruction:
         return "\n".join(texte)
 
 
-def construire_base(chemin: Path, clients: int = 2000, graine: int = 2026) -> RapportConstruction:
+def construire_base(
+    chemin: Path,
+    clients: int = 2000,
+    graine: int = 2026,
+    processus_ecriture: bool | None = None,
+) -> RapportConstruction:
     """Construire la base SQLite des clients dans ``chemin`` (fichier remplacé s'il existe).
 
     La base est d'abord écrite dans un fichier temporaire à côté, puis mise à la place de
     l'ancienne : une construction interrompue ne laisse jamais une base à moitié remplie.
     Même graine et même taille donnent exactement les mêmes données.
+
+    ``processus_ecriture`` : écrire les lignes depuis un second processus (par défaut à partir
+    de ``SEUIL_PROCESSUS`` clients) ; les données sont les mêmes dans les deux cas.
     """
     debut = time.perf_counter()
     chemin = Path(chemin)
     chemin.parent.mkdir(parents=True, exist_ok=True)
     temporaire = chemin.with_name(f".{chemin.name}.{os.getpid()}.en-construction")
     temporaire.unlink(missing_ok=True)
-    con = sqlite3.connect(temporaire)
+    con = ouvrir_en_ecriture(temporaire)
     try:
-        con.execute("PRAGMA journal_mode = OFF")
-        con.execute("PRAGMA synchronous = OFF")
-        con.execute("PRAGMA cache_size = -200000")
         for table in TABLES:
             con.execute(table.ddl())
-        Generateur(con, clients, graine).remplir()
+        con.commit()
+        if processus_ecriture is None:
+            processus_ecriture = clients >= SEUIL_PROCESSUS
+        if processus_ecriture:
+            ecriture: Ecriture = EcritureParallele(temporaire)
+        else:
+            ecriture = EcritureDirecte(con)
+        Generateur(ecriture, clients, graine).remplir()
+        ecriture.terminer()  # every generated table is written and indexed
         con.executemany(
             "INSERT INTO dictionnaire VALUES (?, ?, ?, ?, ?, ?)", lignes_dictionnaire(con)
         )
-        for table in TABLES:
-            for ddl in table.ddl_index():
-                con.execute(ddl)
+        for ddl in TABLES_PAR_NOM["dictionnaire"].ddl_index():
+            con.execute(ddl)
         con.commit()
         defauts_fk = con.execute("PRAGMA foreign_key_check").fetchall()
         if defauts_fk:

@@ -30,15 +30,19 @@ def code_postal_valide(code: str | None) -> bool:
     return bool(code) and RE_CODE_POSTAL.match(code) is not None
 
 
+_DOUBLE = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)  # a digit doubled, minus 9 above 9
+
+
 def _somme_luhn(chiffres: str, decalage: int) -> int:
-    """Sum of the digits, every other one doubled (minus 9 above 9) from the right."""
-    total = 0
-    for i, c in enumerate(reversed(chiffres)):
-        d = int(c)
-        if (i + decalage) % 2 == 1:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    return total
+    """Sum of the digits, every other one doubled (minus 9 above 9) from the right.
+
+    ``decalage`` 0: the doubled digits are the 2nd, 4th… from the right (checking a number);
+    1: the 1st, 3rd… (computing the key to append).
+    """
+    depuis_la_droite = chiffres[::-1]
+    doubles = depuis_la_droite[1 - decalage :: 2]
+    simples = depuis_la_droite[decalage::2]
+    return sum(map(int, simples)) + sum(_DOUBLE[int(c)] for c in doubles)
 
 
 def luhn_valide(chiffres: str) -> bool:

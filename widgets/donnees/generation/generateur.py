@@ -12,7 +12,6 @@ import functools
 import itertools
 import math
 import random
-import sqlite3
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,11 +21,14 @@ from pathlib import Path
 from widgets.calculs.tournee import distance_km, distance_routiere_km
 from widgets.donnees.generation import referentiels as R
 from widgets.donnees.generation.controles import cle_luhn
+from widgets.donnees.generation.ecriture import Ecriture
+from widgets.donnees.generation.schema import TABLES
 from widgets.erreurs import ErreurAtelier
 
 DEBUT = date(2023, 1, 1)
 FIN = date(2025, 12, 31)  # « aujourd'hui » des exercices
 FICHIER_COMMUNES = Path(__file__).with_name("communes.csv")
+TABLES_PAR_NOM = {t.nom: t for t in TABLES}
 TAUX_TVA = 20
 
 
@@ -44,21 +46,64 @@ def poisson(rng: random.Random, lam: float) -> int:
     if lam <= 0:
         return 0
     seuil = math.exp(-lam)
-    k, p = 0, rng.random()
+    alea = rng.random
+    k, p = 0, alea()
     while p > seuil:
         k += 1
-        p *= rng.random()
+        p *= alea()
     return k
 
 
+class Tirage(random.Random):
+    """``random.Random`` with faster ``randint``, ``choice`` and ``randrange`` (no step).
+
+    Building 100,000 clients makes millions of these calls, and most of their cost in CPython
+    is argument checking. These versions draw exactly the same bits in the same order
+    (``getrandbits(n.bit_length())`` until below ``n``, as ``Random._randbelow`` does), so a
+    seed gives the same database as with ``random.Random`` (tests compare the two).
+    """
+
+    def randint(self, a: int, b: int) -> int:
+        n = b - a + 1
+        k = n.bit_length()
+        r = self.getrandbits(k)
+        while r >= n:
+            r = self.getrandbits(k)
+        return a + r
+
+    def choice(self, seq):  # type: ignore[override]
+        n = len(seq)
+        if not n:
+            raise IndexError("Cannot choose from an empty sequence")
+        k = n.bit_length()
+        r = self.getrandbits(k)
+        while r >= n:
+            r = self.getrandbits(k)
+        return seq[r]
+
+    def randrange(self, start: int, stop: int | None = None, step: int = 1) -> int:
+        if step != 1 or stop is None or stop <= start:
+            return super().randrange(start, stop, step)
+        n = stop - start
+        k = n.bit_length()
+        r = self.getrandbits(k)
+        while r >= n:
+            r = self.getrandbits(k)
+        return start + r
+
+
 @functools.lru_cache(maxsize=64)
-def _cumuls(options: tuple[tuple[str, float], ...]) -> tuple[list[str], list[float]]:
-    return [o for o, _ in options], list(itertools.accumulate(w for _, w in options))
+def _cumuls(
+    options: tuple[tuple[str, float], ...],
+) -> tuple[list[str], list[float], float, int]:
+    cumuls = list(itertools.accumulate(w for _, w in options))
+    return [o for o, _ in options], cumuls, cumuls[-1] + 0.0, len(options) - 1
 
 
 def choix_pondere(rng: random.Random, options: tuple[tuple[str, float], ...]) -> str:
-    valeurs, cumuls = _cumuls(options)
-    return rng.choices(valeurs, cum_weights=cumuls)[0]
+    """One weighted draw: the same draw as ``rng.choices(valeurs, cum_weights=…)[0]``."""
+    valeurs, cumuls, total, dernier = _cumuls(options)
+    return valeurs[bisect.bisect(cumuls, rng.random() * total, 0, dernier)]
 
 
 def jour_au_hasard(rng: random.Random, debut: date, fin: date) -> date:
@@ -70,6 +115,7 @@ def sans_accents(texte: str) -> str:
     return unicodedata.normalize("NFKD", texte).encode("ascii", "ignore").decode()
 
 
+@functools.lru_cache(maxsize=65_536)  # names repeat: 100,000 clients use a few thousand
 def slug(texte: str) -> str:
     out = "".join(c if c.isalnum() else "-" for c in sans_accents(texte).lower())
     return "-".join(p for p in out.split("-") if p)
@@ -179,6 +225,33 @@ def siret(rng: random.Random, deja: set[str]) -> str:
             return s
 
 
+UN_JOUR = timedelta(days=1)
+
+
+class IsoDuJour(dict):
+    """date → ``date.isoformat()``, computed once per distinct date (a few thousand)."""
+
+    def __missing__(self, jour: date) -> str:
+        texte = self[jour] = jour.isoformat()
+        return texte
+
+
+def numeroter_factures(factures: list[tuple]) -> list[tuple]:
+    """Give each invoice its number: ``F<année>-<rang>``, the rank in date order (then id
+    order) within the invoice's year, e.g. ``F2025-000001``; the number goes 2nd in the row."""
+    # Rows are in id order and sorted() is stable: sorting on the date alone keeps ids in order.
+    dates = [f[3] for f in factures]
+    ordre = sorted(range(len(factures)), key=dates.__getitem__)
+    numeros: list[str] = [""] * len(factures)
+    annee, rang = "", 0
+    for i in ordre:
+        a = factures[i][3][:4]
+        rang = rang + 1 if a == annee else 1
+        annee = a
+        numeros[i] = f"F{a}-{rang:06d}"
+    return [(f[0], numeros[i], *f[1:]) for i, f in enumerate(factures)]
+
+
 def mois_suivant(d: date) -> date:
     return date(d.year + (d.month == 12), d.month % 12 + 1, 1)
 
@@ -229,26 +302,18 @@ def lire_communes(fichier: Path = FICHIER_COMMUNES) -> list[Commune]:
     return sorted(lignes, key=lambda c: c.code_insee)
 
 
-def _inserer(con: sqlite3.Connection, table: str, lignes: Iterable[tuple]) -> int:
-    lignes = list(lignes)
-    if lignes:
-        marques = ", ".join("?" * len(lignes[0]))
-        con.executemany(f"INSERT INTO {table} VALUES ({marques})", lignes)
-    return len(lignes)
-
-
 # ---------------------------------------------------------------- the generator
 class Generateur:
     """Fills an empty database (schema already created) for ``nb_clients`` clients."""
 
-    def __init__(self, con: sqlite3.Connection, nb_clients: int, graine: int) -> None:
+    def __init__(self, ecriture: Ecriture, nb_clients: int, graine: int) -> None:
         if nb_clients < 1:
             raise ErreurAtelier(
                 f"il faut au moins 1 client (demandé : {nb_clients}).", champ="clients"
             )
-        self.con = con
+        self.ecriture = ecriture
         self.n = nb_clients
-        self.rng = random.Random(graine)
+        self.rng = Tirage(graine)
         self.sirets: set[str] = set()
         self.communes = lire_communes()
         self.par_code = {c.code_insee: c for c in self.communes}
@@ -263,13 +328,25 @@ class Generateur:
 
     # -------------------------------------------------------------- entry point
     def remplir(self) -> None:
-        self._communes_secteurs()
-        self._produits()
-        self._commerciaux()
-        self._clients()
-        self._commandes()
-        self._prospects_et_visites()
-        self._objectifs()
+        """Generate every table; each table is indexed as soon as its last row is sent (on a
+        large build the writer process indexes the orders while this one draws visits)."""
+        etapes = (
+            (self._communes_secteurs, ("communes", "secteurs")),
+            (self._produits, ("produits",)),
+            (self._commerciaux, ("commerciaux",)),
+            (self._clients, ("clients",)),
+            (self._commandes, ("commandes", "lignes_commande", "reglements", "factures")),
+            (self._prospects_et_visites, ("prospects", "prospects_defauts", "visites")),
+            (self._objectifs, ("objectifs",)),
+        )
+        for etape, tables in etapes:
+            etape()
+            for nom in tables:
+                for ddl in TABLES_PAR_NOM[nom].ddl_index():
+                    self.ecriture.executer(ddl)
+
+    def _inserer(self, table: str, lignes: Iterable[tuple]) -> int:
+        return self.ecriture.inserer(table, list(lignes))
 
     def commune_au_hasard(self) -> Commune:
         x = self.rng.random() * self.cumul_pop[-1]
@@ -289,8 +366,7 @@ class Generateur:
 
     # -------------------------------------------------------------- référentiels
     def _communes_secteurs(self) -> None:
-        _inserer(
-            self.con,
+        self._inserer(
             "communes",
             (
                 (
@@ -305,7 +381,7 @@ class Generateur:
                 for c in self.communes
             ),
         )
-        _inserer(self.con, "secteurs", ((s[0], s[1], s[2]) for s in R.SECTEURS))
+        self._inserer("secteurs", ((s[0], s[1], s[2]) for s in R.SECTEURS))
 
     def _produits(self) -> None:
         self.produits: list[
@@ -318,10 +394,14 @@ class Generateur:
             lignes.append(
                 (i, ref, designation, gamme, euros(pu_c), euros(cout_c), float(TAUX_TVA), actif)
             )
-        _inserer(self.con, "produits", lignes)
+        self._inserer("produits", lignes)
         self.produits_par_gamme: dict[str, list[tuple[int, str, str, int, int, bool]]] = {}
         for p in self.produits:
             self.produits_par_gamme.setdefault(p[2], []).append(p)
+        self.en_vente_avant = self.produits_par_gamme
+        self.en_vente_apres = {
+            g: [p for p in ps if p[5]] for g, ps in self.produits_par_gamme.items()
+        }
 
     def _commerciaux(self) -> None:
         rng = self.rng
@@ -366,7 +446,7 @@ class Generateur:
                 self.commerciaux_du_secteur.setdefault(id_secteur, []).append(ident)
                 self.embauche[ident] = embauche
                 self.secteur_du_commercial[ident] = id_secteur
-        _inserer(self.con, "commerciaux", lignes)
+        self._inserer("commerciaux", lignes)
 
     # -------------------------------------------------------------- clients
     def raison_sociale(self, type_client: str, commune: Commune) -> str:
@@ -445,7 +525,7 @@ class Generateur:
                     c.delai,
                 )
             )
-        _inserer(self.con, "clients", lignes)
+        self._inserer("clients", lignes)
 
     # -------------------------------------------------------------- commandes
     def _commandes(self) -> None:
@@ -459,135 +539,160 @@ class Generateur:
                 cle = (c.id_commercial, c.date_creation.isoformat()[:7])
                 self.nouveaux[cle] = self.nouveaux.get(cle, 0) + 1
         id_commande = id_ligne = id_facture = id_reglement = 0
+        # What _lignes draws with, per client (constants of its type, and moyenne × poids**0.6).
+        self.tirage_lignes = {}
+        for c in self.clients:
+            bas, haut = R.LIGNES_PAR_COMMANDE[c.type]
+            nb_valeurs = haut - bas + 1
+            gammes, cumuls, total, dernier = _cumuls(R.GAMMES_PAR_TYPE[c.type])
+            moyenne, pack = R.QUANTITE_BASE[c.type]
+            self.tirage_lignes[c.id] = (
+                nb_valeurs, nb_valeurs.bit_length(), bas, gammes, total, dernier, cumuls,
+                moyenne * c.poids**0.6, pack,
+            )  # fmt: skip
+        # Per-client constants of the monthly order rate, computed once (same floating-point
+        # products, in the same order, as the formula written in full below).
+        actifs = [
+            (c.date_creation, c.fin_activite, c.id, c, c.type, c.poids**0.3) for c in self.clients
+        ]
+        alea = rng.random
+        randint = rng.randint
+        getrandbits = rng.getrandbits
+        bisect_right = bisect.bisect_right
+        lignes_de = self._lignes
+        paiements = self._paiements
+        ca_mensuel = self.ca_mensuel
+        # factures: (id, id_commande, id_client, date, échéance, HT, TVA, TTC), numbered at
+        # the end (chronological numbers per year, as a firm numbers its invoices).
+        factures: list[tuple] = []
+        # ISO text of every date the loop meets (orders, deliveries, due dates, payments).
+        iso_du_jour = IsoDuJour()
         mois = DEBUT
         while mois <= FIN:
             fin_mois = mois_suivant(mois) - timedelta(days=1)
+            jours_du_mois = (fin_mois - mois).days + 1
+            # lam = COMMANDES_PAR_MOIS × saison × croissance × poids**0.3 × part
+            taux_du_mois = {
+                t: R.COMMANDES_PAR_MOIS[t] * saison[t][mois.month - 1] * croissance[mois.year]
+                for t in R.COMMANDES_PAR_MOIS
+            }
             commandes_du_mois: list[tuple[date, int, Client]] = []
-            for c in self.clients:
-                debut = max(mois, c.date_creation)
-                fin = min(fin_mois, c.fin_activite)
+            for creation, fin_activite, ident, c, type_client, poids03 in actifs:
+                debut = mois if mois > creation else creation
+                fin = fin_mois if fin_mois < fin_activite else fin_activite
                 if debut > fin:
                     continue
-                if mois <= c.date_creation <= fin_mois and c.date_creation >= DEBUT:
-                    commandes_du_mois.append((c.date_creation, c.id, c))  # première commande
-                part = ((fin - debut).days + 1) / ((fin_mois - mois).days + 1)
-                lam = (
-                    R.COMMANDES_PAR_MOIS[c.type]
-                    * saison[c.type][mois.month - 1]
-                    * croissance[mois.year]
-                    * c.poids**0.3
-                    * part
-                )
-                for _ in range(poisson(rng, lam)):
-                    commandes_du_mois.append((jour_au_hasard(rng, debut, fin), c.id, c))
+                if mois <= creation <= fin_mois and creation >= DEBUT:
+                    commandes_du_mois.append((creation, ident, c))  # première commande
+                ecart = (fin - debut).days
+                part = (ecart + 1) / jours_du_mois
+                lam = taux_du_mois[type_client] * poids03 * part
+                # poisson(rng, lam), inlined: this loop runs 3.6 million times for 100,000
+                # clients.
+                if lam <= 0:
+                    continue
+                seuil = math.exp(-lam)
+                k, p = 0, alea()
+                while p > seuil:
+                    k += 1
+                    p *= alea()
+                for _ in range(k):  # the k order days, drawn after the count (as before)
+                    commandes_du_mois.append((debut + UN_JOUR * randint(0, ecart), ident, c))
             commandes_du_mois.sort(key=lambda x: (x[0], x[1]))
 
-            cmd_l, lig_l, fac_l, reg_l = [], [], [], []
+            cmd_l, lig_l, reg_l = [], [], []
             for jour, _, c in commandes_du_mois:
                 id_commande += 1
-                livraison = jour + timedelta(days=rng.randint(2, 10))
+                r = getrandbits(4)  # rng.randint(2, 10), inlined (9 values, 4 bits)
+                while r >= 9:
+                    r = getrandbits(4)
+                livraison = jour + UN_JOUR * (2 + r)
                 if livraison > FIN:
                     statut = "en cours"
-                elif rng.random() < 0.03:
+                elif alea() < 0.03:
                     statut = "annulée"
                 else:
                     statut = "livrée"
-                cmd_l.append(
-                    (id_commande, c.id, c.id_commercial, jour.isoformat(), statut, c.remise)
-                )
+                iso = iso_du_jour[jour]
+                cmd_l.append((id_commande, c.id, c.id_commercial, iso, statut, c.remise))
                 brut = 0
-                for produit, quantite in self._lignes(c, jour):
+                for produit, quantite in lignes_de(c, iso):
                     pu_c = produit[3]
-                    r10 = (
-                        50
-                        if quantite >= 200
-                        else 30
-                        if quantite >= 100
-                        else 20
-                        if quantite >= 50
-                        else 0
-                    )
-                    montant = arrondi_div(quantite * pu_c * (1000 - r10), 1000)
+                    if quantite >= 200:
+                        r10 = 50
+                    elif quantite >= 100:
+                        r10 = 30
+                    elif quantite >= 50:
+                        r10 = 20
+                    else:
+                        r10 = 0
+                    montant = (2 * quantite * pu_c * (1000 - r10) + 1000) // 2000  # arrondi_div
                     brut += montant
                     id_ligne += 1
                     lig_l.append(
-                        (
-                            id_ligne,
-                            id_commande,
-                            produit[0],
-                            quantite,
-                            euros(pu_c),
-                            r10 / 10,
-                            euros(montant),
-                        )
-                    )
+                        (id_ligne, id_commande, produit[0], quantite, pu_c / 100, r10 / 10,
+                         montant / 100)
+                    )  # fmt: skip
                 if statut != "livrée":
                     continue
                 net = arrondi_div(brut * (1000 - round(c.remise * 10)), 1000)
                 tva = arrondi_div(net * TAUX_TVA, 100)
                 ttc = net + tva
                 id_facture += 1
-                echeance = livraison + timedelta(days=c.delai)
-                fac_l.append(
-                    (
-                        id_facture,
-                        f"T-{id_facture}",
-                        id_commande,
-                        c.id,
-                        livraison.isoformat(),
-                        echeance.isoformat(),
-                        euros(net),
-                        euros(tva),
-                        euros(ttc),
-                    )
-                )
-                cle = (c.id_commercial, jour.isoformat()[:7])
-                self.ca_mensuel[cle] = self.ca_mensuel.get(cle, 0) + net
-                for d, m in self._paiements(c, livraison, echeance, ttc):
+                echeance = livraison + UN_JOUR * c.delai
+                factures.append(
+                    (id_facture, id_commande, c.id, iso_du_jour[livraison],
+                     iso_du_jour[echeance], net / 100, tva / 100, ttc / 100)
+                )  # fmt: skip
+                cle = (c.id_commercial, iso[:7])
+                ca_mensuel[cle] = ca_mensuel.get(cle, 0) + net
+                valeurs, cumuls, total, dernier = _cumuls(R.MODES_PAR_TYPE[c.type])
+                for d, m in paiements(c, livraison, echeance, ttc):
                     id_reglement += 1
-                    mode = choix_pondere(rng, R.MODES_PAR_TYPE[c.type])
-                    reg_l.append((id_reglement, id_facture, d.isoformat(), euros(m), mode))
-            _inserer(self.con, "commandes", cmd_l)
-            _inserer(self.con, "lignes_commande", lig_l)
-            _inserer(self.con, "factures", fac_l)
-            _inserer(self.con, "reglements", reg_l)
+                    mode = valeurs[bisect_right(cumuls, alea() * total, 0, dernier)]
+                    reg_l.append((id_reglement, id_facture, iso_du_jour[d], m / 100, mode))
+            self._inserer("commandes", cmd_l)
+            self._inserer("lignes_commande", lig_l)
+            self._inserer("reglements", reg_l)
             mois = mois_suivant(mois)
-        # Numéros de facture chronologiques par année : F2025-000001, ...
-        self.con.execute(
-            """UPDATE factures SET numero = (
-                   SELECT 'F' || substr(n.date_facture, 1, 4) || '-' || printf('%06d', n.rang)
-                   FROM (SELECT id_facture, date_facture, ROW_NUMBER() OVER (
-                             PARTITION BY substr(date_facture, 1, 4)
-                             ORDER BY date_facture, id_facture) AS rang
-                         FROM factures) AS n
-                   WHERE n.id_facture = factures.id_facture)"""
-        )
+        self._inserer("factures", numeroter_factures(factures))
 
-    def _lignes(self, c: Client, jour: date) -> list[tuple[tuple, int]]:
-        rng = self.rng
-        iso = jour.isoformat()
-        bas, haut = R.LIGNES_PAR_COMMANDE[c.type]
-        nb = rng.randint(bas, haut)
-        moyenne, pack = R.QUANTITE_BASE[c.type]
+    def _lignes(self, c: Client, iso: str) -> list[tuple[tuple, int]]:
+        """The (product, quantity) lines of one order placed on day ``iso`` (AAAA-MM-JJ).
+
+        The draws are those of ``rng.randint``, ``choix_pondere``, ``rng.choice`` and
+        ``rng.uniform`` written inline (this runs for every order line of the base).
+        """
+        getrandbits, alea = self.rng.getrandbits, self.rng.random
+        nb_valeurs, bits, bas, gammes, total, dernier, cumuls, facteur, pack = self.tirage_lignes[
+            c.id
+        ]
+        r = getrandbits(bits)  # rng.randint(bas, haut)
+        while r >= nb_valeurs:
+            r = getrandbits(bits)
+        # Products on sale that day, per range: all of them before DATE_ARRET_PRODUITS, the
+        # active ones after (two lists computed once instead of a filter per order line).
+        en_vente = self.en_vente_avant if iso < R.DATE_ARRET_PRODUITS else self.en_vente_apres
+        avant_souvenirs = iso < R.DATE_LANCEMENT_SOUVENIRS
         choisis: list[tuple] = []
-        for _ in range(nb):
-            gamme = choix_pondere(rng, R.GAMMES_PAR_TYPE[c.type])
-            if gamme == "Souvenirs sous licence" and iso < R.DATE_LANCEMENT_SOUVENIRS:
+        for _ in range(bas + r):
+            gamme = gammes[bisect.bisect_right(cumuls, alea() * total, 0, dernier)]
+            if avant_souvenirs and gamme == "Souvenirs sous licence":
                 continue
-            possibles = [
-                p
-                for p in self.produits_par_gamme[gamme]
-                if (p[5] or iso < R.DATE_ARRET_PRODUITS) and p not in choisis
-            ]
-            if possibles:
-                choisis.append(rng.choice(possibles))
+            possibles = en_vente[gamme]
+            if choisis:
+                possibles = [p for p in possibles if p not in choisis]
+            n = len(possibles)
+            if n:
+                k = n.bit_length()  # rng.choice(possibles)
+                i = getrandbits(k)
+                while i >= n:
+                    i = getrandbits(k)
+                choisis.append(possibles[i])
         if not choisis:
             choisis.append(self.produits_par_gamme["Serviettes éponge"][1])
-        lignes = []
-        for p in choisis:
-            q = moyenne * c.poids**0.6 * rng.uniform(0.5, 1.5) / pack
-            lignes.append((p, max(1, round(q)) * pack))
-        return lignes
+        # q = moyenne × poids**0.6 × rng.uniform(0.5, 1.5) / pack
+        return [(p, max(1, round(facteur * (0.5 + 1.0 * alea()) / pack)) * pack) for p in choisis]
 
     def _paiements(
         self, c: Client, date_facture: date, echeance: date, ttc: int
@@ -626,8 +731,8 @@ class Generateur:
         from widgets.donnees.generation.prospects import generer_prospects
 
         prospects, defauts = generer_prospects(self)
-        _inserer(self.con, "prospects", (p.ligne() for p in prospects))
-        _inserer(self.con, "prospects_defauts", defauts)
+        self._inserer("prospects", (p.ligne() for p in prospects))
+        self._inserer("prospects_defauts", defauts)
 
         rng = self.rng
         actions: list[tuple[date, int, int, int | None, int | None, str, str, int, float]] = []
@@ -682,8 +787,7 @@ class Generateur:
                     break
                 d += timedelta(days=rng.randint(3, 20))
         actions.sort(key=lambda a: (a[0], a[1]))
-        _inserer(
-            self.con,
+        self._inserer(
             "visites",
             (
                 (i, a[2], a[3], a[4], a[0].isoformat(), a[5], a[6], a[7], a[8])
@@ -715,4 +819,4 @@ class Generateur:
                     ident += 1
                     lignes.append((ident, com, cle_mois, float(objectif), nouveaux))
                 mois = mois_suivant(mois)
-        _inserer(self.con, "objectifs", lignes)
+        self._inserer("objectifs", lignes)

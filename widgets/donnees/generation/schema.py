@@ -401,7 +401,8 @@ TABLES: tuple[Table, ...] = (
                 "5.0",
             ),
         ),
-        index=(("id_client",), ("id_commercial",), ("date_commande",)),
+        # date_commande leads a covering index for "orders of a period, per client" questions.
+        index=(("id_client",), ("id_commercial",), ("date_commande", "id_client", "statut")),
     ),
     Table(
         "lignes_commande",
@@ -497,7 +498,13 @@ TABLES: tuple[Table, ...] = (
             ),
             C("montant_ttc", "REAL", "NOT NULL", "montant_ht + montant_tva", "925.04"),
         ),
-        index=(("id_client",), ("date_facture",), ("date_echeance",)),
+        # Covering indexes: CA per client or per period reads the index alone, not the table
+        # (the exercises' reference answers stay within 2 s on a 100,000-client build).
+        index=(
+            ("id_client", "date_facture", "montant_ht"),
+            ("date_facture", "id_client", "montant_ht"),
+            ("date_echeance",),
+        ),
     ),
     Table(
         "reglements",

@@ -1,0 +1,150 @@
+"""Where the generated rows go: SQLite inserts, in this process or in a helper process.
+
+About 40 % of a large build is SQLite work (binding values, writing pages). The generator itself
+must run in one process, because every figure comes from one seeded random stream in a fixed
+order. So for a large build the rows go to a second process that inserts (and indexes) them
+while the generator draws the next month: on the 2 cores of a lab PC or of CI, the two overlap.
+Batches travel as ``marshal`` bytes (plain tuples of numbers and text: 3× cheaper than pickle).
+Small builds (the tests' 300 clients, the class's 2 000) insert in-process: starting a process
+costs more than it saves there.
+
+``multiprocessing`` with the *spawn* start method only, so the same code runs on Windows.
+"""
+
+from __future__ import annotations
+
+import marshal
+import multiprocessing
+import sqlite3
+from pathlib import Path
+from typing import Protocol
+
+from widgets.erreurs import ErreurAtelier
+
+SEUIL_PROCESSUS = 10_000
+"""From this many clients on, rows are written by a second process."""
+
+
+class Ecriture(Protocol):
+    """What the generator writes through."""
+
+    def inserer(self, table: str, lignes: list[tuple]) -> int:
+        """Insert ``lignes`` (full rows, in column order) into ``table``; return their count."""
+
+    def executer(self, instruction: str) -> None:
+        """Run one SQL statement (e.g. ``CREATE INDEX`` once a table is complete)."""
+
+    def terminer(self) -> None:
+        """Wait until every row is written and committed."""
+
+
+def ouvrir_en_ecriture(chemin: Path) -> sqlite3.Connection:
+    """A connection tuned for one bulk load (no journal, no fsync: the file is a temporary one
+    that replaces the real base only once complete)."""
+    con = sqlite3.connect(chemin)
+    con.execute("PRAGMA threads = 2")  # CREATE INDEX sorts with a helper thread
+    con.execute("PRAGMA journal_mode = OFF")
+    con.execute("PRAGMA synchronous = OFF")
+    con.execute("PRAGMA cache_size = -200000")
+    return con
+
+
+def _instruction(table: str, largeur: int) -> str:
+    return f"INSERT INTO {table} VALUES ({', '.join('?' * largeur)})"
+
+
+class EcritureDirecte:
+    """Inserts in this process, on the build's own connection."""
+
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self.con = con
+
+    def inserer(self, table: str, lignes: list[tuple]) -> int:
+        if lignes:
+            self.con.executemany(_instruction(table, len(lignes[0])), lignes)
+        return len(lignes)
+
+    def executer(self, instruction: str) -> None:
+        self.con.execute(instruction)
+
+    def terminer(self) -> None:
+        self.con.commit()
+
+
+class EcritureParallele:
+    """Sends each batch of rows to a helper process that inserts them into ``chemin``.
+
+    The tables must already exist and the build's own connection must be committed: the
+    helper opens its own connection. :meth:`terminer` waits until every row is written.
+    """
+
+    def __init__(self, chemin: Path) -> None:
+        # The SQL engine starts its worker the same way: without re-running the caller's main
+        # script in the child (a notebook, `python -`, a script without a __main__ guard).
+        from widgets.sql.moteur import _sans_module_principal
+
+        contexte = multiprocessing.get_context("spawn")
+        self._tube, enfant = contexte.Pipe()
+        self._processus = contexte.Process(
+            target=_ecrire, args=(str(chemin), enfant), name="atelier-ecriture", daemon=True
+        )
+        with _sans_module_principal():
+            self._processus.start()
+        enfant.close()
+
+    def inserer(self, table: str, lignes: list[tuple]) -> int:
+        if lignes:
+            self._envoyer(marshal.dumps((table, lignes)))
+        return len(lignes)
+
+    def executer(self, instruction: str) -> None:
+        self._envoyer(marshal.dumps((None, instruction)))
+
+    def terminer(self) -> None:
+        self._envoyer(b"")
+        try:
+            erreur = self._tube.recv()
+        except EOFError:
+            erreur = "le processus d'écriture s'est arrêté sans rien dire"
+        self._processus.join()
+        self._tube.close()
+        if erreur:
+            raise ErreurAtelier(f"écriture de la base impossible : {erreur}", champ="base")
+
+    def _envoyer(self, donnees: bytes) -> None:
+        try:
+            self._tube.send_bytes(donnees)
+        except (BrokenPipeError, ConnectionResetError, OSError) as exc:
+            self._processus.join(timeout=5)
+            raise ErreurAtelier(
+                "écriture de la base impossible : le processus d'écriture s'est arrêté "
+                f"(code {self._processus.exitcode}).",
+                champ="base",
+            ) from exc
+
+
+def _ecrire(chemin: str, tube) -> None:
+    """Body of the helper process: insert every batch received, then commit and say so."""
+    con = ouvrir_en_ecriture(Path(chemin))
+    erreur = None
+    try:
+        ecriture = EcritureDirecte(con)
+        while donnees := tube.recv_bytes():
+            table, contenu = marshal.loads(donnees)
+            if table is None:
+                ecriture.executer(contenu)
+            else:
+                ecriture.inserer(table, contenu)
+        ecriture.terminer()
+    except Exception as exc:  # reported to the parent, which raises it in French
+        erreur = f"{type(exc).__name__}: {exc}"
+        while True:  # drain so the parent never blocks on a full pipe
+            try:
+                if not tube.recv_bytes():
+                    break
+            except EOFError:
+                break
+    finally:
+        con.close()
+    tube.send(erreur)
+    tube.close()
