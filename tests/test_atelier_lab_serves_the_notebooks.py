@@ -45,13 +45,16 @@ def serveur_lab(tmp_path_factory):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(300):  # bounded wait for the server to answer (≤ 30 s)
+        limite = time.monotonic() + 120  # bounded wait; a loaded 2-core machine needs > 30 s
+        while True:
             try:
                 _get(f"{base}/api/status?token=jeton-test")
                 break
             except OSError:
                 if proc.poll() is not None:
                     pytest.fail(proc.stdout.read())
+                if time.monotonic() > limite:
+                    pytest.fail("JupyterLab n'a pas répondu en 120 s")
                 time.sleep(0.1)
         yield base
     finally:
