@@ -15,7 +15,7 @@ UV_VERSION := 0.13.9
 
 ## make start : installe, construit la base si elle manque, lance JupyterLab
 start: setup $(DB)
-	$(BIN)/atelier lab --host $(HOST) --port $(PORT) --no-browser
+	$(BIN)/atelier lab --hote $(HOST) --port $(PORT) --sans-navigateur
 
 ## make test : installe, construit les bases si elles manquent, lance toute la suite
 test: setup $(DB) $(DB_100K)
@@ -36,7 +36,7 @@ $(VENV)/.installe: requirements.lock pyproject.toml
 db: $(DB)
 
 $(DB): | setup
-	$(BIN)/atelier build-db --out $(DB)
+	$(BIN)/atelier construire-base --sortie $(DB)
 
 $(DB_100K): | setup
 	$(BIN)/python benchmarks/build_db.py --sizes 100000 --garder $(DB_100K)
@@ -44,11 +44,11 @@ $(DB_100K): | setup
 ## make reset-db : reconstruit la base de référence à neuf
 reset-db: setup
 	rm -f $(DB)
-	$(BIN)/atelier build-db --out $(DB)
+	$(BIN)/atelier construire-base --sortie $(DB)
 
 ## make dashboards : sert les applications Voilà (intranet)
 dashboards: setup $(DB)
-	$(BIN)/atelier dashboards
+	$(BIN)/atelier tableaux-de-bord
 
 ## make bench : les mesures de docs/benchmarks.md (longues : base de 100 000 clients, classe de 35)
 bench: setup $(DB)

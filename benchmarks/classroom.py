@@ -6,7 +6,7 @@ values in a field (``comm_msg`` update) and wait for the result widget to change
 
 Two servers are measured in the same run on the same notebook:
 
-- the project's configuration (``atelier dashboards``: pre-heated pool, cap, culling);
+- the project's configuration (``atelier tableaux-de-bord``: pre-heated pool, cap, culling);
 - plain ``voila <folder>`` (a fresh kernel and a full notebook execution per page).
 
 Reported: time to first rendered widgets (median, p95, max), interaction round trip (median,

@@ -1,8 +1,8 @@
-# Configuration des tableaux de bord de l'intranet (`atelier dashboards`, `make dashboards`).
+# Configuration des tableaux de bord de l'intranet (`atelier tableaux-de-bord`, `make dashboards`).
 #
 # Fichier Python lu au démarrage (format « traitlets » de Jupyter). Chaque réglage est
 # documenté dans widgets/tableaux_de_bord/configuration.py (ConfigTableauxDeBord) et dans
-# docs/deploiement.md. Les options --host et --port de la commande remplacent hote et port.
+# docs/deploiement.md. Les options --hote et --port de la commande remplacent hote et port.
 # Après une modification, arrêter (Ctrl+C) puis relancer le serveur.
 
 c = get_config()  # noqa: F821  (fourni par traitlets au chargement)

@@ -36,7 +36,7 @@ def serveur_lab(tmp_path_factory):
         JUPYTER_RUNTIME_DIR=str(tmp_path_factory.mktemp("rt")),
     )
     proc = subprocess.Popen(
-        [sys.executable, "-m", "widgets.cli", "lab", "--port", str(port), "--no-browser"],
+        [sys.executable, "-m", "widgets.cli", "lab", "--port", str(port), "--sans-navigateur"],
         cwd=RACINE,
         env=env,
         stdout=subprocess.PIPE,

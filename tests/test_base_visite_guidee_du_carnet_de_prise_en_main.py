@@ -15,7 +15,7 @@ def test_environment_report_names_the_base_or_tells_how_to_build_it(base_demo, t
     assert texte.startswith("Python 3.")
     assert f"Base clients : {base_demo} (" in texte and " Mo)" in texte
     absent = visite.etat_environnement(tmp_path / "nulle_part.db")
-    assert "Base clients ABSENTE" in absent and "atelier build-db" in absent
+    assert "Base clients ABSENTE" in absent and "atelier construire-base" in absent
 
 
 def test_missing_base_raises_a_french_error(tmp_path):

@@ -211,3 +211,34 @@ def test_formatted_amounts_read_back_exactly(valeur: Decimal) -> None:
 def test_letters_are_never_an_amount(texte: str) -> None:
     with pytest.raises(SaisieInvalide):
         montant("12" + texte)
+
+
+# --------------------------------------------------------------------------- dates
+def test_one_french_date_reader_for_widgets_plans_and_imports():
+    from datetime import date, datetime
+
+    from widgets.calculs import date_francaise
+
+    attendu = date(2025, 12, 31)
+    for texte in ("31/12/2025", " 31.12.2025 ", "31-12-2025", "2025-12-31", "31/12/2025 08:30"):
+        assert date_francaise(texte) == attendu
+    assert date_francaise(datetime(2025, 12, 31, 8, 30)) == attendu
+    assert date_francaise("1/2/2026") == date(2026, 2, 1)  # day first, as in France
+    with pytest.raises(SaisieInvalide, match="n'existe pas au calendrier"):
+        date_francaise("29/02/2025", "Échéance")  # 2025 is not a leap year
+    with pytest.raises(SaisieInvalide, match="Écrivez par exemple 31/12/2025"):
+        date_francaise("12/2025")
+    with pytest.raises(SaisieInvalide, match="n'est pas une date"):
+        date_francaise(None)
+
+
+def test_the_three_old_date_readers_now_agree():
+    from datetime import date
+
+    from widgets.calculs.plan_action import _date
+    from widgets.donnees.import_fichier import _lire_date
+    from widgets.ui.champs import lire_date
+
+    for texte in ("10/05/2026", "2026-05-10"):
+        assert lire_date(texte) == _date(texte, "debut") == date.fromisoformat(_lire_date(texte))
+    assert _lire_date("31/02/2021") is None and _lire_date(12) is None

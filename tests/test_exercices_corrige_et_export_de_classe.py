@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import html
 
 import openpyxl
@@ -58,12 +57,10 @@ def test_unknown_unit_is_a_french_error():
 
 def test_the_cli_writes_the_file_and_reports_errors_with_exit_code_2(tmp_path, capsys):
     sortie = tmp_path / "c.html"
-    args = argparse.Namespace(unit=UNITE, student="Bob", seed=3, out=str(sortie))
-    assert commande_corrige(args) == 0
+    assert commande_corrige(UNITE, "Bob", graine=3, sortie=sortie) == 0
     assert "Bob" in sortie.read_text(encoding="utf-8")
     assert "graine) : 3" in sortie.read_text(encoding="utf-8")
-    args = argparse.Namespace(unit="cuisine", student="Bob", seed=0, out=str(tmp_path / "x.html"))
-    assert commande_corrige(args) == 2
+    assert commande_corrige("cuisine", "Bob", sortie=tmp_path / "x.html") == 2
     assert "Aucun exercice" in capsys.readouterr().err
     assert not (tmp_path / "x.html").exists()
 
@@ -120,10 +117,9 @@ def test_a_file_that_is_not_a_progress_file_is_named_in_the_error(tmp_path):
 
 def test_the_export_command_reports_what_it_wrote(fichiers, tmp_path, capsys):
     sortie = tmp_path / "classe.csv"
-    args = argparse.Namespace(fichiers=[str(f) for f in fichiers], out=str(sortie))
-    assert commande_export_classe(args) == 0
+    assert commande_export_classe([str(f) for f in fichiers], sortie) == 0
     assert "2 étudiant(s), 3 ligne(s)" in capsys.readouterr().out
     faux = tmp_path / "faux.sqlite"
     faux.write_bytes(b"x" * 200)
-    assert commande_export_classe(argparse.Namespace(fichiers=[str(faux)], out=str(sortie))) == 2
+    assert commande_export_classe([str(faux)], sortie) == 2
     assert "faux.sqlite" in capsys.readouterr().err

@@ -67,8 +67,12 @@ def test_remarques_en_francais():
 def test_dates_incoherentes_refusees():
     with pytest.raises(ErreurAtelier, match="finit avant"):
         Action("X", "Léa", "2026-05-10", "2026-05-01")
-    with pytest.raises(ErreurAtelier, match="AAAA-MM-JJ"):
-        Action("X", "Léa", "10/05/2026", "2026-05-11")
+    with pytest.raises(ErreurAtelier, match="n'existe pas au calendrier"):
+        Action("X", "Léa", "31/04/2026", "2026-05-11")
+    with pytest.raises(ErreurAtelier, match="n'est pas une date"):
+        Action("X", "Léa", "mai 2026", "2026-05-11")
+    # the one French date reader: jj/mm/aaaa is accepted as well as the ISO form
+    assert Action("X", "Léa", "10/05/2026", "2026-05-11").debut == date(2026, 5, 10)
     with pytest.raises(ErreurAtelier, match="négatif"):
         Action("X", "Léa", "2026-05-10", "2026-05-11", "-5")
 

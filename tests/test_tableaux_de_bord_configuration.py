@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 
@@ -62,8 +61,7 @@ def test_settings_become_voila_pool_culling_and_stripping_options(tmp_path):
 
 
 def test_a_missing_config_file_is_a_french_error_and_exit_code_2(tmp_path, capsys):
-    args = argparse.Namespace(config=str(tmp_path / "absent.py"), host=None, port=None)
-    assert servir(args) == 2
+    assert servir(tmp_path / "absent.py") == 2
     assert "Fichier de configuration introuvable" in capsys.readouterr().out
 
 
@@ -72,7 +70,7 @@ def test_a_missing_apps_folder_is_a_french_error_and_exit_code_2(tmp_path, capsy
     fichier.write_text(
         f"c.ConfigTableauxDeBord.dossier_apps = {str(tmp_path / 'rien')!r}\n", encoding="utf-8"
     )
-    assert servir(argparse.Namespace(config=str(fichier), host=None, port=None)) == 2
+    assert servir(fichier) == 2
     assert "dossier des applications introuvable" in capsys.readouterr().out
 
 
@@ -144,8 +142,7 @@ def test_a_busy_port_is_a_french_error_and_exit_code_1(tmp_path, capsys):
         occupe.bind(("127.0.0.1", 0))
         occupe.listen()
         port = occupe.getsockname()[1]
-        args = argparse.Namespace(config=str(fichier), host="127.0.0.1", port=port)
-        assert servir(args) == 1
+        assert servir(fichier, hote="127.0.0.1", port=port) == 1
     assert f"le port {port} est déjà utilisé" in capsys.readouterr().out
 
 

@@ -1,4 +1,4 @@
-"""`atelier dashboards` really serves the apps: gallery, pre-heated pages, widget protocol,
+"""`atelier tableaux-de-bord` really serves the apps: gallery, pre-heated pages, widget protocol,
 no code execution for visitors, hidden tracebacks, per-app cap, culling.
 
 Each test talks to a real server (subprocess) over loopback, as a browser would.

@@ -74,7 +74,7 @@ def test_la_connexion_refuse_toute_ecriture(petite_base: Path):
 def test_base_absente_donne_un_message_francais(tmp_path: Path):
     with pytest.raises(ErreurAtelier) as err:
         lister_produits(tmp_path / "absente.db")
-    assert "introuvable" in str(err.value) and "atelier build-db" in str(err.value)
+    assert "introuvable" in str(err.value) and "atelier construire-base" in str(err.value)
 
 
 def test_table_manquante_donne_un_message_francais(tmp_path: Path):

@@ -1,5 +1,11 @@
 """``atelier``: the one command-line door of the workbench (a thin layer over the library).
 
+Sub-commands and options are French (``construire-base --sortie``, ``corrige --unite``…), like
+every message; the English spellings of the first release (``build-db``, ``dashboards``,
+``--out``, ``--unit``, ``--student``, ``--seed``, ``--host``, ``--no-browser``) still work as
+hidden aliases, so old scripts and notes keep running. This module turns the parsed options
+into keyword arguments: library functions never receive an ``argparse.Namespace``.
+
 Each sub-command imports its module lazily so that ``atelier --help`` stays instant.
 """
 
@@ -11,11 +17,14 @@ from pathlib import Path
 
 from widgets.donnees.chemins import DOSSIER_CARNETS, base_reference
 
+ALIAS_COMMANDES = {"build-db": "construire-base", "dashboards": "tableaux-de-bord"}
+"""Old (hidden) sub-command spellings → the French name."""
 
-def _build_db(args: argparse.Namespace) -> int:
+
+def _construire_base(args: argparse.Namespace) -> int:
     from widgets.donnees.generation import construire_base
 
-    rapport = construire_base(Path(args.out), clients=args.clients, graine=args.seed)
+    rapport = construire_base(Path(args.sortie), clients=args.clients, graine=args.graine)
     print(rapport)
     return 0
 
@@ -26,66 +35,114 @@ def _lab(args: argparse.Namespace) -> int:
 
     argv = [
         f"--ServerApp.root_dir={Path(args.dossier).resolve()}",
-        f"--ServerApp.ip={args.host}",
+        f"--ServerApp.ip={args.hote}",
         f"--ServerApp.port={args.port}",
-        "--ServerApp.open_browser=False" if args.no_browser else "--ServerApp.open_browser=True",
+        "--ServerApp.open_browser=False"
+        if args.sans_navigateur
+        else "--ServerApp.open_browser=True",
         # Containers and CI run as root; the flag changes nothing for an ordinary user.
         "--ServerApp.allow_root=True",
     ]
-    print(f"Atelier NRC : JupyterLab démarre sur http://{args.host}:{args.port}/lab")
+    print(f"Atelier NRC : JupyterLab démarre sur http://{args.hote}:{args.port}/lab")
     LabApp.launch_instance(argv=argv)
     return 0
 
 
-def _dashboards(args: argparse.Namespace) -> int:
+def _tableaux_de_bord(args: argparse.Namespace) -> int:
     from widgets.tableaux_de_bord import servir
 
-    return servir(args)
+    return servir(config=args.config, hote=args.hote, port=args.port)
 
 
 def _corrige(args: argparse.Namespace) -> int:
     from widgets.exercices.corrige import commande_corrige
 
-    return commande_corrige(args)
+    return commande_corrige(args.unite, args.etudiant, graine=args.graine, sortie=args.sortie)
 
 
 def _export_classe(args: argparse.Namespace) -> int:
     from widgets.exercices.corrige import commande_export_classe
 
-    return commande_export_classe(args)
+    return commande_export_classe(args.fichiers, args.sortie)
+
+
+def _option(parser: argparse.ArgumentParser, nom: str, ancien: str | None, **reglages) -> None:
+    """A French option, and its old English spelling as a hidden alias (same destination)."""
+    obligatoire = reglages.pop("required", False)
+    if obligatoire:  # checked in main(): either spelling may carry the value
+        reglages["help"] = reglages["help"].rstrip(".") + " (obligatoire)."
+    action = parser.add_argument(nom, **reglages)
+    if obligatoire:
+        deja = parser.get_default("_obligatoires") or ()
+        parser.set_defaults(_obligatoires=(*deja, (action.dest, nom)), _parseur=parser)
+    if ancien:
+        cache = {k: v for k, v in reglages.items() if k in ("type", "action")}
+        parser.add_argument(
+            ancien, dest=action.dest, default=argparse.SUPPRESS, help=argparse.SUPPRESS, **cache
+        )
+
+
+class _Parseur(argparse.ArgumentParser):
+    """argparse with a French error line (``atelier : erreur : …``, exit code 2)."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog} : erreur : {message}\n")
+
+
+def _en_francais(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """French section titles and ``-h`` help (argparse writes them in English)."""
+    parser._positionals.title = "arguments"
+    parser._optionals.title = "options"
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = "afficher cette aide et quitter"
+    return parser
 
 
 def construire_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="atelier", description="Atelier NRC : commandes de l'atelier.")
-    sub = p.add_subparsers(dest="commande", required=True)
+    p = _Parseur(prog="atelier", description="Atelier NRC : commandes de l'atelier.")
+    sub = p.add_subparsers(dest="commande", required=True, metavar="COMMANDE")
 
     b = sub.add_parser(
-        "build-db", help="Construire la base clients (déterministe pour une graine)."
+        "construire-base", help="Construire la base clients (déterministe pour une graine)."
     )
-    b.add_argument("--out", default=str(base_reference()), help="Fichier SQLite à créer.")
-    b.add_argument("--clients", type=int, default=2000, help="Nombre de clients (défaut 2000).")
-    b.add_argument("--seed", type=int, default=2026, help="Graine du générateur (défaut 2026).")
-    b.set_defaults(func=_build_db)
+    _option(b, "--sortie", "--out", default=str(base_reference()), help="Fichier SQLite à créer.")
+    _option(b, "--clients", None, type=int, default=2000, help="Nombre de clients (défaut 2000).")
+    _option(
+        b, "--graine", "--seed", type=int, default=2026, help="Graine du générateur (défaut 2026)."
+    )
+    b.set_defaults(func=_construire_base)
 
     lab = sub.add_parser("lab", help="Lancer JupyterLab sur les carnets.")
-    lab.add_argument("--dossier", default=str(DOSSIER_CARNETS))
-    lab.add_argument("--host", default="127.0.0.1")
-    lab.add_argument("--port", type=int, default=8888)
-    lab.add_argument("--no-browser", action="store_true", help="Ne pas ouvrir le navigateur.")
+    _option(lab, "--dossier", None, default=str(DOSSIER_CARNETS), help="Dossier des carnets.")
+    _option(lab, "--hote", "--host", default="127.0.0.1", help="Adresse d'écoute.")
+    _option(lab, "--port", None, type=int, default=8888, help="Port (défaut 8888).")
+    _option(
+        lab,
+        "--sans-navigateur",
+        "--no-browser",
+        action="store_true",
+        help="Ne pas ouvrir le navigateur.",
+    )
     lab.set_defaults(func=_lab)
 
-    d = sub.add_parser("dashboards", help="Servir les applications Voilà de l'intranet.")
-    d.add_argument("--config", default=None, help="Fichier de configuration (traitlets).")
-    d.add_argument("--host", default=None)
-    d.add_argument("--port", type=int, default=None)
-    d.set_defaults(func=_dashboards)
+    d = sub.add_parser("tableaux-de-bord", help="Servir les applications Voilà de l'intranet.")
+    _option(d, "--config", None, default=None, help="Fichier de configuration (traitlets).")
+    _option(d, "--hote", "--host", default=None, help="Adresse d'écoute.")
+    _option(d, "--port", None, type=int, default=None, help="Port.")
+    d.set_defaults(func=_tableaux_de_bord)
 
     c = sub.add_parser("corrige", help="Sujet et corrigé d'un étudiant, en HTML imprimable.")
-    c.add_argument("--unit", required=True, help="Unité (ex. relation_client).")
-    c.add_argument("--student", required=True, help="Identifiant de l'étudiant.")
-    c.add_argument("--seed", type=int, default=0)
-    c.add_argument(
-        "--out", default=None, help="Fichier HTML (défaut : corrige_<unité>_<étudiant>.html)."
+    _option(c, "--unite", "--unit", required=True, help="Unité, par exemple relation_client.")
+    _option(c, "--etudiant", "--student", required=True, help="Identifiant de l'étudiant.")
+    _option(c, "--graine", "--seed", type=int, default=0, help="Graine de la classe (défaut 0).")
+    _option(
+        c,
+        "--sortie",
+        "--out",
+        default=None,
+        help="Fichier HTML (défaut : corrige_<unité>_<étudiant>.html).",
     )
     c.set_defaults(func=_corrige)
 
@@ -93,13 +150,26 @@ def construire_parser() -> argparse.ArgumentParser:
         "export-classe", help="Regrouper les progressions de la classe (CSV, Excel)."
     )
     e.add_argument("fichiers", nargs="+", help="Fichiers de progression ramassés.")
-    e.add_argument("--out", default="classe.xlsx", help="classe.csv ou classe.xlsx")
+    _option(e, "--sortie", "--out", default="classe.xlsx", help="classe.csv ou classe.xlsx")
     e.set_defaults(func=_export_classe)
+    for parser in (p, b, lab, d, c, e):
+        _en_francais(parser)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = construire_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in ALIAS_COMMANDES:
+        argv[0] = ALIAS_COMMANDES[argv[0]]
+    parser = construire_parser()
+    args = parser.parse_args(argv)
+    manquantes = [
+        nom for dest, nom in getattr(args, "_obligatoires", ()) if not getattr(args, dest)
+    ]
+    if manquantes:
+        getattr(args, "_parseur", parser).error(
+            f"option obligatoire manquante : {', '.join(manquantes)}"
+        )
     return args.func(args)
 
 

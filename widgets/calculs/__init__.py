@@ -53,6 +53,7 @@ from widgets.calculs.negociation import (
 )
 from widgets.calculs.saisie import (
     SaisieInvalide,
+    date_francaise,
     montant,
     nombre,
     quantite,
@@ -77,6 +78,7 @@ __all__ = [
     "TvaTaux",
     "arrondi",
     "arrondi_centime",
+    "date_francaise",
     "espaces_normales",
     "format_euros",
     "format_nombre",

@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from widgets.calculs.arrondis import arrondi_centime
-from widgets.calculs.saisie import nombre
+from widgets.calculs.saisie import date_francaise, nombre
 from widgets.erreurs import ErreurAtelier
 
 VERSION_FORMAT = 1
@@ -32,12 +32,7 @@ def _argent(valeur: Decimal | int | float | str, champ: str) -> Decimal:
 
 
 def _date(valeur: date | str, champ: str) -> date:
-    if isinstance(valeur, date):
-        return valeur
-    try:
-        return date.fromisoformat(str(valeur))
-    except ValueError as exc:
-        raise ErreurAtelier(f"« {valeur} » n'est pas une date (AAAA-MM-JJ).", champ=champ) from exc
+    return date_francaise(valeur, champ)
 
 
 @dataclass

@@ -33,6 +33,7 @@ Règles de lecture (``montant``, ``taux``, ``quantite``)
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from widgets.calculs.arrondis import CENTIME, arrondi, arrondi_centime
@@ -44,6 +45,7 @@ __all__ = [
     "SaisieInvalide",
     "arrondi",
     "arrondi_centime",
+    "date_francaise",
     "montant",
     "nombre",
     "quantite",
@@ -219,3 +221,32 @@ def quantite(valeur: object, champ: str = "Quantité", *, minimum: int = 1) -> i
             champ=champ,
         )
     return entier
+
+
+_DATE_FR = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+_DATE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$")
+
+
+def date_francaise(valeur: object, champ: str = "Date") -> date:
+    """The one French date reader: ``31/12/2025`` (also ``31.12.2025``, ``31-12-2025``) or ISO
+    ``2025-12-31``; a time after the date (a spreadsheet cell) is ignored; ``date`` and
+    ``datetime`` objects pass through. Anything else raises :class:`SaisieInvalide` in French.
+    """
+    if isinstance(valeur, datetime):
+        return valeur.date()
+    if isinstance(valeur, date):
+        return valeur
+    texte = "" if valeur is None else str(valeur).strip()
+    if correspondance := _DATE_FR.match(texte):
+        jour, mois, annee = (int(x) for x in correspondance.groups())
+    elif correspondance := _DATE_ISO.match(texte):
+        annee, mois, jour = (int(x) for x in correspondance.groups())
+    else:
+        raise SaisieInvalide(
+            f"« {_apercu(texte)} » n'est pas une date. Écrivez par exemple 31/12/2025.",
+            champ=champ,
+        )
+    try:
+        return date(annee, mois, jour)
+    except ValueError:
+        raise SaisieInvalide(f"le {texte} n'existe pas au calendrier.", champ=champ) from None

@@ -28,7 +28,7 @@ __all__ = [
     "uri_lecture_seule",
 ]
 
-CONSTRUIRE_LA_BASE = "construisez-la avec « atelier build-db » (ou make db)"
+CONSTRUIRE_LA_BASE = "construisez-la avec « atelier construire-base » (ou make db)"
 
 
 def uri_lecture_seule(chemin: Path | str) -> str:

@@ -49,7 +49,7 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.utils import Format, rows_from_file
 
-from widgets.calculs import SaisieInvalide, montant
+from widgets.calculs import SaisieInvalide, date_francaise, montant
 from widgets.donnees.chemins import dossier_utilisateur
 from widgets.erreurs import ErreurAtelier
 
@@ -97,10 +97,6 @@ _MOTS_CODES = (
     "reference",
     "ref",
 )
-_RE_DATE_FR = re.compile(
-    r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
-)
-_RE_DATE_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\s*$")
 _RE_ENTIER = re.compile(r"^\s*[-+]?\d+\s*$")
 
 
@@ -241,23 +237,12 @@ def _est_code(nom: str) -> bool:
 
 
 def _lire_date(valeur: object) -> str | None:
-    if isinstance(valeur, datetime):
-        return valeur.date().isoformat()
-    if isinstance(valeur, date):
-        return valeur.isoformat()
-    if not isinstance(valeur, str):
+    """ISO text of a French or ISO date (``widgets.calculs.date_francaise``), else ``None``."""
+    if not isinstance(valeur, (str, date)):
         return None
-    m = _RE_DATE_FR.match(valeur)
-    if m:
-        jour, mois, annee = int(m[1]), int(m[2]), int(m[3])
-    else:
-        m = _RE_DATE_ISO.match(valeur)
-        if not m:
-            return None
-        annee, mois, jour = int(m[1]), int(m[2]), int(m[3])
     try:
-        return date(annee, mois, jour).isoformat()
-    except ValueError:
+        return date_francaise(valeur).isoformat()
+    except SaisieInvalide:
         return None
 
 

@@ -21,8 +21,8 @@ from widgets.erreurs import ErreurAtelier
 PAQUETS = ("jupyterlab", "ipywidgets", "voila", "pandas", "matplotlib", "babel")
 CONSTRUIRE = (
     "Pour la construire : dans un terminal, à la racine de l'atelier, tapez "
-    "« make start » (ou « .venv/bin/atelier build-db », sous Windows "
-    "« .venv\\Scripts\\atelier build-db »)."
+    "« make start » (ou « .venv/bin/atelier construire-base », sous Windows "
+    "« .venv\\Scripts\\atelier construire-base »)."
 )
 
 SQL_CA_MENSUEL = """SELECT substr(f.date_facture, 1, 7) AS mois,

@@ -3,7 +3,7 @@
 - :func:`corrige_html` (``unite, etudiant, graine=0``): the statement of every exercise of the
   unit in THIS student's variant, then (on a new page) the worked solutions, the expected
   answers and the barème; self-contained HTML (inline A4 print CSS, no CDN, no script);
-- :func:`commande_corrige`: the ``atelier corrige --unit U --student S [--seed N] [--out F]``
+- :func:`commande_corrige`: the ``atelier corrige --unite U --etudiant S [--graine N] [--sortie F]``
   command (exit code 0, or 2 with a French message for an unknown unit);
 - :func:`exporter_classe` (``[progress files…], sortie``): one row per student and exercise
   (attempts, success, best score, hints are not in it) written as CSV (``;``, decimal comma,
@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import argparse
 import html
 import sys
 from collections.abc import Iterable
@@ -119,14 +118,16 @@ def nom_fichier_corrige(unite: str, etudiant: str) -> str:
     return f"corrige_{unite}_{sur or 'etudiant'}.html"
 
 
-def commande_corrige(args: argparse.Namespace) -> int:
+def commande_corrige(
+    unite: str, etudiant: str, *, graine: int = 0, sortie: str | Path | None = None
+) -> int:
     """``atelier corrige``: write the HTML corrigé; 0 on success, 2 with a French message."""
     try:
-        contenu = corrige_html(args.unit, args.student, graine=args.seed or 0)
+        contenu = corrige_html(unite, etudiant, graine=graine or 0)
     except ErreurAtelier as err:
         print(f"atelier corrige : {err}", file=sys.stderr)
         return 2
-    sortie = Path(args.out) if args.out else Path(nom_fichier_corrige(args.unit, args.student))
+    sortie = Path(sortie) if sortie else Path(nom_fichier_corrige(unite, etudiant))
     sortie.write_text(contenu, encoding="utf-8")
     print(f"Corrigé écrit dans {sortie}")
     return 0
@@ -190,14 +191,14 @@ def exporter_classe(chemins: Iterable[str | Path], sortie: str | Path) -> pd.Dat
     return detail
 
 
-def commande_export_classe(args: argparse.Namespace) -> int:
-    """``atelier export-classe FICHIER... --out classe.xlsx`` (to be wired in widgets/cli.py):
-    0 on success, 2 with a French message (unreadable file)."""
+def commande_export_classe(fichiers: Iterable[str | Path], sortie: str | Path) -> int:
+    """``atelier export-classe FICHIER... --sortie classe.xlsx``: 0 on success, 2 with a French
+    message (unreadable file)."""
     try:
-        detail = exporter_classe(args.fichiers, args.out)
+        detail = exporter_classe(fichiers, sortie)
     except ErreurAtelier as err:
         print(f"atelier export-classe : {err}", file=sys.stderr)
         return 2
     etudiants = detail["etudiant"].nunique() if len(detail) else 0
-    print(f"{etudiants} étudiant(s), {len(detail)} ligne(s) écrites dans {args.out}")
+    print(f"{etudiants} étudiant(s), {len(detail)} ligne(s) écrites dans {sortie}")
     return 0

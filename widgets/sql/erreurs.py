@@ -62,7 +62,7 @@ def base_existante(database: str | Path, quoi: str = "La base") -> Path:
     if not chemin.is_file():
         raise QueryError(
             f"{quoi} « {chemin.name} » est introuvable. Vérifiez le chemin ou construisez-la "
-            "avec « atelier build-db ».",
+            "avec « atelier construire-base ».",
             "base_introuvable",
         )
     return chemin

@@ -1,4 +1,4 @@
-"""Voilà dashboards for the school intranet (``atelier dashboards`` / ``make dashboards``).
+"""Voilà dashboards for the school intranet (``atelier tableaux-de-bord`` / ``make dashboards``).
 
 Public API:
 
@@ -12,7 +12,6 @@ The server itself (:mod:`widgets.tableaux_de_bord.serveur`) is imported lazily: 
 
 from __future__ import annotations
 
-import argparse
 import os
 import socket
 from pathlib import Path
@@ -57,21 +56,23 @@ def port_libre(hote: str, port: int) -> bool:
     return True
 
 
-def servir(args: argparse.Namespace) -> int:
+def servir(
+    config: str | Path | None = None, *, hote: str | None = None, port: int | None = None
+) -> int:
     """Serve every notebook of the apps folder with Voilà (blocks until Ctrl+C).
 
-    ``args`` carries ``config``, ``host`` and ``port`` (each may be ``None``: the settings
-    file, then the defaults, decide).
+    ``config``, ``hote`` and ``port`` may each be ``None``: the settings file, then the
+    defaults, decide.
     """
     try:
-        reglages = charger_reglages(getattr(args, "config", None))
+        reglages = charger_reglages(config)
     except FichierConfigIntrouvable as err:
         print(f"Atelier NRC : {err}")
         return 2
-    if getattr(args, "host", None):
-        reglages.hote = args.host
-    if getattr(args, "port", None):
-        reglages.port = args.port
+    if hote:
+        reglages.hote = hote
+    if port:
+        reglages.port = port
     if not Path(reglages.dossier_apps).is_dir():
         print(f"Atelier NRC : dossier des applications introuvable : {reglages.dossier_apps}")
         return 2

@@ -26,7 +26,7 @@ FICHIER_CONFIG_DEFAUT = RACINE_PROJET / "deploy" / "atelier_dashboards_config.py
 
 
 class ConfigTableauxDeBord(Configurable):
-    """Réglages du serveur de tableaux de bord (``atelier dashboards``)."""
+    """Réglages du serveur de tableaux de bord (``atelier tableaux-de-bord``)."""
 
     dossier_apps = Unicode(
         str(DOSSIER_APPS),

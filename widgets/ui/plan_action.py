@@ -42,12 +42,12 @@ from widgets.ui.champs import (
     ChampMontant,
     ChampSaisie,
     ChampTexte,
+    ListeEditable,
     euros,
     lire_date,
     pourcent,
     tableau_html,
 )
-from widgets.ui.plan_de_vente import ListeEditable
 
 
 @dataclass

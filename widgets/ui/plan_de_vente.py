@@ -23,8 +23,6 @@ from __future__ import annotations
 
 import base64
 import html
-from collections.abc import Callable, Sequence
-from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +48,7 @@ from widgets.calculs.plan_de_vente import (
 )
 from widgets.donnees import plans
 from widgets.erreurs import ErreurAtelier
-from widgets.ui.champs import ZoneErreur
+from widgets.ui.champs import ListeEditable, ZoneErreur
 
 LARGEUR = "100%"
 
@@ -66,107 +64,6 @@ def _texte(description: str, valeur: str = "", lignes: int = 2, nom: str = "") -
     if nom:
         zone.add_class(f"atelier-champ-{nom}")
     return zone
-
-
-class ListeEditable(w.VBox):
-    """Une liste de lignes modifiables (questions, arguments…), une colonne par champ.
-
-    ``colonnes`` : ``(champ, libellé, choix ou None, largeur)`` ; un champ avec ``choix`` est
-    une liste déroulante (on peut aussi y garder une valeur libre déjà enregistrée).
-    """
-
-    def __init__(
-        self,
-        nom: str,
-        classe: type,
-        colonnes: Sequence[tuple[str, str, Sequence[str] | None, str]],
-        libelle_ajout: str,
-        au_changement: Callable[[], None],
-    ) -> None:
-        self.nom = nom
-        self.classe = classe
-        self.colonnes = list(colonnes)
-        self._au_changement = au_changement
-        self._lignes: list[tuple[list[w.Widget], w.HBox]] = []
-        self.conteneur = w.VBox()
-        entete = w.HBox(
-            [
-                w.HTML(f"<b>{html.escape(lib)}</b>", layout=w.Layout(width=larg))
-                for _, lib, _, larg in self.colonnes
-            ]
-        )
-        ajout = w.Button(description=libelle_ajout, icon="plus", layout=w.Layout(width="auto"))
-        ajout.on_click(lambda _: self.ajouter())
-        super().__init__([entete, self.conteneur, ajout])
-        self.add_class(f"atelier-liste-{nom}")
-
-    def _widget(self, choix: Sequence[str] | None, valeur: str, largeur: str) -> w.Widget:
-        if choix is None:
-            return w.Text(value=valeur, layout=w.Layout(width=largeur))
-        options = list(choix)
-        if valeur and valeur not in options:
-            options.append(valeur)
-        return w.Dropdown(options=[""] + options, value=valeur, layout=w.Layout(width=largeur))
-
-    def ajouter(self, **valeurs: str) -> None:
-        """Ajoute une ligne (valeurs par nom de champ)."""
-        widgets_ligne = [
-            self._widget(choix, str(valeurs.get(champ, "")), larg)
-            for champ, _, choix, larg in self.colonnes
-        ]
-        retirer = w.Button(icon="trash", tooltip="Supprimer", layout=w.Layout(width="36px"))
-        boite = w.HBox(widgets_ligne + [retirer])
-        entree = (widgets_ligne, boite)
-        retirer.on_click(lambda _: self.retirer(self._lignes.index(entree)))
-        for x in widgets_ligne:
-            x.observe(lambda _: self._au_changement(), names="value")
-        self._lignes.append(entree)
-        self.conteneur.children = [b for _, b in self._lignes]
-        self._au_changement()
-
-    def retirer(self, index: int) -> None:
-        """Supprime la ligne ``index``."""
-        del self._lignes[index]
-        self.conteneur.children = [b for _, b in self._lignes]
-        self._au_changement()
-
-    def remplacer(self, elements: Sequence[Any]) -> None:
-        """Remplace toutes les lignes par ``elements`` (dataclasses) sans rien déclencher."""
-        rappel, self._au_changement = self._au_changement, lambda: None
-        self._lignes = []
-        for e in elements:
-            self.ajouter(**{f.name: getattr(e, f.name) for f in fields(e)})
-        self._au_changement = rappel
-
-    def modifier(self, index: int, **valeurs: str) -> None:
-        """Change des valeurs de la ligne ``index`` (comme si l'étudiant les tapait)."""
-        noms = [c[0] for c in self.colonnes]
-        for champ, valeur in valeurs.items():
-            x = self._lignes[index][0][noms.index(champ)]
-            if isinstance(x, w.Dropdown) and valeur not in x.options:
-                x.options = list(x.options) + [valeur]
-            x.value = valeur
-
-    def changer_choix(self, champ: str, choix: Sequence[str]) -> None:
-        """Nouvelles options pour la colonne ``champ`` (les valeurs déjà saisies restent)."""
-        noms = [c[0] for c in self.colonnes]
-        k = noms.index(champ)
-        _, libelle, _, largeur = self.colonnes[k]
-        self.colonnes[k] = (champ, libelle, list(choix), largeur)
-        for ws, _ in self._lignes:
-            x = ws[k]
-            valeur = x.value
-            x.options = [""] + list(choix) + ([valeur] if valeur and valeur not in choix else [])
-            x.value = valeur
-
-    @property
-    def elements(self) -> list[Any]:
-        """Les lignes sous forme de dataclasses."""
-        noms = [c[0] for c in self.colonnes]
-        return [
-            self.classe(**{n: x.value or "" for n, x in zip(noms, ws, strict=True)})
-            for ws, _ in self._lignes
-        ]
 
 
 class EditeurPlanDeVente(w.VBox):
