@@ -13,7 +13,13 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
-from widgets.calculs import arrondi, arrondi_centime, format_euros, format_nombre, format_pourcent
+from widgets.calculs import (
+    arrondi,
+    arrondi_centime,
+    format_euros,
+    format_nombre,
+    format_pourcent,
+)
 from widgets.calculs.tournee import (
     Entonnoir,
     cout_plan,
@@ -223,6 +229,8 @@ def commandes_attendues_1(alea: random.Random) -> Variante:
             unite="",
             tolerance=Decimal("0.1"),
             pieges=pieges,
+            # the rate kept exact rather than rounded to 4 decimals: also correct
+            autres_attendus=(arrondi(Decimal(visites_plan * commandes_hist) / visites_hist, 1),),
         ),
         indices=(
             "Taux de transformation visite → commande = commandes / visites.",

@@ -12,6 +12,7 @@ import random
 from decimal import Decimal
 
 from widgets.calculs import (
+    arrondi,
     arrondi_centime,
     format_euros,
     format_nombre,
@@ -87,10 +88,20 @@ def tva_apres_escompte_1(alea: random.Random) -> Variante:
     )
 
 
-def _controle_coefficient(attendu: Decimal, libelle: str, piege) -> ControleNombre:
-    """A coefficient is judged to 4 decimals; the trap is the other definition."""
+def _controle_coefficient(attendu: Decimal, exact: Decimal, libelle: str, piege) -> ControleNombre:
+    """A coefficient is judged to 4 decimals; the trap is the other definition.
+
+    ``attendu`` is computed from the intermediate price rounded to the cent (as on the
+    corrigé), ``exact`` from the unrounded price (``arrondi(prix_exact / cout, 4)``): both
+    methods are correct, so both values are accepted.
+    """
     return ControleNombre(
-        attendu, libelle=libelle, unite="", tolerance=Decimal("0.0001"), pieges=(piege,)
+        attendu,
+        libelle=libelle,
+        unite="",
+        tolerance=Decimal("0.0001"),
+        pieges=(piege,),
+        autres_attendus=(exact,) if exact != attendu else (),
     )
 
 
@@ -115,7 +126,12 @@ def coefficient_multiplicateur_1(alea: random.Random) -> Variante:
             "Calculez le **coefficient multiplicateur**, défini ici comme **PV TTC / coût "
             "d'achat HT** (4 décimales)."
         ),
-        controle=_controle_coefficient(m.coefficient, "Coefficient multiplicateur", piege),
+        controle=_controle_coefficient(
+            m.coefficient,
+            arrondi(pv * (1 + tva / CENT) / cout, 4),  # PV TTC not rounded to the cent
+            "Coefficient multiplicateur",
+            piege,
+        ),
         indices=(
             "Calculez d'abord le prix de vente TTC = PV HT × (1 + taux de TVA).",
             "Le coefficient multiplicateur fait passer du coût d'achat HT au prix TTC.",
@@ -146,7 +162,12 @@ def coefficient_ht_1(alea: random.Random) -> Variante:
             "Son fournisseur parle d'un coefficient **sur le prix hors taxes** : calculez "
             "**PV HT / coût d'achat HT** (4 décimales)."
         ),
-        controle=_controle_coefficient(m.coefficient_ht, "Coefficient HT", piege),
+        controle=_controle_coefficient(
+            m.coefficient_ht,
+            arrondi(m.prix_vente_ttc / (1 + tva / CENT) / cout, 4),  # PV HT not rounded
+            "Coefficient HT",
+            piege,
+        ),
         indices=(
             "Retrouvez le prix de vente HT : PV TTC / 1,20.",
             "Deux définitions existent : ici on divise le prix HORS TAXES par le coût.",
