@@ -192,7 +192,7 @@ def cout_plan_tournee_1(alea: random.Random) -> Variante:
 @exercice(
     "commandes-attendues-1",
     "Commandes attendues d'un plan de prospection",
-    savoirs=["S823", "S622"],
+    savoirs=["S823", "S532"],
 )
 def commandes_attendues_1(alea: random.Random) -> Variante:
     contacts = alea.randrange(200, 601, 10)

@@ -27,7 +27,7 @@ PRODUITS = (
 @exercice(
     "taille-force-de-vente-1",
     "Combien de commerciaux ? (méthode de la charge de travail)",
-    savoirs=["S622"],
+    savoirs=["S622", "S531"],
 )
 def taille_force_de_vente_1(alea: random.Random) -> Variante:
     while True:

@@ -92,7 +92,7 @@ def prix_depuis_taux_de_marge_1(alea: random.Random) -> Variante:
     )
 
 
-@exercice("distributeur-tableau-1", "Marges du distributeur et SRP", savoirs=["S443"])
+@exercice("distributeur-tableau-1", "Marges du distributeur et SRP", savoirs=["S513", "S443"])
 def distributeur_tableau_1(alea: random.Random) -> Variante:
     net = tirer_decimal(alea, 150, 2500, 5, 2)  # 1,50 € … 25,00 €
     coefficient = Decimal(alea.choice(("1.3", "1.35", "1.4", "1.5")))
