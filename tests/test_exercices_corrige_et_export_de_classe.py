@@ -122,7 +122,7 @@ def test_the_export_command_reports_what_it_wrote(fichiers, tmp_path, capsys):
     sortie = tmp_path / "classe.csv"
     args = argparse.Namespace(fichiers=[str(f) for f in fichiers], out=str(sortie))
     assert commande_export_classe(args) == 0
-    assert "2 étudiant(s), 3 ligne(s)" in capsys.readouterr().out
+    assert "2 étudiants, 3 lignes écrites" in capsys.readouterr().out
     faux = tmp_path / "faux.sqlite"
     faux.write_bytes(b"x" * 200)
     assert commande_export_classe(argparse.Namespace(fichiers=[str(faux)], out=str(sortie))) == 2

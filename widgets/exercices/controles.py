@@ -30,6 +30,7 @@ from typing import Any
 from widgets.calculs import (
     CENTIME,
     SaisieInvalide,
+    accorder,
     arrondi,
     format_euros,
     format_nombre,
@@ -43,10 +44,6 @@ from widgets.exercices.modele import Champ, Verdict
 
 UN = Decimal(1)
 ZERO = Decimal(0)
-
-
-def _pluriel(n: int, singulier: str, pluriel: str) -> str:
-    return f"{n} {singulier if n == 1 else pluriel}"
 
 
 def formater(valeur: Decimal, unite: str) -> str:
@@ -288,8 +285,7 @@ class ControleTableau:
         obtenus = sum((r.points for r in resultats), ZERO)
         justes = [r for r in resultats if r.statut in ("juste", "report")]
         reports = sum(r.statut == "report" for r in resultats)
-        s = "s" if len(justes) > 1 else ""
-        entete = f"{len(justes)} case{s} juste{s} sur {len(resultats)}"
+        entete = f"{accorder(len(justes), 'case juste', 'cases justes')} sur {len(resultats)}"
         if reports:
             entete += f" (dont {reports} par report de vos propres chiffres)"
         lignes = [entete + "."]

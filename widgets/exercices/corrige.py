@@ -22,7 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from widgets.calculs import format_nombre
+from widgets.calculs import accorder
 from widgets.donnees.progression import lire_progressions
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices.markdown import markdown_en_html
@@ -56,7 +56,7 @@ pre { background: #f3f3f3; padding: 2mm; white-space: pre-wrap; }
 
 
 def _points(p: Decimal) -> str:
-    return format_nombre(p) + " pt" + ("s" if p > 1 else "")
+    return accorder(p, "pt")
 
 
 def corrige_html(unite: str, etudiant: str, graine: int = 0) -> str:
@@ -199,5 +199,6 @@ def commande_export_classe(args: argparse.Namespace) -> int:
         print(f"atelier export-classe : {err}", file=sys.stderr)
         return 2
     etudiants = detail["etudiant"].nunique() if len(detail) else 0
-    print(f"{etudiants} étudiant(s), {len(detail)} ligne(s) écrites dans {args.out}")
+    lignes = accorder(len(detail), "ligne écrite", "lignes écrites")
+    print(f"{accorder(etudiants, 'étudiant')}, {lignes} dans {args.out}")
     return 0
