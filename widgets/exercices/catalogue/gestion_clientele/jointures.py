@@ -55,7 +55,7 @@ def ca_par_secteur(alea: random.Random) -> Variante:
     )
 
 
-@exercice("sql-top-clients", "Les meilleurs clients de l'année", savoirs=SAVOIRS_SQL)
+@exercice("sql-top-clients", "Les meilleurs clients d'un trimestre", savoirs=SAVOIRS_SQL)
 def top_clients(alea: random.Random) -> Variante:
     debut, fin, libelle = trimestre(alea)
     n = alea.choice((5, 10))
@@ -116,7 +116,7 @@ def panier_moyen(alea: random.Random) -> Variante:
 
 @exercice(
     "sql-clients-en-sommeil",
-    "Les clients en sommeil depuis six mois",
+    "Les clients en sommeil (aucune commande depuis plusieurs mois)",
     savoirs=[*SAVOIRS_SQL, "S522"],
 )
 def clients_en_sommeil(alea: random.Random) -> Variante:

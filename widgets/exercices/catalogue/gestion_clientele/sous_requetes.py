@@ -46,7 +46,7 @@ def factures_au_dessus_moyenne(alea: random.Random) -> Variante:
 
 @exercice(
     "sql-clients-sans-commande",
-    "Les clients qui n'ont rien commandé cette année (NOT IN)",
+    "Les clients qui n'ont rien commandé sur une année (NOT IN)",
     savoirs=[*SAVOIRS_SQL, "S522"],
 )
 def clients_sans_commande(alea: random.Random) -> Variante:
