@@ -123,3 +123,23 @@ def test_un_entete_sans_code_est_refuse(tmp_path):
     carnet = tmp_path / "c.ipynb"
     carnet.write_text(json.dumps({"cells": [{"cell_type": "markdown", "source": ["# T\n"]}]}))
     assert _codes_de_l_entete(carnet)[0] is None
+
+
+def test_le_guide_de_l_enseignant_ne_nomme_que_ce_qui_existe(guide):
+    # docs/enseignant.md: every notebook or app path, exercise code and savoir code it names
+    texte = (RACINE / "docs" / "enseignant.md").read_text(encoding="utf-8")
+    chemins = set(re.findall(r"`((?:notebooks|voila_apps)/[^`]+\.ipynb)`", texte))
+    assert len(chemins) >= 15
+    absents = sorted(c for c in chemins if not (RACINE / c).is_file())
+    assert not absents, f"docs/enseignant.md nomme des carnets absents : {absents}"
+    codes = set(re.findall(r"`((?:gestion_clientele|relation_client|management_equipe|"
+                           r"gestion_projet)/[a-z0-9-]+)`", texte))  # fmt: skip
+    inconnus = sorted(codes - set(tous_les_exercices()))
+    assert codes and not inconnus, f"docs/enseignant.md nomme des exercices inconnus : {inconnus}"
+    hors_guide = sorted(set(CODE.findall(texte)) - guide)
+    assert not hors_guide, f"docs/enseignant.md nomme des savoirs absents du guide : {hors_guide}"
+    carnets = {c.relative_to(RACINE).as_posix() for c in CARNETS}
+    oublies = sorted(
+        c for c in carnets if c.count("/") == 2 and c.startswith("notebooks/") and c not in chemins
+    )
+    assert not oublies, f"docs/enseignant.md ne présente pas : {oublies}"
