@@ -41,6 +41,8 @@ def test_coefficient_ht_accepte_le_pv_ht_non_arrondi(etudiant):
     for methode in (exact, arrondi_d_abord):
         verdict = v.controle.verifier(format_nombre(methode, 4))
         assert verdict.correct, (etudiant, methode, verdict.message)
+    if exact != arrondi_d_abord:  # the corrigé shows the other method too
+        assert format_nombre(exact, decimales_maxi=4) in v.solution
 
 
 @pytest.mark.parametrize("etudiant", ETUDIANTS[:50])

@@ -105,6 +105,16 @@ def _controle_coefficient(attendu: Decimal, exact: Decimal, libelle: str, piege)
     )
 
 
+def _autre_methode(attendu: Decimal, exact: Decimal, etape: str) -> str:
+    """The corrigé's sentence for the other correct method, when it gives another figure."""
+    if exact == attendu:
+        return ""
+    return (
+        f"\n\nSans arrondir le {etape} au centime, on trouve "
+        f"**{format_nombre(exact, decimales_maxi=4)}** : cette réponse est juste aussi."
+    )
+
+
 def _cout_et_prix(alea: random.Random) -> tuple[Decimal, Decimal, Decimal]:
     cout = tirer_decimal(alea, 400, 6000, 10, 2)
     coefficient_ht = Decimal(alea.choice(("1.25", "1.4", "1.5", "1.6", "1.75", "2")))
@@ -118,6 +128,7 @@ def _cout_et_prix(alea: random.Random) -> tuple[Decimal, Decimal, Decimal]:
 def coefficient_multiplicateur_1(alea: random.Random) -> Variante:
     cout, pv, tva = _cout_et_prix(alea)
     m = marges(cout, pv, tva)
+    exact = arrondi(pv * (1 + tva / CENT) / cout, 4)  # PV TTC not rounded to the cent
     piege = piege_connu("coefficient_ht_au_lieu_de_ttc", cout, pv)
     return Variante(
         enonce=(
@@ -128,7 +139,7 @@ def coefficient_multiplicateur_1(alea: random.Random) -> Variante:
         ),
         controle=_controle_coefficient(
             m.coefficient,
-            arrondi(pv * (1 + tva / CENT) / cout, 4),  # PV TTC not rounded to the cent
+            exact,
             "Coefficient multiplicateur",
             piege,
         ),
@@ -141,6 +152,7 @@ def coefficient_multiplicateur_1(alea: random.Random) -> Variante:
             f"{format_euros(m.prix_vente_ttc)} ; coefficient = {format_euros(m.prix_vente_ttc)} "
             f"/ {format_euros(cout)} = **{format_nombre(m.coefficient, decimales_maxi=4)}** "
             f"(PV HT / coût donnerait {format_nombre(m.coefficient_ht, decimales_maxi=4)})."
+            + _autre_methode(m.coefficient, exact, "PV TTC")
         ),
         parametres={"cout": cout, "prix_vente_ht": pv, "taux_tva": tva},
     )
@@ -154,6 +166,7 @@ def coefficient_ht_1(alea: random.Random) -> Variante:
     affiche = resoudre_marges(cout_achat_ht=cout, coefficient=coefficient, taux_tva=tva)
     # the answer is computed from the figures the student sees (PV TTC to the cent)
     m = resoudre_marges(cout_achat_ht=cout, prix_vente_ttc=affiche.prix_vente_ttc, taux_tva=tva)
+    exact = arrondi(m.prix_vente_ttc / (1 + tva / CENT) / cout, 4)  # PV HT not rounded
     piege = piege_connu("coefficient_ttc_au_lieu_de_ht", cout, m.prix_vente_ht)
     return Variante(
         enonce=(
@@ -164,7 +177,7 @@ def coefficient_ht_1(alea: random.Random) -> Variante:
         ),
         controle=_controle_coefficient(
             m.coefficient_ht,
-            arrondi(m.prix_vente_ttc / (1 + tva / CENT) / cout, 4),  # PV HT not rounded
+            exact,
             "Coefficient HT",
             piege,
         ),
@@ -176,6 +189,7 @@ def coefficient_ht_1(alea: random.Random) -> Variante:
             f"PV HT = {format_euros(m.prix_vente_ttc)} / 1,2 = {format_euros(m.prix_vente_ht)} ;"
             f" coefficient HT = {format_euros(m.prix_vente_ht)} / {format_euros(cout)} = "
             f"**{format_nombre(m.coefficient_ht, decimales_maxi=4)}**."
+            + _autre_methode(m.coefficient_ht, exact, "PV HT")
         ),
         parametres={"cout": cout, "prix_vente_ttc": m.prix_vente_ttc},
     )
