@@ -12,7 +12,8 @@ from decimal import Decimal
 
 import pytest
 
-from widgets.exercices import ControleTableau, tous_les_exercices
+from widgets.exercices import ControleTableau
+from widgets.exercices.registre import exercices_du_catalogue
 
 ETUDIANTS = [f"etudiant-{i}" for i in range(200)]
 
@@ -20,7 +21,7 @@ ETUDIANTS = [f"etudiant-{i}" for i in range(200)]
 def _exercices_tableau():
     return [
         e
-        for e in tous_les_exercices().values()
+        for e in exercices_du_catalogue().values()
         if isinstance(e.variante("alice").controle, ControleTableau)
     ]
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from widgets.exercices import tous_les_exercices
+from widgets.exercices.registre import exercices_du_catalogue
 
 RACINE = Path(__file__).resolve().parents[1]
 # beside the repo root (CI, main checkout); a git worktree sits one level deeper
@@ -58,7 +58,7 @@ def test_la_liste_du_guide_est_lue_correctement(guide):
 
 def test_chaque_exercice_nomme_des_codes_du_guide(guide):
     fautes = []
-    for code, ex in tous_les_exercices().items():
+    for code, ex in exercices_du_catalogue().items():
         if not ex.savoirs:
             fautes.append(f"exercice {code} : aucun code de savoir (savoirs=[...])")
         fautes += [
@@ -113,7 +113,7 @@ CODES_ATTENDUS = {
 
 @pytest.mark.parametrize("code", sorted(CODES_ATTENDUS))
 def test_les_indicateurs_portent_le_bon_code(code):
-    savoirs = tous_les_exercices()[code].savoirs
+    savoirs = exercices_du_catalogue()[code].savoirs
     assert CODES_ATTENDUS[code] in savoirs, f"{code} : {savoirs}"
     mal_places = {"S421", "S422", "S423"} & set(savoirs)
     assert not mal_places, f"{code} : {sorted(mal_places)} (environnement, marchés, demande)"
@@ -134,7 +134,7 @@ def test_le_guide_de_l_enseignant_ne_nomme_que_ce_qui_existe(guide):
     assert not absents, f"docs/enseignant.md nomme des carnets absents : {absents}"
     codes = set(re.findall(r"`((?:gestion_clientele|relation_client|management_equipe|"
                            r"gestion_projet)/[a-z0-9-]+)`", texte))  # fmt: skip
-    inconnus = sorted(codes - set(tous_les_exercices()))
+    inconnus = sorted(codes - set(exercices_du_catalogue()))
     assert codes and not inconnus, f"docs/enseignant.md nomme des exercices inconnus : {inconnus}"
     hors_guide = sorted(set(CODE.findall(texte)) - guide)
     assert not hors_guide, f"docs/enseignant.md nomme des savoirs absents du guide : {hors_guide}"

@@ -114,6 +114,16 @@ def exercices_hors_catalogue() -> list[str]:
     ]
 
 
+def exercices_du_catalogue() -> dict[str, Exercice]:
+    """The exercises declared in ``widgets/exercices/catalogue/`` only (not those a test or a
+    teacher's notebook declared elsewhere, unit ``divers``): what students are given."""
+    return {
+        code: e
+        for code, e in tous_les_exercices().items()
+        if e.generateur.__module__.startswith(PAQUET_CATALOGUE + ".")
+    }
+
+
 def exercice_par_code(code: str) -> Exercice:
     """The exercise with this code (``"relation_client/net-a-payer-1"``)."""
     exercices = tous_les_exercices()
