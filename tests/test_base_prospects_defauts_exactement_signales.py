@@ -116,6 +116,19 @@ def test_missing_fields_are_exactly_the_flagged_ones(donnees):
         assert vides == attendus, ident
 
 
+def test_an_empty_value_is_null_or_empty_text_never_spaces(donnees):
+    # « non vide » in the exercises: `x <> ''`, `TRIM(x) <> ''` and `x IS NOT NULL AND x <> ''`
+    # must select the same rows, and an invalid value is never an empty one
+    prospects, defauts, _, _ = donnees
+    for ident, p in prospects.items():
+        for colonne in ("email", "telephone", "code_postal"):
+            valeur = p[colonne]
+            if valeur is not None and not valeur.strip():
+                assert valeur == "", (ident, colonne, valeur)
+            if _flag(defauts, ident, f"{colonne}_invalide"):
+                assert valeur and valeur.strip(), (ident, colonne)
+
+
 def test_case_defects_are_exactly_the_flagged_ones(donnees):
     prospects, defauts, _, noms_communes = donnees
     for ident, p in prospects.items():

@@ -118,7 +118,7 @@ def test_a_file_that_is_not_a_progress_file_is_named_in_the_error(tmp_path):
 def test_the_export_command_reports_what_it_wrote(fichiers, tmp_path, capsys):
     sortie = tmp_path / "classe.csv"
     assert commande_export_classe([str(f) for f in fichiers], sortie) == 0
-    assert "2 étudiant(s), 3 ligne(s)" in capsys.readouterr().out
+    assert "2 étudiants, 3 lignes écrites" in capsys.readouterr().out
     faux = tmp_path / "faux.sqlite"
     faux.write_bytes(b"x" * 200)
     assert commande_export_classe([str(faux)], sortie) == 2

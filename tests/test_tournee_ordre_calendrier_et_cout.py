@@ -181,7 +181,7 @@ def test_calendrier_avec_suivi_et_debordement():
         11: [],  # target 4's follow-up is due on the 7th working day: not in the stage
     }
     assert cal.non_planifiees == [(4, 1)]
-    assert "ne tiennent pas" in cal.message
+    assert "1 visite ne tient pas dans le calendrier" in cal.message
 
 
 @settings(max_examples=80, deadline=None, derandomize=True)

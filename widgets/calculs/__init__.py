@@ -36,6 +36,7 @@ from widgets.calculs.format import (
     format_nombre,
     format_pourcent,
 )
+from widgets.calculs.francais import accorder, un
 from widgets.calculs.interets import interets_simples
 from widgets.calculs.marges import (
     Marges,
@@ -62,6 +63,8 @@ from widgets.calculs.saisie import (
 
 __all__ = [
     "CENTIME",
+    "accorder",
+    "un",
     "TAUX_TVA_FRANCE",
     "Concessions",
     "CoutConcession",

@@ -22,6 +22,7 @@ from decimal import Decimal
 from itertools import permutations
 
 from widgets.calculs.arrondis import arrondi, arrondi_centime
+from widgets.calculs.francais import accorder, est_pluriel
 from widgets.calculs.saisie import nombre
 from widgets.erreurs import ErreurAtelier
 
@@ -298,9 +299,12 @@ class Calendrier:
     @property
     def message(self) -> str:
         if not self.non_planifiees:
-            return f"{len(self.visites)} visites planifiées sur {len(self.jours)} jours."
+            visites = accorder(len(self.visites), "visite planifiée", "visites planifiées")
+            return f"{visites} sur {accorder(len(self.jours), 'jour')}."
+        n = len(self.non_planifiees)
+        verbe = "ne tiennent pas" if est_pluriel(n) else "ne tient pas"
         return (
-            f"{len(self.non_planifiees)} visite(s) ne tiennent pas dans le calendrier : "
+            f"{accorder(n, 'visite')} {verbe} dans le calendrier : "
             "ajoutez des jours, augmentez les visites par jour ou réduisez les cibles."
         )
 

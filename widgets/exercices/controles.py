@@ -30,6 +30,7 @@ from typing import Any
 from widgets.calculs import (
     CENTIME,
     SaisieInvalide,
+    accorder,
     arrondi,
     format_euros,
     format_nombre,
@@ -43,10 +44,6 @@ from widgets.exercices.modele import Champ, Verdict
 
 UN = Decimal(1)
 ZERO = Decimal(0)
-
-
-def _pluriel(n: int, singulier: str, pluriel: str) -> str:
-    return f"{n} {singulier if n == 1 else pluriel}"
 
 
 def formater(valeur: Decimal, unite: str) -> str:
@@ -94,12 +91,22 @@ def piege_connu(code: str, *arguments: Any, champ: str | None = None, **options:
     return Piege(code, Decimal(valeur), connu.explication)
 
 
-def _piege_reconnu(valeur: Decimal, attendu: Decimal, pieges, tolerance) -> Piege | None:
+def _piege_reconnu(
+    valeur: Decimal, attendu: Decimal, pieges, tolerance, autres: tuple[Decimal, ...] = ()
+) -> Piege | None:
+    justes = (attendu, *autres)
     for p in pieges:
-        # a trap indistinguishable from the right answer cannot be diagnosed
-        if abs(p.valeur - attendu) > tolerance and abs(valeur - p.valeur) <= tolerance:
+        # a trap indistinguishable from a right answer cannot be diagnosed
+        if all(abs(p.valeur - j) > tolerance for j in justes) and (
+            abs(valeur - p.valeur) <= tolerance
+        ):
             return p
     return None
+
+
+def _accepte(valeur: Decimal, attendu: Decimal, autres: tuple[Decimal, ...], tolerance) -> bool:
+    """True when ``valeur`` matches the expected value or another correct method's value."""
+    return any(abs(valeur - j) <= tolerance for j in (attendu, *autres))
 
 
 def _diagnostic(valeur: Decimal, attendu: Decimal, unite: str) -> str:
@@ -121,6 +128,11 @@ class ControleNombre:
 
     Correct when ``|réponse − attendu| ≤ tolerance`` (one cent by default: the student may have
     rounded an intermediate figure differently). ``pieges``: the known wrong conventions.
+
+    ``autres_attendus``: the values of the OTHER correct methods, also accepted. A ratio judged
+    to 4 decimals (a coefficient) differs whether the student rounded the intermediate price to
+    the cent or kept it exact: give both, e.g. ``autres_attendus=(arrondi(ttc_exact / cout,
+    4),)``.
     """
 
     attendu: Decimal
@@ -129,6 +141,7 @@ class ControleNombre:
     tolerance: Decimal = CENTIME
     pieges: tuple[Piege, ...] = ()
     points: Decimal = Decimal(2)
+    autres_attendus: tuple[Decimal, ...] = ()
 
     def champs(self) -> tuple[Champ, ...]:
         return (Champ("reponse", self.libelle, "nombre", self.unite),)
@@ -145,7 +158,16 @@ class ControleNombre:
             return Verdict(
                 True, UN, f"Juste : {self.libelle} = {formater(self.attendu, self.unite)}."
             )
-        piege = _piege_reconnu(valeur, self.attendu, self.pieges, self.tolerance)
+        if _accepte(valeur, self.attendu, self.autres_attendus, self.tolerance):
+            return Verdict(
+                True,
+                UN,
+                f"Juste : {self.libelle} = {vu} (calcul sans arrondir l'étape intermédiaire ; "
+                f"avec l'étape arrondie au centime : {formater(self.attendu, self.unite)}).",
+            )
+        piege = _piege_reconnu(
+            valeur, self.attendu, self.pieges, self.tolerance, self.autres_attendus
+        )
         if piege is not None:
             message = (
                 f"Faux : vous trouvez {vu}, ce qu'on obtient avec une convention erronée. "
@@ -184,6 +206,7 @@ class Cellule:
     points: Decimal = UN
     pieges: tuple[Piege, ...] = ()
     tolerance: Decimal | None = None  # None: the table's tolerance
+    autres_attendus: tuple[Decimal, ...] = ()  # other correct methods (see ControleNombre)
 
     def dependances(self) -> tuple[str, ...]:
         if self.formule is None:
@@ -262,8 +285,7 @@ class ControleTableau:
         obtenus = sum((r.points for r in resultats), ZERO)
         justes = [r for r in resultats if r.statut in ("juste", "report")]
         reports = sum(r.statut == "report" for r in resultats)
-        s = "s" if len(justes) > 1 else ""
-        entete = f"{len(justes)} case{s} juste{s} sur {len(resultats)}"
+        entete = f"{accorder(len(justes), 'case juste', 'cases justes')} sur {len(resultats)}"
         if reports:
             entete += f" (dont {reports} par report de vos propres chiffres)"
         lignes = [entete + "."]
@@ -288,7 +310,7 @@ class ControleTableau:
             return ResultatCellule(
                 c.nom, c.libelle, "vide", None, c.attendu, ZERO, c.points, "case vide."
             )
-        if abs(v - c.attendu) <= tolerance:
+        if _accepte(v, c.attendu, c.autres_attendus, tolerance):
             return ResultatCellule(
                 c.nom, c.libelle, "juste", v, c.attendu, c.points, c.points, "juste."
             )
@@ -300,8 +322,11 @@ class ControleTableau:
                     continue
                 cellule = next(x for x in self.cellules if x.nom == d)
                 eleve = valeurs.get(d)
-                if eleve is not None and abs(eleve - cellule.attendu) > (
-                    cellule.tolerance or self.tolerance
+                if eleve is not None and not _accepte(
+                    eleve,
+                    cellule.attendu,
+                    cellule.autres_attendus,
+                    cellule.tolerance or self.tolerance,
                 ):
                     arguments[d], repris = eleve, True
                 else:
@@ -323,7 +348,7 @@ class ControleTableau:
                         "juste compte tenu de vos chiffres précédents "
                         "(l'erreur n'est pas comptée deux fois).",
                     )
-        piege = _piege_reconnu(v, c.attendu, c.pieges, tolerance)
+        piege = _piege_reconnu(v, c.attendu, c.pieges, tolerance, c.autres_attendus)
         if piege is not None:
             message = f"faux, convention erronée : {piege.explication}"
         else:

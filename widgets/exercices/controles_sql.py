@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from widgets.calculs import arrondi_centime
+from widgets.calculs import accorder, arrondi_centime
 from widgets.donnees.generation.schema import TABLES_PAR_NOM
 from widgets.exercices.modele import Champ, Verdict
 
@@ -98,7 +98,7 @@ def apparier_colonnes(attendu: Resultat, eleve: Resultat) -> dict[int, int]:
 
 def _compte(n: int, singulier: str, pluriel: str) -> str:
     """``colonne en trop`` for one, ``2 colonnes en trop`` for more (lines add the number)."""
-    return singulier if n == 1 else pluriel
+    return accorder(n, singulier, pluriel, avec_nombre=False)
 
 
 def comparer(

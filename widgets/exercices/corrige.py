@@ -21,7 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from widgets.calculs import format_nombre
+from widgets.calculs import accorder
 from widgets.donnees.progression import lire_progressions
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices.markdown import markdown_en_html
@@ -55,7 +55,7 @@ pre { background: #f3f3f3; padding: 2mm; white-space: pre-wrap; }
 
 
 def _points(p: Decimal) -> str:
-    return format_nombre(p) + " pt" + ("s" if p > 1 else "")
+    return accorder(p, "pt")
 
 
 def corrige_html(unite: str, etudiant: str, graine: int = 0) -> str:
@@ -200,5 +200,6 @@ def commande_export_classe(fichiers: Iterable[str | Path], sortie: str | Path) -
         print(f"atelier export-classe : {err}", file=sys.stderr)
         return 2
     etudiants = detail["etudiant"].nunique() if len(detail) else 0
-    print(f"{etudiants} étudiant(s), {len(detail)} ligne(s) écrites dans {sortie}")
+    lignes = accorder(len(detail), "ligne écrite", "lignes écrites")
+    print(f"{accorder(etudiants, 'étudiant')}, {lignes} dans {sortie}")
     return 0

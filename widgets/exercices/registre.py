@@ -3,8 +3,9 @@
 A catalogue module ``catalogue/<unite>/<theme>.py`` declares its exercises with the
 :func:`exercice` decorator; the unit and the theme come from the module's place, the full code
 is ``"<unite>/<nom>"``. :func:`tous_les_exercices` imports every catalogue module once
-(pkgutil + importlib) and returns the registry; a module that fails to import is reported by
-name (French message) instead of hiding the other units' exercises.
+(pkgutil + importlib) and returns the registry. A module that fails to import is an error
+(:class:`CatalogueIllisible`, naming every broken module): a missing exercise must fail the test
+suite, not vanish behind a warning.
 """
 
 from __future__ import annotations
@@ -62,23 +63,35 @@ def exercice(
     return decorer
 
 
+class CatalogueIllisible(ImportError):
+    """One or more catalogue modules failed to import (the message names each one)."""
+
+
+def importer_paquet(nom: str) -> None:
+    """Import every module under package ``nom``; raise :class:`CatalogueIllisible` listing
+    ALL the modules that fail (not only the first one)."""
+    paquet = importlib.import_module(nom)
+    erreurs = []
+    for info in pkgutil.walk_packages(paquet.__path__, prefix=nom + "."):
+        try:
+            importlib.import_module(info.name)
+        except Exception as exc:  # collect them all, then fail
+            erreurs.append(f"{info.name} : {exc!r}")
+    if erreurs:
+        raise CatalogueIllisible("Modules d'exercices illisibles : " + " ; ".join(erreurs))
+
+
 def decouvrir() -> None:
-    """Import every module of the catalogue (once) so that their exercises register."""
+    """Import every module of the catalogue (once) so that their exercises register.
+
+    Raises :class:`CatalogueIllisible` when a module does not import (and again at the next
+    call: the discovery is only marked done when it succeeded).
+    """
     global _decouvert
     if _decouvert:
         return
-    paquet = importlib.import_module(PAQUET_CATALOGUE)
-    erreurs = []
-    for info in pkgutil.walk_packages(paquet.__path__, prefix=PAQUET_CATALOGUE + "."):
-        try:
-            importlib.import_module(info.name)
-        except Exception as exc:  # one broken module must not hide the others
-            erreurs.append(f"{info.name} : {exc!r}")
+    importer_paquet(PAQUET_CATALOGUE)
     _decouvert = True
-    if erreurs:
-        import warnings
-
-        warnings.warn("Modules d'exercices illisibles : " + " ; ".join(erreurs), stacklevel=2)
 
 
 def tous_les_exercices() -> dict[str, Exercice]:
@@ -99,6 +112,16 @@ def exercices_hors_catalogue() -> list[str]:
         for code, e in _REGISTRE.items()
         if not e.generateur.__module__.startswith(PAQUET_CATALOGUE + ".")
     ]
+
+
+def exercices_du_catalogue() -> dict[str, Exercice]:
+    """The exercises declared in ``widgets/exercices/catalogue/`` only (not those a test or a
+    teacher's notebook declared elsewhere, unit ``divers``): what students are given."""
+    return {
+        code: e
+        for code, e in tous_les_exercices().items()
+        if e.generateur.__module__.startswith(PAQUET_CATALOGUE + ".")
+    }
 
 
 def exercice_par_code(code: str) -> Exercice:

@@ -7,7 +7,8 @@ Every defect planted here is recorded in ``prospects_defauts`` (the answer key),
   and ``id_original`` name the original prospect;
 - ``email_invalide``, ``telephone_invalide``, ``code_postal_invalide``, ``siret_invalide``:
   the value breaks the rule of :mod:`widgets.donnees.generation.controles`;
-- ``champ_manquant``: ``detail`` names the empty column (NULL or empty text);
+- ``champ_manquant``: ``detail`` names the empty column (NULL or empty text ``''``, never
+  spaces only: « non vide » written ``x <> ''`` or ``TRIM(x) <> ''`` selects the same rows);
 - ``casse``: ``detail`` names the column written in the wrong case (clean rows have
   ``contact_nom`` in capitals, ``contact_prenom`` capitalised, ``ville`` as the commune's name).
 

@@ -17,6 +17,26 @@ from widgets.exercices.catalogue.gestion_clientele._commun import SAVOIRS_SQL
 
 SAVOIRS = [*SAVOIRS_SQL, "S821"]
 LOT = 1000
+
+
+# « non vide » : NULL and '' are a champ manquant (another defect of prospects_defauts), never an
+# invalid value; the data holds no value made of spaces only, so `<> ''`, `TRIM(x) <> ''` and
+# `x IS NOT NULL AND x <> ''` all give the reference result.
+def _non_vide(colonne: str) -> str:
+    return (
+        f"Ignorez les fiches où `{colonne}` est **vide ou absent** (`NULL` ou texte vide) : "
+        "c'est un autre défaut, le champ manquant."
+    )
+
+
+def _indice_non_vide(colonne: str) -> str:
+    return (
+        f"Un `{colonne}` vide n'est pas invalide, il est manquant : ajoutez "
+        f"`AND {colonne} <> ''` (un NULL est déjà écarté : une comparaison avec NULL n'est "
+        "jamais vraie)."
+    )
+
+
 CONSIGNE_LOT = (
     f"Le fichier se traite par lots : ne considérez que le **premier lot**, les fiches "
     f"`id_prospect` de 1 à {LOT}."
@@ -63,6 +83,7 @@ def emails_invalides(alea: random.Random) -> Variante:
         f"WHERE id_prospect <= {LOT}\n"
         "  AND (email LIKE '% %' OR email LIKE '%,%' OR email LIKE '%@%@%'\n"
         "       OR email NOT LIKE '%_@_%._%')\n"
+        "  AND email <> ''\n"
         f"ORDER BY {tri}"
     )
     return Variante(
@@ -71,7 +92,7 @@ def emails_invalides(alea: random.Random) -> Variante:
             "**virgule**, **deux arobases**, ou si elle n'a pas la forme "
             "`quelque chose@quelque chose.quelque chose`.\n\n"
             "Affichez l'identifiant et l'e-mail des prospects dont l'e-mail (non vide) est "
-            f"invalide, triés par `{tri}`. " + CONSIGNE_LOT
+            f"invalide, triés par `{tri}`. " + _non_vide("email") + " " + CONSIGNE_LOT
         ),
         controle=ControleSQL(
             sql, ordre_compte=True, cles_ordre=(tri,) if tri == "id_prospect" else ()
@@ -80,8 +101,10 @@ def emails_invalides(alea: random.Random) -> Variante:
             "LIKE avec `%` : `email LIKE '% %'` est vrai s'il y a une espace quelque part.",
             "Deux arobases : `LIKE '%@%@%'` ; la bonne forme : `LIKE '%_@_%._%'` (le `_` "
             "remplace exactement un caractère).",
-            "Reliez les quatre cas par OR. Une valeur NULL ne ressort pas (LIKE sur NULL n'est "
-            "ni vrai ni faux) : c'est voulu, les manquants sont un autre défaut.",
+            "Reliez les quatre cas par OR, entre parenthèses. Une valeur NULL ne ressort pas "
+            "(LIKE sur NULL n'est ni vrai ni faux) : c'est voulu, les manquants sont un autre "
+            "défaut.",
+            _indice_non_vide("email"),
         ),
         solution="Chaque règle devient un LIKE ; un seul défaut suffit (OR) :",
         parametres={"tri": tri},
@@ -93,7 +116,8 @@ def codes_postaux_invalides(alea: random.Random) -> Variante:
     sql = (
         "SELECT id_prospect, code_postal, ville\nFROM prospects\n"
         f"WHERE id_prospect <= {LOT}\n"
-        "  AND (LENGTH(code_postal) <> 5 OR code_postal GLOB '*[^0-9]*')"
+        "  AND (LENGTH(code_postal) <> 5 OR code_postal GLOB '*[^0-9]*')\n"
+        "  AND code_postal <> ''"
     )
     avec_ville = alea.random() < 0.5
     if not avec_ville:
@@ -104,15 +128,19 @@ def codes_postaux_invalides(alea: random.Random) -> Variante:
             "`6000` ni `06 000`).\n\n"
             "Affichez l'identifiant et le code postal"
             + (" (et la ville)" if avec_ville else "")
-            + " des prospects dont le code postal (non vide) **n'a pas 5 caractères** ou "
-            "**contient autre chose que des chiffres**. " + CONSIGNE_LOT
+            + " des prospects dont le code postal **n'a pas 5 caractères** ou "
+            "**contient autre chose que des chiffres**. "
+            + _non_vide("code_postal")
+            + " "
+            + CONSIGNE_LOT
         ),
         controle=ControleSQL(sql),
         indices=(
             "`LENGTH(code_postal) <> 5` repère les longueurs fausses.",
             "SQLite offre `GLOB` : `code_postal GLOB '*[^0-9]*'` est vrai s'il y a au moins "
             "un caractère qui n'est pas un chiffre.",
-            "Les deux cas sont reliés par OR.",
+            "Les deux cas sont reliés par OR, entre parenthèses.",
+            _indice_non_vide("code_postal"),
         ),
         solution="Deux règles (longueur, chiffres seulement) reliées par OR :",
         parametres={"avec_ville": avec_ville},
@@ -126,22 +154,27 @@ def telephones_invalides(alea: random.Random) -> Variante:
         f"WHERE id_prospect <= {LOT}\n"
         "  AND (LENGTH(REPLACE(telephone, ' ', '')) <> 10\n"
         "       OR REPLACE(telephone, ' ', '') GLOB '*[^0-9]*'\n"
-        "       OR telephone NOT LIKE '0%')"
+        "       OR telephone NOT LIKE '0%')\n"
+        "  AND telephone <> ''"
     )
     return Variante(
         enonce=(
             "Un numéro de téléphone français a **10 chiffres** et **commence par 0** ; les "
             "espaces entre les paires de chiffres sont permises (`01 45 67 89 10`).\n\n"
-            "Affichez l'identifiant et le téléphone des prospects dont le téléphone (non vide) "
-            "est invalide : une fois les espaces retirées, il n'a pas 10 caractères, ou il "
-            "contient autre chose que des chiffres, ou il ne commence pas par 0. " + CONSIGNE_LOT
+            "Affichez l'identifiant et le téléphone des prospects dont le téléphone est "
+            "invalide : une fois les espaces retirées, il n'a pas 10 caractères, ou il "
+            "contient autre chose que des chiffres, ou il ne commence pas par 0. "
+            + _non_vide("telephone")
+            + " "
+            + CONSIGNE_LOT
         ),
         controle=ControleSQL(sql),
         indices=(
             "`REPLACE(telephone, ' ', '')` enlève les espaces.",
             "`LENGTH(…) <> 10` ; `GLOB '*[^0-9]*'` pour un caractère non chiffre (la lettre O "
             "à la place du zéro !).",
-            "`telephone NOT LIKE '0%'` : ne commence pas par 0. Reliez par OR.",
+            "`telephone NOT LIKE '0%'` : ne commence pas par 0. Reliez par OR, entre parenthèses.",
+            _indice_non_vide("telephone"),
         ),
         solution="On normalise (espaces retirées) avant de tester la longueur et les chiffres :",
         parametres={},

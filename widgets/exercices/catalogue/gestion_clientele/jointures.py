@@ -1,4 +1,4 @@
-"""Les questions commerciales qui demandent plusieurs tables : JOIN … ON (S822, S432, S422).
+"""Les questions commerciales qui demandent plusieurs tables : JOIN … ON (S822, S432, S521 à S534).
 
 Chiffre d'affaires par secteur, meilleurs clients, panier moyen, clients en sommeil, taux de
 transformation des visites, encours clients, objectifs des commerciaux, détail d'une facture,
@@ -55,7 +55,7 @@ def ca_par_secteur(alea: random.Random) -> Variante:
     )
 
 
-@exercice("sql-top-clients", "Les meilleurs clients de l'année", savoirs=SAVOIRS_SQL)
+@exercice("sql-top-clients", "Les meilleurs clients d'un trimestre", savoirs=SAVOIRS_SQL)
 def top_clients(alea: random.Random) -> Variante:
     debut, fin, libelle = trimestre(alea)
     n = alea.choice((5, 10))
@@ -86,7 +86,7 @@ def top_clients(alea: random.Random) -> Variante:
 
 
 @exercice(
-    "sql-panier-moyen", "Le panier moyen par catégorie de client", savoirs=[*SAVOIRS_SQL, "S422"]
+    "sql-panier-moyen", "Le panier moyen par catégorie de client", savoirs=[*SAVOIRS_SQL, "S522"]
 )
 def panier_moyen(alea: random.Random) -> Variante:
     debut, fin, libelle = trimestre(alea)
@@ -116,8 +116,8 @@ def panier_moyen(alea: random.Random) -> Variante:
 
 @exercice(
     "sql-clients-en-sommeil",
-    "Les clients en sommeil depuis six mois",
-    savoirs=[*SAVOIRS_SQL, "S421"],
+    "Les clients en sommeil (aucune commande depuis plusieurs mois)",
+    savoirs=[*SAVOIRS_SQL, "S522"],
 )
 def clients_en_sommeil(alea: random.Random) -> Variante:
     id_commercial = alea.randint(1, 9)
@@ -154,7 +154,7 @@ def clients_en_sommeil(alea: random.Random) -> Variante:
 @exercice(
     "sql-taux-transformation",
     "Le taux de transformation des visites",
-    savoirs=[*SAVOIRS_SQL, "S423"],
+    savoirs=[*SAVOIRS_SQL, "S532"],
 )
 def taux_transformation(alea: random.Random) -> Variante:
     annee = alea.choice(ANNEES)
@@ -193,7 +193,7 @@ def taux_transformation(alea: random.Random) -> Variante:
 
 
 @exercice(
-    "sql-encours-clients", "L'encours des clients d'un commercial", savoirs=[*SAVOIRS_SQL, "S421"]
+    "sql-encours-clients", "L'encours des clients d'un commercial", savoirs=[*SAVOIRS_SQL, "S521"]
 )
 def encours_clients(alea: random.Random) -> Variante:
     id_commercial = alea.randint(1, 9)
@@ -236,7 +236,7 @@ def encours_clients(alea: random.Random) -> Variante:
 @exercice(
     "sql-objectifs-commerciaux",
     "Réalisé contre objectif, par commercial",
-    savoirs=[*SAVOIRS_SQL, "S423"],
+    savoirs=[*SAVOIRS_SQL, "S534"],
 )
 def objectifs_commerciaux(alea: random.Random) -> Variante:
     annee = alea.choice((2024, 2025))

@@ -54,7 +54,7 @@ def clients_d_une_categorie(alea: random.Random) -> Variante:
 
 @exercice(
     "sql-compter-1",
-    "Compter les commandes d'une année selon leur statut",
+    "Compter les commandes d'un trimestre selon leur statut",
     savoirs=["S822", "S432"],
 )
 def compter_les_commandes(alea: random.Random) -> Variante:

@@ -82,7 +82,7 @@ def clients_d_un_departement(alea: random.Random) -> Variante:
 
 
 @exercice(
-    "sql-marge-unitaire", "Calculer une marge unitaire avec AS", savoirs=[*SAVOIRS_SQL, "S511"]
+    "sql-marge-unitaire", "Calculer une marge unitaire avec AS", savoirs=[*SAVOIRS_SQL, "S513"]
 )
 def marge_unitaire(alea: random.Random) -> Variante:
     gamme = alea.choice(GAMMES)

@@ -1,4 +1,4 @@
-"""Segmenter le portefeuille par requête : CASE, tranches de CA, ancienneté (S421, S822)."""
+"""Segmenter le portefeuille par requête : CASE, tranches de CA, ancienneté (S522, S822)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from widgets.exercices.catalogue.gestion_clientele._commun import (
     secteur_au_hasard,
 )
 
-SAVOIRS = [*SAVOIRS_SQL, "S421"]
+SAVOIRS = [*SAVOIRS_SQL, "S522"]
 
 
 @exercice(

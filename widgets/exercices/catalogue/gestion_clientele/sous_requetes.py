@@ -46,8 +46,8 @@ def factures_au_dessus_moyenne(alea: random.Random) -> Variante:
 
 @exercice(
     "sql-clients-sans-commande",
-    "Les clients qui n'ont rien commandé cette année (NOT IN)",
-    savoirs=[*SAVOIRS_SQL, "S421"],
+    "Les clients qui n'ont rien commandé sur une année (NOT IN)",
+    savoirs=[*SAVOIRS_SQL, "S522"],
 )
 def clients_sans_commande(alea: random.Random) -> Variante:
     id_commercial = alea.randint(1, 9)

@@ -13,7 +13,14 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
-from widgets.calculs import arrondi, arrondi_centime, format_euros, format_nombre, format_pourcent
+from widgets.calculs import (
+    accorder,
+    arrondi,
+    arrondi_centime,
+    format_euros,
+    format_nombre,
+    format_pourcent,
+)
 from widgets.calculs.tournee import (
     Entonnoir,
     cout_plan,
@@ -30,6 +37,7 @@ from widgets.exercices import (
     tirer_decimal,
 )
 
+VISITES_PAR_JOUR_PLAUSIBLES = (3, 8)  # a field salesperson's day, first visits and follow-ups
 SITES = ("de la tour Eiffel", "du Sacré-Cœur", "des Champs-Élysées", "de Notre-Dame")
 
 
@@ -37,11 +45,14 @@ SITES = ("de la tour Eiffel", "du Sacré-Cœur", "des Champs-Élysées", "de Not
     "visites-par-jour-1", "Nombre de visites à faire par jour de stage", savoirs=["S823", "S824"]
 )
 def visites_par_jour_1(alea: random.Random) -> Variante:
-    boutiques = alea.randrange(30, 91)
-    jours = alea.choice((10, 12, 15, 20))
-    suivis = alea.choice((1, 1, 2))
-    commandes_a_suivre = alea.randrange(0, 11)
-    attendu = visites_par_jour_necessaires(boutiques, jours, suivis, commandes_a_suivre)
+    while True:  # a plausible day for a field salesperson: 3 to 8 visits
+        boutiques = alea.randrange(30, 91)
+        jours = alea.choice((10, 12, 15, 20))
+        suivis = alea.choice((1, 1, 2))
+        commandes_a_suivre = alea.randrange(1, 11)
+        attendu = visites_par_jour_necessaires(boutiques, jours, suivis, commandes_a_suivre)
+        if VISITES_PAR_JOUR_PLAUSIBLES[0] <= attendu <= VISITES_PAR_JOUR_PLAUSIBLES[1]:
+            break
     total = boutiques * (1 + suivis) + commandes_a_suivre
     sans_suivi = visites_par_jour_necessaires(boutiques, jours, 0, commandes_a_suivre)
     pieges = []
@@ -66,8 +77,9 @@ def visites_par_jour_1(alea: random.Random) -> Variante:
         enonce=(
             f"Pendant votre stage, vous prospectez les boutiques de souvenirs des abords "
             f"{alea.choice(SITES)}. Le fichier compte **{boutiques} boutiques**. Chacune "
-            f"recevra une première visite puis **{suivis} visite(s) de suivi**. Il faut aussi "
-            f"passer voir **{commandes_a_suivre} clients** pour le suivi de leur commande.\n\n"
+            f"recevra une première visite puis **{accorder(suivis, 'visite de suivi')}**. Il "
+            f"faut aussi passer voir **{accorder(commandes_a_suivre, 'client')}** pour le suivi "
+            f"de {'leur commande' if commandes_a_suivre > 1 else 'sa commande'}.\n\n"
             f"Vous disposez de **{jours} jours** de prospection. Combien de visites devez-vous "
             "faire **par jour** (nombre entier) ?"
         ),
@@ -186,7 +198,7 @@ def cout_plan_tournee_1(alea: random.Random) -> Variante:
 @exercice(
     "commandes-attendues-1",
     "Commandes attendues d'un plan de prospection",
-    savoirs=["S823", "S622"],
+    savoirs=["S823", "S532"],
 )
 def commandes_attendues_1(alea: random.Random) -> Variante:
     contacts = alea.randrange(200, 601, 10)
@@ -223,6 +235,8 @@ def commandes_attendues_1(alea: random.Random) -> Variante:
             unite="",
             tolerance=Decimal("0.1"),
             pieges=pieges,
+            # the rate kept exact rather than rounded to 4 decimals: also correct
+            autres_attendus=(arrondi(Decimal(visites_plan * commandes_hist) / visites_hist, 1),),
         ),
         indices=(
             "Taux de transformation visite → commande = commandes / visites.",

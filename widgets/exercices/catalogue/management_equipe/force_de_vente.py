@@ -27,7 +27,7 @@ PRODUITS = (
 @exercice(
     "taille-force-de-vente-1",
     "Combien de commerciaux ? (méthode de la charge de travail)",
-    savoirs=["S622"],
+    savoirs=["S622", "S531"],
 )
 def taille_force_de_vente_1(alea: random.Random) -> Variante:
     while True:
@@ -99,7 +99,7 @@ def cout_commercial_1(alea: random.Random) -> Variante:
     seuil = tirer_decimal(alea, 15000, 30000, 5000)
     ca = seuil + tirer_decimal(alea, 5000, 40000, 250)
     taux_com = Decimal(alea.choice(("3", "4", "5", "2.5", "3.5")))
-    prime = tirer_decimal(alea, 0, 400, 50)
+    prime = tirer_decimal(alea, 50, 400, 50)  # never « une prime de 0,00 € »
     charges = Decimal(alea.choice((40, 42, 45)))
     r = remuneration(
         fixe, ca, taux_commission=taux_com, seuil=seuil, primes=prime, taux_charges=charges

@@ -22,6 +22,7 @@ from widgets.calculs import (
     marges,
     prix_de_vente,
     seuil_revente_a_perte,
+    un,
 )
 from widgets.exercices import (
     Cellule,
@@ -92,7 +93,7 @@ def prix_depuis_taux_de_marge_1(alea: random.Random) -> Variante:
     )
 
 
-@exercice("distributeur-tableau-1", "Marges du distributeur et SRP", savoirs=["S443"])
+@exercice("distributeur-tableau-1", "Marges du distributeur et SRP", savoirs=["S513", "S443"])
 def distributeur_tableau_1(alea: random.Random) -> Variante:
     net = tirer_decimal(alea, 150, 2500, 5, 2)  # 1,50 € … 25,00 €
     coefficient = Decimal(alea.choice(("1.3", "1.35", "1.4", "1.5")))
@@ -142,7 +143,7 @@ def distributeur_tableau_1(alea: random.Random) -> Variante:
     )
     return Variante(
         enonce=(
-            f"Un hypermarché achète un {produit} **{format_euros(net)} HT** (net facturé) et le "
+            f"Un hypermarché achète {un(produit)} **{format_euros(net)} HT** (net facturé) et le "
             f"revend **{format_euros(revente)} HT**. Le fournisseur lui verse une marge arrière "
             f"(coopération commerciale) de **{format_pourcent(t_arriere)}** du net facturé. Le "
             f"transport payé par l'hypermarché revient à **{format_euros(transport)}** par "

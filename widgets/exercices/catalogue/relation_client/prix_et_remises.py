@@ -12,6 +12,7 @@ import random
 from decimal import Decimal
 
 from widgets.calculs import (
+    arrondi,
     arrondi_centime,
     format_euros,
     format_nombre,
@@ -87,10 +88,30 @@ def tva_apres_escompte_1(alea: random.Random) -> Variante:
     )
 
 
-def _controle_coefficient(attendu: Decimal, libelle: str, piege) -> ControleNombre:
-    """A coefficient is judged to 4 decimals; the trap is the other definition."""
+def _controle_coefficient(attendu: Decimal, exact: Decimal, libelle: str, piege) -> ControleNombre:
+    """A coefficient is judged to 4 decimals; the trap is the other definition.
+
+    ``attendu`` is computed from the intermediate price rounded to the cent (as on the
+    corrigé), ``exact`` from the unrounded price (``arrondi(prix_exact / cout, 4)``): both
+    methods are correct, so both values are accepted.
+    """
     return ControleNombre(
-        attendu, libelle=libelle, unite="", tolerance=Decimal("0.0001"), pieges=(piege,)
+        attendu,
+        libelle=libelle,
+        unite="",
+        tolerance=Decimal("0.0001"),
+        pieges=(piege,),
+        autres_attendus=(exact,) if exact != attendu else (),
+    )
+
+
+def _autre_methode(attendu: Decimal, exact: Decimal, etape: str) -> str:
+    """The corrigé's sentence for the other correct method, when it gives another figure."""
+    if exact == attendu:
+        return ""
+    return (
+        f"\n\nSans arrondir le {etape} au centime, on trouve "
+        f"**{format_nombre(exact, decimales_maxi=4)}** : cette réponse est juste aussi."
     )
 
 
@@ -107,6 +128,7 @@ def _cout_et_prix(alea: random.Random) -> tuple[Decimal, Decimal, Decimal]:
 def coefficient_multiplicateur_1(alea: random.Random) -> Variante:
     cout, pv, tva = _cout_et_prix(alea)
     m = marges(cout, pv, tva)
+    exact = arrondi(pv * (1 + tva / CENT) / cout, 4)  # PV TTC not rounded to the cent
     piege = piege_connu("coefficient_ht_au_lieu_de_ttc", cout, pv)
     return Variante(
         enonce=(
@@ -115,7 +137,12 @@ def coefficient_multiplicateur_1(alea: random.Random) -> Variante:
             "Calculez le **coefficient multiplicateur**, défini ici comme **PV TTC / coût "
             "d'achat HT** (4 décimales)."
         ),
-        controle=_controle_coefficient(m.coefficient, "Coefficient multiplicateur", piege),
+        controle=_controle_coefficient(
+            m.coefficient,
+            exact,
+            "Coefficient multiplicateur",
+            piege,
+        ),
         indices=(
             "Calculez d'abord le prix de vente TTC = PV HT × (1 + taux de TVA).",
             "Le coefficient multiplicateur fait passer du coût d'achat HT au prix TTC.",
@@ -125,6 +152,7 @@ def coefficient_multiplicateur_1(alea: random.Random) -> Variante:
             f"{format_euros(m.prix_vente_ttc)} ; coefficient = {format_euros(m.prix_vente_ttc)} "
             f"/ {format_euros(cout)} = **{format_nombre(m.coefficient, decimales_maxi=4)}** "
             f"(PV HT / coût donnerait {format_nombre(m.coefficient_ht, decimales_maxi=4)})."
+            + _autre_methode(m.coefficient, exact, "PV TTC")
         ),
         parametres={"cout": cout, "prix_vente_ht": pv, "taux_tva": tva},
     )
@@ -138,6 +166,7 @@ def coefficient_ht_1(alea: random.Random) -> Variante:
     affiche = resoudre_marges(cout_achat_ht=cout, coefficient=coefficient, taux_tva=tva)
     # the answer is computed from the figures the student sees (PV TTC to the cent)
     m = resoudre_marges(cout_achat_ht=cout, prix_vente_ttc=affiche.prix_vente_ttc, taux_tva=tva)
+    exact = arrondi(m.prix_vente_ttc / (1 + tva / CENT) / cout, 4)  # PV HT not rounded
     piege = piege_connu("coefficient_ttc_au_lieu_de_ht", cout, m.prix_vente_ht)
     return Variante(
         enonce=(
@@ -146,7 +175,12 @@ def coefficient_ht_1(alea: random.Random) -> Variante:
             "Son fournisseur parle d'un coefficient **sur le prix hors taxes** : calculez "
             "**PV HT / coût d'achat HT** (4 décimales)."
         ),
-        controle=_controle_coefficient(m.coefficient_ht, "Coefficient HT", piege),
+        controle=_controle_coefficient(
+            m.coefficient_ht,
+            exact,
+            "Coefficient HT",
+            piege,
+        ),
         indices=(
             "Retrouvez le prix de vente HT : PV TTC / 1,20.",
             "Deux définitions existent : ici on divise le prix HORS TAXES par le coût.",
@@ -155,6 +189,7 @@ def coefficient_ht_1(alea: random.Random) -> Variante:
             f"PV HT = {format_euros(m.prix_vente_ttc)} / 1,2 = {format_euros(m.prix_vente_ht)} ;"
             f" coefficient HT = {format_euros(m.prix_vente_ht)} / {format_euros(cout)} = "
             f"**{format_nombre(m.coefficient_ht, decimales_maxi=4)}**."
+            + _autre_methode(m.coefficient_ht, exact, "PV HT")
         ),
         parametres={"cout": cout, "prix_vente_ttc": m.prix_vente_ttc},
     )
