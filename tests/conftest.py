@@ -68,7 +68,16 @@ ARGS_CHROMIUM = [
 class ServeurTableaux:
     """An ``atelier dashboards`` server started in a subprocess for the tests."""
 
-    def __init__(self, dossier: Path, dossier_apps: Path, env: dict | None = None, **reglages):
+    def __init__(
+        self,
+        dossier: Path,
+        dossier_apps: Path,
+        env: dict | None = None,
+        config_livree: bool = False,
+        **reglages,
+    ):
+        """``config_livree``: start from the shipped deploy/atelier_dashboards_config.py
+        (only the apps folder, the log file and ``reglages`` are overridden)."""
         import os
         import socket
         import subprocess
@@ -80,7 +89,10 @@ class ServeurTableaux:
         self.base = f"http://127.0.0.1:{self.port}"
         self.journal = dossier / "journal.log"
         self.config = dossier / "atelier_dashboards_config.py"
-        lignes = [
+        from widgets.tableaux_de_bord import FICHIER_CONFIG_DEFAUT
+
+        lignes = [f"load_subconfig({str(FICHIER_CONFIG_DEFAUT)!r})"] if config_livree else []
+        lignes += [
             f"c.ConfigTableauxDeBord.dossier_apps = {str(dossier_apps)!r}",
             f"c.ConfigTableauxDeBord.fichier_journal = {str(self.journal)!r}",
         ]
@@ -102,6 +114,20 @@ class ServeurTableaux:
 
         with urllib.request.urlopen(f"{self.base}/atelier/etat.json", timeout=5) as r:
             return json.loads(r.read())
+
+    def attendre_reponse(self, delai: float = 90.0) -> dict:
+        """Wait (bounded) until the server answers, pools warm or not (a server just started)."""
+        import time
+
+        fin = time.monotonic() + delai
+        while time.monotonic() < fin:
+            if self.proc.poll() is not None:
+                pytest.fail("le serveur de tableaux de bord s'est arrêté :\n" + self.lire_sortie())
+            try:
+                return self.etat()
+            except OSError:
+                time.sleep(0.2)
+        pytest.fail("le serveur de tableaux de bord ne répond pas :\n" + self.lire_sortie())
 
     def attendre_reserves(self, delai: float = 90.0) -> dict:
         """Wait (bounded) until every app's pool of pre-heated kernels is ready."""

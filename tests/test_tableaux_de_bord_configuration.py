@@ -160,3 +160,29 @@ def test_unit_codes_are_shown_as_their_french_titles(brut, affiche):
     from widgets.tableaux_de_bord.galerie import nom_unite
 
     assert nom_unite(brut) == affiche
+
+
+def test_pre_rendering_waits_for_every_widget_output_and_never_drops_it_silently():
+    # Issue 17: nbclient's default (4 s, then a mere warning) dropped the display_data of a
+    # 270-widget app on a loaded server, and its page stayed blank.
+    c = ConfigTableauxDeBord(dossier_apps=str(APPS_ESSAI)).vers_config_voila()
+    assert c.VoilaExecutor.iopub_timeout == 60
+    assert c.VoilaExecutor.raise_on_iopub_timeout is True
+    c = ConfigTableauxDeBord(dossier_apps=str(APPS_ESSAI), delai_sorties=90).vers_config_voila()
+    assert c.VoilaExecutor.iopub_timeout == 90
+
+
+def test_a_timed_out_cell_shows_a_french_message_and_logs_why(caplog):
+    from voila.execute import VoilaExecutor
+
+    from widgets.tableaux_de_bord.serveur import MESSAGE_SORTIES_PERDUES, _delai_depasse_en_francais
+
+    executeur = VoilaExecutor(nbformat.v4.new_notebook(), iopub_timeout=60)
+    cellule = nbformat.v4.new_code_cell("SimulateurNegociation()", id="negociation-1")
+    with caplog.at_level("WARNING"):
+        _delai_depasse_en_francais(executeur, cellule)
+    (sortie,) = cellule.outputs
+    assert sortie["output_type"] == "error"
+    assert sortie["traceback"] == [MESSAGE_SORTIES_PERDUES]
+    assert "Rechargez la page" in MESSAGE_SORTIES_PERDUES
+    assert "Cellule negociation-1 : délai dépassé" in caplog.text

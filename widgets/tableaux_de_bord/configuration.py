@@ -76,6 +76,15 @@ class ConfigTableauxDeBord(Configurable):
         help="Secondes d'attente avant de remplacer un noyau de la réserve qui vient d'être pris.",
     ).tag(config=True)
 
+    delai_sorties = Float(
+        60.0,
+        help=(
+            "Secondes d'attente, après l'exécution d'une cellule, de ses dernières sorties "
+            "(un message par widget). Au-delà, la cellule affiche une erreur en français au "
+            "lieu de rester vide. Ne pas baisser : l'attente s'arrête dès que tout est reçu."
+        ),
+    ).tag(config=True)
+
     demarrages_simultanes = Int(
         1,
         help=(
@@ -175,6 +184,14 @@ class ConfigTableauxDeBord(Configurable):
         )
         c.VoilaExporter.language_code = "fr"
         c.VoilaExecutor.show_tracebacks = self.afficher_traces
+        # A pre-rendered cell keeps its widget only if every IOPub message of the cell (one
+        # comm_open per widget, then the display_data) is read after its execute_reply.
+        # nbclient waits 4 s by default, then drops the rest with a mere warning: on a loaded
+        # server a 270-widget app lost its display_data and its page stayed blank (issue 17).
+        # The wait ends at the cell's "idle" status, so a long limit costs nothing; past it,
+        # the cell fails visibly (French message) instead of silently.
+        c.VoilaExecutor.iopub_timeout = max(1, int(self.delai_sorties))
+        c.VoilaExecutor.raise_on_iopub_timeout = True
         c.VoilaExecutor.cell_error_instruction = (
             "L'enseignant trouvera le détail dans le journal du serveur."
         )

@@ -30,6 +30,7 @@ from .galerie import lire_fiche, lire_fiches, page_complet, page_galerie, page_i
 
 CLE_REGLAGES = "atelier_reglages"
 CLE_CARNETS = "atelier_carnets"
+CLE_JOURNAL = "atelier_journal"
 
 DOSSIER_MODELES = Path(__file__).resolve().parent / "modeles"
 _FORMAT_JOURNAL = "%(asctime)s %(levelname)s %(name)s %(message)s"
@@ -48,6 +49,71 @@ def _effacer_erreurs_en_francais(self: VoilaExecutor, cell: Any) -> Any:
                 + self.cell_error_instruction
             ]
     return cell
+
+
+MESSAGE_SORTIES_PERDUES = (
+    "Cette partie de l'application n'a pas pu s'afficher à temps (serveur très chargé). "
+    "Rechargez la page (touche F5) ; si le problème continue, prévenez votre enseignant."
+)
+
+
+def _delai_depasse_en_francais(self: VoilaExecutor, cell: Any) -> None:
+    """A cell whose execution or outputs timed out shows a French sentence, and the log says why.
+
+    Voilà's own text is English; with ``raise_on_iopub_timeout`` (see configuration.py) this is
+    also where a cell whose outputs were not all received lands, instead of an empty cell.
+    """
+    self.log.warning(
+        "Cellule %s : délai dépassé (exécution ou sorties au-delà de %s s) ; la page affiche "
+        "un message d'erreur au lieu de ses widgets",
+        cell.get("id", "?"),
+        self.iopub_timeout,
+    )
+    cell.setdefault("outputs", []).append(
+        {
+            "output_type": "error",
+            "ename": "Erreur",
+            "evalue": "délai dépassé",
+            "traceback": [MESSAGE_SORTIES_PERDUES],
+        }
+    )
+
+
+class SignalPageVide(tornado.web.RequestHandler):
+    """POST ``/atelier/page-vide``: a page whose widgets did not show up tells the log why.
+
+    Sent once by the page's watchdog (modeles/index.html.j2) with ``navigator.sendBeacon``;
+    it only writes one bounded log line, so it needs neither login nor ``_xsrf``.
+    """
+
+    TAILLE_MAX = 2000
+
+    def check_xsrf_cookie(self) -> None:
+        return None
+
+    def post(self) -> None:
+        try:
+            rapport = json.loads(self.request.body[: self.TAILLE_MAX] or b"{}")
+        except ValueError:
+            rapport = {}
+        if not isinstance(rapport, dict):
+            rapport = {}
+
+        def champ(cle: str) -> str:
+            return str(rapport.get(cle, "?"))[:200]
+
+        self.settings[CLE_JOURNAL].warning(
+            "Page sans widget visible après %s s : %s (noyau %s) ; cause probable : %s ; "
+            "sorties de widget dans la page : %s, widgets affichés : %s",
+            champ("secondes"),
+            champ("carnet"),
+            champ("noyau"),
+            champ("cause"),
+            champ("sorties_widget"),
+            champ("widgets_affiches"),
+        )
+        self.set_status(204)
+        self.finish()
 
 
 class PageGalerie(tornado.web.RequestHandler):
@@ -149,6 +215,7 @@ class VoilaAtelier(Voila):
     def initialize(self, argv: list[str] | None = None) -> None:
         super().initialize(argv=[] if argv is None else argv)
         VoilaExecutor.strip_code_cell_errors = _effacer_erreurs_en_francais
+        VoilaExecutor.show_code_cell_timeout = _delai_depasse_en_francais
         self._brancher_journal()
 
     def setup_template_dirs(self) -> None:
@@ -172,6 +239,7 @@ class VoilaAtelier(Voila):
         settings = super().init_settings()
         settings[CLE_REGLAGES] = self.reglages
         settings[CLE_CARNETS] = self.carnets
+        settings[CLE_JOURNAL] = self.log
         return settings
 
     def init_handlers(self) -> list:
@@ -191,5 +259,6 @@ class VoilaAtelier(Voila):
             (url_path_join(base, r"/index\.html"), PageGalerie),
             (url_path_join(base, r"/voila/tree(/.*)?"), PageGalerie),
             (url_path_join(base, r"/atelier/etat\.json"), PageEtat),
+            (url_path_join(base, r"/atelier/page-vide"), SignalPageVide),
         ]
         return propres + handlers
