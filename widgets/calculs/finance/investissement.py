@@ -29,7 +29,7 @@ from widgets.calculs.finance._outils import (
     pourcent,
     puissance,
 )
-from widgets.calculs.saisie import SaisieInvalide, arrondi, arrondi_centime, montant
+from widgets.calculs.saisie import SaisieInvalide, arrondi, arrondi_centime, montant, quantite
 
 __all__ = [
     "DelaiRecuperation",
@@ -37,6 +37,8 @@ __all__ = [
     "VAN",
     "delai_de_recuperation",
     "evaluer_action",
+    "evaluer_action_planifiee",
+    "marges_d_une_action",
     "roi",
     "tri",
     "van",
@@ -243,3 +245,23 @@ def evaluer_action(cout: Any, marges: Sequence[Any], taux: Any = "8 %") -> Evalu
             f"; ROI {pourcent(r)} : revoir le budget ou les objectifs."
         )
     return EvaluationAction(v.investissement, v.flux, v, delai, r, avis)
+
+
+def marges_d_une_action(ca_attendu: Any, taux_mcv: Any, annees: Any = 1) -> list[Decimal]:
+    """Margin brought each year by a planned action: CA attendu × taux de MCV, ``annees`` times.
+
+    Link with the plan d'action (:class:`widgets.calculs.plan_action.Action`): its
+    ``ca_attendu`` and ``budget`` give the flows and the investment of :func:`evaluer_action`.
+    Exemple : 20 000 € de CA attendu à 30 % de MCV → 6 000 € de marge par an.
+    """
+    ca = montant(ca_attendu, "CA attendu")
+    t = lire_taux(taux_mcv, "Taux de MCV")
+    n = quantite(annees, "Nombre d'années d'effet")
+    return [arrondi_centime(ca * t / CENT)] * n
+
+
+def evaluer_action_planifiee(action: Any, taux_mcv: Any, annees: Any = 1, taux: Any = "8 %"):
+    """:func:`evaluer_action` of a plan d'action's action (budget, CA attendu)."""
+    return evaluer_action(
+        action.budget, marges_d_une_action(action.ca_attendu, taux_mcv, annees), taux
+    )

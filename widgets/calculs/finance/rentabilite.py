@@ -116,8 +116,15 @@ def seuil_de_rentabilite(
             )
         mensuel = [montant(v, f"Ventes de {MOIS[k]}") for k, v in enumerate(ventes_mensuelles)]
     ca = None if vide(chiffre_affaires) else montant(chiffre_affaires, "Chiffre d'affaires")
-    if ca is None and mensuel is not None:
-        ca = sum(mensuel, Decimal("0.00"))
+    if mensuel is not None:
+        total = sum(mensuel, Decimal("0.00"))
+        if ca is not None and ca != total:
+            raise SaisieInvalide(
+                f"la somme des ventes mensuelles ({euros(total)}) diffère du chiffre d'affaires "
+                f"({euros(ca)}) : laissez le CA vide ou corrigez les ventes.",
+                champ="Ventes mensuelles",
+            )
+        ca = total
     etapes = []
     mcv = None
     if not vide(charges_variables):

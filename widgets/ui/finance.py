@@ -1,0 +1,275 @@
+"""Widgets « Financement » (S512) : tableau d'emprunt et comparaison des financements.
+
+Two :class:`~widgets.ui.champs.Calculatrice` (recomputed at each keystroke, French errors next
+to the field, last valid result kept; drive them from Python: set ``.champ.value``, call
+``.calculer()``, read ``.resultat`` / ``.erreur``):
+
+- :class:`SimulateurEmprunt` — capital, taux annuel, durée, périodicité, taux proportionnel ou
+  équivalent, mode de remboursement → :class:`~widgets.calculs.finance.TableauEmprunt`;
+- :class:`ComparateurFinancements` — prix, taux d'actualisation, emprunt / crédit-bail (LOA) /
+  LLD → :class:`~widgets.calculs.finance.Comparaison`.
+
+CSS classes: ``atelier-emprunt``, ``atelier-financements``, table ``atelier-tableau-emprunt``.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Any
+
+import ipywidgets as w
+
+from widgets.calculs.finance import (
+    Comparaison,
+    TableauEmprunt,
+    comparer_financements,
+    tableau_emprunt,
+    taux_equivalent,
+    taux_proportionnel,
+)
+from widgets.ui.champs import (
+    Calculatrice,
+    ChampMontant,
+    ChampQuantite,
+    ChampTaux,
+    euros,
+    euros_html,
+    pourcent,
+)
+
+__all__ = [
+    "ComparateurFinancements",
+    "SimulateurEmprunt",
+    "etapes_html",
+    "tableau_chiffres_html",
+]
+
+PERIODICITES = (("mensuelle", 12), ("trimestrielle", 4), ("semestrielle", 2), ("annuelle", 1))
+
+
+def tableau_chiffres_html(
+    entetes: Sequence[str], lignes: Sequence[Sequence[str]], *, classe: str = ""
+) -> str:
+    """A table of already formatted, safe cells (first column left, others right)."""
+    th = "".join(
+        f'<th style="padding:2px 8px;border-bottom:1px solid #999;text-align:'
+        f'{"left" if k == 0 else "right"}">{html.escape(e)}</th>'
+        for k, e in enumerate(entetes)
+    )
+    corps = "".join(
+        "<tr>"
+        + "".join(
+            f'<td style="padding:1px 8px;text-align:{"left" if k == 0 else "right"};'
+            f'white-space:nowrap">{c}</td>'
+            for k, c in enumerate(ligne)
+        )
+        + "</tr>"
+        for ligne in lignes
+    )
+    return (
+        f'<table class="{classe}" style="border-collapse:collapse;font-size:0.92em">'
+        f"<thead><tr>{th}</tr></thead><tbody>{corps}</tbody></table>"
+    )
+
+
+def etapes_html(etapes: Sequence[str], titre: str = "Le calcul") -> str:
+    items = "".join(f"<li>{html.escape(e)}</li>" for e in etapes)
+    return (
+        f'<div style="margin-top:6px"><b>{html.escape(titre)}</b><ol style="margin:2px 0;'
+        f'padding-left:20px;font-size:0.92em">{items}</ol></div>'
+    )
+
+
+class SimulateurEmprunt(Calculatrice):
+    """Tableau d'emprunt : annuités constantes, amortissements constants ou in fine."""
+
+    def __init__(
+        self,
+        capital: str = "20 000",
+        taux_annuel: str = "6 %",
+        duree: str = "36",
+        periodicite: int = 12,
+        mode: str = "annuites constantes",
+    ) -> None:
+        super().__init__()
+        self.capital = ChampMontant("capital", "Capital emprunté", capital)
+        self.taux_annuel = ChampTaux("taux", "Taux annuel", taux_annuel)
+        self.duree = ChampQuantite("duree", "Nombre d'échéances", duree)
+        self.periodicite = w.Dropdown(
+            options=PERIODICITES, value=periodicite, description="Échéances"
+        )
+        self.calcul_taux = w.ToggleButtons(
+            options=(("taux proportionnel", "proportionnel"), ("taux équivalent", "equivalent")),
+            value="proportionnel",
+            tooltips=("taux annuel / nombre de périodes", "(1 + taux annuel)^(1/p) − 1"),
+        )
+        self.mode = w.Dropdown(
+            options=(
+                ("annuités constantes", "annuites constantes"),
+                ("amortissements constants", "amortissements constants"),
+                ("in fine", "in fine"),
+            ),
+            value=mode,
+            description="Remboursement",
+        )
+        self._brancher([self.capital, self.taux_annuel, self.duree])
+        for choix in (self.periodicite, self.calcul_taux, self.mode):
+            choix.observe(self._sur_modification, names="value")
+        gauche = w.VBox(
+            [
+                self.capital,
+                self.taux_annuel,
+                self.duree,
+                self.periodicite,
+                self.calcul_taux,
+                self.mode,
+                self.zone_erreur,
+            ],
+            layout=w.Layout(width="380px"),
+        )
+        self.children = [w.HBox([gauche, self.zone_resultat])]
+        self.add_class("atelier-emprunt")
+        self.calculer()
+
+    def _calculer(self) -> TableauEmprunt:
+        capital, t, n = self._lire_tout([self.capital, self.taux_annuel, self.duree])
+        p = self.periodicite.value
+        if p == 1:
+            periodique = t
+        elif self.calcul_taux.value == "equivalent":
+            periodique = taux_equivalent(t, p)
+        else:
+            periodique = taux_proportionnel(t, p)
+        return tableau_emprunt(capital, periodique, n, self.mode.value)
+
+    def _afficher(self, r: TableauEmprunt) -> str:
+        lignes = [
+            (
+                str(x.periode),
+                euros_html(x.capital_debut),
+                euros_html(x.interet),
+                euros_html(x.amortissement),
+                euros_html(x.annuite),
+                euros_html(x.capital_fin),
+            )
+            for x in r.lignes
+        ]
+        lignes.append(
+            (
+                "<b>Total</b>",
+                "",
+                f"<b>{euros_html(r.total_interets)}</b>",
+                f"<b>{euros_html(r.total_amortissements)}</b>",
+                f"<b>{euros_html(r.total_annuites)}</b>",
+                "",
+            )
+        )
+        tete = (
+            f"<div><b>Taux périodique : {html.escape(pourcent(r.taux, 6))}</b> — coût du crédit "
+            f"<b>{euros_html(r.total_interets)}</b></div>"
+        )
+        return (
+            tete
+            + tableau_chiffres_html(
+                (
+                    "Période",
+                    "Capital dû (début)",
+                    "Intérêt",
+                    "Amortissement",
+                    "Échéance",
+                    "Capital dû (fin)",
+                ),
+                lignes,
+                classe="atelier-tableau-emprunt",
+            )
+            + etapes_html(r.etapes)
+        )
+
+
+class ComparateurFinancements(Calculatrice):
+    """Emprunt, crédit-bail (ou LOA) et LLD pour un même bien : coût total et actualisé."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.prix = ChampMontant("prix", "Prix du bien HT", "30 000")
+        self.taux_actualisation = ChampTaux("actualisation", "Taux d'actualisation", "5 %")
+        self.emprunt_taux = ChampTaux("emprunt-taux", "Emprunt : taux annuel", "4,8 %")
+        self.emprunt_mois = ChampQuantite("emprunt-mois", "Emprunt : mensualités", "48")
+        self.emprunt_apport = ChampMontant("emprunt-apport", "Emprunt : apport", "0")
+        self.bail_premier = ChampMontant("bail-premier", "Crédit-bail : 1er loyer", "3 000")
+        self.bail_loyer = ChampMontant("bail-loyer", "Crédit-bail : loyer", "600")
+        self.bail_nombre = ChampQuantite("bail-nombre", "Crédit-bail : loyers", "47")
+        self.bail_option = ChampMontant("bail-option", "Crédit-bail : option", "1 500")
+        self.lld_loyer = ChampMontant("lld-loyer", "LLD : loyer", "650")
+        self.lld_nombre = ChampQuantite("lld-nombre", "LLD : loyers", "48")
+        self.nom_bail = w.Dropdown(
+            options=("Crédit-bail", "LOA"), value="Crédit-bail", description="Location"
+        )
+        champs = [
+            self.prix,
+            self.taux_actualisation,
+            self.emprunt_taux,
+            self.emprunt_mois,
+            self.emprunt_apport,
+            self.bail_premier,
+            self.bail_loyer,
+            self.bail_nombre,
+            self.bail_option,
+            self.lld_loyer,
+            self.lld_nombre,
+        ]
+        self._brancher(champs)
+        self.nom_bail.observe(self._sur_modification, names="value")
+        gauche = w.VBox([*champs[:5], self.nom_bail, *champs[5:], self.zone_erreur])
+        gauche.layout = w.Layout(width="380px")
+        self.children = [w.HBox([gauche, self.zone_resultat])]
+        self.add_class("atelier-financements")
+        self.calculer()
+
+    def options(self) -> list[dict[str, Any]]:
+        """The three options as :func:`comparer_financements` reads them."""
+        return [
+            {
+                "mode": "emprunt",
+                "taux": self.emprunt_taux.value,
+                "periodes": self.emprunt_mois.value,
+                "apport": self.emprunt_apport.value,
+            },
+            {
+                "mode": "loa" if self.nom_bail.value == "LOA" else "credit-bail",
+                "nom": self.nom_bail.value,
+                "premier_loyer": self.bail_premier.value,
+                "loyer": self.bail_loyer.value,
+                "nombre_loyers": self.bail_nombre.value,
+                "option_achat": self.bail_option.value,
+            },
+            {"mode": "lld", "loyer": self.lld_loyer.value, "nombre_loyers": self.lld_nombre.value},
+        ]
+
+    def _calculer(self) -> Comparaison:
+        self._lire_tout(self._champs)
+        return comparer_financements(self.prix.value, self.options(), self.taux_actualisation.value)
+
+    def _afficher(self, r: Comparaison) -> str:
+        lignes = [
+            (
+                ("<b>" + html.escape(o.nom) + "</b>") if o is r.meilleure else html.escape(o.nom),
+                str(len(o.flux)),
+                euros_html(o.cout_total),
+                euros_html(o.cout_actualise),
+                "oui" if o.proprietaire else "non",
+            )
+            for o in r.options
+        ]
+        tableau = tableau_chiffres_html(
+            ("Financement", "Versements", "Coût total", "Coût actualisé", "Propriétaire à la fin"),
+            lignes,
+            classe="atelier-tableau-financements",
+        )
+        return (
+            f"<div>Prix comptant : <b>{html.escape(euros(r.prix))}</b></div>"
+            + tableau
+            + f'<p class="atelier-recommandation"><b>{html.escape(r.recommandation)}</b></p>'
+            + etapes_html(r.meilleure.etapes, f"Le calcul ({r.meilleure.nom})")
+        )
