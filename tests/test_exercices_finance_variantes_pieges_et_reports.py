@@ -19,6 +19,7 @@ CODES = {
     "finance/point-mort-saisonnier-1",
     "finance/amortissement-lineaire-1",
     "finance/amortissement-degressif-1",
+    "finance/vnc-lineaire-1",
     "finance/van-action-1",
     "finance/delai-recuperation-1",
     "finance/roi-action-1",

@@ -12,7 +12,15 @@ from decimal import Decimal
 
 from widgets.calculs import arrondi, arrondi_centime, format_euros, format_pourcent
 from widgets.calculs.finance import amortissement, jours_30_360
-from widgets.exercices import Cellule, ControleTableau, Piege, Variante, exercice, tirer_decimal
+from widgets.exercices import (
+    Cellule,
+    ControleNombre,
+    ControleTableau,
+    Piege,
+    Variante,
+    exercice,
+    tirer_decimal,
+)
 from widgets.exercices.catalogue.finance import piege_finance
 
 BIENS = (
@@ -159,4 +167,41 @@ def amortissement_degressif_1(alea: random.Random) -> Variante:
             "mise_en_service": mise.isoformat(),
             "taux_lineaire": arrondi(Decimal(100) / duree, 2),
         },
+    )
+
+
+@exercice("vnc-lineaire-1", "Valeur nette comptable après deux exercices", savoirs=["S532"])
+def vnc_lineaire_1(alea: random.Random) -> Variante:
+    valeur = tirer_decimal(alea, 2000, 25000, 100)
+    duree = alea.choice((3, 4, 5, 8, 10))
+    mise = date(2024, alea.randrange(2, 12), alea.randrange(2, 29))
+    plan = amortissement(valeur, duree, "lineaire", mise, date(2024, 12, 31))
+    vnc = plan.lignes[1].vnc
+    sans_prorata = valeur - 2 * arrondi_centime(valeur / duree)
+    bien = alea.choice(BIENS)
+    return Variante(
+        enonce=f"L'entreprise a acquis {bien} pour **{format_euros(valeur)}** HT. Mise en "
+        f"service : le **{mise:%d/%m/%Y}** ; amortissement linéaire sur **{duree} ans** ; "
+        "exercices clos le 31 décembre. Quelle est la valeur nette comptable au 31/12/2025 ?",
+        controle=ControleNombre(
+            vnc,
+            libelle="VNC au 31/12/2025",
+            unite="€",
+            pieges=(
+                Piege(
+                    "prorata_oublie",
+                    sans_prorata,
+                    "Deux annuités pleines ont été retranchées : en 2024, le bien n'a servi "
+                    "qu'une partie de l'exercice (prorata temporis).",
+                ),
+            ),
+        ),
+        indices=(
+            "Annuité 2024 = valeur / durée × jours / 360 (mois de 30 jours).",
+            "VNC = valeur − cumul des amortissements (2024 et 2025).",
+        ),
+        solution="\n".join(f"- {e}" for e in plan.etapes[:2])
+        + f"\n\nVNC au 31/12/2025 = {format_euros(valeur)} − "
+        f"{format_euros(plan.lignes[1].cumul)} = **{format_euros(vnc)}**.",
+        parametres={"valeur": valeur, "duree": duree, "mise_en_service": mise.isoformat()},
     )
