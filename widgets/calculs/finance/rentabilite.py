@@ -148,8 +148,8 @@ def seuil_de_rentabilite(
             f"Taux de MCV = MCV / CA = {euros(mcv)} / {euros(ca)} = {pourcent(arrondi(t_exact, 2))}"
         )
         etapes.append(
-            f"SR = charges fixes / taux de MCV = {euros(cf)} × {euros(ca)} / {euros(mcv)} "
-            f"= {euros(seuil)}"
+            "SR = charges fixes / taux de MCV = charges fixes × CA / MCV = "
+            f"{euros(cf)} × {euros(ca)} / {euros(mcv)} = {euros(seuil)}"
         )
     else:
         if vide(taux_mcv):
