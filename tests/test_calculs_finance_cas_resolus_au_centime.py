@@ -421,3 +421,12 @@ def test_pieges_finance_reproduisent_les_erreurs():
 def test_saisies_refusees_avec_un_message_francais(appel, message):
     with pytest.raises(SaisieInvalide, match=message):
         appel()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.decimals(min_value=-(10**9), max_value=10**9, places=3))
+def test_le_format_rapide_des_euros_est_celui_de_babel(valeur):
+    from widgets.calculs import format_euros
+    from widgets.calculs.finance._outils import euros_rapide
+
+    assert euros_rapide(valeur) == format_euros(valeur)

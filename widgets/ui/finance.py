@@ -28,19 +28,28 @@ from widgets.calculs.finance import (
     taux_equivalent,
     taux_proportionnel,
 )
+from widgets.calculs.finance._outils import euros_rapide
 from widgets.ui.champs import (
     Calculatrice,
     ChampMontant,
     ChampQuantite,
     ChampTaux,
     euros,
-    euros_html,
     pourcent,
 )
+from widgets.ui.documents import lien_telechargement
+
+
+def _euros_html(valeur) -> str:
+    """An amount for HTML, without line break (fast formatting, same text as format_euros)."""
+    return '<span style="white-space:nowrap">' + euros_rapide(valeur) + "</span>"
+
 
 __all__ = [
+    "ApplicationFinancement",
     "ComparateurFinancements",
     "SimulateurEmprunt",
+    "page_imprimable",
     "etapes_html",
     "tableau_chiffres_html",
 ]
@@ -147,11 +156,11 @@ class SimulateurEmprunt(Calculatrice):
         lignes = [
             (
                 str(x.periode),
-                euros_html(x.capital_debut),
-                euros_html(x.interet),
-                euros_html(x.amortissement),
-                euros_html(x.annuite),
-                euros_html(x.capital_fin),
+                _euros_html(x.capital_debut),
+                _euros_html(x.interet),
+                _euros_html(x.amortissement),
+                _euros_html(x.annuite),
+                _euros_html(x.capital_fin),
             )
             for x in r.lignes
         ]
@@ -159,15 +168,15 @@ class SimulateurEmprunt(Calculatrice):
             (
                 "<b>Total</b>",
                 "",
-                f"<b>{euros_html(r.total_interets)}</b>",
-                f"<b>{euros_html(r.total_amortissements)}</b>",
-                f"<b>{euros_html(r.total_annuites)}</b>",
+                f"<b>{_euros_html(r.total_interets)}</b>",
+                f"<b>{_euros_html(r.total_amortissements)}</b>",
+                f"<b>{_euros_html(r.total_annuites)}</b>",
                 "",
             )
         )
         tete = (
             f"<div><b>Taux périodique : {html.escape(pourcent(r.taux, 6))}</b> — coût du crédit "
-            f"<b>{euros_html(r.total_interets)}</b></div>"
+            f"<b>{_euros_html(r.total_interets)}</b></div>"
         )
         return (
             tete
@@ -256,8 +265,8 @@ class ComparateurFinancements(Calculatrice):
             (
                 ("<b>" + html.escape(o.nom) + "</b>") if o is r.meilleure else html.escape(o.nom),
                 str(len(o.flux)),
-                euros_html(o.cout_total),
-                euros_html(o.cout_actualise),
+                _euros_html(o.cout_total),
+                _euros_html(o.cout_actualise),
                 "oui" if o.proprietaire else "non",
             )
             for o in r.options
@@ -272,4 +281,53 @@ class ComparateurFinancements(Calculatrice):
             + tableau
             + f'<p class="atelier-recommandation"><b>{html.escape(r.recommandation)}</b></p>'
             + etapes_html(r.meilleure.etapes, f"Le calcul ({r.meilleure.nom})")
+        )
+
+
+_STYLE_IMPRESSION = (
+    "body{font-family:'DejaVu Sans',Arial,sans-serif;font-size:11pt;margin:1.5cm}"
+    "h1{font-size:15pt}h2{font-size:13pt;margin-top:1.2em}"
+    "table{border-collapse:collapse}td,th{border-bottom:1px solid #ccc}"
+    "@page{size:A4;margin:1.5cm}@media print{a{display:none}}"
+)
+
+
+def page_imprimable(emprunt: SimulateurEmprunt, financements: ComparateurFinancements) -> str:
+    """A self-contained French HTML page (A4) with the loan table and the comparison."""
+    corps = (
+        "<h1>Financement d'un investissement</h1><h2>Tableau d'emprunt</h2>"
+        + emprunt.zone_resultat._contenu
+        + "<h2>Comparaison des financements</h2>"
+        + financements.zone_resultat._contenu
+    )
+    return (
+        '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">'
+        f"<title>Financement</title><style>{_STYLE_IMPRESSION}</style></head>"
+        f"<body>{corps}</body></html>"
+    )
+
+
+class ApplicationFinancement(w.VBox):
+    """The Voilà app: loan table and financing comparison in tabs, plus a printable page."""
+
+    def __init__(self) -> None:
+        self.emprunt = SimulateurEmprunt()
+        self.financements = ComparateurFinancements()
+        self.lien = w.HTML()
+        self.lien.add_class("atelier-impression")
+        onglets = w.Tab(children=[self.emprunt, self.financements])
+        onglets.set_title(0, "Tableau d'emprunt")
+        onglets.set_title(1, "Comparer les financements")
+        super().__init__([onglets, self.lien])
+        self.add_class("atelier-application-financement")
+        for zone in (self.emprunt.zone_resultat, self.financements.zone_resultat):
+            zone.observe(lambda _c: self.actualiser_impression(), names="value")
+        self.actualiser_impression()
+
+    def actualiser_impression(self) -> None:
+        """Refresh the download link (the last valid results of both tabs)."""
+        self.lien.value = lien_telechargement(
+            page_imprimable(self.emprunt, self.financements),
+            "financement.html",
+            "Version imprimable (tableau d'emprunt et comparaison)",
         )

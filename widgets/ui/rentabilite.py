@@ -36,11 +36,10 @@ from widgets.ui.champs import (
     ChampQuantite,
     ChampSaisie,
     ChampTaux,
-    euros_html,
     pourcent,
     tableau_html,
 )
-from widgets.ui.finance import etapes_html, tableau_chiffres_html
+from widgets.ui.finance import _euros_html, etapes_html, tableau_chiffres_html
 
 __all__ = ["CalculatriceSeuil", "CalculatriceVAN", "PlanAmortissementWidget", "lire_liste"]
 
@@ -101,16 +100,16 @@ class CalculatriceSeuil(Calculatrice):
     def _afficher(self, r: SeuilRentabilite) -> str:
         lignes = [
             ("Taux de MCV", html.escape(pourcent(r.taux_mcv))),
-            ("Seuil de rentabilité", f"<b>{euros_html(r.seuil)}</b>"),
+            ("Seuil de rentabilité", f"<b>{_euros_html(r.seuil)}</b>"),
         ]
         if r.chiffre_affaires is not None:
             lignes += [
-                ("Résultat", euros_html(r.resultat)),
+                ("Résultat", _euros_html(r.resultat)),
                 (
                     "Point mort",
                     html.escape(r.point_mort.libelle) if r.point_mort else "non atteint",
                 ),
-                ("Marge de sécurité", euros_html(r.marge_securite)),
+                ("Marge de sécurité", _euros_html(r.marge_securite)),
                 ("Indice de sécurité", html.escape(pourcent(r.indice_securite))),
                 (
                     "Levier opérationnel",
@@ -157,11 +156,11 @@ class PlanAmortissementWidget(Calculatrice):
         lignes = [
             (
                 str(x.exercice),
-                euros_html(x.base),
+                _euros_html(x.base),
                 html.escape(pourcent(x.taux)),
-                euros_html(x.annuite),
-                euros_html(x.cumul),
-                euros_html(x.vnc),
+                _euros_html(x.annuite),
+                _euros_html(x.cumul),
+                _euros_html(x.vnc),
             )
             for x in r.lignes
         ]
@@ -219,9 +218,9 @@ class CalculatriceVAN(Calculatrice):
         lignes = [
             (
                 str(k),
-                euros_html(f),
-                euros_html(a),
-                euros_html(c),
+                _euros_html(f),
+                _euros_html(a),
+                _euros_html(c),
             )
             for k, (f, a, c) in enumerate(zip(v.flux, v.flux_actualises, v.cumul, strict=True), 1)
         ]
@@ -233,7 +232,7 @@ class CalculatriceVAN(Calculatrice):
             )
             + tableau_html(
                 [
-                    ("VAN", f"<b>{euros_html(v.valeur)}</b>"),
+                    ("VAN", f"<b>{_euros_html(v.valeur)}</b>"),
                     ("Délai de récupération actualisé", html.escape(r.delai.libelle)),
                     ("ROI", html.escape(pourcent(r.roi))),
                 ],

@@ -31,6 +31,7 @@ from widgets.calculs.finance._outils import (
     lire_taux,
     pourcent,
     puissance,
+    puissances,
 )
 from widgets.calculs.finance.emprunt import tableau_emprunt
 from widgets.calculs.finance.interets import taux_equivalent, taux_proportionnel
@@ -155,15 +156,16 @@ def comparer_financements(
     if not options:
         raise SaisieInvalide("donnez au moins un mode de financement.", champ="Options")
     resultats = []
+    ta_texte = pourcent(ta)
     for option in options:
         nom, mode, p, flux, proprietaire = _flux_option(p_bien, option)
         total = sum((f[1] for f in flux), Decimal("0.00"))
-        actualise = arrondi_centime(
-            sum((f[1] * puissance(facteur(ta), Decimal(-f[0]) / p) for f in flux), Decimal(0))
-        )
+        # one periodic discount factor, then integer powers (exact enough and fast)
+        v = puissances(puissance(facteur(ta), Decimal(-1) / p), max(f[0] for f in flux))
+        actualise = arrondi_centime(sum((f[1] * v[f[0]] for f in flux), Decimal(0)))
         etapes = (
             f"Coût total = somme des {len(flux)} versements = {euros(total)}",
-            f"Coût actualisé à {pourcent(ta)} par an = Σ versement × (1 + {pourcent(ta)})"
+            f"Coût actualisé à {ta_texte} par an = Σ versement × (1 + {ta_texte})"
             f"^(−t/{p}) = {euros(actualise)}",
             f"Surcoût par rapport au prix comptant : {euros(total - p_bien)}",
         )
