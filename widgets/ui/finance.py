@@ -60,26 +60,28 @@ PERIODICITES = (("mensuelle", 12), ("trimestrielle", 4), ("semestrielle", 2), ("
 def tableau_chiffres_html(
     entetes: Sequence[str], lignes: Sequence[Sequence[str]], *, classe: str = ""
 ) -> str:
-    """A table of already formatted, safe cells (first column left, others right)."""
-    th = "".join(
-        f'<th style="padding:2px 8px;border-bottom:1px solid #999;text-align:'
-        f'{"left" if k == 0 else "right"}">{html.escape(e)}</th>'
-        for k, e in enumerate(entetes)
-    )
-    corps = "".join(
-        "<tr>"
-        + "".join(
-            f'<td style="padding:1px 8px;text-align:{"left" if k == 0 else "right"};'
-            f'white-space:nowrap">{c}</td>'
-            for k, c in enumerate(ligne)
-        )
-        + "</tr>"
-        for ligne in lignes
-    )
+    """A table of already formatted, safe cells (first column left, others right).
+
+    The layout is one ``<style>`` rule for the whole table (not one per cell): a 60-row loan
+    table stays a few kilobytes to send at each keystroke.
+    """
+    th = "".join(f"<th>{html.escape(e)}</th>" for e in entetes)
+    corps = "".join("<tr><td>" + "</td><td>".join(ligne) + "</td></tr>" for ligne in lignes)
     return (
-        f'<table class="{classe}" style="border-collapse:collapse;font-size:0.92em">'
+        f'<table class="atelier-chiffres-finance {classe}">'
         f"<thead><tr>{th}</tr></thead><tbody>{corps}</tbody></table>"
     )
+
+
+_STYLE_TABLEAUX = (
+    "<style>.atelier-chiffres-finance{border-collapse:collapse;font-size:.92em}"
+    ".atelier-chiffres-finance td,.atelier-chiffres-finance th{padding:1px 8px;"
+    "text-align:right;white-space:nowrap}"
+    ".atelier-chiffres-finance th{border-bottom:1px solid #999}"
+    ".atelier-chiffres-finance td:first-child,.atelier-chiffres-finance th:first-child"
+    "{text-align:left}</style>"
+)
+"""CSS of :func:`tableau_chiffres_html`, put once in each widget (and in the printed page)."""
 
 
 def etapes_html(etapes: Sequence[str], titre: str = "Le calcul") -> str:
@@ -137,7 +139,7 @@ class SimulateurEmprunt(Calculatrice):
             ],
             layout=w.Layout(width="380px"),
         )
-        self.children = [w.HBox([gauche, self.zone_resultat])]
+        self.children = [w.HBox([gauche, self.zone_resultat]), w.HTML(_STYLE_TABLEAUX)]
         self.add_class("atelier-emprunt")
         self.calculer()
 
@@ -156,11 +158,11 @@ class SimulateurEmprunt(Calculatrice):
         lignes = [
             (
                 str(x.periode),
-                _euros_html(x.capital_debut),
-                _euros_html(x.interet),
-                _euros_html(x.amortissement),
-                _euros_html(x.annuite),
-                _euros_html(x.capital_fin),
+                euros_rapide(x.capital_debut),
+                euros_rapide(x.interet),
+                euros_rapide(x.amortissement),
+                euros_rapide(x.annuite),
+                euros_rapide(x.capital_fin),
             )
             for x in r.lignes
         ]
@@ -232,7 +234,7 @@ class ComparateurFinancements(Calculatrice):
         self.nom_bail.observe(self._sur_modification, names="value")
         gauche = w.VBox([*champs[:5], self.nom_bail, *champs[5:], self.zone_erreur])
         gauche.layout = w.Layout(width="380px")
-        self.children = [w.HBox([gauche, self.zone_resultat])]
+        self.children = [w.HBox([gauche, self.zone_resultat]), w.HTML(_STYLE_TABLEAUX)]
         self.add_class("atelier-financements")
         self.calculer()
 
@@ -302,7 +304,8 @@ def page_imprimable(emprunt: SimulateurEmprunt, financements: ComparateurFinance
     )
     return (
         '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">'
-        f"<title>Financement</title><style>{_STYLE_IMPRESSION}</style></head>"
+        f"<title>Financement</title><style>{_STYLE_IMPRESSION}</style>{_STYLE_TABLEAUX}"
+        "</head>"
         f"<body>{corps}</body></html>"
     )
 

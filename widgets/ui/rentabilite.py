@@ -39,7 +39,7 @@ from widgets.ui.champs import (
     pourcent,
     tableau_html,
 )
-from widgets.ui.finance import _euros_html, etapes_html, tableau_chiffres_html
+from widgets.ui.finance import _STYLE_TABLEAUX, _euros_html, etapes_html, tableau_chiffres_html
 
 __all__ = ["CalculatriceSeuil", "CalculatriceVAN", "PlanAmortissementWidget", "lire_liste"]
 
@@ -143,7 +143,8 @@ class PlanAmortissementWidget(Calculatrice):
         self._brancher(champs)
         self.mode.observe(self._sur_modification, names="value")
         self.children = [
-            w.HBox([w.VBox([*champs, self.mode, self.zone_erreur]), self.zone_resultat])
+            w.HBox([w.VBox([*champs, self.mode, self.zone_erreur]), self.zone_resultat]),
+            w.HTML(_STYLE_TABLEAUX),
         ]
         self.add_class("atelier-amortissement")
         self.calculer()
@@ -197,7 +198,8 @@ class CalculatriceVAN(Calculatrice):
                     w.VBox([self.investissement, self.flux, self.taux, self.zone_erreur]),
                     self.zone_resultat,
                 ]
-            )
+            ),
+            w.HTML(_STYLE_TABLEAUX),
         ]
         self.add_class("atelier-van")
         self.calculer()
