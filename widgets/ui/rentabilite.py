@@ -28,7 +28,7 @@ from widgets.calculs.finance import (
     marges_d_une_action,
     seuil_de_rentabilite,
 )
-from widgets.calculs.format import format_nombre
+from widgets.calculs.format import espaces_normales, format_nombre
 from widgets.calculs.saisie import SaisieInvalide
 from widgets.ui.champs import (
     Calculatrice,
@@ -208,8 +208,8 @@ class CalculatriceVAN(Calculatrice):
         """Fill from a plan d'action's action: budget → investment, CA attendu × MCV → flows."""
         marges = marges_d_une_action(action.ca_attendu, taux_mcv, annees)
         with self.en_lot():
-            self.investissement.value = format_nombre(action.budget, 2)
-            self.flux.value = " ; ".join(format_nombre(m, 2) for m in marges)
+            self.investissement.value = espaces_normales(format_nombre(action.budget, 2))
+            self.flux.value = " ; ".join(espaces_normales(format_nombre(m, 2)) for m in marges)
 
     def _calculer(self) -> EvaluationAction:
         investissement, flux, t = self._lire_tout(self._champs)
