@@ -167,7 +167,9 @@ def comparer_financements(
             f"Coût total = somme des {len(flux)} versements = {euros(total)}",
             f"Coût actualisé à {ta_texte} par an = Σ versement × (1 + {ta_texte})"
             f"^(−t/{p}) = {euros(actualise)}",
-            f"Surcoût par rapport au prix comptant : {euros(total - p_bien)}",
+            f"Surcoût par rapport au prix comptant : {euros(total - p_bien)}"
+            if total >= p_bien
+            else f"Coût total inférieur au prix comptant de {euros(p_bien - total)}",
         )
         resultats.append(
             CoutFinancement(nom, mode, tuple(flux), p, total, actualise, proprietaire, etapes)
