@@ -54,9 +54,22 @@ from widgets.calculs import (  # noqa: E402
     resoudre_marges,
     seuil_revente_a_perte,
 )
+from widgets.calculs.finance import (  # noqa: E402
+    amortissement,
+    comparer_financements,
+    evaluer_action,
+    seuil_de_rentabilite,
+    tableau_emprunt,
+)
 from widgets.ui.facture import ConstructeurFacture  # noqa: E402
+from widgets.ui.finance import ComparateurFinancements, SimulateurEmprunt  # noqa: E402
 from widgets.ui.marges import PanneauDistribution, SolveurMarges  # noqa: E402
 from widgets.ui.negociation import SimulateurNegociation  # noqa: E402
+from widgets.ui.rentabilite import (  # noqa: E402
+    CalculatriceSeuil,
+    CalculatriceVAN,
+    PlanAmortissementWidget,
+)
 
 
 def envoyer(widget: Any, valeur: Any) -> None:
@@ -166,6 +179,83 @@ def scenario_negociation():
     return "Salle de négociation", "curseur de remise", ui, nu
 
 
+def scenario_emprunt():
+    s = SimulateurEmprunt(capital="20 000", duree="60")
+    valeurs = _uniques(1, 9)
+
+    def ui(i: int) -> None:
+        envoyer(s.taux_annuel.texte, valeurs[i % len(valeurs)])
+        assert s.erreur == "" and len(s.resultat.lignes) == 60
+
+    def nu(i: int) -> None:
+        tableau_emprunt(Decimal(20000), _decimal(valeurs[i % len(valeurs)]) / 12, 60)
+
+    return "Tableau d'emprunt (60 mensualités)", "taux annuel tapé", ui, nu
+
+
+def scenario_financements():
+    c = ComparateurFinancements()
+    valeurs = _uniques(2, 9)
+
+    def ui(i: int) -> None:
+        envoyer(c.taux_actualisation.texte, valeurs[i % len(valeurs)])
+        assert c.erreur == ""
+
+    def nu(i: int) -> None:
+        comparer_financements(Decimal(30000), c.options(), _decimal(valeurs[i % len(valeurs)]))
+
+    return "Comparaison des financements", "taux d'actualisation", ui, nu
+
+
+def scenario_seuil():
+    s = CalculatriceSeuil()
+    valeurs = _uniques(100, 200)
+
+    def ui(i: int) -> None:
+        envoyer(s.charges_fixes.texte, valeurs[i % len(valeurs)] + " 000")
+        assert s.erreur == ""
+
+    def nu(i: int) -> None:
+        seuil_de_rentabilite(
+            _decimal(valeurs[i % len(valeurs)]) * 1000,
+            chiffre_affaires=Decimal(500000),
+            charges_variables=Decimal(300000),
+        )
+
+    return "Seuil de rentabilité", "charges fixes tapées", ui, nu
+
+
+def scenario_amortissement():
+    p = PlanAmortissementWidget()
+    p.mode.value = "degressif"
+    valeurs = _uniques(5000, 6000)
+
+    def ui(i: int) -> None:
+        envoyer(p.valeur.texte, valeurs[i % len(valeurs)])
+        assert p.erreur == ""
+
+    def nu(i: int) -> None:
+        amortissement(
+            _decimal(valeurs[i % len(valeurs)]), 5, "degressif", "15/04/2025", "31/12/2025"
+        )
+
+    return "Plan d'amortissement dégressif", "valeur tapée", ui, nu
+
+
+def scenario_van():
+    v = CalculatriceVAN()
+    valeurs = _uniques(5, 15)
+
+    def ui(i: int) -> None:
+        envoyer(v.taux.texte, valeurs[i % len(valeurs)])
+        assert v.erreur == ""
+
+    def nu(i: int) -> None:
+        evaluer_action(Decimal(10000), [Decimal(4000)] * 3, _decimal(valeurs[i % len(valeurs)]))
+
+    return "VAN d'une action", "taux tapé", ui, nu
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repetitions", type=int, default=300)
@@ -183,6 +273,11 @@ def main() -> int:
         scenario_marges,
         scenario_distribution,
         scenario_negociation,
+        scenario_emprunt,
+        scenario_financements,
+        scenario_seuil,
+        scenario_amortissement,
+        scenario_van,
     ):
         nom, action, ui, nu = scenario()
         CommJson.octets = CommJson.messages = 0
