@@ -6,7 +6,7 @@ Calculs purs (``Decimal``, arrondi commercial au centime, demi au-dessus) :
   SUPÉRIEURE (on ne recrute pas 4,2 commerciaux : il en faut 5 pour faire toutes les visites) ;
 - rémunération d'un commercial : fixe + commission (au-delà d'un seuil, ou par tranches)
   + primes, et coût pour l'entreprise avec les charges sociales patronales ;
-- entonnoir de prospection : taux de transformation d'une étape à la suivante ;
+- entonnoir de prospection : :mod:`widgets.calculs.entonnoir` (un seul modèle, taux en %) ;
 - écart sur chiffre d'affaires décomposé en écart sur quantité et écart sur prix
   (réutilise :func:`widgets.calculs.plan_action.decomposer_ecart_ca`).
 """
@@ -17,6 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
+from widgets.calculs.entonnoir import (  # noqa: F401  (re-exported: the one funnel model)
+    ETAPES_ENTONNOIR,
+    Entonnoir,
+    EtapeEntonnoir,
+    entonnoir,
+)
 from widgets.calculs.plan_action import decomposer_ecart_ca
 from widgets.calculs.saisie import (
     SaisieInvalide,
@@ -202,71 +208,6 @@ def remuneration(
         charges_sociales=charges,
         cout_entreprise=brut + charges,
     )
-
-
-# --------------------------------------------------------------------------- entonnoir
-
-
-ETAPES_ENTONNOIR = ("contacts", "rendez-vous", "visites", "commandes")
-
-
-@dataclass(frozen=True)
-class EtapeEntonnoir:
-    """Une étape de l'entonnoir et son taux de transformation depuis l'étape précédente."""
-
-    etape: str
-    effectif: int
-    taux_transformation: Decimal | None  # None pour la première étape ou si la précédente vaut 0
-
-
-@dataclass(frozen=True)
-class Entonnoir:
-    """L'entonnoir de prospection complet."""
-
-    etapes: tuple[EtapeEntonnoir, ...]
-    taux_global: Decimal | None  # commandes / contacts, en %
-
-
-def entonnoir(
-    contacts: object,
-    rendez_vous: object,
-    visites: object,
-    commandes: object,
-    *,
-    verifier_ordre: bool = True,
-) -> Entonnoir:
-    """Taux de transformation = étape suivante / étape précédente × 100 (en %, au centième).
-
-    Chaque étape ne peut pas dépasser la précédente (on ne visite pas plus de prospects qu'on
-    n'a obtenu de rendez-vous). Exemple : 200 contacts → 50 rendez-vous (25 %) → 40 visites
-    (80 %) → 12 commandes (30 %) ; taux global 12 / 200 = 6 %.
-
-    ``verifier_ordre=False`` accepte une étape plus grande que la précédente (taux > 100 %) :
-    c'est le cas des chiffres réels d'une période, où un rendez-vous pris en décembre donne une
-    visite en janvier.
-    """
-    effectifs = [
-        quantite(v, etape.capitalize(), minimum=0)
-        for v, etape in zip(
-            (contacts, rendez_vous, visites, commandes), ETAPES_ENTONNOIR, strict=True
-        )
-    ]
-    etapes = []
-    precedent: int | None = None
-    for nom, n in zip(ETAPES_ENTONNOIR, effectifs, strict=True):
-        if verifier_ordre and precedent is not None and n > precedent:
-            raise SaisieInvalide(
-                f"{n} {nom} pour {precedent} à l'étape précédente : une étape de l'entonnoir ne "
-                "peut pas dépasser la précédente.",
-                champ=nom.capitalize(),
-            )
-        t = None if not precedent else arrondi(Decimal(n) * CENT_POUR_CENT / precedent, 2)
-        etapes.append(EtapeEntonnoir(nom, n, t))
-        precedent = n
-    glob = (
-        arrondi(Decimal(effectifs[-1]) * CENT_POUR_CENT / effectifs[0], 2) if effectifs[0] else None
-    )
-    return Entonnoir(tuple(etapes), glob)
 
 
 # --------------------------------------------------------------------------- écart sur CA

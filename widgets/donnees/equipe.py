@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from widgets.calculs import format_euros, format_pourcent
-from widgets.calculs.equipe import Entonnoir, entonnoir
+from widgets.calculs.entonnoir import Entonnoir, entonnoir
 from widgets.calculs.plan_action import Ecart, ecart
 from widgets.donnees import cibles
 from widgets.donnees.base import requete_lecture_seule

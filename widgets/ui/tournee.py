@@ -317,7 +317,7 @@ class PlanDeTournee(Calculatrice):
         except ErreurAtelier:
             return defauts
         if e.taux_commande is not None:
-            defauts["taux"] = format_nombre(e.taux_commande * 100, decimales_maxi=1)
+            defauts["taux"] = format_nombre(e.taux_commande, decimales_maxi=1)
         if m.duree_min > 0:
             defauts["duree"] = str(m.duree_min)
         if m.panier_moyen_ht > 0:
@@ -420,9 +420,7 @@ class PlanDeTournee(Calculatrice):
         minutes = sum(j.minutes for j in journees)
         cout = cout_plan(km, minutes, len(cal.visites), v["cout_km"], v["cout_horaire"])
         premieres = sum(1 for x in cal.visites if x.rang == 0)
-        attendus = resultats_attendus(
-            premieres, v["taux_commande"] / 100, v["panier"], None, cout.total
-        )
+        attendus = resultats_attendus(premieres, v["taux_commande"], v["panier"], None, cout.total)
         necessaires = visites_par_jour_necessaires(len(choisies), v["jours"], v["suivis"])
         return ResultatTournee(
             choisies,

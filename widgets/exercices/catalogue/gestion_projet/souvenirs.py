@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
-from widgets.calculs import arrondi, arrondi_centime, format_euros, format_nombre, format_pourcent
+from widgets.calculs import arrondi_centime, format_euros, format_nombre, format_pourcent
 from widgets.calculs.tournee import (
     Entonnoir,
     cout_plan,
@@ -207,7 +207,6 @@ def commandes_attendues_1(alea: random.Random) -> Variante:
                 "prenez le taux de transformation visite → commande.",
             ),
         )
-    taux_pct = arrondi(e.taux_commande * 100, 2)
     return Variante(
         enonce=(
             "L'an dernier, l'équipe a enregistré dans la table `visites` :\n\n"
@@ -230,8 +229,8 @@ def commandes_attendues_1(alea: random.Random) -> Variante:
         ),
         solution=(
             f"Taux visite → commande = {commandes_hist} / {visites_hist} = "
-            f"{format_pourcent(taux_pct)}.\n\nCommandes attendues = {visites_plan} × "
-            f"{format_nombre(e.taux_commande, 4)} = **{format_nombre(attendu, 1)} commandes**."
+            f"{format_pourcent(e.taux_commande)}.\n\nCommandes attendues = {visites_plan} × "
+            f"{format_pourcent(e.taux_commande)} = **{format_nombre(attendu, 1)} commandes**."
         ),
         parametres={
             "entonnoir": [contacts, rendez_vous, visites_hist, commandes_hist],
