@@ -113,7 +113,8 @@ def classes_abc(ca_par_client: Sequence[Decimal]) -> list[str]:
     """Classe A, B ou C de chaque client (même ordre) : tri par CA décroissant (à égalité,
     ordre donné) ; A tant que le CA cumulé AVANT le client est sous 80 % du total, B sous 95 %."""
     total = sum(ca_par_client, Decimal(0))
-    ordre = sorted(range(len(ca_par_client)), key=lambda i: (-ca_par_client[i], i))
+    # reverse=True keeps the given order among equal CA (Python's sort is stable)
+    ordre = sorted(range(len(ca_par_client)), key=ca_par_client.__getitem__, reverse=True)
     classes = ["C"] * len(ca_par_client)
     cumul = Decimal(0)
     for i in ordre:
@@ -133,13 +134,18 @@ def communes_a_secteur(
 ) -> list[CommuneASecteur]:
     """Les communes des clients (d'un secteur, ou toutes) avec clients, visites par an et CA HT
     facturé de ``annee``. Visites par an = Σ visites de la classe ABC de chaque client
-    (:data:`VISITES_PAR_CLASSE`)."""
+    (:data:`VISITES_PAR_CLASSE`).
+
+    The year's invoices are read by a full scan (``NOT INDEXED``): a third of the table
+    matches, and the date index would cost one random page read per invoice (measured in
+    ``benchmarks/equipe.py``).
+    """
     normes = dict(VISITES_PAR_CLASSE if visites_par_classe is None else visites_par_classe)
     filtre = "" if id_secteur is None else " WHERE cl.id_secteur = :id_secteur"
     lignes = requete_lecture_seule(
         base,
         "SELECT cl.code_insee, COALESCE(f.ca, 0) FROM clients cl LEFT JOIN ("
-        "SELECT id_client, SUM(montant_ht) AS ca FROM factures "
+        "SELECT id_client, SUM(montant_ht) AS ca FROM factures NOT INDEXED "
         "WHERE date_facture BETWEEN :debut AND :fin GROUP BY id_client) f "
         f"ON f.id_client = cl.id_client{filtre} ORDER BY cl.id_client",
         {"debut": f"{annee}-01-01", "fin": f"{annee}-12-31", "id_secteur": id_secteur},
