@@ -6,7 +6,7 @@ two decimals (2 / 7 → 28,57 %, never 0,2857): the same convention as ``saisie.
 the ``visites.etape`` column and the plural label shown to students.
 
 ``resultats_attendus`` turns a visit → order rate into expected orders, turnover and ROI
-(S823 plan de prospection, S622 organisation de l'équipe).
+(S823 organisation de la prospection, S532 évaluation de l'efficacité de l'action).
 """
 
 from __future__ import annotations

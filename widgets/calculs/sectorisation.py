@@ -1,4 +1,5 @@
-"""Sectorisation : partager les communes entre N commerciaux (S622 organiser l'équipe).
+"""Sectorisation : partager les communes entre N commerciaux (S631 répartition du portefeuille
+clients, affectation des secteurs).
 
 Pure: coordinates and figures in, sectors out (no database, no drawing).
 

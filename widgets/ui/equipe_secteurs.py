@@ -1,4 +1,4 @@
-"""Widget « Sectorisation » (S622) : découper les communes des clients entre N commerciaux.
+"""Widget « Sectorisation » (S631) : découper les communes des clients entre N commerciaux.
 
 L'étudiant choisit le secteur commercial (ou toute la France), le nombre de commerciaux et le
 poids de la charge de travail face au CA ; il voit chaque secteur sur la carte de la tournée
