@@ -147,6 +147,8 @@ class ComparateurPlans(Calculatrice):
             else "<p>Les deux plans coûtent la même chose.</p>"
         )
         return (
-            f'<table class="atelier-plans-tableau" style="border-collapse:collapse">{entete}'
+            f'<table class="atelier-plans-tableau" cellpadding="3"'
+            ' style="border-collapse:collapse">'
+            f"{entete}"
             f"{''.join(lignes)}{total}</table>{conclusion}"
         )

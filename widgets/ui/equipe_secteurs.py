@@ -102,7 +102,7 @@ class CarteSecteurs(Calculatrice):
             style={"description_width": "110px"},
             layout=w.Layout(width="340px"),
         )
-        largeur = {"largeur": "250px", "largeur_libelle": "150px"}
+        largeur = {"largeur": "340px", "largeur_libelle": "190px"}
         self.champs: dict[str, ChampSaisie] = {
             "secteurs": ChampSaisie(
                 "secteurs",
@@ -134,8 +134,12 @@ class CarteSecteurs(Calculatrice):
                 **largeur,
             ),
         }
-        self.commune = w.Dropdown(description="Commune", layout=w.Layout(width="340px"))
-        self.vers = w.Dropdown(description="vers le secteur", layout=w.Layout(width="200px"))
+        self.commune = w.Dropdown(description="Commune", layout=w.Layout(width="360px"))
+        self.vers = w.Dropdown(
+            description="vers le secteur",
+            style={"description_width": "110px"},
+            layout=w.Layout(width="200px"),
+        )
         self.bouton_deplacer = w.Button(description="Déplacer", icon="arrows-alt")
         self.bouton_deplacer.on_click(lambda _: self.deplacer(self.commune.value, self.vers.value))
         self.bouton_affecter = w.Button(
@@ -148,7 +152,7 @@ class CarteSecteurs(Calculatrice):
         self.secteur_commercial.observe(lambda _: self._nouveau_decoupage(), names="value")
         gauche = w.VBox(
             [self.secteur_commercial, *self.champs.values(), self.zone_erreur],
-            layout=w.Layout(width="360px"),
+            layout=w.Layout(width="370px"),
         )
         self.children = [
             w.HBox([gauche, w.VBox([self.image], layout=w.Layout(flex="1"))]),
@@ -192,11 +196,16 @@ class CarteSecteurs(Calculatrice):
     def _options(self, s: Sectorisation) -> None:
         noms = sorted(((c.nom, c.code) for c in s.communes), key=lambda x: x)
         choix = [(f"{nom} ({s.affectation[code]})", code) for nom, code in noms]
-        if [o[1] for o in self.commune.options] != [c for _, c in choix]:
+        choisie = self.commune.value
+        if list(self.commune.options) != choix:
             self.commune.options = choix
+        codes = [c for _, c in choix]
+        self.commune.value = choisie if choisie in codes else codes[0]
         numeros = [x.numero for x in s.secteurs]
+        vers = self.vers.value
         if list(self.vers.options) != numeros:
             self.vers.options = numeros
+        self.vers.value = vers if vers in numeros else numeros[-1]
 
     def deplacer(self, code: str | None, numero: int | None) -> Sectorisation | None:
         """Passe la commune ``code`` dans le secteur ``numero`` et recalcule l'équilibre."""
@@ -262,7 +271,8 @@ class CarteSecteurs(Calculatrice):
             f"<b>{format_pourcent(s.ecart_charge)}</b> pour la charge de travail.</p>"
         )
         return (
-            f'<table class="atelier-secteurs-tableau" style="border-collapse:collapse">'
+            f'<table class="atelier-secteurs-tableau" cellpadding="4"'
+            ' style="border-collapse:collapse">'
             f"{entete}{lignes}</table>{equilibre}"
         )
 

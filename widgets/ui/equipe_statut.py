@@ -142,7 +142,7 @@ class SimulateurStatut(Calculatrice):
 
         return (
             f"<p>Pour un CA de <b>{format_euros(r.vrp.chiffre_affaires)}</b> :</p>"
-            '<table class="atelier-statut-tableau"><tr><th>Statut</th><th>Fixe</th>'
+            '<table class="atelier-statut-tableau" cellpadding="3"><tr><th>Statut</th><th>Fixe</th>'
             "<th>Commission</th><th>Charges</th><th>Coût</th><th>% du CA</th></tr>"
             f"{ligne(r.vrp)}{ligne(r.agent)}</table>"
             f'<p class="atelier-statut-point">{html.escape(r.point.lecture)}</p>'
