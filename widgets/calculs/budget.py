@@ -15,8 +15,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from widgets.calculs.arrondis import CENT as CENT_POUR_CENT
+from widgets.calculs.arrondis import arrondi, arrondi_centime
 from widgets.calculs.plan_action import Ecart, ecart
-from widgets.calculs.saisie import SaisieInvalide, arrondi, arrondi_centime, montant, nombre
+from widgets.calculs.saisie import SaisieInvalide, montant, nombre
 
 MOIS = (
     "janvier",
@@ -32,7 +34,6 @@ MOIS = (
     "novembre",
     "décembre",
 )
-CENT_POUR_CENT = Decimal(100)
 
 
 def prevision_par_croissance(ca_mensuel_n_1: Sequence[object], taux_croissance: object) -> list:

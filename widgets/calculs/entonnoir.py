@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from widgets.calculs.saisie import SaisieInvalide, arrondi, arrondi_centime, montant, quantite, taux
-
-CENT_POUR_CENT = Decimal(100)
+from widgets.calculs.arrondis import CENT as CENT_POUR_CENT
+from widgets.calculs.arrondis import arrondi, arrondi_centime
+from widgets.calculs.saisie import SaisieInvalide, montant, quantite, taux
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
+from widgets.calculs.arrondis import CENT as CENT_POUR_CENT
+from widgets.calculs.arrondis import arrondi, arrondi_centime
 from widgets.calculs.entonnoir import (  # noqa: F401  (re-exported: the one funnel model)
     ETAPES_ENTONNOIR,
     Entonnoir,
@@ -25,18 +27,7 @@ from widgets.calculs.entonnoir import (  # noqa: F401  (re-exported: the one fun
 )
 from widgets.calculs.format import format_euros, format_nombre
 from widgets.calculs.plan_action import decomposer_ecart_ca
-from widgets.calculs.saisie import (
-    SaisieInvalide,
-    arrondi,
-    arrondi_centime,
-    montant,
-    nombre,
-    quantite,
-    taux,
-)
-
-CENT_POUR_CENT = Decimal(100)
-
+from widgets.calculs.saisie import SaisieInvalide, montant, nombre, quantite, taux
 
 # --------------------------------------------------------------------------- force de vente
 

@@ -29,10 +29,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, Decimal
 
-from widgets.calculs.saisie import SaisieInvalide, arrondi, nombre, quantite, taux
+from widgets.calculs.arrondis import CENT as CENT_POUR_CENT
+from widgets.calculs.arrondis import arrondi
+from widgets.calculs.saisie import SaisieInvalide, nombre, quantite, taux
 from widgets.calculs.tournee import distance_km
-
-CENT_POUR_CENT = Decimal(100)
 
 
 @dataclass(frozen=True)

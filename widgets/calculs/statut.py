@@ -18,10 +18,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from widgets.calculs.arrondis import CENT as CENT_POUR_CENT
+from widgets.calculs.arrondis import arrondi, arrondi_centime
 from widgets.calculs.format import format_euros
-from widgets.calculs.saisie import SaisieInvalide, arrondi, arrondi_centime, montant, taux
-
-CENT_POUR_CENT = Decimal(100)
+from widgets.calculs.saisie import SaisieInvalide, montant, taux
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from widgets.calculs import format_euros, format_pourcent
+from widgets.calculs.arrondis import arrondi_centime
 from widgets.calculs.entonnoir import Entonnoir, entonnoir
 from widgets.calculs.equipe import ChiffresCommercial
 from widgets.calculs.plan_action import Ecart, ecart
@@ -151,7 +152,7 @@ def communes_a_secteur(
         {"debut": f"{annee}-01-01", "fin": f"{annee}-12-31", "id_secteur": id_secteur},
         champ="Base clients",
     )
-    ca = [Decimal(str(r[1])).quantize(Decimal("0.01")) for r in lignes]
+    ca = [arrondi_centime(Decimal(str(r[1]))) for r in lignes]
     par_commune: dict[str, list] = {}
     for (code, _), montant_ca, classe in zip(lignes, ca, classes_abc(ca), strict=True):
         cumul = par_commune.setdefault(code, [0, 0, Decimal(0)])
@@ -243,5 +244,5 @@ def ca_mensuel_par_secteur(
         {"debut": f"{annee}-01-01", "fin": f"{annee}-12-31"},
         champ="Base clients",
     ):
-        resultat[nom][mois - 1] = Decimal(str(ca)).quantize(Decimal("0.01"))
+        resultat[nom][mois - 1] = arrondi_centime(Decimal(str(ca)))
     return resultat
