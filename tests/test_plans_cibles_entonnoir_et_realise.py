@@ -167,7 +167,7 @@ def test_entonnoir_par_commercial_et_periode(petite_base):
     assert (tout.contacts, tout.rendez_vous, tout.visites, tout.commandes) == (10, 4, 3, 1)
     lea = cibles.entonnoir(petite_base, id_commercial=1)
     assert (lea.contacts, lea.rendez_vous, lea.visites, lea.commandes) == (6, 3, 2, 1)
-    assert lea.taux_commande == Decimal("0.5000")
+    assert lea.taux_commande == Decimal("50.00")
     annee = cibles.entonnoir(petite_base, debut="2025-01-01", fin="2025-12-31", id_secteur=2)
     assert (annee.contacts, annee.rendez_vous, annee.visites, annee.commandes) == (4, 1, 0, 0)
 

@@ -247,21 +247,26 @@ def test_cout_negatif_refuse():
 
 def test_entonnoir_et_resultats_attendus():
     e = Entonnoir(contacts=200, rendez_vous=60, visites=48, commandes=12)
-    assert e.taux_rendez_vous == Decimal("0.3000")
-    assert e.taux_visite == Decimal("0.8000")
-    assert e.taux_commande == Decimal("0.2500")
-    assert e.taux_global == Decimal("0.0600")
+    # Rates are percentages (one convention with calculs.equipe): 60 / 200 = 30 %.
+    assert e.taux_rendez_vous == Decimal("30.00")
+    assert e.taux_visite == Decimal("80.00")
+    assert e.taux_commande == Decimal("25.00")
+    assert e.taux_global == Decimal("6.00")
     assert Entonnoir(0, 0, 0, 0).taux_commande is None
     # 80 visites × 25 % = 20 commandes × 350 € = 7 000 € ; marge 30 % = 2 100 € ;
-    # coût 1 400 € → ROI = (2 100 − 1 400) / 1 400 = 0,5
-    r = resultats_attendus(80, e.taux_commande, "350", "0.30", Decimal("1400"))
+    # coût 1 400 € → ROI = (2 100 − 1 400) / 1 400 = 50 %
+    r = resultats_attendus(80, e.taux_commande, "350", "30", Decimal("1400"))
     assert r.commandes == Decimal("20.0")
     assert r.chiffre_affaires == Decimal("7000.00")
-    assert r.roi == Decimal("0.5000")
-    # 37 visites × 15 % = 5,55 → 5,6 commandes
-    assert resultats_attendus(37, "0.15").commandes == Decimal("5.6")
-    with pytest.raises(ErreurAtelier, match="100 %"):
-        resultats_attendus(10, "1.5")
+    assert r.roi == Decimal("50.00")
+    # 37 visites × 15 % = 5,55 → 5,6 commandes ; "15 %" and "15" read the same.
+    assert resultats_attendus(37, "15").commandes == Decimal("5.6")
+    assert resultats_attendus(37, "15 %").commandes == Decimal("5.6")
+    # "20" is 20 %, not 2 000 %: 10 visites → 2 commandes.
+    assert resultats_attendus(10, "20").commandes == Decimal("2.0")
+    assert resultats_attendus(10, "1,5").commandes == Decimal("0.2")
+    with pytest.raises(ErreurAtelier, match="au plus 100\xa0%"):
+        resultats_attendus(10, "150")
 
 
 def test_les_parametres_s_ecrivent_a_la_francaise():

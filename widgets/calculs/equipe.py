@@ -6,7 +6,7 @@ Calculs purs (``Decimal``, arrondi commercial au centime, demi au-dessus) :
   SUPÉRIEURE (on ne recrute pas 4,2 commerciaux : il en faut 5 pour faire toutes les visites) ;
 - rémunération d'un commercial : fixe + commission (au-delà d'un seuil, ou par tranches)
   + primes, et coût pour l'entreprise avec les charges sociales patronales ;
-- entonnoir de prospection : taux de transformation d'une étape à la suivante ;
+- entonnoir de prospection : :mod:`widgets.calculs.entonnoir` (un seul modèle, taux en %) ;
 - écart sur chiffre d'affaires décomposé en écart sur quantité et écart sur prix
   (réutilise :func:`widgets.calculs.plan_action.decomposer_ecart_ca`).
 """
@@ -17,19 +17,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
-from widgets.calculs.plan_action import decomposer_ecart_ca
-from widgets.calculs.saisie import (
-    SaisieInvalide,
-    arrondi,
-    arrondi_centime,
-    montant,
-    nombre,
-    quantite,
-    taux,
+from widgets.calculs.arrondis import CENT as CENT_POUR_CENT
+from widgets.calculs.arrondis import arrondi, arrondi_centime
+from widgets.calculs.entonnoir import (  # noqa: F401  (re-exported: the one funnel model)
+    ETAPES_ENTONNOIR,
+    Entonnoir,
+    EtapeEntonnoir,
+    entonnoir,
 )
-
-CENT_POUR_CENT = Decimal(100)
-
+from widgets.calculs.format import format_euros, format_nombre
+from widgets.calculs.plan_action import decomposer_ecart_ca
+from widgets.calculs.saisie import SaisieInvalide, montant, nombre, quantite, taux
 
 # --------------------------------------------------------------------------- force de vente
 
@@ -204,71 +202,6 @@ def remuneration(
     )
 
 
-# --------------------------------------------------------------------------- entonnoir
-
-
-ETAPES_ENTONNOIR = ("contacts", "rendez-vous", "visites", "commandes")
-
-
-@dataclass(frozen=True)
-class EtapeEntonnoir:
-    """Une étape de l'entonnoir et son taux de transformation depuis l'étape précédente."""
-
-    etape: str
-    effectif: int
-    taux_transformation: Decimal | None  # None pour la première étape ou si la précédente vaut 0
-
-
-@dataclass(frozen=True)
-class Entonnoir:
-    """L'entonnoir de prospection complet."""
-
-    etapes: tuple[EtapeEntonnoir, ...]
-    taux_global: Decimal | None  # commandes / contacts, en %
-
-
-def entonnoir(
-    contacts: object,
-    rendez_vous: object,
-    visites: object,
-    commandes: object,
-    *,
-    verifier_ordre: bool = True,
-) -> Entonnoir:
-    """Taux de transformation = étape suivante / étape précédente × 100 (en %, au centième).
-
-    Chaque étape ne peut pas dépasser la précédente (on ne visite pas plus de prospects qu'on
-    n'a obtenu de rendez-vous). Exemple : 200 contacts → 50 rendez-vous (25 %) → 40 visites
-    (80 %) → 12 commandes (30 %) ; taux global 12 / 200 = 6 %.
-
-    ``verifier_ordre=False`` accepte une étape plus grande que la précédente (taux > 100 %) :
-    c'est le cas des chiffres réels d'une période, où un rendez-vous pris en décembre donne une
-    visite en janvier.
-    """
-    effectifs = [
-        quantite(v, etape.capitalize(), minimum=0)
-        for v, etape in zip(
-            (contacts, rendez_vous, visites, commandes), ETAPES_ENTONNOIR, strict=True
-        )
-    ]
-    etapes = []
-    precedent: int | None = None
-    for nom, n in zip(ETAPES_ENTONNOIR, effectifs, strict=True):
-        if verifier_ordre and precedent is not None and n > precedent:
-            raise SaisieInvalide(
-                f"{n} {nom} pour {precedent} à l'étape précédente : une étape de l'entonnoir ne "
-                "peut pas dépasser la précédente.",
-                champ=nom.capitalize(),
-            )
-        t = None if not precedent else arrondi(Decimal(n) * CENT_POUR_CENT / precedent, 2)
-        etapes.append(EtapeEntonnoir(nom, n, t))
-        precedent = n
-    glob = (
-        arrondi(Decimal(effectifs[-1]) * CENT_POUR_CENT / effectifs[0], 2) if effectifs[0] else None
-    )
-    return Entonnoir(tuple(etapes), glob)
-
-
 # --------------------------------------------------------------------------- écart sur CA
 
 
@@ -281,6 +214,10 @@ class EcartChiffreAffaires:
     sur_quantite: Decimal
     sur_prix: Decimal
     total: Decimal
+    quantite_budgetee: int | None = None
+    prix_budgete: Decimal | None = None
+    quantite_reelle: int | None = None
+    prix_reel: Decimal | None = None
 
     @staticmethod
     def _sens(valeur: Decimal) -> str:
@@ -301,6 +238,62 @@ class EcartChiffreAffaires:
     def appreciation_prix(self) -> str:
         return self._sens(self.sur_prix)
 
+    @property
+    def lecture(self) -> list[str]:
+        """Les trois écarts lus en français (une phrase chacun)."""
+        qb, pb, qr, pr = (
+            self.quantite_budgetee,
+            self.prix_budgete,
+            self.quantite_reelle,
+            self.prix_reel,
+        )
+        phrases = []
+        if None not in (qb, pb, qr, pr):
+            assert qb is not None and pb is not None and qr is not None and pr is not None
+            dq = qr - qb
+            if dq == 0:
+                quantites = f"les quantités vendues sont celles du budget ({format_nombre(qr)})"
+            else:
+                plus = "de plus" if dq > 0 else "de moins"
+                quantites = (
+                    f"{format_nombre(abs(dq))} {'unité' if abs(dq) == 1 else 'unités'} {plus} "
+                    f"que prévu ({format_nombre(qr)} au lieu de {format_nombre(qb)}), "
+                    f"valorisées au prix budgété de {format_euros(pb)}"
+                )
+            dp = pr - pb
+            if dp == 0:
+                prix = f"le prix réel est le prix budgété ({format_euros(pr)})"
+            else:
+                sens = "supérieur" if dp > 0 else "inférieur"
+                prix = (
+                    f"le prix réel ({format_euros(pr)}) est {sens} de {format_euros(abs(dp))} "
+                    "au prix budgété, sur "
+                    + (
+                        "l'unité réellement vendue"
+                        if qr == 1
+                        else f"les {format_nombre(qr)} unités réellement vendues"
+                    )
+                )
+            phrases.append(
+                f"Écart sur quantité : {_signe(self.sur_quantite)} ({self.appreciation_quantite}) "
+                f"— {quantites}."
+            )
+            phrases.append(
+                f"Écart sur prix : {_signe(self.sur_prix)} ({self.appreciation_prix}) — {prix}."
+            )
+        phrases.append(
+            f"Écart sur chiffre d'affaires : {_signe(self.total)} ({self.appreciation}) — CA réel "
+            f"{format_euros(self.ca_reel)} pour un CA budgété de {format_euros(self.ca_budgete)}."
+        )
+        return phrases
+
+
+def _signe(valeur: Decimal) -> str:
+    """``+ 1 200,00 €`` / ``− 550,00 €`` / ``0,00 €``."""
+    if valeur == 0:
+        return format_euros(0)
+    return f"{'+' if valeur > 0 else '−'} {format_euros(abs(valeur))}"
+
 
 def ecart_ca(qb: object, pb: object, qr: object, pr: object) -> EcartChiffreAffaires:
     """Écart sur CA = CA réel − CA budgété = (Qr − Qb) × Pb + (Pr − Pb) × Qr.
@@ -320,4 +313,171 @@ def ecart_ca(qb: object, pb: object, qr: object, pr: object) -> EcartChiffreAffa
         sur_quantite=decompose.sur_quantite,
         sur_prix=decompose.sur_prix,
         total=decompose.total,
+        quantite_budgetee=q_b,
+        prix_budgete=p_b,
+        quantite_reelle=q_r,
+        prix_reel=p_r,
     )
+
+
+# --------------------------------------------------------------------------- plans de rémunération
+
+
+@dataclass(frozen=True)
+class PlanRemuneration:
+    """Un plan de rémunération annuel, à rejouer sur les chiffres réels de chaque commercial.
+
+    ``fixe_mensuel`` None : chacun garde son fixe réel (table ``commerciaux``). Commission :
+    ``taux_commission`` % au-delà de ``seuil`` (annuel), ou ``tranches`` (voir
+    :func:`remuneration`). Prime d'objectif : ``prime_objectif`` € si le CA atteint l'objectif
+    annuel, plus ``taux_prime_depassement`` % de la part du CA au-delà de l'objectif.
+    """
+
+    nom: str
+    fixe_mensuel: Decimal | None = None
+    taux_commission: Decimal = Decimal(0)
+    seuil: Decimal = Decimal(0)
+    tranches: tuple[tuple[Decimal | None, Decimal], ...] | None = None
+    prime_objectif: Decimal = Decimal(0)
+    taux_prime_depassement: Decimal = Decimal(0)
+    taux_charges: Decimal = Decimal(45)
+
+
+def plan_remuneration(
+    nom: str,
+    *,
+    fixe_mensuel: object | None = None,
+    taux_commission: object = 0,
+    seuil: object = 0,
+    tranches: Sequence[tuple[object | None, object]] | None = None,
+    prime_objectif: object = 0,
+    taux_prime_depassement: object = 0,
+    taux_charges: object = 45,
+) -> PlanRemuneration:
+    """Lit un plan (texte français accepté) ; voir :class:`PlanRemuneration`."""
+    lues = None
+    if tranches is not None:
+        lues = tuple(
+            (
+                None if plafond is None else montant(plafond, f"Plafond de la tranche {i}"),
+                taux(t, f"Taux de la tranche {i}"),
+            )
+            for i, (plafond, t) in enumerate(tranches, start=1)
+        )
+    return PlanRemuneration(
+        nom=nom,
+        fixe_mensuel=None if fixe_mensuel is None else montant(fixe_mensuel, "Fixe mensuel"),
+        taux_commission=taux(taux_commission, "Taux de commission"),
+        seuil=montant(seuil, "Seuil de commission"),
+        tranches=lues,
+        prime_objectif=montant(prime_objectif, "Prime d'objectif"),
+        taux_prime_depassement=taux(taux_prime_depassement, "Prime sur le dépassement"),
+        taux_charges=taux(taux_charges, "Taux de charges sociales", maxi=None),
+    )
+
+
+@dataclass(frozen=True)
+class ChiffresCommercial:
+    """Les chiffres réels d'un commercial sur l'année : CA HT, objectif, fixe mensuel."""
+
+    nom: str
+    chiffre_affaires: Decimal
+    objectif: Decimal
+    fixe_mensuel: Decimal
+
+
+@dataclass(frozen=True)
+class LignePlan:
+    """Ce que gagne et coûte un commercial avec un plan."""
+
+    nom: str
+    remuneration: Remuneration
+    objectif_atteint: bool
+    cout_pct_ca: Decimal | None
+
+
+@dataclass(frozen=True)
+class ResultatPlan:
+    """Un plan rejoué sur toute l'équipe : une ligne par commercial et les totaux."""
+
+    plan: PlanRemuneration
+    lignes: tuple[LignePlan, ...]
+    chiffre_affaires: Decimal
+    brut: Decimal
+    cout: Decimal
+    cout_pct_ca: Decimal | None
+
+
+def prime_d_objectif(plan: PlanRemuneration, ca: Decimal, objectif: Decimal) -> Decimal:
+    """Prime = prime fixe si CA ≥ objectif, + taux × (CA − objectif) au-delà (au centime).
+
+    Sans objectif (0 €), pas de prime.
+    """
+    if objectif <= 0 or ca < objectif:
+        return Decimal("0.00")
+    depassement = arrondi_centime((ca - objectif) * plan.taux_prime_depassement / CENT_POUR_CENT)
+    return plan.prime_objectif + depassement
+
+
+def appliquer_plan(plan: PlanRemuneration, equipe: Sequence[ChiffresCommercial]) -> ResultatPlan:
+    """Rejoue ``plan`` sur les chiffres annuels de chaque commercial.
+
+    Fixe annuel = fixe mensuel × 12 ; commission et charges comme :func:`remuneration` ;
+    coût en % du CA = coût / CA × 100 (au centième).
+    """
+    lignes = []
+    for c in equipe:
+        fixe = (plan.fixe_mensuel if plan.fixe_mensuel is not None else c.fixe_mensuel) * 12
+        r = remuneration(
+            fixe,
+            c.chiffre_affaires,
+            taux_commission=plan.taux_commission,
+            seuil=plan.seuil,
+            tranches=plan.tranches,
+            primes=prime_d_objectif(plan, c.chiffre_affaires, c.objectif),
+            taux_charges=plan.taux_charges,
+        )
+        lignes.append(
+            LignePlan(
+                c.nom,
+                r,
+                c.objectif > 0 and c.chiffre_affaires >= c.objectif,
+                _pct(r.cout_entreprise, c.chiffre_affaires),
+            )
+        )
+    ca = sum((c.chiffre_affaires for c in equipe), Decimal(0))
+    cout = sum((x.remuneration.cout_entreprise for x in lignes), Decimal(0))
+    return ResultatPlan(
+        plan,
+        tuple(lignes),
+        ca,
+        sum((x.remuneration.brut for x in lignes), Decimal(0)),
+        cout,
+        _pct(cout, ca),
+    )
+
+
+def _pct(partie: Decimal, total: Decimal) -> Decimal | None:
+    return arrondi(partie * CENT_POUR_CENT / total, 2) if total else None
+
+
+@dataclass(frozen=True)
+class ComparaisonPlans:
+    """Deux plans côte à côte : différence de coût par commercial et au total (B − A)."""
+
+    a: ResultatPlan
+    b: ResultatPlan
+    differences: tuple[Decimal, ...]
+    difference_totale: Decimal
+
+
+def comparer_plans(
+    plan_a: PlanRemuneration, plan_b: PlanRemuneration, equipe: Sequence[ChiffresCommercial]
+) -> ComparaisonPlans:
+    """Rejoue les deux plans sur la même équipe ; différence de coût = coût B − coût A."""
+    a, b = appliquer_plan(plan_a, equipe), appliquer_plan(plan_b, equipe)
+    diffs = tuple(
+        y.remuneration.cout_entreprise - x.remuneration.cout_entreprise
+        for x, y in zip(a.lignes, b.lignes, strict=True)
+    )
+    return ComparaisonPlans(a, b, diffs, b.cout - a.cout)

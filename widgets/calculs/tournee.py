@@ -8,8 +8,8 @@ Calculs purs, sans base ni fichier :
   (jamais plus long que l'ordre donné) ;
 - calendrier des visites : jours ouvrés du stage, visites par jour, visites de suivi ;
 - coût du plan (kilomètres × €/km + temps × coût horaire) et coût par visite ;
-- résultats attendus à partir des taux de transformation de l'entonnoir
-  (contacts → rendez-vous → visites → commandes).
+- résultats attendus à partir des taux de transformation de l'entonnoir : le modèle unique
+  est dans :mod:`widgets.calculs.entonnoir` (taux en %), réexporté ici.
 """
 
 from __future__ import annotations
@@ -22,6 +22,12 @@ from decimal import Decimal
 from itertools import permutations
 
 from widgets.calculs.arrondis import arrondi, arrondi_centime
+from widgets.calculs.entonnoir import (  # noqa: F401  (re-exported: the one funnel model)
+    ETAPES_ENTONNOIR,
+    Entonnoir,
+    ResultatsAttendus,
+    resultats_attendus,
+)
 from widgets.calculs.francais import accorder, est_pluriel
 from widgets.calculs.saisie import nombre
 from widgets.erreurs import ErreurAtelier
@@ -467,84 +473,6 @@ def journee_de_tournee(
     return Journee(
         jour, ordre, vol, km, duree_trajet_min(km, vitesse_kmh), duree_visite_min * len(arrets)
     )
-
-
-# --------------------------------------------------------------------------- entonnoir
-
-
-ETAPES_ENTONNOIR = ("contact", "rendez-vous", "visite", "commande")
-
-
-@dataclass(frozen=True)
-class Entonnoir:
-    """Effectifs de l'entonnoir de prospection et taux de transformation (étape / précédente)."""
-
-    contacts: int
-    rendez_vous: int
-    visites: int
-    commandes: int
-
-    def _taux(self, suivant: int, precedent: int) -> Decimal | None:
-        if precedent == 0:
-            return None
-        return arrondi(Decimal(suivant) / Decimal(precedent), 4)
-
-    @property
-    def taux_rendez_vous(self) -> Decimal | None:
-        """Rendez-vous / contacts."""
-        return self._taux(self.rendez_vous, self.contacts)
-
-    @property
-    def taux_visite(self) -> Decimal | None:
-        """Visites / rendez-vous."""
-        return self._taux(self.visites, self.rendez_vous)
-
-    @property
-    def taux_commande(self) -> Decimal | None:
-        """Commandes / visites."""
-        return self._taux(self.commandes, self.visites)
-
-    @property
-    def taux_global(self) -> Decimal | None:
-        """Commandes / contacts."""
-        return self._taux(self.commandes, self.contacts)
-
-
-@dataclass(frozen=True)
-class ResultatsAttendus:
-    """Ce que le plan doit rapporter, d'après les taux de l'entonnoir."""
-
-    visites: int
-    commandes: Decimal
-    chiffre_affaires: Decimal | None
-    roi: Decimal | None
-
-
-def resultats_attendus(
-    visites: int,
-    taux_commande: Decimal | float | str,
-    panier_moyen: Decimal | float | str | None = None,
-    taux_marge: Decimal | float | str | None = None,
-    cout: Decimal | None = None,
-) -> ResultatsAttendus:
-    """Commandes attendues = visites × taux de transformation visite → commande (au dixième) ;
-    CA attendu = commandes attendues × panier moyen HT (au centime) ;
-    ROI = (CA × taux de marque − coût) / coût, si la marge et le coût sont donnés.
-    """
-    if visites < 0:
-        raise ErreurAtelier("Le nombre de visites doit être positif.", champ="visites")
-    taux = _decimal(taux_commande, "taux_commande")
-    if taux > 1:
-        raise ErreurAtelier("Un taux de transformation ne dépasse pas 100 %.", champ="taux")
-    commandes = arrondi(Decimal(visites) * taux, 1)
-    ca = None
-    if panier_moyen is not None:
-        ca = arrondi_centime(commandes * _decimal(panier_moyen, "panier_moyen"))
-    roi = None
-    if ca is not None and taux_marge is not None and cout:
-        marge = arrondi_centime(ca * _decimal(taux_marge, "taux_marge"))
-        roi = arrondi((marge - cout) / cout, 4)
-    return ResultatsAttendus(visites, commandes, ca, roi)
 
 
 # --------------------------------------------------------------------------- projection

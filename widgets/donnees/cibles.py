@@ -23,7 +23,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from widgets.calculs.arrondis import arrondi, arrondi_centime
-from widgets.calculs.tournee import Arret, Entonnoir
+from widgets.calculs.entonnoir import CODES_ETAPES, Entonnoir
+from widgets.calculs.tournee import Arret
 from widgets.donnees.base import requete_lecture_seule
 
 AUJOURD_HUI = "2025-12-31"
@@ -218,12 +219,7 @@ def entonnoir(
         f"{filtre} GROUP BY etape"
     )
     comptes = dict(_requete(base, sql, {"debut": debut, "fin": fin, **parametres}))
-    return Entonnoir(
-        comptes.get("contact", 0),
-        comptes.get("rendez-vous", 0),
-        comptes.get("visite", 0),
-        comptes.get("commande", 0),
-    )
+    return Entonnoir(*(comptes.get(code, 0) for code in CODES_ETAPES))
 
 
 @dataclass(frozen=True)

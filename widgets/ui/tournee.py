@@ -119,10 +119,7 @@ class ResultatTournee:
 def figure_tournee(resultat: ResultatTournee, largeur: float = 7.0, hauteur: float = 5.0) -> bytes:
     """La carte des tournées en PNG : un point par cible, une ligne par journée (départ →
     arrêts dans l'ordre → retour), axes en km autour du centre. Fonctionne hors connexion."""
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(largeur, hauteur), dpi=90)
-    ax = fig.add_subplot(1, 1, 1)
+    fig, ax = nouvelle_carte(largeur, hauteur)
     points: list[Any] = [resultat.depart] + [c.arret() for c in resultat.cibles]
     xy = projection_equirectangulaire(points)
     position = {id(c): xy[k + 1] for k, c in enumerate(resultat.cibles)}
@@ -151,12 +148,30 @@ def figure_tournee(resultat: ResultatTournee, largeur: float = 7.0, hauteur: flo
     for (x, y), n in nombre_par_lieu.items():
         if n > 1:  # several targets in the same commune share its coordinates
             ax.annotate(f"×{n}", (x, y), textcoords="offset points", xytext=(4, 4), fontsize=7)
+    return carte_png(
+        fig, ax, "Tournées (vol d'oiseau, projection plane)", legende=len(resultat.journees) <= 12
+    )
+
+
+def nouvelle_carte(largeur: float = 7.0, hauteur: float = 5.0) -> tuple[Any, Any]:
+    """Figure et axes matplotlib (sans pyplot) pour une carte hors connexion en km."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(largeur, hauteur), dpi=90)
+    return fig, fig.add_subplot(1, 1, 1)
+
+
+def carte_png(fig: Any, ax: Any, titre: str, *, legende: bool = True) -> bytes:
+    """Finit une carte (repère orthonormé en km, axes, quadrillage, légende) et la rend en PNG.
+
+    Les points sont placés avec :func:`widgets.calculs.tournee.projection_equirectangulaire` :
+    aucun serveur de tuiles n'est nécessaire (la carte marche hors connexion)."""
     ax.set_aspect("equal", adjustable="datalim")
     ax.set_xlabel("km (est–ouest)")
     ax.set_ylabel("km (sud–nord)")
-    ax.set_title("Tournées (vol d'oiseau, projection plane)")
+    ax.set_title(titre)
     ax.grid(True, lw=0.3)
-    if len(resultat.journees) <= 12:
+    if legende:
         ax.legend(fontsize=7, loc="best")
     fig.tight_layout()
     tampon = io.BytesIO()
@@ -317,7 +332,7 @@ class PlanDeTournee(Calculatrice):
         except ErreurAtelier:
             return defauts
         if e.taux_commande is not None:
-            defauts["taux"] = format_nombre(e.taux_commande * 100, decimales_maxi=1)
+            defauts["taux"] = format_nombre(e.taux_commande, decimales_maxi=1)
         if m.duree_min > 0:
             defauts["duree"] = str(m.duree_min)
         if m.panier_moyen_ht > 0:
@@ -420,9 +435,7 @@ class PlanDeTournee(Calculatrice):
         minutes = sum(j.minutes for j in journees)
         cout = cout_plan(km, minutes, len(cal.visites), v["cout_km"], v["cout_horaire"])
         premieres = sum(1 for x in cal.visites if x.rang == 0)
-        attendus = resultats_attendus(
-            premieres, v["taux_commande"] / 100, v["panier"], None, cout.total
-        )
+        attendus = resultats_attendus(premieres, v["taux_commande"], v["panier"], None, cout.total)
         necessaires = visites_par_jour_necessaires(len(choisies), v["jours"], v["suivis"])
         return ResultatTournee(
             choisies,

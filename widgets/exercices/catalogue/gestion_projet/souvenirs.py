@@ -219,7 +219,6 @@ def commandes_attendues_1(alea: random.Random) -> Variante:
                 "prenez le taux de transformation visite → commande.",
             ),
         )
-    taux_pct = arrondi(e.taux_commande * 100, 2)
     return Variante(
         enonce=(
             "L'an dernier, l'équipe a enregistré dans la table `visites` :\n\n"
@@ -244,8 +243,8 @@ def commandes_attendues_1(alea: random.Random) -> Variante:
         ),
         solution=(
             f"Taux visite → commande = {commandes_hist} / {visites_hist} = "
-            f"{format_pourcent(taux_pct)}.\n\nCommandes attendues = {visites_plan} × "
-            f"{format_nombre(e.taux_commande, 4)} = **{format_nombre(attendu, 1)} commandes**."
+            f"{format_pourcent(e.taux_commande)}.\n\nCommandes attendues = {visites_plan} × "
+            f"{format_pourcent(e.taux_commande)} = **{format_nombre(attendu, 1)} commandes**."
         ),
         parametres={
             "entonnoir": [contacts, rendez_vous, visites_hist, commandes_hist],
