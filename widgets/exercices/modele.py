@@ -29,8 +29,9 @@ TITRES_UNITES = {
     "relation_client": "Relation client et négociation-vente",
     "management_equipe": "Management de l'équipe commerciale",
     "gestion_projet": "Gestion de projet",
+    "relation_digitale": "Relation client digitale (NDRC, bloc 2)",
 }
-"""The four teaching units (code → French title, the one place that names them)."""
+"""The teaching units (code → French title, the one place that names them)."""
 
 UNITES = tuple(TITRES_UNITES)
 """Unit codes; a catalogue module lives in ``catalogue/<unite>/<theme>.py``."""
