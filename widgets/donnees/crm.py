@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -23,7 +24,7 @@ from widgets.calculs.digital import (
     Opportunite,
     etape,
 )
-from widgets.donnees.catalogue_produits import requete_lecture_seule
+from widgets.donnees.catalogue_produits import ouvrir_lecture_seule, requete_lecture_seule
 from widgets.erreurs import ErreurAtelier
 
 AUJOURD_HUI = date(2025, 12, 31)
@@ -169,46 +170,62 @@ def fiche_client(
     ``bac``: the student's sandbox, to show the client's opportunities (none otherwise).
     Only the ``historique`` latest orders and actions are listed; totals use them all.
     """
-    lignes = requete_lecture_seule(
-        base,
+    connexion = ouvrir_lecture_seule(base)
+
+    def lire(sql: str, params: tuple) -> list[sqlite3.Row]:
+        try:
+            return connexion.execute(sql, params).fetchall()
+        except sqlite3.Error as err:
+            raise ErreurAtelier(
+                f"la base ne contient pas les données attendues ({err}).", champ="Fiche client"
+            ) from err
+
+    try:
+        return _fiche(int(id_client), lire, base, bac, historique)
+    finally:
+        connexion.close()
+
+
+def _fiche(
+    id_client: int,
+    lire: Callable[[str, tuple], list[sqlite3.Row]],
+    base: Path | str | None,
+    bac: Path | str | None,
+    historique: int,
+) -> FicheClient:
+    """The sheet, read through ``lire`` (one read-only connection for every query)."""
+    lignes = lire(
         "SELECT c.*, m.prenom || ' ' || m.nom AS commercial, m.telephone AS com_tel, "
         "m.email AS com_email, s.nom AS secteur FROM clients c "
         "JOIN commerciaux m ON m.id_commercial = c.id_commercial "
         "JOIN secteurs s ON s.id_secteur = c.id_secteur WHERE c.id_client = ?",
         (int(id_client),),
-        champ="Fiche client",
     )
     if not lignes:
         raise ErreurAtelier(f"aucun client ne porte le numéro {id_client}.", champ="Fiche client")
     c = lignes[0]
-    commandes = requete_lecture_seule(
-        base,
+    commandes = lire(
         "SELECT o.id_commande, o.date_commande, o.statut, "
         "(SELECT SUM(l.montant_ht) FROM lignes_commande l "
         " WHERE l.id_commande = o.id_commande) AS lignes, o.remise_pct "
         "FROM commandes o WHERE o.id_client = ? "
         "ORDER BY o.date_commande DESC, o.id_commande DESC LIMIT ?",
         (int(id_client), historique),
-        champ="Fiche client",
     )
-    actions = requete_lecture_seule(
-        base,
+    actions = lire(
         "SELECT v.date_visite, v.etape, v.resultat, m.prenom || ' ' || m.nom FROM visites v "
         "JOIN commerciaux m ON m.id_commercial = v.id_commercial WHERE v.id_client = ? "
         "ORDER BY v.date_visite DESC, v.id_visite DESC LIMIT ?",
         (int(id_client), historique),
-        champ="Fiche client",
     )
     debut_12 = (AUJOURD_HUI - timedelta(days=365)).isoformat()
-    totaux = requete_lecture_seule(
-        base,
+    totaux = lire(
         "SELECT COALESCE(SUM(montant_ttc), 0), "
         "COALESCE(SUM(CASE WHEN date_facture > ? THEN montant_ht END), 0), "
         "(SELECT COALESCE(SUM(r.montant), 0) FROM reglements r JOIN factures f2 "
         " ON f2.id_facture = r.id_facture WHERE f2.id_client = ?) "
         "FROM factures WHERE id_client = ?",
         (debut_12, int(id_client), int(id_client)),
-        champ="Fiche client",
     )[0]
     return FicheClient(
         id_client=c["id_client"],
