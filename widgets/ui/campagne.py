@@ -69,7 +69,9 @@ class ConstructeurCampagne(Calculatrice):
         self.mentions = {
             "lien_desinscription": w.Checkbox(description="Lien de désinscription / STOP SMS"),
             "identite_annonceur": w.Checkbox(description="Identité de l'annonceur"),
-            "objet_professionnel": w.Checkbox(description="Offre liée à l'activité du pro"),
+            "objet_professionnel": w.Checkbox(
+                description="Offre liée à l'activité du professionnel (B2B)"
+            ),
             "mention_droit_opposition": w.Checkbox(description="Mention du droit d'opposition"),
         }
         for case in self.mentions.values():
