@@ -19,7 +19,8 @@ COLONNES_ATTENDUES = {
     "clients": "id_client raison_sociale type_client siret adresse code_postal ville code_insee "
     "telephone email id_commercial id_secteur date_creation plafond_credit delai_paiement_jours",
     "prospects": "id_prospect raison_sociale type_client contact_nom contact_prenom email "
-    "telephone adresse code_postal ville siret source date_saisie id_commercial",
+    "telephone adresse code_postal ville siret source date_saisie id_commercial "
+    "public consentement_email_sms consentement_telephone opposition bloctel date_dernier_contact",
     "prospects_defauts": "id_prospect defaut detail id_original",
     "produits": "id_produit reference designation gamme prix_unitaire_ht cout_achat_ht taux_tva "
     "actif",

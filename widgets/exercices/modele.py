@@ -30,6 +30,7 @@ TITRES_UNITES = {
     "management_equipe": "Management de l'équipe commerciale",
     "gestion_projet": "Gestion de projet",
     "finance": "Finance et rentabilité",
+    "relation_digitale": "Relation client digitale (NDRC, bloc 2)",
 }
 """The teaching units (code → French title, the one place that names them)."""
 

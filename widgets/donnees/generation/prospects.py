@@ -13,10 +13,21 @@ Every defect planted here is recorded in ``prospects_defauts`` (the answer key),
   ``contact_nom`` in capitals, ``contact_prenom`` capitalised, ``ville`` as the commune's name).
 
 A row carries at most one defect; duplicates copy a clean row.
+
+Prospecting rights (RGPD / consumer law, for the campaign exercises, S821): ``public`` (B2B, or
+B2C for a sole trader reached at a personal webmail address), ``consentement_email_sms``,
+``consentement_telephone`` (``oui``, ``non``, ``case pré-cochée`` or NULL when unknown),
+``opposition``, ``bloctel`` and ``date_dernier_contact``, with realistic defects that are NOT
+listed in ``prospects_defauts`` (the campaign rules find them): consents unknown or pre-ticked,
+a person who objected, B2C numbers on Bloctel (and a few B2B ones, where Bloctel does not
+apply), last contacts older than 3 years (copied from an older file) or missing, and duplicates
+that do not carry the objection recorded on the original. These columns are drawn from a
+separate generator seeded by the file itself, so every other column and table is unchanged.
 """
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -62,6 +73,12 @@ class Prospect:
     commune: Commune = field(repr=False)
     doublon_de: int | None = None
     propre: bool = True
+    public: str = "B2B"
+    consentement_email_sms: str | None = None
+    consentement_telephone: str | None = None
+    opposition: int = 0
+    bloctel: int = 0
+    dernier_contact: date | None = None
 
     def ligne(self) -> tuple:
         return (
@@ -79,6 +96,12 @@ class Prospect:
             self.source,
             self.date.isoformat(),
             self.id_commercial,
+            self.public,
+            self.consentement_email_sms,
+            self.consentement_telephone,
+            self.opposition,
+            self.bloctel,
+            self.dernier_contact.isoformat() if self.dernier_contact else None,
         )
 
 
@@ -159,7 +182,61 @@ def generer_prospects(gen: Generateur) -> tuple[list[Prospect], list[tuple]]:
         prospects.append(p)
         if p.propre:
             propres.append(p)
+    _droits_de_prospection(prospects)
     return prospects, defauts
+
+
+CONSENTEMENTS = {  # (public, canal) → ((valeur, probabilité), …) ; le reste : inconnu (NULL)
+    ("B2C", "email_sms"): (("oui", 0.55), ("non", 0.12), ("case pré-cochée", 0.13)),
+    ("B2B", "email_sms"): (("oui", 0.3), ("non", 0.08)),
+    ("B2C", "telephone"): (("oui", 0.35), ("non", 0.2), ("case pré-cochée", 0.1)),
+    ("B2B", "telephone"): (("oui", 0.1),),
+}
+WEBMAILS = ("orange.fr", "gmail.com", "free.fr", "laposte.net", "sfr.fr")
+
+
+def _tirer(rng: random.Random, valeurs: tuple[tuple[str, float], ...]) -> str | None:
+    u = rng.random()
+    for valeur, proba in valeurs:
+        if u < proba:
+            return valeur
+        u -= proba
+    return None
+
+
+def _droits_de_prospection(prospects: list[Prospect]) -> None:
+    """Fill the prospecting-rights columns (own RNG: the other columns stay as they were)."""
+    from widgets.donnees.generation.generateur import FIN, jour_au_hasard, slug
+
+    graine = "rgpd|" + "|".join(p.siret or "" for p in prospects[:5]) + f"|{len(prospects)}"
+    rng = random.Random(graine)
+    par_id = {p.id: p for p in prospects}
+    for p in prospects:
+        if p.doublon_de is not None:
+            # same person entered again: the objection recorded on the original is not carried
+            orig = par_id[p.doublon_de]
+            p.public, p.email = orig.public, orig.email
+            p.consentement_email_sms = orig.consentement_email_sms
+            p.consentement_telephone = orig.consentement_telephone
+            p.bloctel, p.dernier_contact = orig.bloctel, orig.dernier_contact
+            p.opposition = 0
+            continue
+        if p.propre and p.type_client == "Boutique de souvenirs" and rng.random() < 0.5:
+            p.public = "B2C"  # a sole trader who gave a personal address
+            p.email = f"{slug(p.contact_prenom or '')}.{slug(p.contact_nom or '')}@" + rng.choice(
+                WEBMAILS
+            )
+        p.consentement_email_sms = _tirer(rng, CONSENTEMENTS[(p.public, "email_sms")])
+        p.consentement_telephone = _tirer(rng, CONSENTEMENTS[(p.public, "telephone")])
+        p.opposition = int(rng.random() < 0.05)
+        p.bloctel = int(rng.random() < (0.25 if p.public == "B2C" else 0.03))
+        u = rng.random()
+        if u < 0.03:
+            p.dernier_contact = None
+        elif u < 0.11:  # copied from an older file: last contact more than 3 years ago
+            p.dernier_contact = jour_au_hasard(rng, date(2021, 1, 4), date(2022, 12, 16))
+        else:
+            p.dernier_contact = jour_au_hasard(rng, p.date, FIN)
 
 
 def _abimer(rng, p: Prospect, defaut: str) -> str:

@@ -48,6 +48,8 @@ class Table:
 
 C = Colonne
 ETAPES = ("contact", "rendez-vous", "visite", "commande")
+PUBLICS = ("B2B", "B2C")
+CONSENTEMENTS = ("oui", "non", "case pré-cochée")
 DEFAUTS = (
     "doublon",
     "email_invalide",
@@ -267,6 +269,54 @@ TABLES: tuple[Table, ...] = (
                 "REFERENCES commerciaux(id_commercial)",
                 "Commercial qui a saisi le prospect (→ commerciaux)",
                 "7",
+            ),
+            C(
+                "public",
+                "TEXT",
+                f"CHECK (public IN ({_dans(PUBLICS)}))",
+                "Régime de prospection : B2B (professionnel joint à son adresse professionnelle) "
+                "ou B2C (particulier, ou commerçant joint à une adresse personnelle)",
+                "B2B",
+            ),
+            C(
+                "consentement_email_sms",
+                "TEXT",
+                f"CHECK (consentement_email_sms IN ({_dans(CONSENTEMENTS)}))",
+                "Accord pour recevoir de la prospection par e-mail ou SMS : oui (case cochée par "
+                "la personne), non, case pré-cochée (non valable) ; vide si inconnu",
+                "oui",
+            ),
+            C(
+                "consentement_telephone",
+                "TEXT",
+                f"CHECK (consentement_telephone IN ({_dans(CONSENTEMENTS)}))",
+                "Accord pour être démarché par téléphone : oui, non, case pré-cochée "
+                "(non valable) ; vide si inconnu",
+                "non",
+            ),
+            C(
+                "opposition",
+                "INTEGER",
+                "CHECK (opposition IN (0, 1))",
+                "1 si la personne s'est opposée à la prospection (désinscription, demande) ; "
+                "sinon 0",
+                "0",
+            ),
+            C(
+                "bloctel",
+                "INTEGER",
+                "CHECK (bloctel IN (0, 1))",
+                "1 si le numéro figure sur la liste d'opposition au démarchage téléphonique "
+                "Bloctel, sinon 0",
+                "1",
+            ),
+            C(
+                "date_dernier_contact",
+                "TEXT",
+                "",
+                "Date du dernier contact venant du prospect (AAAA-MM-JJ) ; peut précéder la "
+                "saisie s'il vient d'un ancien fichier ; vide si inconnue",
+                "2025-06-18",
             ),
         ),
         index=(("id_commercial",),),
