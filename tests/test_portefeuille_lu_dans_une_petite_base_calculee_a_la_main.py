@@ -47,9 +47,8 @@ REGLEMENTS = [(1, "2025-04-09", 3600), (3, "2025-07-20", 1200), (5, "2025-11-15"
 REGLEMENTS += [(7, "2024-05-30", 120)]
 
 
-@pytest.fixture(scope="module")
-def base(tmp_path_factory) -> Path:
-    chemin = tmp_path_factory.mktemp("portefeuille") / "petite.db"
+def construire_petite_base(chemin: Path) -> Path:
+    """Build the hand-worked database described in the module docstring at ``chemin``."""
     cx = sqlite3.connect(chemin)
     for nom in ("secteurs", "clients", "produits", "commandes", "lignes_commande", "factures"):
         cx.execute(TABLES_PAR_NOM[nom].ddl())
@@ -91,6 +90,11 @@ def base(tmp_path_factory) -> Path:
     cx.commit()
     cx.close()
     return chemin
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory) -> Path:
+    return construire_petite_base(tmp_path_factory.mktemp("portefeuille") / "petite.db")
 
 
 def test_ca_per_client_and_abc(base):
