@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from widgets.calculs.saisie import SaisieInvalide, arrondi, montant, taux
 
@@ -42,22 +42,33 @@ ZERO = Decimal(0)
 CLASSES = ("A", "B", "C")
 
 
-@dataclass(frozen=True)
-class LigneABC:
-    """One item of the sorted table."""
+class LigneABC(NamedTuple):
+    """One item of the sorted table (the shares are computed when read; a named tuple: a
+    100 000-client table is built in a fraction of a second)."""
 
     rang: int
     cle: Hashable
     libelle: str
     ca: Decimal
     ca_cumule: Decimal
-    part: Decimal
-    """Share of the total CA, in %, rounded to the hundredth."""
-    part_cumulee: Decimal
-    """Cumulated share, in %, rounded to the hundredth (from the exact cumulated CA)."""
-    part_effectif_cumulee: Decimal
-    """Share of the items counted so far (rang / n), in %, rounded to the hundredth."""
     classe: str
+    total: Decimal
+    effectif: int
+
+    @property
+    def part(self) -> Decimal:
+        """Share of the total CA, in %, rounded to the hundredth."""
+        return arrondi(self.ca * CENT / self.total, 2)
+
+    @property
+    def part_cumulee(self) -> Decimal:
+        """Cumulated share, in %, rounded to the hundredth (from the exact cumulated CA)."""
+        return arrondi(self.ca_cumule * CENT / self.total, 2)
+
+    @property
+    def part_effectif_cumulee(self) -> Decimal:
+        """Share of the items counted so far (rang / n), in %, rounded to the hundredth."""
+        return arrondi(Decimal(self.rang) * CENT / self.effectif, 2)
 
 
 @dataclass(frozen=True)
@@ -107,7 +118,9 @@ def _elements(elements: Sequence[Any]) -> list[tuple[Hashable, str, Decimal]]:
             libelle = str(cle)
         else:
             cle, libelle, ca = element[:3]
-        lus.append((cle, str(libelle), montant(ca, f"Chiffre d'affaires ({libelle or i})")))
+        if not (isinstance(ca, Decimal) and ca.is_finite() and ca >= 0):  # fast path
+            ca = montant(ca, f"Chiffre d'affaires ({libelle or i})")
+        lus.append((cle, str(libelle), ca))
     return lus
 
 
@@ -144,32 +157,21 @@ def analyse_abc(elements: Sequence[Any], seuil_a: Any = 80, seuil_b: Any = 95) -
     lignes = []
     cumul = ZERO
     classe_suivante = "A"
+    borne_a, borne_b = a * total, b * total  # cumul × 100 ≥ seuil × total ⇔ part ≥ seuil
     for rang, (cle, libelle, ca) in enumerate(tries, 1):
         cumul += ca
         classe = classe_suivante
-        part_exacte = cumul * CENT / total
+        cent_fois = cumul * CENT
         # the item that reaches a threshold closes its class; the next one opens the next class
-        if classe == "A" and part_exacte >= a:
-            classe_suivante = "B" if part_exacte < b else "C"
-        elif classe == "B" and part_exacte >= b:
+        if classe == "A" and cent_fois >= borne_a:
+            classe_suivante = "B" if cent_fois < borne_b else "C"
+        elif classe == "B" and cent_fois >= borne_b:
             classe_suivante = "C"
-        lignes.append(
-            LigneABC(
-                rang=rang,
-                cle=cle,
-                libelle=libelle,
-                ca=ca,
-                ca_cumule=cumul,
-                part=arrondi(ca * CENT / total, 2),
-                part_cumulee=arrondi(part_exacte, 2),
-                part_effectif_cumulee=arrondi(Decimal(rang) * CENT / n, 2),
-                classe=classe,
-            )
-        )
+        lignes.append(LigneABC(rang, cle, libelle, ca, cumul, classe, total, n))
     classes = []
     for nom in CLASSES:
-        membres = [ligne for ligne in lignes if ligne.classe == nom]
-        ca_classe = sum((ligne.ca for ligne in membres), ZERO)
+        membres = [ligne.ca for ligne in lignes if ligne.classe == nom]
+        ca_classe = sum(membres, ZERO)
         classes.append(
             ClasseABC(
                 classe=nom,

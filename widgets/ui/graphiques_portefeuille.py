@@ -36,8 +36,9 @@ def courbe_pareto(analyse: AnalyseABC, *, titre: str = "", quoi: str = "clients"
     class, with the two thresholds."""
     figure = Figure(figsize=(7.5, 4.2))
     axe = figure.add_subplot()
-    x = [0.0] + [float(ligne.part_effectif_cumulee) for ligne in analyse.lignes]
-    y = [0.0] + [float(ligne.part_cumulee) for ligne in analyse.lignes]
+    n, total = len(analyse.lignes), float(analyse.total)
+    x = [0.0] + [100.0 * ligne.rang / n for ligne in analyse.lignes]
+    y = [0.0] + [100.0 * float(ligne.ca_cumule) / total for ligne in analyse.lignes]
     axe.plot(x, y, color="#123c69", linewidth=1.8)
     debut = 0
     for classe in analyse.classes:
