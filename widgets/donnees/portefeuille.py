@@ -254,14 +254,14 @@ def ca_par_segment(
 ) -> dict[str, list[Decimal]]:
     """Per segment (client type or sector, alphabetical), the CA HT of each invoiced client."""
     expression = segments_possibles(critere)
+    debut, fin = _date(debut, "Début"), _date(fin, "Fin")
     lignes = _requete(
         base,
-        f"SELECT {expression} AS segment, SUM(f.montant_ht) "
-        "FROM factures f JOIN clients c ON c.id_client = f.id_client "
-        "JOIN secteurs s ON s.id_secteur = c.id_secteur "
-        "WHERE f.date_facture BETWEEN ? AND ? GROUP BY segment, c.id_client "
-        "ORDER BY segment, c.id_client",
-        [_date(debut, "Début"), _date(fin, "Fin")],
+        f"SELECT {expression} AS segment, t.ca FROM (SELECT f.id_client, SUM(f.montant_ht) AS ca "
+        f"FROM {_factures(debut, fin)} WHERE f.date_facture BETWEEN ? AND ? "
+        "GROUP BY f.id_client) t JOIN clients c ON c.id_client = t.id_client "
+        "JOIN secteurs s ON s.id_secteur = c.id_secteur ORDER BY segment, c.id_client",
+        [debut, fin],
     )
     groupes: dict[str, list[Decimal]] = {}
     for segment, ca in lignes:
