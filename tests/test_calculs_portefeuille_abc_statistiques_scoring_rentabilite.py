@@ -214,3 +214,13 @@ def test_encours_against_the_credit_limit():
     r = risque_encours(55000, 50000)
     assert (r.alerte, r.taux_utilisation, r.depassement) == ("dépassement", 110, 5000)
     assert risque_encours(10000, 50000).alerte == ""
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 400), min_size=1, max_size=50))
+def test_rfm_scores_follow_the_quintile_definition(recences):
+    clients = [(i, r, 1 + r % 7, Decimal(r * 3 % 101)) for i, r in enumerate(recences)]
+    bornes_m = bornes_quintiles([c[3] for c in clients])
+    for (_i, _r, _f, m), score in zip(clients, scores_rfm(clients), strict=True):
+        assert score.m == 1 + sum(m > b for b in bornes_m)
+        assert 1 <= score.r <= 5 and score.segment == segment_rfm(score.r, score.f)

@@ -17,9 +17,8 @@ Example (tests): montants 100, 200, 300, 400, 500, 600, 700, 800, 900, 1 000 →
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from widgets.calculs.saisie import SaisieInvalide, arrondi, montant, nombre, quantite
 from widgets.calculs.statistiques import quantile
@@ -58,22 +57,33 @@ def bornes_quintiles(valeurs: Sequence[Any]) -> tuple[Decimal, ...]:
     return tuple(quantile(valeurs, p) for p in ORDRES)
 
 
+def _bornes_triees(valeurs: list) -> tuple:
+    """Same bounds from one sort (values of ranks ⌈n p⌉), for large portfolios."""
+    tries = sorted(valeurs)
+    n = len(tries)
+    return tuple(tries[max(-(-n * k // 5), 1) - 1] for k in (1, 2, 3, 4))
+
+
 def note_par_bornes(valeur: Decimal, bornes: Sequence[Decimal]) -> int:
     """1 + number of bounds strictly below ``valeur``."""
     return 1 + sum(valeur > b for b in bornes)
 
 
+_GRILLE = {(r, f): nom for nom, rs, fs, _a in SEGMENTS for r in rs for f in fs}
+
+
 def segment_rfm(r: int, f: int) -> str:
     """The named segment of a (R, F) pair of scores (1 to 5)."""
-    for nom, rs, fs, _action in SEGMENTS:
-        if r in rs and f in fs:
-            return nom
-    raise SaisieInvalide(f"scores hors de la grille (R = {r}, F = {f}).", champ="Scores")
+    try:
+        return _GRILLE[(r, f)]
+    except KeyError:
+        raise SaisieInvalide(
+            f"scores hors de la grille (R = {r}, F = {f}).", champ="Scores"
+        ) from None
 
 
-@dataclass(frozen=True)
-class ClientRFM:
-    """One client's RFM measures, scores and segment."""
+class ClientRFM(NamedTuple):
+    """One client's RFM measures, scores and segment (a named tuple: light for 100 000)."""
 
     cle: Hashable
     recence: int
@@ -98,25 +108,24 @@ def scores_rfm(clients: Sequence[tuple[Hashable, Any, Any, Any]]) -> tuple[Clien
     """
     lus = []
     for cle, rec, freq, mt in clients:
-        lus.append(
-            (
-                cle,
-                quantite(rec, f"Récence du client {cle}", minimum=0),
-                quantite(freq, f"Fréquence du client {cle}", minimum=0),
-                montant(mt, f"Montant du client {cle}", positif=False),
-            )
-        )
+        if not (type(rec) is int and rec >= 0):
+            rec = quantite(rec, f"Récence du client {cle}", minimum=0)
+        if not (type(freq) is int and freq >= 0):
+            freq = quantite(freq, f"Fréquence du client {cle}", minimum=0)
+        if not (isinstance(mt, Decimal) and mt.is_finite()):
+            mt = montant(mt, f"Montant du client {cle}", positif=False)
+        lus.append((cle, rec, freq, mt))
     if not lus:
         raise SaisieInvalide("aucun client à noter.", champ="Portefeuille")
-    bornes_r = bornes_quintiles([-c[1] for c in lus])
-    bornes_f = bornes_quintiles([c[2] for c in lus])
-    bornes_m = bornes_quintiles([c[3] for c in lus])
+    bornes_r = _bornes_triees([-c[1] for c in lus])
+    bornes_f = _bornes_triees([c[2] for c in lus])
+    bornes_m = _bornes_triees([c[3] for c in lus])
     sortie = []
     for cle, rec, freq, mt in lus:
-        r = note_par_bornes(Decimal(-rec), bornes_r)
-        f = note_par_bornes(Decimal(freq), bornes_f)
-        m = note_par_bornes(mt, bornes_m)
-        sortie.append(ClientRFM(cle, rec, freq, mt, r, f, m, segment_rfm(r, f)))
+        r = 1 + sum(-rec > b for b in bornes_r)
+        f = 1 + sum(freq > b for b in bornes_f)
+        m = 1 + sum(mt > b for b in bornes_m)
+        sortie.append(ClientRFM(cle, rec, freq, mt, r, f, m, _GRILLE[(r, f)]))
     return tuple(sortie)
 
 
