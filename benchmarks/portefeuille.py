@@ -59,8 +59,7 @@ def main() -> int:
     ).fetchone()[0]
     annee = "f.date_facture BETWEEN '2025-01-01' AND '2025-12-31'"
     base_abc = brut(
-        f"SELECT id_client, SUM(montant_ht) FROM factures f NOT INDEXED WHERE {annee} "
-        "GROUP BY id_client"
+        f"SELECT id_client, SUM(montant_ht) FROM factures f WHERE {annee} GROUP BY id_client"
     )
     serie = [v for _m, v in P.ca_mensuel(base)]
     cas = [
@@ -86,10 +85,7 @@ def main() -> int:
             "CA mensuel 36 mois",
             lambda: P.ca_mensuel(base),
             "SUM par mois (sqlite3)",
-            brut(
-                "SELECT substr(date_facture, 1, 7) m, SUM(montant_ht) FROM factures NOT INDEXED "
-                "GROUP BY m"
-            ),
+            brut("SELECT substr(date_facture, 1, 7) m, SUM(montant_ht) FROM factures GROUP BY m"),
         ),
         ("Prévision 12 mois (calcul seul)", lambda: prevoir(serie), "—", None),
         (

@@ -39,7 +39,7 @@ from widgets.calculs.rentabilite_client import (
 )
 from widgets.calculs.saisie import SaisieInvalide, arrondi, arrondi_centime, montant, taux
 from widgets.calculs.scoring import ClientRFM, scores_rfm
-from widgets.donnees.catalogue_produits import requete_lecture_seule
+from widgets.donnees.base import requete_lecture_seule
 
 __all__ = [
     "AUJOURD_HUI",
@@ -114,13 +114,6 @@ def _clients_de(
     )
 
 
-def _factures(debut: str, fin: str) -> str:  # "factures f" or "factures f NOT INDEXED"
-    """The invoices table, read sequentially (NOT INDEXED) for a long period: a full scan of
-    the table is faster than hundreds of thousands of index look-ups."""
-    longue = (date.fromisoformat(fin) - date.fromisoformat(debut)).days > 62
-    return "factures f NOT INDEXED" if longue else "factures f"
-
-
 # --------------------------------------------------------------------------- chiffre d'affaires
 
 
@@ -138,7 +131,7 @@ def ca_par_client(
     lignes = _requete(
         base,
         "SELECT c.id_client, c.raison_sociale, t.ca FROM (SELECT f.id_client, "
-        f"SUM(f.montant_ht) AS ca FROM {_factures(debut, fin)} "
+        f"SUM(f.montant_ht) AS ca FROM factures f "
         f"WHERE f.date_facture BETWEEN ? AND ?{filtre} GROUP BY f.id_client) t "
         "JOIN clients c ON c.id_client = t.id_client ORDER BY c.id_client",
         [debut, fin, *parametres],
@@ -217,12 +210,11 @@ def ca_mensuel(
     if (a2, m2) < (a1, m1):
         raise SaisieInvalide("le dernier mois précède le premier.", champ="Dernier mois")
     filtre, parametres = _clients_de("f", type_client, id_secteur, id_client)
-    debut, fin = f"{a1:04d}-{m1:02d}-01", f"{a2:04d}-{m2:02d}-28"
-    source = "factures f" if id_client is not None else _factures(debut, fin)
+    debut = f"{a1:04d}-{m1:02d}-01"
     lignes = _requete(
         base,
         "SELECT substr(f.date_facture, 1, 7) AS mois, SUM(f.montant_ht) "
-        f"FROM {source} WHERE f.date_facture BETWEEN ? AND ?{filtre} "
+        f"FROM factures f WHERE f.date_facture BETWEEN ? AND ?{filtre} "
         "GROUP BY mois",
         [debut, f"{a2:04d}-{m2:02d}-31", *parametres],
     )
@@ -258,7 +250,7 @@ def ca_par_segment(
     lignes = _requete(
         base,
         f"SELECT {expression} AS segment, t.ca FROM (SELECT f.id_client, SUM(f.montant_ht) AS ca "
-        f"FROM {_factures(debut, fin)} WHERE f.date_facture BETWEEN ? AND ? "
+        f"FROM factures f WHERE f.date_facture BETWEEN ? AND ? "
         "GROUP BY f.id_client) t JOIN clients c ON c.id_client = t.id_client "
         "JOIN secteurs s ON s.id_secteur = c.id_secteur ORDER BY segment, c.id_client",
         [debut, fin],
@@ -289,7 +281,7 @@ def mesures_rfm(
     lignes = _requete(
         base,
         "SELECT f.id_client, CAST(julianday(?) - julianday(MAX(f.date_facture)) AS INTEGER), "
-        f"COUNT(*), SUM(f.montant_ht) FROM {_factures(debut.isoformat(), ref.isoformat())} "
+        "COUNT(*), SUM(f.montant_ht) FROM factures f "
         f"WHERE f.date_facture > ? AND f.date_facture <= ?{filtre} "
         "GROUP BY f.id_client ORDER BY f.id_client",
         [ref.isoformat(), debut.isoformat(), ref.isoformat(), *parametres],
