@@ -500,7 +500,8 @@ class RisqueClient:
     """Days since the oldest unpaid due date (0 if nothing is overdue)."""
     ca_ttc_12_mois: Decimal
     dso: Decimal | None
-    """Encours / CA TTC of the 12 months × 360, in days (hundredth)."""
+    """Encours / CA TTC of the 12 months × 360, in days (to the tenth, like the finance
+    unit's ``dso``)."""
 
 
 _SQL_RISQUE = """
@@ -573,7 +574,7 @@ def risque_clients(
                 ca_ttc_12_mois=ca_ttc,
                 # same formula as the formulaire (créances TTC / CA TTC × 360); to be
                 # replaced by widgets.calculs.finance.dso when that module reaches main
-                dso=arrondi(encours / ca_ttc * 360, 2) if ca_ttc > 0 else None,
+                dso=arrondi(encours / ca_ttc * 360, 1) if ca_ttc > 0 else None,
             )
         )
     return sortie

@@ -552,9 +552,9 @@ def dso_encours_client(alea: random.Random) -> Variante:
     ca_ttc = arrondi_centime(ca_ht * Decimal("1.2"))
     encours = Decimal(100 * alea.randint(50, int(ca_ttc / 100 // 3)))
     plafond = Decimal(1000 * alea.randint(5, 40))
-    dso = arrondi(encours / ca_ttc * 360, 2)
-    dso_ht = arrondi(encours / ca_ht * 360, 2)
-    dso_365 = arrondi(encours / ca_ttc * 365, 2)
+    dso = arrondi(encours / ca_ttc * 360, 1)
+    dso_ht = arrondi(encours / ca_ht * 360, 1)
+    dso_365 = arrondi(encours / ca_ttc * 365, 1)
     depassement = arrondi_centime(max(encours - plafond, Decimal(0)))
     cellules = (
         Cellule(
@@ -580,7 +580,7 @@ def dso_encours_client(alea: random.Random) -> Variante:
             f"Son CA de l'année est de **{format_euros(ca_ht)} HT**, soit "
             f"**{format_euros(ca_ttc)} TTC**. Son plafond de crédit est de "
             f"**{format_euros(plafond)}**.\n\n"
-            "Calculez son **délai moyen de paiement (DSO)** en jours (à 0,01 près) et le "
+            "Calculez son **délai moyen de paiement (DSO)** en jours (à 0,1 jour près) et le "
             "**montant du dépassement** de son plafond (0 s'il n'y en a pas)."
         ),
         controle=ControleTableau(cellules),
@@ -590,7 +590,7 @@ def dso_encours_client(alea: random.Random) -> Variante:
         ),
         solution=(
             f"- DSO = {format_euros(encours)} / {format_euros(ca_ttc)} × 360 = "
-            f"**{format_nombre(dso, 2)} jours**\n"
+            f"**{format_nombre(dso, 1)} jours**\n"
             f"- Dépassement = **{format_euros(depassement)}**"
         ),
         parametres={"encours": encours, "ca_ht": ca_ht, "plafond": plafond},
