@@ -40,9 +40,11 @@ from widgets.calculs.rentabilite_client import (
 from widgets.calculs.saisie import SaisieInvalide, arrondi, arrondi_centime, montant, taux
 from widgets.calculs.scoring import ClientRFM, scores_rfm
 from widgets.donnees.base import requete_lecture_seule
+from widgets.donnees.generation.schema import TYPES_CLIENT
 
 __all__ = [
     "AUJOURD_HUI",
+    "TYPES_CLIENT",
     "ClientRentabilite",
     "RisqueClient",
     "abc_clients",

@@ -21,7 +21,6 @@ import ipywidgets as w
 from widgets.calculs import format_nombre
 from widgets.calculs.pareto import AnalyseABC, analyse_abc
 from widgets.donnees import portefeuille
-from widgets.donnees.generation.schema import TYPES_CLIENT
 from widgets.ui.champs import Calculatrice, ChampDate, ChampTaux, euros_html, pourcent
 from widgets.ui.graphiques_portefeuille import courbe_pareto, figure_html
 
@@ -93,7 +92,7 @@ class AnalyseurABC(Calculatrice):
             tooltip="Classer les clients ou les produits par chiffre d'affaires",
         )
         self.type_client = w.Dropdown(
-            options=[TOUS, *TYPES_CLIENT], value=TOUS, description="Type de client"
+            options=[TOUS, *portefeuille.TYPES_CLIENT], value=TOUS, description="Type de client"
         )
         self.seuil_a = ChampTaux("seuil-a", "Seuil de la classe A", seuil_a)
         self.seuil_b = ChampTaux("seuil-b", "Seuil de la classe B", seuil_b)

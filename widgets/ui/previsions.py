@@ -21,7 +21,6 @@ import ipywidgets as w
 from widgets.calculs import SaisieInvalide, format_nombre
 from widgets.calculs.prevision import METHODES, Prevision, prevoir
 from widgets.donnees import portefeuille
-from widgets.donnees.generation.schema import TYPES_CLIENT
 from widgets.ui.champs import Calculatrice, ChampSaisie, euros_html
 from widgets.ui.graphiques_portefeuille import (
     figure_html,
@@ -103,7 +102,7 @@ class Previsionniste(Calculatrice):
             "dernier-mois", "Dernier mois", dernier_mois, analyseur=_mois, exemple="ex. 12/2025"
         )
         self.type_client = w.Dropdown(
-            options=[TOUS, *TYPES_CLIENT], value=TOUS, description="Type de client"
+            options=[TOUS, *portefeuille.TYPES_CLIENT], value=TOUS, description="Type de client"
         )
         self.methode = w.Dropdown(
             options=[(nom.capitalize(), code) for code, nom in METHODES.items()],
