@@ -72,8 +72,9 @@ ATTENDU = {
     "05_marges_distribution.ipynb": [
         "… soit 33,33 % du net facturé",
         "Prix triple net  : 8,50 €",
-        "seuil de revente à perte = 2,48 €",
-        "Revendre à 2,45 € HT : revente à perte, interdit",
+        "7,65 € − 0,92 € + 0,00 € + 0,35 € = 7,08 €",  # triple net + transport
+        "seuil de revente à perte = 7,79 € HT",  # 7,08 + 0,708 (0,71)
+        "Revendre à 7,75 € HT : revente à perte, interdit",
     ],
     "06_marge_de_manoeuvre.ipynb": [
         "Délai de paiement + 30 jours à 6 % par an : coûte 4,66 €",

@@ -9,6 +9,7 @@ Les conventions FAUSSES (diagnostic des erreurs d'étudiants) sont dans
 """
 
 from widgets.calculs.distribution import (
+    FIN_SRP_PLUS_10,
     MargeArriere,
     MargeAvant,
     SeuilReventeAPerte,
@@ -61,6 +62,7 @@ from widgets.calculs.saisie import (
 )
 
 __all__ = [
+    "FIN_SRP_PLUS_10",
     "TAUX_TVA_FRANCE",
     "Concessions",
     "CoutConcession",
