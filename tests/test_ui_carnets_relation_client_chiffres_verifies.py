@@ -48,7 +48,11 @@ ATTENDU = {
     "02_documents_commerciaux.ipynb": [
         "SIREN 732 829 320 → FR44732829320",
         "Échéance : 30/01/2026",
-        "- Escompte de 2 % pour paiement sous 10 jours, déjà déduit ci-dessus (2,84 € HT)",
+        # 4 × 39,50 = 158,00 − 10 % = 142,20 ; TVA 28,44 → 170,64 due at 30 days ;
+        # escompte 2 % of 142,20 = 2,84 → 139,36 + TVA 27,87 = 167,23 if paid within 10 days
+        "Net à payer à l'échéance : 170,64 €",
+        "- Escompte de 2 % pour paiement sous 10 jours, soit au plus tard le 10/01/2026 : "
+        "2,84 € HT (net à payer dans ce cas : 167,23 €",
         "frais de recouvrement de 40,00 €",
     ],
     "03_net_a_payer.ipynb": [
