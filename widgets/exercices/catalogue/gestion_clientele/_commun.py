@@ -22,6 +22,7 @@ __all__ = [
     "SAVOIRS_SQL",
     "STATUTS",
     "TYPES_CLIENT",
+    "categorie_lue",
     "fin_de_mois",
     "secteur_au_hasard",
     "texte_sql",
@@ -29,6 +30,20 @@ __all__ = [
 ]
 
 SAVOIRS_SQL = ["S822", "S432"]
+
+
+def categorie_lue(type_client: str) -> str:
+    """The category as a student reads it: the DB code in bold, explained for the CSE.
+
+    The database keeps the historical code « Comité d'entreprise »; the student is told it is
+    the CSE (comité social et économique), its name since 2020.
+    """
+    texte = f"**« {type_client} »**"
+    if type_client == "Comité d'entreprise":
+        texte += " (les CSE, comités sociaux et économiques : c'est leur code dans la base)"
+    return texte
+
+
 ANNEES = (2023, 2024, 2025)
 MOIS = (
     "janvier", "février", "mars", "avril", "mai", "juin",

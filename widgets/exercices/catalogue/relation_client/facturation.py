@@ -38,7 +38,7 @@ PRODUITS = (
 )
 CLIENTS = (
     "Hyperval Lyon",
-    "CE Airbus Toulouse",
+    "CSE Airbus Toulouse",
     "Grossiste Textiles du Nord",
     "Souvenirs de Paris",
 )
