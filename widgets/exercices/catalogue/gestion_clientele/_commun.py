@@ -22,7 +22,7 @@ __all__ = [
     "SAVOIRS_SQL",
     "STATUTS",
     "TYPES_CLIENT",
-    "categorie_lue",
+    "precision_categorie",
     "fin_de_mois",
     "secteur_au_hasard",
     "texte_sql",
@@ -32,16 +32,15 @@ __all__ = [
 SAVOIRS_SQL = ["S822", "S432"]
 
 
-def categorie_lue(type_client: str) -> str:
-    """The category as a student reads it: the DB code in bold, explained for the CSE.
+def precision_categorie(type_client: str) -> str:
+    """What follows the category code in a statement: for « Comité d'entreprise », that it is
+    the CSE (comité social et économique, its name since 2020); ``""`` otherwise.
 
-    The database keeps the historical code « Comité d'entreprise »; the student is told it is
-    the CSE (comité social et économique), its name since 2020.
+    The database keeps the historical code « Comité d'entreprise » as the value to filter on.
     """
-    texte = f"**« {type_client} »**"
     if type_client == "Comité d'entreprise":
-        texte += " (les CSE, comités sociaux et économiques : c'est leur code dans la base)"
-    return texte
+        return " (les CSE, comités sociaux et économiques : c'est leur code dans la base)"
+    return ""
 
 
 ANNEES = (2023, 2024, 2025)
