@@ -154,9 +154,9 @@ def scenario_distribution():
         assert p.erreur == ""
 
     def nu(i: int) -> None:
-        seuil_revente_a_perte(Decimal(9), 0, Decimal("0.20")).est_revente_a_perte(
-            _decimal(valeurs[i % len(valeurs)])
-        )
+        seuil_revente_a_perte(
+            Decimal(9), 0, Decimal("0.20"), marge_arriere=Decimal("1.35")
+        ).est_revente_a_perte(_decimal(valeurs[i % len(valeurs)]))
 
     return "Distributeur / SRP", "prix de revente tapé", ui, nu
 

@@ -74,11 +74,12 @@ def test_worked_example_net_a_payer_to_the_cent():
 
 
 def test_worked_example_interets_360_days():
-    """alice: 13 700 € × 4 % × 90 / 360 = 137,00 € ; on 365 days: 135,12 €."""
+    """alice: 13 700 € × 12 % × 90 / 360 = 411,00 € ; on 365 days: 405,369… → 405,37 €
+    (a legal B2B penalty rate since issue 10 point 2: at least 3 × the taux d'intérêt légal)."""
     v = exercice_par_code("relation_client/interets-simples-1").variante("alice")
-    assert v.parametres == {"capital": D("13700"), "taux": D("4"), "jours": 90}
-    assert v.controle.attendu == D("137.00")
-    verdict = v.controle.verifier("135,12")
+    assert v.parametres == {"capital": D("13700"), "taux": D("12"), "jours": 90}
+    assert v.controle.attendu == D("411.00")
+    verdict = v.controle.verifier("405,37")
     assert verdict.piege == "annee_civile" and "360 jours" in verdict.message
 
 

@@ -48,7 +48,11 @@ ATTENDU = {
     "02_documents_commerciaux.ipynb": [
         "SIREN 732 829 320 → FR44732829320",
         "Échéance : 30/01/2026",
-        "- Escompte de 2 % pour paiement sous 10 jours, déjà déduit ci-dessus (2,84 € HT)",
+        # 4 × 39,50 = 158,00 − 10 % = 142,20 ; TVA 28,44 → 170,64 due at 30 days ;
+        # escompte 2 % of 142,20 = 2,84 → 139,36 + TVA 27,87 = 167,23 if paid within 10 days
+        "Net à payer à l'échéance : 170,64 €",
+        "- Escompte de 2 % pour paiement sous 10 jours, soit au plus tard le 10/01/2026 : "
+        "2,84 € HT (net à payer dans ce cas : 167,23 €",
         "frais de recouvrement de 40,00 €",
     ],
     "03_net_a_payer.ipynb": [
@@ -72,8 +76,9 @@ ATTENDU = {
     "05_marges_distribution.ipynb": [
         "… soit 33,33 % du net facturé",
         "Prix triple net  : 8,50 €",
-        "seuil de revente à perte = 2,48 €",
-        "Revendre à 2,45 € HT : revente à perte, interdit",
+        "7,65 € − 0,92 € + 0,00 € + 0,35 € = 7,08 €",  # triple net + transport
+        "seuil de revente à perte = 7,79 € HT",  # 7,08 + 0,708 (0,71)
+        "Revendre à 7,75 € HT : revente à perte, interdit",
     ],
     "06_marge_de_manoeuvre.ipynb": [
         "Délai de paiement + 30 jours à 6 % par an : coûte 4,66 €",

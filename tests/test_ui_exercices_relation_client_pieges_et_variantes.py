@@ -73,13 +73,17 @@ def test_tva_apres_escompte_exemple_calcule_a_la_main():
 
 def test_tableau_distributeur_juste_et_report_des_erreurs():
     """Net 7,65 ; revente 11,48 ; marge arrière 12 % ; transport 0,35 ; alimentaire :
-    marge avant 3,83 ; marge arrière 0,918 → 0,92 ; triple net 6,73 ; SRP (7,65 + 0,35) × 1,1
-    = 8,80."""
+    marge avant 3,83 ; marge arrière 0,918 → 0,92 ; triple net 6,73 ; SRP (triple net, L442-5)
+    (6,73 + 0,35) × 1,1 = 7,08 + 0,708 (0,71) = 7,79 (issue 10 point 1 : plus 8,80)."""
     v = _variante("distributeur-tableau-1", "alice")
-    justes = {"marge_avant": "3,83", "marge_arriere": "0,92", "triple_net": "6,73", "srp": "8,80"}
+    justes = {"marge_avant": "3,83", "marge_arriere": "0,92", "triple_net": "6,73", "srp": "7,79"}
     assert v.controle.verifier(justes).correct
-    # a slip on the marge arrière: the triple net computed from it is carried forward
-    glissade = dict(justes, marge_arriere="0,90", triple_net="6,75")
+    # the old SRP (marge arrière not deducted): (7,65 + 0,35) × 1,1 = 8,80 is a named trap
+    ancien = v.controle.verifier(dict(justes, srp="8,80"))
+    assert not ancien.correct and ancien.piege == "srp_sans_marge_arriere"
+    # a slip on the marge arrière: the triple net computed from it is carried forward,
+    # then the SRP from that triple net: (6,75 + 0,35) = 7,10 + 0,71 = 7,81
+    glissade = dict(justes, marge_arriere="0,90", triple_net="6,75", srp="7,81")
     verdict = v.controle.verifier(glissade)
     assert not verdict.correct
     statuts = {d.nom: d.statut for d in verdict.details}
@@ -87,5 +91,5 @@ def test_tableau_distributeur_juste_et_report_des_erreurs():
         "marge_avant": "juste",
         "marge_arriere": "faux",
         "triple_net": "report",
-        "srp": "juste",
+        "srp": "report",
     }

@@ -192,14 +192,18 @@ def test_document_facture_porte_les_mentions_legales_et_les_bons_totaux(
         "Conditions de règlement : paiement à 30 jours date de facture",
         "pénalités de retard",
         "indemnité forfaitaire pour frais de recouvrement de 40,00 €",
-        "Escompte de 2 % pour paiement sous 10 jours",
+        "Escompte de 2 % pour paiement sous 10 jours, soit au plus tard le 10/01/2026 : "
+        "5,25 € HT (net à payer dans ce cas : 223,08 €",
         "Catégorie de l'opération : livraison de biens",
-        "323,08 €",
-        "223,08 €",
-        "53,85 €",
+        # payable at 30 days > 10 days of escompte: the body is due WITHOUT the escompte
+        # (issue 10 point 3): 262,48 + port 12,00 = 274,48 ; TVA 54,896 → 54,90 ; TTC 329,38 ;
+        # − acompte 100,00 = 229,38
+        "329,38 €",
+        "229,38 €",
+        "54,90 €",
     ):
         assert attendu in page, attendu
-    assert "Pas d'escompte" not in page
+    assert "Pas d'escompte pour" not in page and "déduit ci-dessus" not in page
     assert "@page { size: A4" in page
     assert "<script" not in page.lower()
     assert not re.search(r"(src|href)=\"(https?:)?//", page)

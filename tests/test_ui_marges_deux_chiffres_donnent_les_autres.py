@@ -148,7 +148,7 @@ def test_convertisseur_taux_de_marge_et_taux_de_marque():
 
 def test_panneau_distributeur_marges_avant_arriere_triple_net_et_srp():
     """Revente 12,00 ; net facturé 9,00 → marge avant 3,00 (25 % de 12 ; 33,33 % de 9) ;
-    marge arrière 15 % de 9 = 1,35 → triple net 7,65 ; SRP = 9,00 + 0,20 = 9,20."""
+    marge arrière 15 % de 9 = 1,35 → triple net 7,65 ; SRP = 7,65 + 0,20 = 7,85."""
     p = PanneauDistribution()
     r = p.resultat
     assert (r.avant.marge_avant, r.avant.taux_de_marque, r.avant.taux_de_marge) == (
@@ -159,22 +159,23 @@ def test_panneau_distributeur_marges_avant_arriere_triple_net_et_srp():
     assert (r.arriere.montant, r.arriere.prix_triple_net, r.srp.seuil) == (
         D("1.35"),
         D("7.65"),
-        D("9.20"),
+        D("7.85"),
     )
     assert not r.revente_a_perte and "atelier-alerte" not in p.zone_resultat.value
-    p.prix_revente.value = "9,19"
+    p.prix_revente.value = "7,84"
     assert p.resultat.revente_a_perte
     assert "Revente à perte interdite" in p.zone_resultat.value
 
 
 def test_srp_alimentaire_egalim():
-    """Net 2,00 + taxes 0,10 + transport 0,15 = 2,25 ; + 10 % = 0,225 → 0,23 ; SRP 2,48."""
+    """Net 2,00 − marge arrière 15 % (0,30) + taxes 0,10 + transport 0,15 = 1,95 ;
+    + 10 % = 0,195 → 0,20 ; SRP 2,15."""
     p = PanneauDistribution(prix_revente_ht="2,50", net_facture="2", taxes="0,10", transport="0.15")
     p.alimentaire.value = True
-    assert p.resultat.srp.seuil == D("2.48")
+    assert p.resultat.srp.seuil == D("2.15")
     p.net_facture.value = "zéro"
     assert p.erreur.startswith("Net facturé HT : « zéro »")
-    assert p.resultat.srp.seuil == D("2.48")
+    assert p.resultat.srp.seuil == D("2.15")
 
 
 def test_calculatrice_complete_en_onglets():

@@ -10,6 +10,7 @@ Les conventions FAUSSES (diagnostic des erreurs d'étudiants) sont dans
 
 from widgets.calculs.arrondis import CENTIME, arrondi, arrondi_centime
 from widgets.calculs.distribution import (
+    FIN_SRP_PLUS_10,
     MargeArriere,
     MargeAvant,
     SeuilReventeAPerte,
@@ -65,6 +66,7 @@ __all__ = [
     "CENTIME",
     "accorder",
     "un",
+    "FIN_SRP_PLUS_10",
     "TAUX_TVA_FRANCE",
     "Concessions",
     "CoutConcession",

@@ -10,8 +10,15 @@
                            net facturé
     Prix triple net      = net facturé − marge arrière   (le vrai prix de vente du fournisseur)
     Seuil de revente à perte (SRP, art. L442-5 du code de commerce)
-                         = prix d'achat effectif = net facturé + taxes + transport ;
-                           produits alimentaires (loi EGalim) : SRP = prix d'achat effectif × 1,10
+                         = prix d'achat effectif = net facturé − marge arrière (les autres
+                           avantages financiers du fournisseur : le triple net) + taxes
+                           spécifiques (hors TVA) + transport ;
+                           denrées alimentaires : SRP = prix d'achat effectif × 1,10 (« SRP+10 »,
+                           loi EGalim 2018 : mesure expérimentale prolongée par la loi ASAP
+                           n° 2020-1525, art. 125, puis par la loi n° 2025-337 du 14 avril 2025
+                           jusqu'au 15 avril 2028)
+
+The threshold is HT (no VAT): compare it with the HT resale price only.
 
 Tous les montants sont unitaires, HT, arrondis au centime (demi au-dessus) à chaque étape ; les
 taux sont en % et arrondis à 2 décimales.
@@ -30,6 +37,7 @@ from widgets.calculs._commun import pourcent as _p
 from widgets.calculs.saisie import SaisieInvalide, arrondi, arrondi_centime, montant, taux
 
 __all__ = [
+    "FIN_SRP_PLUS_10",
     "MAJORATION_EGALIM",
     "MargeArriere",
     "MargeAvant",
@@ -41,7 +49,13 @@ __all__ = [
 ]
 
 MAJORATION_EGALIM = Decimal(10)
-"""Majoration du SRP des produits alimentaires (loi EGalim), en %."""
+"""Majoration du SRP des denrées alimentaires (« SRP+10 », loi EGalim), en %.
+
+Experimental measure: EGalim (2018) for two years, extended by the loi ASAP n° 2020-1525
+(art. 125) to 15 April 2025, then by the loi n° 2025-337 of 14 April 2025 to 15 April 2028."""
+
+FIN_SRP_PLUS_10 = "15 avril 2028"
+"""Date until which the SRP+10 applies (loi n° 2025-337 du 14 avril 2025), as of December 2026."""
 
 
 def _net_facture(valeur: Any) -> Decimal:
@@ -167,9 +181,11 @@ def prix_triple_net(net_facture: Any, marge_arriere: Any) -> Decimal:
 
 @dataclass(frozen=True)
 class SeuilReventeAPerte:
-    """Seuil de revente à perte : prix d'achat effectif, majoration EGalim éventuelle, seuil."""
+    """Seuil de revente à perte : prix d'achat effectif (triple net + taxes + transport),
+    majoration EGalim éventuelle, seuil (HT)."""
 
     net_facture: Decimal
+    marge_arriere: Decimal
     taxes: Decimal
     transport: Decimal
     prix_achat_effectif: Decimal
@@ -179,7 +195,10 @@ class SeuilReventeAPerte:
     etapes: tuple[str, ...]
 
     def est_revente_a_perte(self, prix_revente_ht: Any) -> bool:
-        """Vrai si ce prix de revente HT est strictement sous le seuil (interdit)."""
+        """Vrai si ce prix de revente HT est strictement sous le seuil (interdit).
+
+        The threshold is HT: pass the HT resale price, never a TTC price.
+        """
         return arrondi_centime(montant(prix_revente_ht, "Prix de revente HT")) < self.seuil
 
 
@@ -188,31 +207,49 @@ def seuil_revente_a_perte(
     taxes: Any = 0,
     transport: Any = 0,
     alimentaire: bool = False,
+    *,
+    marge_arriere: Any = 0,
 ) -> SeuilReventeAPerte:
-    """SRP = net facturé + taxes + transport ; ×1,10 (+10 %, EGalim) pour l'alimentaire.
+    """SRP = net facturé − marge arrière + taxes + transport ; ×1,10 (+10 %, EGalim) pour
+    l'alimentaire (article L442-5 du code de commerce : le prix d'achat effectif est le net
+    facturé « minoré du montant de l'ensemble des autres avantages financiers consentis par le
+    vendeur », c'est-à-dire le triple net).
 
-    Exemple : net facturé 2,00 €, taxes 0,10 €, transport 0,15 € → prix d'achat effectif
-    2,25 € ; produit alimentaire : majoration 0,23 € (0,225 arrondi), SRP 2,48 €.
+    ``marge_arriere`` : montant unitaire HT, ou un :class:`MargeArriere`. ``taxes`` : taxes
+    spécifiques à la revente, hors TVA (le seuil est HT).
+
+    Exemple : net facturé 7,65 €, marge arrière 0,92 €, transport 0,35 € → prix d'achat effectif
+    7,08 € ; denrée alimentaire : majoration 0,71 € (0,708 arrondi), SRP 7,79 €.
     """
     net = _net_facture(net_facture)
+    if isinstance(marge_arriere, MargeArriere):
+        ma = marge_arriere.montant
+    else:
+        ma = arrondi_centime(montant(marge_arriere, "Marge arrière"))
+    if ma >= net:
+        raise SaisieInvalide(
+            f"la marge arrière ({_e(ma)}) atteint le net facturé ({_e(net)}).",
+            champ="Marge arrière",
+        )
     t = arrondi_centime(montant(taxes, "Taxes"))
     tr = arrondi_centime(montant(transport, "Transport"))
-    pae = net + t + tr
+    pae = net - ma + t + tr
     majoration = arrondi_centime(pae * MAJORATION_EGALIM / CENT) if alimentaire else Decimal("0.00")
     seuil = pae + majoration
     etapes = [
-        f"Prix d'achat effectif = net facturé + taxes + transport = {_e(net)} + {_e(t)} + "
-        f"{_e(tr)} = {_e(pae)}"
+        "Prix d'achat effectif = net facturé − marge arrière + taxes + transport = "
+        f"{_e(net)} − {_e(ma)} + {_e(t)} + {_e(tr)} = {_e(pae)}"
     ]
     if alimentaire:
         etapes.append(
-            f"Produit alimentaire (loi EGalim) : + 10 % = {_e(majoration)} ; "
-            f"seuil de revente à perte = {_e(seuil)}"
+            f"Denrée alimentaire (SRP+10, loi EGalim) : + 10 % = {_e(majoration)} ; "
+            f"seuil de revente à perte = {_e(seuil)} HT"
         )
     else:
-        etapes.append(f"Seuil de revente à perte = prix d'achat effectif = {_e(seuil)}")
+        etapes.append(f"Seuil de revente à perte = prix d'achat effectif = {_e(seuil)} HT")
     return SeuilReventeAPerte(
         net_facture=net,
+        marge_arriere=ma,
         taxes=t,
         transport=tr,
         prix_achat_effectif=pae,

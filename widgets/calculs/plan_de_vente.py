@@ -8,7 +8,7 @@ distributeur, la défense des marges et la double argumentation (pour le revende
 client).
 
 Ce module est pur : des dataclasses, leur conversion en dictionnaire (JSON), les contrôles de
-complétude (messages en français) et la fiche imprimable (« book client ») en HTML.
+complétude (messages en français) et la fiche imprimable du plan de vente en HTML.
 """
 
 from __future__ import annotations
@@ -426,7 +426,7 @@ def _tableau(entetes: list[str], lignes: list[list[Any]]) -> str:
 
 
 def fiche_html(plan: PlanDeVente, etudiant: str = "") -> str:
-    """La fiche « book client » du plan, en HTML autonome imprimable sur A4.
+    """La fiche de préparation du plan de vente, en HTML autonome imprimable sur A4.
 
     Le texte saisi est échappé (aucun HTML de l'étudiant n'est interprété). Les manques du
     contrôle de complétude sont rappelés en fin de fiche.

@@ -12,6 +12,14 @@ BAC_A_SABLE = (
     "Pour vous entraîner à modifier des données, utilisez votre bac à sable (une copie "
     "personnelle de la base) : widgets.sql.bac_a_sable()."
 )
+ERREUR_INCONNUE = (
+    "La base a refusé la requête pour une raison que l'atelier ne sait pas encore expliquer. "
+    "Relisez-la : noms des tables et des colonnes, une virgule entre deux colonnes, les "
+    "textes entre guillemets simples ('Paris'), les parenthèses fermées, les mots-clés dans "
+    "l'ordre (SELECT, FROM, WHERE, GROUP BY, HAVING, ORDER BY, LIMIT). Si l'erreur reste, "
+    "montrez la requête à votre professeur."
+)
+"""Fallback explanation for an error SQLite reports that no rule above recognises."""
 _MOTS_SQL = sorted(
     MOTS_CLES
     | {
@@ -132,7 +140,7 @@ def _contrainte(message: str) -> QueryError:
         quoi = message.split(":", 1)[-1].strip()
         texte = f"La valeur ne respecte pas la règle de la table ({quoi})."
     else:
-        texte = f"Contrainte non respectée ({message})."
+        texte = "La modification ne respecte pas une règle de la table (une contrainte)."
     return QueryError(texte + " Rien n'a été modifié.", "contrainte", detail=message)
 
 
@@ -382,4 +390,12 @@ def expliquer(
             "sable, réinitialisez-le : widgets.sql.reinitialiser_bac_a_sable().",
             "base_introuvable",
         )
-    return err(f"SQLite a refusé la requête : {m}. Relisez-la à cet endroit.", "erreur")
+    arguments = re.search(r"wrong number of arguments to function (\w+)", m)
+    if arguments:
+        return err(
+            f"La fonction {arguments.group(1)}() n'a pas reçu le bon nombre d'arguments "
+            "(les valeurs entre ses parenthèses, séparées par des virgules).",
+            "syntaxe",
+        )
+    # unknown error: a French explanation only; SQLite's English text stays in ``detail``
+    return err(ERREUR_INCONNUE, "erreur")

@@ -6,12 +6,19 @@ self-contained HTML page: inline CSS (``gabarits/document.css``, A4 print rules)
 no script, no external resource. The figures are never recomputed here: they come from the
 calculation (lines, paper-method steps, VAT per rate).
 
-Mentions printed on a French B2B invoice (code de commerce L441-9 / CGI art. 242 nonies A):
-unique number, date of issue, date of the sale, seller and buyer identity and address, SIREN,
-intra-EU VAT numbers, legal form/capital/RCS of the seller, category of the operation, each
-line (quantity, unit price HT, reductions), VAT per rate, totals, payment due date and
-conditions, rate of late-payment penalties, the 40 € flat collection indemnity, and the
-escompte conditions (or « pas d'escompte pour paiement anticipé »).
+Mentions printed on a French B2B invoice (code de commerce L441-9 / CGI annexe II art. 242
+nonies A): unique number, date of issue, date of the sale, seller and buyer identity and
+address, SIREN, intra-EU VAT numbers, legal form/capital/RCS of the seller, each line
+(quantity, unit price HT, reductions), VAT per rate, totals, payment due date and conditions,
+rate of late-payment penalties, the 40 € flat collection indemnity, and the escompte conditions
+(or « pas d'escompte pour paiement anticipé »). The e-invoicing mentions (SIREN of the client,
+category of the operation, option for VAT on debits, delivery address if different) are
+mandatory from the issuer's e-invoicing date: 1 September 2026 for large and mid-size firms,
+1 September 2027 for SMEs and micro-firms.
+
+Escompte: when the payment term is longer than the escompte delay, the escompte is only
+offered (``DocumentCommercial.escompte_propose``): the body shows the amount due at the term
+and the mentions give the escompte and the net to pay if paid early — never « déjà déduit ».
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ import jinja2
 from markupsafe import Markup
 
 from widgets.calculs import format_nombre
+from widgets.calculs.conditions_paiement import INDEMNITE_FORFAITAIRE_RECOUVREMENT
 from widgets.calculs.facture import NetAPayer
 from widgets.ui.champs import euros as format_euros
 from widgets.ui.champs import pourcent as format_pourcent
@@ -55,7 +63,7 @@ TYPES_DOCUMENT: dict[str, str] = {
 }
 """Code du type de document → titre imprimé."""
 
-INDEMNITE_RECOUVREMENT = Decimal(40)
+INDEMNITE_RECOUVREMENT = INDEMNITE_FORFAITAIRE_RECOUVREMENT
 
 
 def numero_tva_intracom(siren: str) -> str:
@@ -122,6 +130,10 @@ class DocumentCommercial:
     ``taux_penalites`` : taux annuel des pénalités de retard en % (au moins 3 fois le taux
     d'intérêt légal) ; ``None`` : taux légal par défaut (BCE + 10 points).
     ``references`` : la référence article de chaque ligne, dans l'ordre (facultatif).
+    ``escompte_propose`` : le même document calculé AVEC l'escompte, quand l'escompte est
+    seulement proposé (paiement à terme plus long que le délai d'escompte) : le corps du
+    document est alors calculé sans escompte. ``option_debits`` : le vendeur a opté pour le
+    paiement de la TVA d'après les débits (mention obligatoire).
     """
 
     type_document: str
@@ -140,6 +152,8 @@ class DocumentCommercial:
     reference_commande: str = ""
     categorie_operation: str = "livraison de biens"
     references: tuple[str, ...] = field(default_factory=tuple)
+    escompte_propose: NetAPayer | None = None
+    option_debits: bool = False
 
     @property
     def titre(self) -> str:
@@ -150,6 +164,11 @@ class DocumentCommercial:
     def date_echeance(self) -> dt.date:
         """Date d'émission + délai de paiement (jours calendaires, « date de facture »)."""
         return self.date_emission + dt.timedelta(days=self.delai_paiement_jours)
+
+    @property
+    def date_limite_escompte(self) -> dt.date:
+        """Date d'émission + délai d'escompte : dernier jour pour payer avec l'escompte."""
+        return self.date_emission + dt.timedelta(days=self.delai_escompte_jours)
 
 
 def mentions_legales(doc: DocumentCommercial, calcul: NetAPayer) -> list[str]:
@@ -163,15 +182,7 @@ def mentions_legales(doc: DocumentCommercial, calcul: NetAPayer) -> list[str]:
     if doc.type_document == "facture":
         conditions += f", soit au plus tard le {date_fr(doc.date_echeance)}"
     mentions.append(f"{conditions}, par {doc.mode_reglement}.")
-    if calcul.escompte is not None:
-        mentions.append(
-            f"Escompte de {format_pourcent(calcul.escompte.taux)} pour paiement sous "
-            f"{doc.delai_escompte_jours} jours, déjà déduit ci-dessus "
-            f"({format_euros(calcul.escompte.montant)} HT) ; la TVA est calculée sur le net "
-            "après escompte."
-        )
-    else:
-        mentions.append("Pas d'escompte pour paiement anticipé.")
+    mentions.append(_mention_escompte(doc, calcul))
     if doc.taux_penalites is None:
         penalites = (
             "au taux d'intérêt appliqué par la Banque centrale européenne à son opération de "
@@ -188,6 +199,8 @@ def mentions_legales(doc: DocumentCommercial, calcul: NetAPayer) -> list[str]:
         f"de recouvrement de {format_euros(INDEMNITE_RECOUVREMENT)} (article D441-5 du code de "
         "commerce)."
     )
+    if doc.option_debits:
+        mentions.append("Option pour le paiement de la taxe d'après les débits.")
     if calcul.acompte:
         mentions.append(
             f"Acompte de {format_euros(calcul.acompte)} TTC déjà versé, déduit du net à payer."
@@ -198,6 +211,35 @@ def mentions_legales(doc: DocumentCommercial, calcul: NetAPayer) -> list[str]:
             "taxes ; TVA au taux en vigueur."
         )
     return mentions
+
+
+def _mention_escompte(doc: DocumentCommercial, calcul: NetAPayer) -> str:
+    """The escompte conditions (L441-9): deducted only when the whole term fits in the
+    escompte delay; otherwise offered, with its amount and the net to pay if paid early."""
+    avec = calcul if calcul.escompte is not None else doc.escompte_propose
+    if avec is None or avec.escompte is None:
+        return "Pas d'escompte pour paiement anticipé."
+    debut = (
+        f"Escompte de {format_pourcent(avec.escompte.taux)} pour paiement sous "
+        f"{doc.delai_escompte_jours} jours"
+    )
+    if calcul.escompte is not None and doc.delai_paiement_jours <= doc.delai_escompte_jours:
+        return (
+            f"{debut} : {format_euros(avec.escompte.montant)} HT, déduit ci-dessus (le délai de "
+            "paiement tient dans le délai d'escompte) ; la TVA est calculée sur le net après "
+            "escompte."
+        )
+    limite = date_fr(doc.date_limite_escompte)
+    dans_ce_cas = (
+        f"net à payer dans ce cas : {format_euros(avec.net_a_payer)}"
+        if calcul.escompte is None
+        else "c'est le montant calculé ci-dessus, qui n'est dû qu'en cas de paiement anticipé"
+    )
+    return (
+        f"{debut}, soit au plus tard le {limite} : {format_euros(avec.escompte.montant)} HT "
+        f"({dans_ce_cas}, TVA calculée sur le net après escompte). Passé ce délai, pas "
+        "d'escompte."
+    )
 
 
 def _vue(doc: DocumentCommercial, calcul: NetAPayer) -> dict[str, Any]:

@@ -31,6 +31,11 @@ from typing import Any
 import ipywidgets as w
 
 from widgets.calculs import quantite
+from widgets.calculs.conditions_paiement import (
+    TAUX_PENALITES_MINIMUM,
+    avertissement_delai_paiement,
+    avertissement_taux_penalites,
+)
 from widgets.calculs.facture import NetAPayer, net_a_payer
 from widgets.donnees.catalogue_produits import (
     ClientFacture,
@@ -50,6 +55,7 @@ from widgets.ui.champs import (
     ZoneErreur,
     avertissements_html,
     euros_html,
+    pourcent,
 )
 from widgets.ui.documents import (
     TYPES_DOCUMENT,
@@ -285,8 +291,14 @@ class ConstructeurFacture(Calculatrice):
             "penalites",
             "Pénalités de retard (%/an)",
             facultatif=True,
-            exemple="vide : BCE + 10 points",
+            exemple=f"au moins {pourcent(TAUX_PENALITES_MINIMUM)} ; vide : BCE + 10 points",
         )
+        # non-blocking legal warnings (L441-10), shown right under their field
+        self.avertissement_delai = w.HTML()
+        self.avertissement_delai.add_class("atelier-avertissement-delai")
+        self.avertissement_penalites = w.HTML()
+        self.avertissement_penalites.add_class("atelier-avertissement-penalites")
+        self.avertissements: tuple[str, ...] = ()
         self.client.observe(self._client_choisi, names="value")
         self.type_document.observe(self._type_choisi, names="value")
 
@@ -369,8 +381,10 @@ class ConstructeurFacture(Calculatrice):
                         self.date_emission,
                         self.date_livraison,
                         self.delai_paiement,
+                        self.avertissement_delai,
                         self.delai_escompte,
                         self.taux_penalites,
+                        self.avertissement_penalites,
                     ]
                 ),
                 w.VBox(
@@ -469,6 +483,15 @@ class ConstructeurFacture(Calculatrice):
         ]
         calcul = net_a_payer(lignes, remises=remises, escompte=escompte, port=port, acompte=acompte)
         numero, date, livraison, nom, adresse, ville, siren, delai, delai_esc, penalites = document
+        self._avertir(delai, penalites)
+        # an escompte is deducted on the document only if the whole term fits in its delay;
+        # otherwise the document is due without it and the escompte is offered (mentions)
+        propose = calcul.escompte is not None and delai > delai_esc
+        au_terme = (
+            net_a_payer(lignes, remises=remises, escompte=0, port=port, acompte=acompte)
+            if propose
+            else calcul
+        )
         self.document = DocumentCommercial(
             type_document=self.type_document.value,
             numero=numero,
@@ -480,9 +503,22 @@ class ConstructeurFacture(Calculatrice):
             delai_escompte_jours=delai_esc,
             taux_penalites=penalites,
             references=tuple(ligne.reference for ligne in self.lignes if not ligne.est_vide()),
+            escompte_propose=calcul if propose else None,
         )
-        self.document_html = rendre_document(self.document, calcul)
+        self.document_html = rendre_document(self.document, au_terme)
         return calcul
+
+    def _avertir(self, delai: int, penalites: Decimal | None) -> None:
+        """Shows the L441-10 warnings under the term and penalty fields (never blocking)."""
+        messages = []
+        for zone, message in (
+            (self.avertissement_delai, avertissement_delai_paiement(delai)),
+            (self.avertissement_penalites, avertissement_taux_penalites(penalites)),
+        ):
+            zone.value = avertissements_html([message]) if message else ""
+            if message:
+                messages.append(message)
+        self.avertissements = tuple(messages)
 
     def _afficher(self, resultat: NetAPayer) -> str:
         lignes = []
@@ -512,4 +548,16 @@ class ConstructeurFacture(Calculatrice):
             + "".join(lignes)
             + "</table>"
             + avertissements_html(resultat.avertissements)
+            + self._note_escompte()
+        )
+
+    def _note_escompte(self) -> str:
+        doc = self.document
+        if doc is None or doc.escompte_propose is None:
+            return ""
+        return (
+            '<p class="atelier-note-escompte" style="font-size:0.9em">Sur le document, '
+            f"payable à {doc.delai_paiement_jours} jours, l'escompte n'est pas déduit : il est "
+            f"proposé pour un paiement sous {doc.delai_escompte_jours} jours (voir les "
+            "mentions).</p>"
         )

@@ -26,6 +26,7 @@ from typing import Any
 import ipywidgets as w
 
 from widgets.calculs import (
+    FIN_SRP_PLUS_10,
     MargeArriere,
     MargeAvant,
     Marges,
@@ -236,9 +237,9 @@ class PanneauDistribution(Calculatrice):
             strict_maxi=True,
             facultatif=True,
         )
-        self.taxes = ChampMontant("taxes", "Taxes", taxes, vide="0")
+        self.taxes = ChampMontant("taxes", "Taxes hors TVA", taxes, vide="0")
         self.transport = ChampMontant("transport", "Transport", transport, vide="0")
-        self.alimentaire = w.Checkbox(value=False, description="Produit alimentaire (EGalim)")
+        self.alimentaire = w.Checkbox(value=False, description="Denrée alimentaire (SRP+10)")
         self.alimentaire.add_class("atelier-champ-alimentaire")
         self._brancher(
             [self.prix_revente, self.net_facture, self.marge_arriere, self.taxes, self.transport]
@@ -268,7 +269,9 @@ class PanneauDistribution(Calculatrice):
         )
         avant = marge_avant(revente, net)
         arriere = marge_arriere(net, taux_sur_net_facture=t_arriere)
-        srp = seuil_revente_a_perte(net, taxes, transport, alimentaire=self.alimentaire.value)
+        srp = seuil_revente_a_perte(
+            net, taxes, transport, alimentaire=self.alimentaire.value, marge_arriere=arriere
+        )
         return Distribution(avant, arriere, srp, srp.est_revente_a_perte(revente))
 
     def _afficher(self, r: Distribution) -> str:
@@ -281,21 +284,32 @@ class PanneauDistribution(Calculatrice):
                 "Prix triple net (net facturé − marge arrière)",
                 euros_html(r.arriere.prix_triple_net),
             ),
-            ("Prix d'achat effectif", euros_html(r.srp.prix_achat_effectif)),
-            ("Seuil de revente à perte", f"<b>{euros_html(r.srp.seuil)}</b>"),
+            (
+                "Prix d'achat effectif (triple net + taxes + transport)",
+                euros_html(r.srp.prix_achat_effectif),
+            ),
+            ("Seuil de revente à perte (HT)", f"<b>{euros_html(r.srp.seuil)}</b>"),
         ]
         alerte = ""
         if r.revente_a_perte:
             alerte = (
                 f'<div class="atelier-alerte" style="color:{COULEUR_ERREUR};font-weight:bold;'
-                'margin-top:6px">⚠ Revente à perte interdite : le prix de revente est sous le '
-                "seuil de revente à perte (article L442-5 du code de commerce).</div>"
+                'margin-top:6px">⚠ Revente à perte interdite : le prix de revente HT est sous '
+                "le seuil de revente à perte (article L442-5 du code de commerce).</div>"
+            )
+        note = "Le seuil est HT : comparez-le au prix de revente HT, jamais à un prix TTC."
+        if r.srp.alimentaire:
+            note += (
+                " SRP+10 : mesure expérimentale de la loi EGalim (2018), prolongée plusieurs "
+                f"fois, en dernier lieu jusqu'au {FIN_SRP_PLUS_10} (loi n° 2025-337 du "
+                "14 avril 2025)."
             )
         etapes = "".join(f"<li>{html.escape(e)}</li>" for e in r.srp.etapes)
         return (
             tableau_html(lignes, titre="Marges du distributeur", classe="atelier-chiffres")
             + alerte
             + f'<ul style="font-size:0.92em;padding-left:18px">{etapes}</ul>'
+            + f'<p class="atelier-note-srp" style="font-size:0.9em">{html.escape(note)}</p>'
         )
 
 

@@ -4,7 +4,7 @@ L'étudiant choisit un scénario de la bibliothèque (B2C, B2B, distributeur), p
 prise de contact, plan de découverte (questions ouvertes / fermées / alternatives,
 reformulation, mobiles trouvés), centre d'achat (B2B), argumentaire CAP relié aux mobiles,
 objections et techniques de réponse, conclusion et suivi. Le contrôle de complétude affiche
-en direct ce qui manque ; la fiche « book client » s'exporte en HTML imprimable (A4).
+en direct ce qui manque ; la fiche du plan de vente s'exporte en HTML imprimable (A4).
 
 Le plan est enregistré à chaque modification (``plans/plan_de_vente/<nom>.json``, écriture
 atomique, versions précédentes gardées) et relu à la création du widget.
@@ -353,6 +353,12 @@ class EditeurPlanDeVente(w.VBox):
                 "<p><b>Preuves à votre disposition :</b> "
                 + " ; ".join(e(p) for p in s["preuves_disponibles"])
                 + "</p>"
+            )
+        if s.get("cadre_legal"):
+            parties.append(
+                '<div class="atelier-cadre-legal"><p><b>Cadre légal :</b></p><ul>'
+                + "".join(f"<li>{e(x)}</li>" for x in s["cadre_legal"])
+                + "</ul></div>"
             )
         return "".join(parties)
 

@@ -156,7 +156,8 @@ TABLES: tuple[Table, ...] = (
                 "type_client",
                 "TEXT",
                 f"NOT NULL CHECK (type_client IN ({_dans(TYPES_CLIENT)}))",
-                "Catégorie : GMS, Comité d'entreprise, Grossiste ou Boutique de souvenirs",
+                "Catégorie : GMS, Comité d'entreprise (code historique : c'est le CSE, comité "
+                "social et économique), Grossiste ou Boutique de souvenirs",
                 "GMS",
             ),
             C(

@@ -23,6 +23,7 @@ __all__ = [
     "SAVOIRS_SQL",
     "STATUTS",
     "TYPES_CLIENT",
+    "precision_categorie",
     "fin_de_mois",
     "secteur_au_hasard",
     "texte_sql",
@@ -30,6 +31,19 @@ __all__ = [
 ]
 
 SAVOIRS_SQL = ["S822", "S432"]
+
+
+def precision_categorie(type_client: str) -> str:
+    """What follows the category code in a statement: for « Comité d'entreprise », that it is
+    the CSE (comité social et économique, its name since 2020); ``""`` otherwise.
+
+    The database keeps the historical code « Comité d'entreprise » as the value to filter on.
+    """
+    if type_client == "Comité d'entreprise":
+        return " (les CSE, comités sociaux et économiques : c'est leur code dans la base)"
+    return ""
+
+
 ANNEES = (2023, 2024, 2025)
 MOIS = (
     "janvier", "février", "mars", "avril", "mai", "juin",

@@ -11,6 +11,7 @@ import random
 from widgets.donnees.generation.referentiels import ID_SECTEUR_SOUVENIRS, SECTEURS
 from widgets.donnees.vocabulaire import STATUTS, TYPES_CLIENT
 from widgets.exercices import ControleSQL, Variante, exercice
+from widgets.exercices.catalogue.gestion_clientele._commun import precision_categorie
 
 ANNEES = (2023, 2024, 2025)
 
@@ -33,7 +34,7 @@ def clients_d_une_categorie(alea: random.Random) -> Variante:
     return Variante(
         enonce=(
             f"Le service commercial prépare un publipostage pour les clients de la catégorie "
-            f"**{type_client}**.\n\n"
+            f"**{type_client}**{precision_categorie(type_client)}.\n\n"
             "Écrivez la requête qui affiche la **raison sociale** et la **ville** de ces "
             "clients (table `clients`), **triés par raison sociale** (ordre alphabétique)."
         ),

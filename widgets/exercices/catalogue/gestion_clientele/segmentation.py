@@ -1,4 +1,8 @@
-"""Segmenter le portefeuille par requête : CASE, tranches de CA, ancienneté (S522, S822)."""
+"""Segmenter le portefeuille par requête : CASE, tranches de CA, ancienneté (S522, S822).
+
+The CA segmentation here uses FIXED thresholds: it is a « segmentation par tranches de CA »,
+labelled T1/T2/T3, never « ABC » (ABC means Pareto: cumulated share of CA, cut near 80 %/95 %).
+"""
 
 from __future__ import annotations
 
@@ -23,34 +27,36 @@ def segments_ca(alea: random.Random) -> Variante:
     haut = alea.choice((30000, 50000))
     bas = alea.choice((5000, 10000))
     sql = (
-        "SELECT CASE WHEN ca >= " + str(haut) + " THEN 'A'\n"
-        "            WHEN ca >= " + str(bas) + " THEN 'B'\n"
-        "            ELSE 'C' END AS segment,\n"
+        "SELECT CASE WHEN ca >= " + str(haut) + " THEN 'T1'\n"
+        "            WHEN ca >= " + str(bas) + " THEN 'T2'\n"
+        "            ELSE 'T3' END AS tranche,\n"
         "       COUNT(*) AS nb_clients, ROUND(SUM(ca), 2) AS ca_total\n"
         "FROM (SELECT c.id_client, SUM(f.montant_ht) AS ca\n"
         "      FROM clients c JOIN factures f ON f.id_client = c.id_client\n"
         f"      WHERE c.id_secteur = {id_secteur}\n"
         f"        AND f.date_facture BETWEEN '{annee}-01-01' AND '{annee}-12-31'\n"
         "      GROUP BY c.id_client)\n"
-        "GROUP BY segment\nORDER BY segment"
+        "GROUP BY tranche\nORDER BY tranche"
     )
     return Variante(
         enonce=(
             f"On classe les clients du secteur **{nom}** (`id_secteur` = {id_secteur}) ayant "
-            f"été facturés en **{annee}** selon leur CA HT de l'année : **A** si CA ≥ "
-            f"{haut} €, **B** si CA ≥ {bas} €, **C** sinon.\n\n"
-            "Affichez pour chaque segment (A, B, C dans cet ordre) le nombre de clients et le "
-            "CA total du segment (au centime)."
+            f"été facturés en **{annee}** par **tranche de CA HT** de l'année : tranche **T1** "
+            f"si CA ≥ {haut} €, **T2** si CA ≥ {bas} €, **T3** sinon (des seuils fixes : ce "
+            "n'est pas une analyse ABC, qui classe les clients selon leur part cumulée du CA, "
+            "loi de Pareto).\n\n"
+            "Affichez pour chaque tranche (T1, T2, T3 dans cet ordre, colonne `tranche`) le "
+            "nombre de clients et le CA total de la tranche (au centime)."
         ),
-        controle=ControleSQL(sql, ordre_compte=True, cles_ordre=("segment",)),
+        controle=ControleSQL(sql, ordre_compte=True, cles_ordre=("tranche",)),
         indices=(
             "Calculez d'abord le CA de chaque client dans une sous-requête placée dans le FROM "
             "(une « table dérivée »).",
-            f"`CASE WHEN ca >= {haut} THEN 'A' WHEN ca >= {bas} THEN 'B' ELSE 'C' END` donne le "
-            "segment (les conditions sont lues dans l'ordre).",
-            "Puis regroupez la table dérivée par segment.",
+            f"`CASE WHEN ca >= {haut} THEN 'T1' WHEN ca >= {bas} THEN 'T2' ELSE 'T3' END` donne "
+            "la tranche (les conditions sont lues dans l'ordre).",
+            "Puis regroupez la table dérivée par tranche.",
         ),
-        solution="Deux niveaux : le CA par client, puis le regroupement par segment :",
+        solution="Deux niveaux : le CA par client, puis le regroupement par tranche :",
         parametres={"annee": annee, "id_secteur": id_secteur, "haut": haut, "bas": bas},
     )
 

@@ -9,6 +9,7 @@ from widgets.exercices.catalogue.gestion_clientele._commun import (
     GAMMES,
     SAVOIRS_SQL,
     TYPES_CLIENT,
+    precision_categorie,
     texte_sql,
     trimestre,
 )
@@ -126,7 +127,8 @@ def plus_grosse_facture(alea: random.Random) -> Variante:
     )
     return Variante(
         enonce=(
-            f"Parmi les clients **« {type_client} »**, quel client a reçu la **facture au "
+            f"Parmi les clients **« {type_client} »**{precision_categorie(type_client)}, quel "
+            "client a reçu la **facture au "
             f"montant TTC le plus élevé** au **{libelle}** (du {debut} au {fin}) ? Affichez sa "
             "raison sociale, le numéro de la facture et son montant TTC."
         ),

@@ -12,6 +12,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from widgets.calculs import arrondi, arrondi_centime, format_euros, format_nombre, format_pourcent
+from widgets.calculs.conditions_paiement import INDEMNITE_FORFAITAIRE_RECOUVREMENT
+from widgets.calculs.conditions_paiement import TAUX_PENALITES_MINIMUM as TAUX_MINI
 from widgets.calculs.facture import net_a_payer
 from widgets.calculs.interets import interets_simples
 from widgets.calculs.marges import marges, prix_de_vente
@@ -36,7 +38,7 @@ PRODUITS = (
 )
 CLIENTS = (
     "Hyperval Lyon",
-    "CE Airbus Toulouse",
+    "CSE Airbus Toulouse",
     "Grossiste Textiles du Nord",
     "Souvenirs de Paris",
 )
@@ -335,25 +337,35 @@ def marges_tableau_1(alea: random.Random) -> Variante:
 @exercice("interets-simples-1", "Intérêts simples (année commerciale)", savoirs=["S512"])
 def interets_simples_1(alea: random.Random) -> Variante:
     capital = tirer_decimal(alea, 1000, 50000, 100)
-    t = Decimal(alea.choice(("2", "2.5", "3", "3.5", "4", "4.5", "5")))
+    # only legal B2B rates: at least 3 × the taux d'intérêt légal (L441-10 II C. com.)
+    t = Decimal(
+        alea.choice(
+            [x for x in ("8", "9", "10", "11", "12", "13", "15") if Decimal(x) >= TAUX_MINI]
+        )
+    )
     jours = alea.choice((30, 45, 60, 73, 90, 120, 135, 150, 180, 210, 270))
     attendu = interets_simples(capital, t, jours)
     piege = piege_connu("annee_civile", capital, t, jours)
+    indemnite = format_euros(INDEMNITE_FORFAITAIRE_RECOUVREMENT)
     return Variante(
         enonce=(
-            f"Un client règle avec **{jours} jours** de retard une facture de "
-            f"**{format_euros(capital)}**. Le contrat prévoit des intérêts de retard au taux "
-            f"annuel de **{format_pourcent(t)}** (intérêts simples).\n\n"
-            "Calculez le montant des **intérêts**."
+            f"Un client professionnel règle avec **{jours} jours** de retard une facture de "
+            f"**{format_euros(capital)}**. Les conditions générales de vente prévoient des "
+            f"pénalités de retard au taux annuel de **{format_pourcent(t)}** (au moins trois "
+            "fois le taux de l'intérêt légal, article L441-10 du code de commerce), en "
+            "intérêts simples.\n\n"
+            "Calculez le montant des **pénalités de retard** (l'indemnité forfaitaire de "
+            f"{indemnite} pour frais de recouvrement s'y ajoute, mais ne la comptez pas ici)."
         ),
-        controle=ControleNombre(attendu, libelle="Intérêts", pieges=(piege,)),
+        controle=ControleNombre(attendu, libelle="Pénalités de retard", pieges=(piege,)),
         indices=(
             "I = C × t × n / 360 : en calcul commercial, l'année compte 360 jours.",
             "Le taux s'écrit en décimal dans la formule : 4 % → 0,04.",
         ),
         solution=(
             f"I = {format_euros(capital)} × {format_nombre(t / CENT)} × {jours} / 360 = "
-            f"**{format_euros(attendu)}**"
+            f"**{format_euros(attendu)}** ; le client doit en plus l'indemnité forfaitaire "
+            f"pour frais de recouvrement de {indemnite} (article D441-5 du code de commerce)."
         ),
         parametres={"capital": capital, "taux": t, "jours": jours},
     )

@@ -1,8 +1,9 @@
 """Taux de marge, marges du distributeur, seuil de revente à perte, négociation (S443, S513, S741).
 
 Traps practised: taux de marque given where the taux de marge was asked, a taux de marge used
-as a taux de marque. Expected figures come from ``widgets.calculs`` (``marges``,
-``prix_de_vente``, ``marge_avant``, ``marge_arriere``, ``seuil_revente_a_perte``,
+as a taux de marque, a seuil de revente à perte computed without deducting the marge arrière
+(before the triple net of L442-5 C. com.). Expected figures come from ``widgets.calculs``
+(``marges``, ``prix_de_vente``, ``marge_avant``, ``marge_arriere``, ``seuil_revente_a_perte``,
 ``marge_de_manoeuvre``); trap values from ``widgets.calculs.pieges``.
 """
 
@@ -28,6 +29,7 @@ from widgets.exercices import (
     Cellule,
     ControleNombre,
     ControleTableau,
+    Piege,
     Variante,
     exercice,
     piege_connu,
@@ -103,7 +105,8 @@ def distributeur_tableau_1(alea: random.Random) -> Variante:
     alimentaire = alea.random() < 0.5
     avant = marge_avant(revente, net)
     arriere = marge_arriere(net, taux_sur_net_facture=t_arriere)
-    srp = seuil_revente_a_perte(net, 0, transport, alimentaire=alimentaire)
+    srp = seuil_revente_a_perte(net, 0, transport, alimentaire=alimentaire, marge_arriere=arriere)
+    sans_marge_arriere = seuil_revente_a_perte(net, 0, transport, alimentaire=alimentaire)
     produit = "pot de confiture" if alimentaire else "serviette de plage"
     cellules = (
         Cellule(
@@ -126,18 +129,32 @@ def distributeur_tableau_1(alea: random.Random) -> Variante:
         ),
         Cellule(
             "srp",
-            "Seuil de revente à perte",
+            "Seuil de revente à perte (HT)",
             srp.seuil,
             (
-                (lambda net, transport: arrondi_centime((net + transport) * Decimal("1.1")))
+                (
+                    lambda triple_net, transport: (
+                        triple_net + transport + arrondi_centime((triple_net + transport) / 10)
+                    )
+                )
                 if alimentaire
-                else (lambda net, transport: net + transport)
+                else (lambda triple_net, transport: triple_net + transport)
             ),
             points=Decimal(2),
+            pieges=(
+                Piege(
+                    "srp_sans_marge_arriere",
+                    sans_marge_arriere.seuil,
+                    "Vous n'avez pas déduit la marge arrière : le prix d'achat effectif est le "
+                    "net facturé diminué de tous les autres avantages financiers du fournisseur "
+                    "(le triple net), plus les taxes et le transport (article L442-5 du code de "
+                    "commerce).",
+                ),
+            ),
         ),
     )
     egalim = (
-        "C'est un **produit alimentaire** (loi EGalim)."
+        "C'est une **denrée alimentaire** (SRP majoré de 10 %, loi EGalim)."
         if alimentaire
         else "Ce n'est pas un produit alimentaire."
     )
@@ -157,8 +174,9 @@ def distributeur_tableau_1(alea: random.Random) -> Variante:
         indices=(
             "Marge avant = prix de revente − net facturé ; prix triple net = net facturé − "
             "marge arrière.",
-            "SRP = net facturé + taxes + transport (la marge arrière n'est pas déduite) ; "
-            "+ 10 % pour un produit alimentaire.",
+            "SRP = prix d'achat effectif = triple net (net facturé − marge arrière) + taxes + "
+            "transport (article L442-5 du code de commerce) ; + 10 % pour une denrée "
+            "alimentaire (SRP+10). Le seuil est HT : comparez-le au prix de revente HT.",
         ),
         solution="\n".join(
             [
