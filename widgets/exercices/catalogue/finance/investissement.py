@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
-from widgets.calculs import arrondi, format_euros, format_pourcent
+from widgets.calculs import arrondi, arrondi_centime, format_euros, format_pourcent
 from widgets.calculs.finance import delai_de_recuperation, roi, van
 from widgets.exercices import ControleNombre, Piege, Variante, exercice, tirer_decimal
 from widgets.exercices.catalogue.finance import piege_finance
@@ -26,8 +26,7 @@ ACTIONS = (
 
 def _marges(alea: random.Random, budget: Decimal, annees: int) -> list[Decimal]:
     return [
-        (budget * tirer_decimal(alea, 25, 60, 1, 2) / 100).quantize(Decimal(1)) * 100
-        for _ in range(annees)
+        arrondi(budget * tirer_decimal(alea, 25, 60, 1, 2) / 100, 0) * 100 for _ in range(annees)
     ]
 
 
@@ -106,7 +105,7 @@ def roi_action_1(alea: random.Random) -> Variante:
     cout = tirer_decimal(alea, 20, 150, 5) * 100
     ca = cout * tirer_decimal(alea, 30, 90, 5, 1)
     t = tirer_decimal(alea, 20, 45, 1)
-    marge = (ca * t / 100).quantize(Decimal("0.01"))
+    marge = arrondi_centime(ca * t / 100)
     attendu = roi(marge, cout)
     return Variante(
         enonce=f"Une opération promotionnelle a coûté **{format_euros(cout)}** et a généré "
