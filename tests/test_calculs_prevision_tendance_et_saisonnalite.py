@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from widgets.calculs import SaisieInvalide, arrondi, format_nombre
@@ -129,7 +129,11 @@ def test_a_straight_line_has_r_one_and_no_seasonality():
     st.sampled_from(["tendance", "moyennes_mobiles"]),
 )
 def test_coefficients_average_one_and_scaling_the_series_scales_the_forecast(valeurs, k, methode):
-    p = prevoir(valeurs, horizon=12, methode=methode)
+    try:
+        p = prevoir(valeurs, horizon=12, methode=methode)
+    except SaisieInvalide as err:  # a trend falling below zero: refused, in French
+        assert "modèle multiplicatif ne s'applique pas" in str(err)
+        assume(False)
     assert abs(sum(p.coefficients) - 12) < Decimal("1e-20")
     double = prevoir([v * k for v in valeurs], horizon=12, methode=methode)
     assert double.coefficients == pytest.approx(p.coefficients)
