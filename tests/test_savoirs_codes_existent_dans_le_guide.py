@@ -133,7 +133,7 @@ def test_le_guide_de_l_enseignant_ne_nomme_que_ce_qui_existe(guide):
     absents = sorted(c for c in chemins if not (RACINE / c).is_file())
     assert not absents, f"docs/enseignant.md nomme des carnets absents : {absents}"
     codes = set(re.findall(r"`((?:gestion_clientele|relation_client|management_equipe|"
-                           r"gestion_projet)/[a-z0-9-]+)`", texte))  # fmt: skip
+                           r"gestion_projet|finance|relation_digitale)/[a-z0-9-]+)`", texte))  # fmt: skip
     inconnus = sorted(codes - set(exercices_du_catalogue()))
     assert codes and not inconnus, f"docs/enseignant.md nomme des exercices inconnus : {inconnus}"
     hors_guide = sorted(set(CODE.findall(texte)) - guide)
