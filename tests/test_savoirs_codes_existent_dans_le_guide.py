@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from widgets.exercices.modele import TITRES_UNITES
 from widgets.exercices.registre import exercices_du_catalogue
 
 RACINE = Path(__file__).resolve().parents[1]
@@ -132,8 +133,8 @@ def test_le_guide_de_l_enseignant_ne_nomme_que_ce_qui_existe(guide):
     assert len(chemins) >= 15
     absents = sorted(c for c in chemins if not (RACINE / c).is_file())
     assert not absents, f"docs/enseignant.md nomme des carnets absents : {absents}"
-    codes = set(re.findall(r"`((?:gestion_clientele|relation_client|management_equipe|"
-                           r"gestion_projet|finance|relation_digitale)/[a-z0-9-]+)`", texte))  # fmt: skip
+    unites = "|".join(TITRES_UNITES)
+    codes = set(re.findall(rf"`((?:{unites})/[a-z0-9-]+)`", texte))
     inconnus = sorted(codes - set(exercices_du_catalogue()))
     assert codes and not inconnus, f"docs/enseignant.md nomme des exercices inconnus : {inconnus}"
     hors_guide = sorted(set(CODE.findall(texte)) - guide)
