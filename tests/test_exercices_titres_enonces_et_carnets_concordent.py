@@ -18,7 +18,12 @@ NOMBRES = {
     "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
     "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30,
 }  # fmt: skip
-MOT_NOMBRE = re.compile(r"\b(\d+|" + "|".join(NOMBRES) + r")\b", re.IGNORECASE)
+# a count of drawn things in a title (« six mois », « 10 visites »); « deux exercices » of a fixed
+# calendar is not a drawn figure
+MOT_NOMBRE = re.compile(
+    r"\b(\d+|" + "|".join(NOMBRES) + r")\s+(?:mois|jours?|ans|années|semaines|visites|clients)\b",
+    re.IGNORECASE,
+)
 MOIS = "|".join(
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
 )

@@ -22,7 +22,7 @@ ETUDIANTS = [f"etudiant-{i}" for i in range(300)]
 # words ending in s/x that are singular too (or not nouns): « 1 mois », « 1 fois », « 1 prix »
 INVARIABLES = {
     "mois", "fois", "prix", "cas", "pas", "temps", "choix", "taux", "poids", "repas", "tapis",
-    "avis", "colis", "devis", "sous", "plus", "dans", "vers", "après", "puis", "corps",
+    "avis", "colis", "devis", "sous", "plus", "dans", "vers", "après", "puis", "corps", "près",
 }  # fmt: skip
 FEMININS = sorted((n for n, g in GENRES.items() if g == "f"), key=len, reverse=True)
 MASCULINS = sorted((n for n, g in GENRES.items() if g == "m"), key=len, reverse=True)

@@ -33,7 +33,8 @@ CARNETS = sorted(
     [*(RACINE / "notebooks").rglob("*.ipynb"), *(RACINE / "voila_apps").glob("*.ipynb")]
 )
 CARNETS = [c for c in CARNETS if ".ipynb_checkpoints" not in c.parts]
-LIGNE_SAVOIRS = re.compile(r"^\*\*Savoirs\*\* : (?P<liste>.+)$", re.MULTILINE)
+# the « Savoirs » paragraph (it may wrap over several lines, up to the next blank line)
+LIGNE_SAVOIRS = re.compile(r"^\*\*Savoirs\*\* : (?P<liste>.+(?:\n.+)*)", re.MULTILINE)
 CODE = re.compile(r"\bS\d{2,3}\b")
 
 

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from widgets.calculs.finance._outils import euros, nombre_fr
+from widgets.calculs.francais import accorder
 from widgets.calculs.saisie import SaisieInvalide, arrondi, arrondi_centime, montant, quantite
 
 __all__ = ["BFRE", "RotationStocks", "bfre", "dso", "jours_annee", "rotation_stocks"]
@@ -86,7 +87,7 @@ def rotation_stocks(
         f"Stock moyen = ({euros(si)} + {euros(sf)}) / 2 = {euros(moyen)}",
         f"Rotation = {euros(camv)} / {euros(moyen)} = {nombre_fr(rotation)} fois par an",
         f"Durée moyenne de stockage = {euros(moyen)} / {euros(camv)} × {j} "
-        f"= {nombre_fr(duree)} jours",
+        f"= {nombre_fr(duree)} {accorder(duree, 'jour', avec_nombre=False)}",
     )
     return RotationStocks(moyen, rotation, duree, etapes)
 
@@ -129,7 +130,8 @@ def bfre(
         j = jours_annee(jours)
         en_jours = arrondi(total / ca * j, DECIMALES_JOURS)
         etapes.append(
-            f"En jours de CA HT : {euros(total)} / {euros(ca)} × {j} = {nombre_fr(en_jours)} jours"
+            f"En jours de CA HT : {euros(total)} / {euros(ca)} × {j} = "
+            f"{nombre_fr(en_jours)} {accorder(en_jours, 'jour', avec_nombre=False)}"
         )
     if total < 0:
         etapes.append("Le BFRE est négatif : l'exploitation dégage une ressource de trésorerie.")

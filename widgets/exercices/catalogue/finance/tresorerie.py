@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
-from widgets.calculs import arrondi, arrondi_centime, format_euros, format_nombre
+from widgets.calculs import accorder, arrondi, arrondi_centime, format_euros
 from widgets.calculs.finance import bfre, dso, rotation_stocks
 from widgets.exercices import ControleNombre, Piege, Variante, exercice, tirer_decimal
 from widgets.exercices.catalogue.finance import piege_finance
@@ -39,7 +39,7 @@ def dso_1(alea: random.Random) -> Variante:
         ),
         solution=f"CA TTC = {format_euros(ca_ht)} × 1,2 = {format_euros(ca_ttc)} ; délai = "
         f"{format_euros(creances)} / {format_euros(ca_ttc)} × 360 = "
-        f"**{format_nombre(attendu)} jours**.",
+        f"**{accorder(attendu, 'jour')}**.",
         parametres={"creances": creances, "ca_ht": ca_ht},
     )
 

@@ -16,6 +16,7 @@ import random
 from decimal import Decimal
 
 from widgets.calculs import (
+    accorder,
     arrondi,
     arrondi_centime,
     format_euros,
@@ -195,8 +196,9 @@ def abc_tableau_cumule(alea: random.Random) -> Variante:
             "% cumulé = CA cumulé / CA total × 100.",
         ),
         solution=(
-            f"{solution}\n\nClasse A : **{a.effectif} clients** ({format_pourcent(a.part_ca)} "
-            f"du CA) ; classe B : **{b.effectif} clients**."
+            f"{solution}\n\nClasse A : **{accorder(a.effectif, 'client')}** "
+            f"({format_pourcent(a.part_ca)} "
+            f"du CA) ; classe B : **{accorder(b.effectif, 'client')}**."
         ),
         parametres={"clients": donnes, "seuil_a": seuil_a, "seuil_b": seuil_b},
     )
