@@ -1,9 +1,10 @@
 """Budgets commerciaux : budget des ventes (mois × secteur), budget de la force de vente, écarts
 (S534 budgets et écarts).
 
-Pure. The monthly forecast of each sector is an INPUT (a series of 12 amounts): it can come from
-a least-squares + seasonal forecast or, failing that, from last year's monthly CA × (1 + growth
-rate) (:func:`prevision_par_croissance`).
+Pure. The monthly forecast of each sector is an INPUT (a series of 12 amounts): the least
+squares + seasonal forecast of each sector (:func:`widgets.donnees.equipe.previsions_par_secteur`)
+or, for a sector without two years of history, last year's monthly CA × (1 + growth rate)
+(:func:`prevision_par_croissance`).
 
 Écarts : réalisé − budgété (au centime) ; en % du budget (au centième) ; favorable when the CA
 is above budget, or when a cost is below budget.

@@ -16,13 +16,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from widgets.calculs import format_euros, format_pourcent
+from widgets.calculs import format_euros, format_nombre, format_pourcent
 from widgets.calculs.arrondis import arrondi_centime
+from widgets.calculs.budget import MOIS, prevision_par_croissance
 from widgets.calculs.entonnoir import Entonnoir, entonnoir
 from widgets.calculs.equipe import ChiffresCommercial
 from widgets.calculs.plan_action import Ecart, ecart
+from widgets.calculs.prevision import Prevision, prevoir
+from widgets.calculs.saisie import SaisieInvalide, nombre
 from widgets.calculs.sectorisation import CommuneASecteur, Sectorisation
-from widgets.donnees import cibles
+from widgets.donnees import cibles, portefeuille
 from widgets.donnees.base import requete_lecture_seule
 from widgets.erreurs import ErreurAtelier
 from widgets.sql.bac_a_sable import bac_a_sable
@@ -245,3 +248,92 @@ def ca_mensuel_par_secteur(
     ):
         resultat[nom][mois - 1] = arrondi_centime(Decimal(str(ca)))
     return resultat
+
+
+#: Months of history a seasonal forecast needs (two full years: see coefficients_saisonniers).
+MOIS_MINIMUM_PREVISION = 24
+
+
+@dataclass(frozen=True)
+class PrevisionSecteur:
+    """Les 12 montants prévus d'un secteur pour l'année du budget, et comment ils sont faits.
+
+    ``prevision`` is the least squares + seasonal forecast (None when the sector fell back on
+    last 12 months × growth); ``note`` says in French why it fell back (None otherwise).
+    """
+
+    secteur: str
+    montants: tuple[Decimal, ...]
+    historique: tuple[tuple[str, Decimal], ...]
+    prevision: Prevision | None
+    note: str | None
+
+
+def previsions_par_secteur(
+    base: Path | str | None = None,
+    *,
+    annee: int = 2026,
+    annees_historique: int = 3,
+    methode: str = "tendance",
+    taux_repli: object = "3",
+) -> dict[str, PrevisionSecteur]:
+    """Entrée du budget des ventes de ``annee`` : par secteur, la prévision des 12 mois par les
+    moindres carrés et les coefficients saisonniers (:func:`widgets.calculs.prevision.prevoir`,
+    comme le carnet gestion_clientele/07) sur le CA HT mensuel des ``annees_historique`` années
+    précédentes.
+
+    The series starts at the sector's first invoiced month (a sector opened later has no
+    leading zero months). A sector with fewer than :data:`MOIS_MINIMUM_PREVISION` months, or
+    whose trend goes negative, falls back explicitly on its last 12 months × (1 + ``taux_repli``
+    %), with a French ``note`` saying so.
+    """
+    taux = nombre(taux_repli, "Taux de croissance du repli")
+    secteurs = requete_lecture_seule(
+        base, "SELECT id_secteur, nom FROM secteurs ORDER BY id_secteur", champ="Secteurs"
+    )
+    resultat = {}
+    for id_secteur, nom in secteurs:
+        serie = portefeuille.ca_mensuel(
+            base,
+            premier_mois=f"{annee - annees_historique}-01",
+            dernier_mois=f"{annee - 1}-12",
+            id_secteur=id_secteur,
+        )
+        debut = next((i for i, (_m, v) in enumerate(serie) if v > 0), len(serie))
+        historique = tuple(serie[debut:])
+        prevision, motif = None, None
+        if len(historique) < MOIS_MINIMUM_PREVISION:
+            motif = _motif_historique_court(historique)
+        else:
+            try:
+                prevision = prevoir([v for _m, v in historique], 12, 12, methode)
+            except SaisieInvalide as erreur:
+                motif = erreur.message
+        if prevision is not None:
+            montants = prevision.previsions
+            note = None
+        else:
+            derniers = [v for _m, v in serie[-12:]]
+            montants = tuple(prevision_par_croissance(derniers, taux))
+            repli = (
+                "budget nul, à fixer à partir des objectifs des commerciaux (table objectifs)."
+                if not historique
+                else "pas de prévision par les moindres carrés, budget de repli = CA des 12 "
+                f"derniers mois × "
+                f"{format_nombre(1 + taux / 100)}."
+            )
+            note = f"{nom} : {motif.rstrip('. ')} ; {repli}"
+        resultat[nom] = PrevisionSecteur(nom, montants, historique, prevision, note)
+    return resultat
+
+
+def _motif_historique_court(historique: Sequence[tuple[str, Decimal]]) -> str:
+    """French reason why a history is too short for the seasonal forecast."""
+    if not historique:
+        return "aucune vente dans l'historique"
+    annee, mois = historique[0][0].split("-")
+    n = len(historique)
+    return (
+        f"ventes depuis {MOIS[int(mois) - 1]} {annee} seulement ({n} mois), trop peu pour "
+        f"mesurer la saisonnalité (il en faut {MOIS_MINIMUM_PREVISION})"
+    )
