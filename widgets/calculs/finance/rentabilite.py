@@ -24,6 +24,7 @@ from typing import Any
 
 from widgets.calculs._commun import vide
 from widgets.calculs.finance._outils import CENT, euros, nombre_fr, pourcent
+from widgets.calculs.francais import accorder
 from widgets.calculs.saisie import SaisieInvalide, arrondi, arrondi_centime, montant, taux
 
 __all__ = [
@@ -193,7 +194,8 @@ def seuil_de_rentabilite(
                 pm = point_mort_jour(math.ceil(seuil / ca * 360), annee)
                 etapes.append(
                     f"Point mort = SR / CA × 360 = {euros(seuil)} / {euros(ca)} × 360 = "
-                    f"{nombre_fr(jours)} jours → le {pm.libelle}"
+                    f"{nombre_fr(jours)} {accorder(jours, 'jour', avec_nombre=False)} → le "
+                    f"{pm.libelle}"
                 )
             else:
                 pm, jours, phrase = _point_mort_saisonnier(seuil, mensuel, annee)
@@ -228,7 +230,8 @@ def _point_mort_saisonnier(
             phrase = (
                 f"Ventes cumulées fin {MOIS[k - 1] if k else 'de l’année précédente'} : "
                 f"{euros(cumul)} ; il manque {euros(seuil - cumul)} sur {euros(ventes)} vendus en "
-                f"{MOIS[k]}, soit {nombre_fr(arrondi(fraction, 2))} jours → le {pm.libelle}"
+                f"{MOIS[k]}, soit {nombre_fr(arrondi(fraction, 2))} "
+                f"{accorder(arrondi(fraction, 2), 'jour', avec_nombre=False)} → le {pm.libelle}"
             )
             return pm, jours, phrase
         cumul += ventes

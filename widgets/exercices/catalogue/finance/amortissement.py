@@ -151,8 +151,8 @@ def amortissement_degressif_1(alea: random.Random) -> Variante:
     return Variante(
         enonce=f"Un bien de **{format_euros(valeur)}** HT, acquis et mis en service le "
         f"**{mise:%d/%m/%Y}**, est amorti en **dégressif** sur **{duree} ans** (exercice clos "
-        "le 31 décembre). Donnez le taux dégressif (en %, à 0,01 près) puis les deux premières "
-        "lignes du plan.",
+        "le 31 décembre). Donnez le taux dégressif (en %, au centième près) puis les deux "
+        "premières lignes du plan.",
         controle=ControleTableau(cellules, donnees={"valeur": valeur}),
         indices=(
             "Taux dégressif = taux linéaire × coefficient : 1,25 (3–4 ans), 1,75 (5–6 ans), "
@@ -182,7 +182,8 @@ def vnc_lineaire_1(alea: random.Random) -> Variante:
     return Variante(
         enonce=f"L'entreprise a acquis {bien} pour **{format_euros(valeur)}** HT. Mise en "
         f"service : le **{mise:%d/%m/%Y}** ; amortissement linéaire sur **{duree} ans** ; "
-        "exercices clos le 31 décembre. Quelle est la valeur nette comptable au 31/12/2025 ?",
+        "exercices clos le 31 décembre. Quelle est la valeur nette comptable au 31/12/2025, "
+        "après deux exercices (2024 et 2025) ?",
         controle=ControleNombre(
             vnc,
             libelle="VNC au 31/12/2025",

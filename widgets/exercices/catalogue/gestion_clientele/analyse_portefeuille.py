@@ -23,6 +23,8 @@ from widgets.calculs import (
     format_nombre,
     format_pourcent,
 )
+from widgets.calculs.finance import dso as delai_moyen_de_paiement
+from widgets.calculs.finance.pieges import dso_sur_ca_ht
 from widgets.calculs.pareto import analyse_abc, cumul_sans_tri
 from widgets.calculs.prevision import coefficients_saisonniers, tendance_lineaire
 from widgets.calculs.rentabilite_client import compte_exploitation_client
@@ -66,6 +68,11 @@ def _formule(fonction, *parametres: str):
         [inspect.Parameter(p, inspect.Parameter.KEYWORD_ONLY) for p in parametres]
     )
     return appel
+
+
+def _autre_methode(valeur: Decimal, attendu: Decimal) -> tuple[Decimal, ...]:
+    """``autres_attendus`` of a cell: the other correct method's value, when it differs."""
+    return () if valeur == attendu else (valeur,)
 
 
 def _lignes_md(entetes: tuple[str, ...], lignes: list[tuple[str, ...]]) -> str:
@@ -180,6 +187,8 @@ def abc_tableau_cumule(alea: random.Random) -> Variante:
         enonce=(
             f"Voici le chiffre d'affaires HT de l'année de huit clients d'un commercial :\n\n"
             f"{tableau}\n\n"
+            "La « loi 20/80 » (Pareto) dit qu'environ 20 % des clients font 80 % du CA : "
+            "l'analyse ABC permet de le vérifier sur ce portefeuille.\n\n"
             f"Réalisez l'analyse ABC : classez les clients, puis pour chaque rang donnez le "
             f"**CA cumulé** (au centime) et le **% cumulé du CA** (à 0,01 % près). La classe "
             f"**A** va du premier client jusqu'à celui dont le cumul atteint ou dépasse "
@@ -319,32 +328,52 @@ def prevision_saisonniere(alea: random.Random) -> Variante:
     saisons = coefficients_saisonniers(valeurs, 4)
     rangs = range(trimestre, n + 1, 4)
     coef_brut = arrondi(saisons.bruts[trimestre - 1], 4)
-    tendance_prevue = arrondi(t.valeur(x_prevu), 2)
-    prevision = arrondi(t.valeur(x_prevu) * saisons.bruts[trimestre - 1], 2)
+
+    # The student's chain, used for the expected values AND the carry-forward formulas (so
+    # they cannot disagree): a to 4 decimals, b = ȳ − a x̄ from that a, the trend from the
+    # rounded a and b, the forecast from the rounded trend and coefficient. The exact chain
+    # (a and b unrounded) is another correct method, accepted through ``autres_attendus``.
+    def constante_b(a_: Decimal) -> Decimal:
+        return arrondi(t.y_moyen - a_ * t.x_moyen, 4)
+
+    def tendance_au_rang(a_: Decimal, b_: Decimal) -> Decimal:
+        return arrondi(a_ * x_prevu + b_, 2)
+
+    def prevision_du_trimestre(tp: Decimal, c: Decimal) -> Decimal:
+        return arrondi(tp * c, 2)
+
     ecart_moyen = sum((valeurs[x - 1] - t.valeur(x) for x in rangs), Decimal(0)) / len(rangs)
     additive = arrondi(t.valeur(x_prevu) + ecart_moyen, 2)
     explication_additive = (
         "Vous avez ajouté un écart saisonnier (modèle additif) : le cours multiplie la "
         "tendance par un coefficient saisonnier (modèle multiplicatif)."
     )
-    a, b = arrondi(t.a, 4), arrondi(t.b, 4)
+    a = arrondi(t.a, 4)
+    b = constante_b(a)
+    tendance_prevue = tendance_au_rang(a, b)
+    prevision = prevision_du_trimestre(tendance_prevue, coef_brut)
+    b_exact = arrondi(t.b, 4)
+    tendance_exacte = arrondi(t.valeur(x_prevu), 2)
+    prevision_exacte = arrondi(t.valeur(x_prevu) * saisons.bruts[trimestre - 1], 2)
     cellules = (
         Cellule("a", "Coefficient a", a, unite="", tolerance=Decimal("0.01")),
         Cellule(
             "b",
             "Constante b",
             b,
-            _formule(lambda a_: arrondi(t.y_moyen - a_ * t.x_moyen, 4), "a"),
+            _formule(constante_b, "a"),
             unite="",
             tolerance=Decimal("0.05"),
+            autres_attendus=_autre_methode(b_exact, b),
         ),
         Cellule(
             "tendance",
             f"Tendance au rang {x_prevu}",
             tendance_prevue,
-            _formule(lambda a_, b_: arrondi(a_ * x_prevu + b_, 2), "a", "b"),
+            _formule(tendance_au_rang, "a", "b"),
             unite="",
             tolerance=Decimal("0.1"),
+            autres_attendus=_autre_methode(tendance_exacte, tendance_prevue),
         ),
         Cellule(
             "coefficient",
@@ -358,9 +387,10 @@ def prevision_saisonniere(alea: random.Random) -> Variante:
             "prevision",
             f"Prévision du trimestre {trimestre}",
             prevision,
-            _formule(lambda tp, c: arrondi(tp * c, 2), "tendance", "coefficient"),
+            _formule(prevision_du_trimestre, "tendance", "coefficient"),
             unite="",
             tolerance=Decimal("1"),
+            autres_attendus=_autre_methode(prevision_exacte, prevision),
             pieges=(Piege("ecart_additif", additive, explication_additive),),
         ),
     )
@@ -380,11 +410,11 @@ def prevision_saisonniere(alea: random.Random) -> Variante:
             "1. Ajustement linéaire par les moindres carrés : donnez **a** et **b** de "
             "y = a x + b (4 décimales).\n"
             f"2. Calculez la **tendance au rang {x_prevu}** (trimestre {trimestre} de l'année "
-            "suivante), à 0,01 près.\n"
+            "suivante), au centième près.\n"
             f"3. Calculez le **coefficient saisonnier du trimestre {trimestre}** : moyenne des "
             f"rapports CA / tendance des trimestres {trimestre} (4 décimales ; on ne corrige "
             "pas les coefficients).\n"
-            "4. Donnez la **prévision** du trimestre (tendance × coefficient), à 0,01 près."
+            "4. Donnez la **prévision** du trimestre (tendance × coefficient), au centième près."
         ),
         controle=ControleTableau(cellules),
         indices=(
@@ -428,7 +458,7 @@ def scoring_pondere(alea: random.Random) -> Variante:
             "Un commercial note ses clients de 1 à 5 sur quatre critères, chacun avec un "
             "poids :\n\n"
             f"{_lignes_md(('Client', *criteres), lignes)}\n\n"
-            f"Calculez le **score pondéré** du client **« {cible} »** (sur 5, à 0,01 près)."
+            f"Calculez le **score pondéré** du client **« {cible} »** (sur 5, au centième près)."
         ),
         controle=ControleNombre(
             attendu,
@@ -554,15 +584,22 @@ def dso_encours_client(alea: random.Random) -> Variante:
     ca_ttc = arrondi_centime(ca_ht * Decimal("1.2"))
     encours = Decimal(100 * alea.randint(50, int(ca_ttc / 100 // 3)))
     plafond = Decimal(1000 * alea.randint(5, 40))
-    dso = arrondi(encours / ca_ttc * 360, 1)
-    dso_ht = arrondi(encours / ca_ht * 360, 1)
-    dso_365 = arrondi(encours / ca_ttc * 365, 1)
-    depassement = arrondi_centime(max(encours - plafond, Decimal(0)))
+    # the finance unit's formula (créances TTC / CA TTC × 360, to the tenth of a day), and the
+    # same functions as carry-forward formulas on the statement's figures
+    dso = delai_moyen_de_paiement(encours, ca_ttc)
+    dso_ht = dso_sur_ca_ht(encours, ca_ht)
+    dso_365 = delai_moyen_de_paiement(encours, ca_ttc, 365)
+
+    def depassement_du_plafond(encours_: Decimal, plafond_: Decimal) -> Decimal:
+        return arrondi_centime(max(encours_ - plafond_, Decimal(0)))
+
+    depassement = depassement_du_plafond(encours, plafond)
     cellules = (
         Cellule(
             "dso",
             "DSO (jours)",
             dso,
+            _formule(delai_moyen_de_paiement, "encours", "ca_ttc"),
             unite="",
             tolerance=Decimal("0.5"),
             pieges=(
@@ -574,7 +611,12 @@ def dso_encours_client(alea: random.Random) -> Variante:
                 Piege("dso_365", dso_365, "Le formulaire compte 360 jours (année commerciale)."),
             ),
         ),
-        Cellule("depassement", "Dépassement du plafond (0 si aucun)", depassement),
+        Cellule(
+            "depassement",
+            "Dépassement du plafond (0 si aucun)",
+            depassement,
+            _formule(depassement_du_plafond, "encours", "plafond"),
+        ),
     )
     return Variante(
         enonce=(
@@ -585,14 +627,16 @@ def dso_encours_client(alea: random.Random) -> Variante:
             "Calculez son **délai moyen de paiement (DSO)** en jours (à 0,1 jour près) et le "
             "**montant du dépassement** de son plafond (0 s'il n'y en a pas)."
         ),
-        controle=ControleTableau(cellules),
+        controle=ControleTableau(
+            cellules, donnees={"encours": encours, "ca_ttc": ca_ttc, "plafond": plafond}
+        ),
         indices=(
             "DSO = encours TTC / CA TTC × 360.",
             "Dépassement = encours − plafond, s'il est positif.",
         ),
         solution=(
             f"- DSO = {format_euros(encours)} / {format_euros(ca_ttc)} × 360 = "
-            f"**{format_nombre(dso, 1)} jours**\n"
+            f"**{format_nombre(dso, 1)} {accorder(dso, 'jour', avec_nombre=False)}**\n"
             f"- Dépassement = **{format_euros(depassement)}**"
         ),
         parametres={"encours": encours, "ca_ht": ca_ht, "plafond": plafond},
