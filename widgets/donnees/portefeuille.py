@@ -30,6 +30,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from widgets.calculs.finance import dso
 from widgets.calculs.pareto import AnalyseABC, analyse_abc
 from widgets.calculs.rentabilite_client import (
     CompteExploitationClient,
@@ -37,7 +38,7 @@ from widgets.calculs.rentabilite_client import (
     compte_exploitation_client,
     risque_encours,
 )
-from widgets.calculs.saisie import SaisieInvalide, arrondi, arrondi_centime, montant, taux
+from widgets.calculs.saisie import SaisieInvalide, arrondi_centime, montant, taux
 from widgets.calculs.scoring import ClientRFM, scores_rfm
 from widgets.donnees.base import requete_lecture_seule
 from widgets.donnees.generation.schema import TYPES_CLIENT
@@ -574,9 +575,8 @@ def risque_clients(
                 echu=_d(r[4]),
                 retard_jours=int(r[5] or 0),
                 ca_ttc_12_mois=ca_ttc,
-                # same formula as the formulaire (créances TTC / CA TTC × 360); to be
-                # replaced by widgets.calculs.finance.dso when that module reaches main
-                dso=arrondi(encours / ca_ttc * 360, 1) if ca_ttc > 0 else None,
+                # the one DSO formula of the workbench (créances TTC / CA TTC × 360)
+                dso=dso(encours, ca_ttc) if ca_ttc > 0 else None,
             )
         )
     return sortie
