@@ -72,7 +72,6 @@ def test_the_sheet_adds_up_like_plain_sql(base_demo):
             assert c.montant_ht == D(str(facture[0]))
     dates = [c.date for c in f.commandes]
     assert dates == sorted(dates, reverse=True) and len(dates) <= 12
-    assert f.segment_rfm is None  # slot left for the RFM scoring
     with pytest.raises(ErreurAtelier, match="aucun client ne porte le numéro 999999"):
         crm.fiche_client(999999, base_demo)
 

@@ -24,7 +24,9 @@ from widgets.calculs.digital import (
     Opportunite,
     etape,
 )
+from widgets.calculs.scoring import ClientRFM
 from widgets.donnees.catalogue_produits import ouvrir_lecture_seule, requete_lecture_seule
+from widgets.donnees.portefeuille import rfm_du_portefeuille
 from widgets.erreurs import ErreurAtelier
 
 AUJOURD_HUI = date(2025, 12, 31)
@@ -133,7 +135,9 @@ class FicheClient:
     ca_12_mois: Decimal
     factures_ttc: Decimal
     regle_ttc: Decimal
-    segment_rfm: str | None
+    rfm: ClientRFM | None
+    """R, F, M scores and named segment over the whole portfolio (``None``: no invoice in
+    the last 12 months)."""
     opportunites: tuple[Opportunite, ...]
 
     @property
@@ -150,12 +154,13 @@ class FicheClient:
         return self.commandes[0].date if self.commandes else None
 
 
-def segment_rfm(id_client: int, base: Path | str | None = None) -> str | None:
-    """RFM segment of the client, when the RFM module is available (otherwise ``None``).
+def rfm_client(id_client: int, base: Path | str | None = None) -> ClientRFM | None:
+    """The client's RFM scores and segment, as the portfolio analysis gives them (whole
+    portfolio, reference date 2025-12-31, 12 months); ``None`` if not invoiced in that window.
 
-    Slot for the RFM scoring built by another unit: nothing is computed here.
+    The portfolio table is computed once per base (:func:`rfm_du_portefeuille`).
     """
-    return None
+    return rfm_du_portefeuille(base).get(int(id_client))
 
 
 def fiche_client(
@@ -249,7 +254,7 @@ def _fiche(
         ca_12_mois=_d(totaux[1]),
         factures_ttc=_d(totaux[0]),
         regle_ttc=_d(totaux[2]),
-        segment_rfm=segment_rfm(int(id_client), base),
+        rfm=rfm_client(int(id_client), base),
         opportunites=tuple(lire_opportunites(bac, id_client=int(id_client))) if bac else (),
     )
 

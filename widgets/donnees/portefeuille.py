@@ -41,6 +41,7 @@ from widgets.calculs.rentabilite_client import (
 from widgets.calculs.saisie import SaisieInvalide, arrondi_centime, montant, taux
 from widgets.calculs.scoring import ClientRFM, scores_rfm
 from widgets.donnees.base import requete_lecture_seule
+from widgets.donnees.chemins import base_reference
 from widgets.donnees.generation.schema import TYPES_CLIENT
 
 __all__ = [
@@ -58,6 +59,7 @@ __all__ = [
     "exporter_csv",
     "mesures_rfm",
     "rfm_clients",
+    "rfm_du_portefeuille",
     "risque_clients",
     "segments_possibles",
 ]
@@ -325,6 +327,32 @@ def rfm_clients(
             )
         )
     )
+
+
+_RFM_EN_CACHE: dict[Path, tuple[tuple[int, int], dict[int, ClientRFM]]] = {}
+
+
+def rfm_du_portefeuille(base: Path | str | None = None) -> dict[int, ClientRFM]:
+    """:func:`rfm_clients` of the whole portfolio with its defaults (reference date
+    :data:`AUJOURD_HUI`, 12 months), by client id; empty when no client was invoiced.
+
+    Computed once per base file and kept while the file's modification time and size stay the
+    same (a 100 000-client base takes seconds to score; a client sheet reads it in microseconds).
+    """
+    chemin = Path(base) if base is not None else base_reference()
+    try:
+        chemin = chemin.resolve()
+        etat = chemin.stat()
+    except OSError:
+        return {c.cle: c for c in rfm_clients(chemin)}  # raises the usual French error
+    version = (etat.st_mtime_ns, etat.st_size)
+    en_cache = _RFM_EN_CACHE.get(chemin)
+    if en_cache is not None and en_cache[0] == version:
+        return en_cache[1]
+    mesures = mesures_rfm(chemin)
+    table = {c.cle: c for c in scores_rfm(mesures)} if mesures else {}
+    _RFM_EN_CACHE[chemin] = (version, table)
+    return table
 
 
 def fiches_clients(base: Path | str | None, ids: Sequence[int]) -> dict[int, dict[str, Any]]:

@@ -51,9 +51,9 @@ def fiche_html(f: donnees_crm.FicheClient) -> str:
         else ""
     )
     segment = (
-        e(f.segment_rfm)
-        if f.segment_rfm
-        else "<i>segment RFM à venir (scoring récence, fréquence, montant)</i>"
+        f"{e(f.rfm.segment)} (R {f.rfm.r}, F {f.rfm.f}, M {f.rfm.m})"
+        if f.rfm
+        else "<i>hors segmentation RFM (aucune facture sur les 12 derniers mois)</i>"
     )
     identite = [
         ("Type de client", e(f.type_client)),
@@ -61,7 +61,7 @@ def fiche_html(f: donnees_crm.FicheClient) -> str:
         ("Adresse", e(f"{f.adresse}, {f.code_postal} {f.ville}")),
         ("Client depuis le", _date_fr(f.date_creation)),
         ("Secteur", e(f.secteur)),
-        ("Segment", segment),
+        ("Segment RFM", segment),
     ]
     contacts = [
         ("Standard", e(f.telephone)),
