@@ -18,23 +18,9 @@ from decimal import Decimal
 
 from widgets.calculs.arrondis import CENT as CENT_POUR_CENT
 from widgets.calculs.arrondis import arrondi, arrondi_centime
+from widgets.calculs.format import MOIS
 from widgets.calculs.plan_action import Ecart, ecart
 from widgets.calculs.saisie import SaisieInvalide, montant, nombre
-
-MOIS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 
 
 def prevision_par_croissance(ca_mensuel_n_1: Sequence[object], taux_croissance: object) -> list:

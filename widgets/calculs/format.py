@@ -31,6 +31,11 @@ __all__ = [
 ]
 
 LOCALE = "fr_FR"
+MOIS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
+"""The French month names, January first (``MOIS[mois - 1]``)."""
 _ESPACES_SPECIALES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " "})
 
 

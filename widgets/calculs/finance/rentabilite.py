@@ -24,6 +24,7 @@ from typing import Any
 
 from widgets.calculs._commun import vide
 from widgets.calculs.finance._outils import CENT, euros, nombre_fr, pourcent
+from widgets.calculs.format import MOIS
 from widgets.calculs.francais import accorder
 from widgets.calculs.saisie import SaisieInvalide, arrondi, arrondi_centime, montant, taux
 
@@ -36,21 +37,6 @@ __all__ = [
     "point_mort_jour",
     "seuil_de_rentabilite",
 ]
-
-MOIS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 
+from widgets.calculs.format import MOIS  # noqa: F401  (the catalogue modules use it)
 from widgets.donnees.generation.referentiels import ID_SECTEUR_SOUVENIRS, SECTEURS
 from widgets.donnees.generation.schema import ETAPES
 from widgets.donnees.vocabulaire import GAMMES, STATUTS, TYPES_CLIENT
@@ -45,10 +46,6 @@ def precision_categorie(type_client: str) -> str:
 
 
 ANNEES = (2023, 2024, 2025)
-MOIS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
 DEPARTEMENTS = (
     ("75", "Paris"),
     ("69", "Rhône"),
