@@ -19,6 +19,8 @@ from widgets.sql.erreurs import Avertissement, QueryError
 from widgets.sql.moteur import (
     QueryResult,
     arreter_moteur,
+    demarrer_en_arriere_plan,
+    etat_travailleur,
     pid_travailleur,
     prechauffer,
     run_query,
@@ -36,6 +38,8 @@ __all__ = [
     "arreter_moteur",
     "bac_a_sable",
     "chemin_bac_a_sable",
+    "demarrer_en_arriere_plan",
+    "etat_travailleur",
     "pid_travailleur",
     "prechauffer",
     "reinitialiser_bac_a_sable",

@@ -30,7 +30,13 @@ from pathlib import Path
 from typing import Any
 
 from widgets.donnees.chemins import base_reference
-from widgets.sql import QueryError, QueryResult, bac_a_sable, run_query
+from widgets.sql import (
+    QueryError,
+    QueryResult,
+    bac_a_sable,
+    demarrer_en_arriere_plan,
+    run_query,
+)
 from widgets.ui.requeteur import statut_resultat, tableau_resultat_html
 
 __all__ = ["executer_cellule", "load_ipython_extension", "rendu_html"]
@@ -127,6 +133,7 @@ def _magie_sql(ligne: str, cellule: str, ipython: Any) -> None:
 
 def load_ipython_extension(ipython: Any) -> None:
     """Enregistre ``%%sql`` (appelé par ``%load_ext widgets.ui.magie_sql``)."""
+    demarrer_en_arriere_plan()  # the first %%sql cell finds the worker ready
     ipython.register_magic_function(
         lambda ligne, cellule: _magie_sql(ligne, cellule, ipython),
         magic_kind="cell",

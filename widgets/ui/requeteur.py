@@ -49,6 +49,7 @@ from widgets.donnees.historique_sql import HistoriqueSQL
 from widgets.sql import (
     QueryError,
     QueryResult,
+    demarrer_en_arriere_plan,
     reinitialiser_bac_a_sable,
     run_query,
     schema,
@@ -310,6 +311,7 @@ class Requeteur(w.VBox):
         historique: HistoriqueSQL | None = None,
         lignes_editeur: int = 8,
     ) -> None:
+        demarrer_en_arriere_plan()  # the SQL worker starts while the page renders (issue 17)
         super().__init__()
         self.add_class("atelier-requeteur")
         self.etudiant = etudiant
