@@ -93,7 +93,7 @@ def main() -> int:
     cas = [
         # (analysis, function, baseline name, baseline or None)
         (
-            "ABC clients 2025, vectorisé (numpy)",
+            "ABC clients 2025, vectorisé (pandas)",
             lambda: abc_clients_vectorise(base),
             "SUM par client",
             ref_abc,
