@@ -18,6 +18,7 @@ from babel.numbers import format_decimal
 from widgets.donnees.generation.dictionnaire import lignes_dictionnaire
 from widgets.donnees.generation.ecriture import (
     SEUIL_PROCESSUS,
+    SEUIL_VECTORISE,
     Ecriture,
     EcritureDirecte,
     EcritureParallele,
@@ -80,6 +81,7 @@ def construire_base(
     clients: int = 2000,
     graine: int = 2026,
     processus_ecriture: bool | None = None,
+    vectorise: bool | None = None,
 ) -> RapportConstruction:
     """Construire la base SQLite des clients dans ``chemin`` (fichier remplacé s'il existe).
 
@@ -89,6 +91,11 @@ def construire_base(
 
     ``processus_ecriture`` : écrire les lignes depuis un second processus (par défaut à partir
     de ``SEUIL_PROCESSUS`` clients) ; les données sont les mêmes dans les deux cas.
+
+    ``vectorise`` : tirer les commandes, lignes, factures et règlements en bloc avec numpy (par
+    défaut à partir de ``SEUIL_VECTORISE`` clients) : mêmes lois, mêmes contrôles, mais un autre
+    flux aléatoire, donc d'autres lignes que le chemin par défaut. Les bases de 300 et de
+    2 000 clients ne le prennent jamais par défaut (leurs données sont figées par des empreintes).
     """
     debut = time.perf_counter()
     chemin = Path(chemin)
@@ -106,7 +113,9 @@ def construire_base(
             ecriture: Ecriture = EcritureParallele(temporaire)
         else:
             ecriture = EcritureDirecte(con)
-        Generateur(ecriture, clients, graine).remplir()
+        if vectorise is None:
+            vectorise = clients >= SEUIL_VECTORISE
+        Generateur(ecriture, clients, graine, vectorise=vectorise).remplir()
         ecriture.terminer()  # every generated table is written and indexed
         con.executemany(
             "INSERT INTO dictionnaire VALUES (?, ?, ?, ?, ?, ?)", lignes_dictionnaire(con)
