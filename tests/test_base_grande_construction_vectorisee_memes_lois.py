@@ -5,6 +5,7 @@ on a 3,000-client vectorised base), and never used for the pinned small bases.""
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from datetime import date, timedelta
 
 import numpy as np
@@ -25,11 +26,10 @@ def base_classique_3000(tmp_path_factory):
 
 
 def schema(chemin) -> list[tuple]:
-    con = sqlite3.connect(chemin)
-    lignes = con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name")
-    resultat = lignes.fetchall()
-    con.close()
-    return resultat
+    with closing(sqlite3.connect(chemin)) as con:  # tables, indexes and their SQL
+        return con.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"
+        ).fetchall()
 
 
 def test_small_bases_never_take_the_vectorised_path():

@@ -306,38 +306,35 @@ def _paiements(
 
     jours = np.zeros((n, 2), dtype=np.int64)
     cents = np.zeros((n, 2), dtype=np.int64)
+
+    def payer(qui: np.ndarray, rang: int, quand: np.ndarray, combien: np.ndarray) -> None:
+        jours[qui, rang] = quand[qui]
+        cents[qui, rang] = combien[qui]
+
+    def acompte_puis_solde(
+        qui: np.ndarray, solde: np.ndarray, part: tuple, retard: tuple, puis: tuple
+    ) -> None:
+        """A deposit of part % of the TTC ``retard`` days after the due date, then (for
+        ``solde``) the rest ``puis`` days later."""
+        acompte = _arrondi_div(ttc * entier(*part), 100)
+        d1 = echeance + entier(*retard)
+        payer(qui, 0, d1, acompte)
+        payer(solde, 1, d1 + entier(*puis), ttc - acompte)
+
     # ponctuel: 93 % on time (up to 7 days early, never before the invoice), else 1-12 days late
     p = profil == 0
-    a_l_heure = p & (u < 0.93)
-    jours[:, 0] = np.where(
-        a_l_heure, np.maximum(date_f, echeance - entier(0, 7)), echeance + entier(1, 12)
-    )
-    cents[p, 0] = ttc[p]
+    a_l_heure = np.maximum(date_f, echeance - entier(0, 7))
+    payer(p, 0, np.where(u < 0.93, a_l_heure, echeance + entier(1, 12)), ttc)
     # retard: 80 % in one late payment, else a deposit then the rest
     r = profil == 1
-    une_fois = r & (u < 0.8)
+    payer(r & (u < 0.8), 0, echeance + entier(3, 75), ttc)
     en_deux = r & (u >= 0.8)
-    jours[une_fois, 0] = (echeance + entier(3, 75))[une_fois]
-    cents[une_fois, 0] = ttc[une_fois]
-    acompte = _arrondi_div(ttc * entier(30, 70), 100)
-    d1 = echeance + entier(0, 30)
-    jours[en_deux, 0] = d1[en_deux]
-    cents[en_deux, 0] = acompte[en_deux]
-    jours[en_deux, 1] = (d1 + entier(15, 60))[en_deux]
-    cents[en_deux, 1] = (ttc - acompte)[en_deux]
+    acompte_puis_solde(en_deux, en_deux, (30, 70), (0, 30), (15, 60))
     # difficile: 15 % never paid, 45 % a deposit (then the rest 6 times in 10), 40 % late
     f = profil == 2
     acompte_f = f & (u >= 0.15) & (u < 0.6)
-    solde = acompte_f & (tire < 0.6)
-    tard = f & (u >= 0.6)
-    acompte = _arrondi_div(ttc * entier(20, 60), 100)
-    d1 = echeance + entier(10, 60)
-    jours[acompte_f, 0] = d1[acompte_f]
-    cents[acompte_f, 0] = acompte[acompte_f]
-    jours[solde, 1] = (d1 + entier(20, 120))[solde]
-    cents[solde, 1] = (ttc - acompte)[solde]
-    jours[tard, 0] = (echeance + entier(20, 120))[tard]
-    cents[tard, 0] = ttc[tard]
+    acompte_puis_solde(acompte_f, acompte_f & (tire < 0.6), (20, 60), (10, 60), (20, 120))
+    payer(f & (u >= 0.6), 0, echeance + entier(20, 120), ttc)
     return jours, cents
 
 
