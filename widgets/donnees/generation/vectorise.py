@@ -340,6 +340,8 @@ def _paiements(
 
 def _numeros_factures(date_f: np.ndarray, jours_iso: list[str], debut_o: int) -> list[str]:
     """``F<année>-<rang>``: the rank in date order (then id order) within the year."""
+    if not len(date_f):
+        return []
     ordre = np.argsort(date_f, kind="stable")  # ids increase along the array
     annees = np.array(
         [int(jours_iso[j - debut_o][:4]) for j in range(date_f.min(), date_f.max() + 1)]
