@@ -38,8 +38,11 @@ def test_small_bases_never_take_the_vectorised_path():
 
 def test_same_seed_gives_the_same_rows_whoever_writes_them(base_vectorisee_3000, tmp_path):
     chemin = tmp_path / "encore.db"
-    construire_base(chemin, clients=3000, graine=2026, vectorise=True, processus_ecriture=False)
+    rapport = construire_base(
+        chemin, clients=3000, graine=2026, vectorise=True, processus_ecriture=False
+    )
     assert empreinte(chemin) == empreinte(base_vectorisee_3000)
+    assert "tirés en bloc (numpy)" in str(rapport)
 
 
 def test_another_seed_or_the_default_path_gives_other_rows(base_demo, tmp_path):

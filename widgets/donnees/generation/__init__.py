@@ -53,6 +53,7 @@ class RapportConstruction:
     lignes: dict[str, int] = field(default_factory=dict)
     taille_octets: int = 0
     duree_s: float = 0.0
+    vectorise: bool = False
 
     @property
     def total_lignes(self) -> int:
@@ -65,6 +66,8 @@ class RapportConstruction:
             f"  {_nombre(self.clients)} clients, graine {self.graine}, "
             f"données du {DEBUT:%d/%m/%Y} au {FIN:%d/%m/%Y}",
         ]
+        if self.vectorise:
+            texte.append("  commandes, lignes, factures et règlements tirés en bloc (numpy)")
         texte += [
             f"  {t.ljust(largeur)} {_nombre(n).rjust(12)} lignes" for t, n in self.lignes.items()
         ]
@@ -149,6 +152,7 @@ def construire_base(
         lignes=lignes,
         taille_octets=chemin.stat().st_size,
         duree_s=time.perf_counter() - debut,
+        vectorise=vectorise,
     )
 
 
