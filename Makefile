@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 DB     := datasets/clients.db
-# The 100 000-client build on which make test checks every SQL exercise at scale (≈1 min).
+# The 100 000-client build on which make test checks every SQL exercise at scale (< 1 min).
 DB_100K := benchmarks/_work/clients_100k.db
 HOST   ?= 127.0.0.1
 PORT   ?= 8888
@@ -39,7 +39,7 @@ $(DB): | setup
 	$(BIN)/atelier construire-base --sortie $(DB)
 
 $(DB_100K): | setup
-	$(BIN)/python benchmarks/build_db.py --sizes 100000 --garder $(DB_100K)
+	$(BIN)/python benchmarks/build_db.py --sizes 100000 --garder $(DB_100K) --sans-empreinte
 
 ## make reset-db : reconstruit la base de référence à neuf
 reset-db: setup

@@ -49,6 +49,17 @@ def base_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return chemin
 
 
+@pytest.fixture(scope="session")
+def base_vectorisee_3000(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """3,000 clients (seed 2026) built by the large builds' path: orders drawn with numpy and
+    rows written by the writer process, as for 100,000 clients (≈ 3 s). Read-only."""
+    from widgets.donnees.generation import construire_base
+
+    chemin = tmp_path_factory.mktemp("base_vectorisee") / "clients.db"
+    construire_base(chemin, clients=3000, graine=2026, vectorise=True, processus_ecriture=True)
+    return chemin
+
+
 # --- Voilà dashboards and real-browser fixtures (owner: dashboards, widgets/tableaux_de_bord) ---
 
 DOSSIER_APPS_ESSAI = Path(__file__).resolve().parent / "notebooks_voila"

@@ -8,21 +8,52 @@ Batches travel as ``marshal`` bytes (plain tuples of numbers and text: 3× cheap
 Small builds (the tests' 300 clients, the class's 2 000) insert in-process: starting a process
 costs more than it saves there.
 
+Large builds draw their orders in bulk (``vectorise.py``) and send them as *columns*
+(:meth:`Ecriture.inserer_colonnes`: numpy arrays, and :class:`Libelles` for texts), pickled:
+an array crosses the pipe as one buffer, and only the writer builds the rows' tuples.
+
 ``multiprocessing`` with the *spawn* start method only, so the same code runs on Windows.
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 import marshal
 import multiprocessing
+import pickle
 import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from widgets.erreurs import ErreurAtelier
 
 SEUIL_PROCESSUS = 10_000
 """From this many clients on, rows are written by a second process."""
+
+SEUIL_VECTORISE = 10_000
+"""From this many clients on, orders and what follows them are drawn in bulk (vectorise.py)."""
+
+
+@dataclass(frozen=True)
+class Libelles:
+    """A text column given as codes: row i holds ``valeurs[codes[i]]`` (dates, statuses…)."""
+
+    codes: Any  # numpy integer array
+    valeurs: Sequence[str]
+
+
+def _en_liste(colonne) -> list:
+    """A column (numpy array, :class:`Libelles` or list) as a list of Python values."""
+    if isinstance(colonne, Libelles):
+        import numpy as np  # only large builds send columns
+
+        return np.asarray(colonne.valeurs, dtype=object)[colonne.codes].tolist()
+    if hasattr(colonne, "tolist"):
+        return colonne.tolist()
+    return list(colonne)
 
 
 class Ecriture(Protocol):
@@ -30,6 +61,9 @@ class Ecriture(Protocol):
 
     def inserer(self, table: str, lignes: list[tuple]) -> int:
         """Insert ``lignes`` (full rows, in column order) into ``table``; return their count."""
+
+    def inserer_colonnes(self, table: str, colonnes: list) -> None:
+        """Insert rows given as columns (numpy arrays, :class:`Libelles`, lists) of equal length."""
 
     def executer(self, instruction: str) -> None:
         """Run one SQL statement (e.g. ``CREATE INDEX`` once a table is complete)."""
@@ -49,8 +83,36 @@ def ouvrir_en_ecriture(chemin: Path) -> sqlite3.Connection:
     return con
 
 
-def _instruction(table: str, largeur: int) -> str:
-    return f"INSERT INTO {table} VALUES ({', '.join('?' * largeur)})"
+PARAMETRES_PAR_INSTRUCTION = 999
+"""SQLite's historical cap on ``?`` parameters per statement (every build of SQLite takes it)."""
+
+
+@functools.lru_cache(maxsize=128)
+def _instruction(table: str, largeur: int, lignes: int = 1) -> str:
+    """``INSERT INTO table VALUES (?, …), (?, …)…`` for ``lignes`` rows of ``largeur`` values."""
+    rangee = f"({', '.join('?' * largeur)})"
+    return f"INSERT INTO {table} VALUES {', '.join([rangee] * lignes)}"
+
+
+def inserer_par_paquets(
+    con: sqlite3.Connection, table: str, lignes: Iterable[Sequence], largeur: int
+) -> None:
+    """Insert the rows ``lignes`` (in order) with multi-row ``INSERT … VALUES (…), (…)``.
+
+    One statement per row costs twice as much: SQLite runs a statement's set-up once per
+    execution, e.g. it rebuilds the lookup table of a ``CHECK (statut IN (…))`` for every row
+    (×2.7 on ``commandes``). Same rows, same order, same rowids: the data does not change.
+    """
+    plat = list(itertools.chain.from_iterable(lignes))
+    par_paquet = max(1, PARAMETRES_PAR_INSTRUCTION // largeur) * largeur
+    plein = len(plat) - len(plat) % par_paquet
+    if plein:
+        con.executemany(
+            _instruction(table, largeur, par_paquet // largeur),
+            (plat[i : i + par_paquet] for i in range(0, plein, par_paquet)),
+        )
+    if plein < len(plat):
+        con.execute(_instruction(table, largeur, (len(plat) - plein) // largeur), plat[plein:])
 
 
 class EcritureDirecte:
@@ -61,8 +123,12 @@ class EcritureDirecte:
 
     def inserer(self, table: str, lignes: list[tuple]) -> int:
         if lignes:
-            self.con.executemany(_instruction(table, len(lignes[0])), lignes)
+            inserer_par_paquets(self.con, table, lignes, len(lignes[0]))
         return len(lignes)
+
+    def inserer_colonnes(self, table: str, colonnes: list) -> None:
+        lignes = zip(*(_en_liste(c) for c in colonnes), strict=True)
+        inserer_par_paquets(self.con, table, lignes, len(colonnes))
 
     def executer(self, instruction: str) -> None:
         self.con.execute(instruction)
@@ -94,11 +160,14 @@ class EcritureParallele:
 
     def inserer(self, table: str, lignes: list[tuple]) -> int:
         if lignes:
-            self._envoyer(marshal.dumps((table, lignes)))
+            self._envoyer(b"M" + marshal.dumps((table, lignes)))
         return len(lignes)
 
+    def inserer_colonnes(self, table: str, colonnes: list) -> None:
+        self._envoyer(b"P" + pickle.dumps((table, colonnes), protocol=pickle.HIGHEST_PROTOCOL))
+
     def executer(self, instruction: str) -> None:
-        self._envoyer(marshal.dumps((None, instruction)))
+        self._envoyer(b"M" + marshal.dumps((None, instruction)))
 
     def terminer(self) -> None:
         self._envoyer(b"")
@@ -130,7 +199,10 @@ def _ecrire(chemin: str, tube) -> None:
     try:
         ecriture = EcritureDirecte(con)
         while donnees := tube.recv_bytes():
-            table, contenu = marshal.loads(donnees)
+            if donnees[:1] == b"P":  # columns (large builds), pickled
+                ecriture.inserer_colonnes(*pickle.loads(memoryview(donnees)[1:]))
+                continue
+            table, contenu = marshal.loads(memoryview(donnees)[1:])
             if table is None:
                 ecriture.executer(contenu)
             else:

@@ -306,13 +306,20 @@ def lire_communes(fichier: Path = FICHIER_COMMUNES) -> list[Commune]:
 class Generateur:
     """Fills an empty database (schema already created) for ``nb_clients`` clients."""
 
-    def __init__(self, ecriture: Ecriture, nb_clients: int, graine: int) -> None:
+    def __init__(
+        self, ecriture: Ecriture, nb_clients: int, graine: int, vectorise: bool = False
+    ) -> None:
+        """``vectorise``: draw the orders and what follows them with numpy (``vectorise.py``:
+        same laws, another random stream, so other rows); the clients, prospects, visits and
+        objectives come from the same code in both cases."""
         if nb_clients < 1:
             raise ErreurAtelier(
                 f"il faut au moins 1 client (demandé : {nb_clients}).", champ="clients"
             )
         self.ecriture = ecriture
         self.n = nb_clients
+        self.graine = graine
+        self.vectorise = vectorise
         self.rng = Tirage(graine)
         self.sirets: set[str] = set()
         self.communes = lire_communes()
@@ -538,6 +545,11 @@ class Generateur:
             if c.date_creation >= DEBUT:
                 cle = (c.id_commercial, c.date_creation.isoformat()[:7])
                 self.nouveaux[cle] = self.nouveaux.get(cle, 0) + 1
+        if self.vectorise:
+            from widgets.donnees.generation.vectorise import commandes_vectorisees
+
+            commandes_vectorisees(self, self.graine)
+            return
         id_commande = id_ligne = id_facture = id_reglement = 0
         # What _lignes draws with, per client (constants of its type, and moyenne × poids**0.6).
         self.tirage_lignes = {}
