@@ -42,13 +42,12 @@ from widgets.calculs.plan_de_vente import (
     PlanDeVente,
     Question,
     Remarque,
-    fiche_html,
-    sociogramme_svg,
     verifier_plan,
 )
 from widgets.donnees import plans
 from widgets.erreurs import ErreurAtelier
 from widgets.ui.champs import ListeEditable, ZoneErreur
+from widgets.ui.fiche_plan_de_vente import fiche_html, sociogramme_svg
 
 LARGEUR = "100%"
 
