@@ -31,7 +31,7 @@ from typing import Any
 
 from widgets.donnees.chemins import base_reference
 from widgets.sql import QueryError, QueryResult, bac_a_sable, run_query
-from widgets.ui.requeteur import statut_resultat, tableau_resultat_html
+from widgets.ui.resultats_sql import CSS_RESULTATS, statut_resultat, tableau_resultat_html
 
 __all__ = ["executer_cellule", "load_ipython_extension", "rendu_html"]
 
@@ -74,14 +74,13 @@ def lire_options(ligne: str) -> argparse.Namespace:
 def rendu_html(resultat: QueryResult, lignes: int = LIGNES_AFFICHEES) -> str:
     """Le résultat en HTML : statut (« 42 lignes — 0,012 s »), avertissements, tableau."""
     from widgets.ui.champs import avertissements_html
-    from widgets.ui.requeteur import _CSS
 
     statut = statut_resultat(resultat)
     df = resultat.dataframe
     if len(df) > lignes:
         statut += f" — {lignes} premières lignes affichées"
     return (
-        _CSS
+        CSS_RESULTATS
         + '<div class="atelier-requeteur">'
         + f'<div class="atelier-statut" style="color:#444;margin:2px 0">{html.escape(statut)}</div>'
         + avertissements_html(list(resultat.avertissements))
