@@ -44,6 +44,7 @@ from widgets.calculs import (
     quantite,
     taux,
 )
+from widgets.donnees import plans
 from widgets.erreurs import ErreurAtelier
 
 LARGEUR_LIBELLE = "190px"
@@ -52,6 +53,7 @@ COULEUR_AVERTISSEMENT = "#8a5300"
 
 __all__ = [
     "Calculatrice",
+    "PlanEnregistre",
     "ResultatObservable",
     "ListeEditable",
     "ChampDate",
@@ -467,6 +469,46 @@ class Calculatrice(ResultatObservable, w.VBox):
         self.erreur = self._premiere_erreur()
         self.resultat = resultat
         return resultat
+
+
+class PlanEnregistre:
+    """Mixin of a :class:`Calculatrice` whose raw inputs are a plan the student keeps
+    (``plans/<GENRE_PLAN>/<nom_plan>.json``, atomic write, older versions kept).
+
+    The inputs are saved at every change the student makes (after the recalculation, valid or
+    not), never by :meth:`Calculatrice.calculer` itself: calculating from Python writes nothing.
+    The subclass sets ``GENRE_PLAN``, ``nom_plan``, ``enregistrer`` and implements ``etat()``.
+    A widget that is not a :class:`Calculatrice` (the sales plan editor) calls
+    :meth:`sauvegarder` from its own change handler.
+    """
+
+    GENRE_PLAN = "plan"
+    nom_plan: str
+    enregistrer: bool
+    zone_erreur: ZoneErreur
+    erreur: str
+
+    def etat(self) -> dict[str, Any]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _sur_modification(self, *args: Any) -> None:
+        super()._sur_modification(*args)  # type: ignore[misc]  # the recalculation
+        self.sauvegarder()
+
+    def sauvegarder(self) -> bool:
+        """Enregistre les saisies (``enregistrer=False`` : rien) ; False et le message dans
+        ``erreur`` si le fichier ne peut pas être écrit."""
+        if not self.enregistrer:
+            return False
+        try:
+            plans.enregistrer_plan(
+                self.nom_plan, self.etat(), genre=self.GENRE_PLAN, intervalle_versions=60
+            )
+        except (ErreurAtelier, OSError) as err:
+            self.zone_erreur.montrer(f"Enregistrement impossible : {err}")
+            self.erreur = self.zone_erreur.message
+            return False
+        return True
 
 
 class ListeEditable(w.VBox):

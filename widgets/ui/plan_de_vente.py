@@ -48,7 +48,7 @@ from widgets.calculs.plan_de_vente import (
 )
 from widgets.donnees import plans
 from widgets.erreurs import ErreurAtelier
-from widgets.ui.champs import ListeEditable, ResultatObservable, ZoneErreur
+from widgets.ui.champs import ListeEditable, PlanEnregistre, ResultatObservable, ZoneErreur
 from widgets.ui.fiche_plan_de_vente import fiche_html, sociogramme_svg
 
 LARGEUR = "100%"
@@ -82,12 +82,15 @@ ETAPES = (
 )
 
 
-class EditeurPlanDeVente(ResultatObservable, w.VBox):
+class EditeurPlanDeVente(PlanEnregistre, ResultatObservable, w.VBox):
     """Éditeur de plan de vente avec contrôle de complétude et fiche imprimable.
 
     The constructor calls one builder per step of the accordion (``_etape_*``), each creating
-    that step's fields as attributes and returning its box.
+    that step's fields as attributes and returning its box. Saving is
+    :meth:`PlanEnregistre.sauvegarder`, called after each change (:meth:`_modification`).
     """
+
+    GENRE_PLAN = "plan_de_vente"
 
     def __init__(
         self,
@@ -386,24 +389,16 @@ class EditeurPlanDeVente(ResultatObservable, w.VBox):
         return PlanDeVente(**valeurs)
 
     def _modification(self) -> None:
-        """A change by the student (or from Python): save it, then check the plan again."""
+        """A change by the student (or from Python): check the plan again, then save it."""
         if self._charge:
             return
-        self.sauvegarder()
-        self.calculer()
-
-    def sauvegarder(self) -> bool:
-        """Enregistre le plan (``enregistrer=False`` : rien) ; False et le message dans
-        ``erreur`` si le fichier ne peut pas être écrit."""
-        if not self.enregistrer:
-            return False
-        try:
-            plans.enregistrer_plan(self.nom_plan, self.plan.vers_dict(), intervalle_versions=60)
-        except (ErreurAtelier, OSError) as err:
-            self.zone_erreur.montrer(f"Enregistrement impossible : {err}")
-            return False
         self.zone_erreur.effacer()
-        return True
+        self.calculer()
+        self.sauvegarder()
+
+    def etat(self) -> dict[str, Any]:
+        """What is saved: the plan as JSON-ready data (:meth:`PlanDeVente.vers_dict`)."""
+        return self.plan.vers_dict()
 
     def calculer(self) -> list[Remarque] | None:
         """Met à jour la liste de ce qui manque (renvoyée, aussi dans ``resultat``) ; n'écrit

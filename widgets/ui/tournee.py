@@ -14,14 +14,18 @@ Pilotable depuis Python::
     t.resultat.cout.total, t.erreur
 
 Les saisies sont enregistrées à chaque modification (``plans/tournee/<nom>.json``) et relues
-à la création du widget : un noyau redémarré ou un onglet fermé ne perd rien.
+à la création du widget : un noyau redémarré ou un onglet fermé ne perd rien. ``calculer()``
+n'écrit rien (``sauvegarder()`` enregistre) ; ``resultat`` et ``erreur`` sont des traits.
+
+This module reads the fields and draws; the targets and the plan come from
+:mod:`widgets.donnees.tournee` (selection, then the pure :func:`~widgets.calculs.tournee.
+planifier_tournee`), the coordinates reader is :func:`widgets.calculs.coordonnees`, the map
+helpers are :mod:`widgets.ui.cartes`.
 """
 
 from __future__ import annotations
 
 import html
-import io
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -29,26 +33,24 @@ from typing import Any
 
 import ipywidgets as w
 
-from widgets.calculs import format_nombre, montant, nombre, quantite
+from widgets.calculs import coordonnees, format_nombre, montant, nombre, quantite
 from widgets.calculs.tournee import (
     Arret,
-    Calendrier,
-    CoutPlan,
-    Journee,
-    ResultatsAttendus,
-    calendrier_visites,
-    cout_plan,
-    journee_de_tournee,
-    jours_ouvres,
-    ordonner_tournee,
+    ParametresTournee,
     projection_equirectangulaire,
-    resultats_attendus,
-    visites_par_jour_necessaires,
 )
 from widgets.donnees import cibles as donnees_cibles
 from widgets.donnees import plans
+from widgets.donnees.tournee import (
+    NATURES,
+    CriteresCibles,
+    ResultatTournee,
+    cibles_de_la_tournee,
+    plan_de_tournee,
+)
 from widgets.donnees.vocabulaire import TYPES_CLIENT
 from widgets.erreurs import ErreurAtelier
+from widgets.ui.cartes import COULEURS, carte_png, nouvelle_carte
 from widgets.ui.champs import (
     Calculatrice,
     ChampDate,
@@ -56,18 +58,14 @@ from widgets.ui.champs import (
     ChampSaisie,
     ChampTaux,
     ChampTexte,
+    PlanEnregistre,
     euros,
     tableau_html,
 )
 
-NATURES = {
-    "Clients et prospects": ("client", "prospect"),
-    "Clients": ("client",),
-    "Prospects": ("prospect",),
-    "Clients dormants": ("client",),
-}
 JOURS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-COULEURS = ("#1d4e89", "#c0392b", "#1e8449", "#b9770e", "#6c3483", "#117a65", "#7b241c")
+#: Old name of :func:`widgets.calculs.coordonnees` (kept for notebooks written before).
+lire_coordonnees = coordonnees
 
 
 def _entier(minimum: int):
@@ -82,38 +80,9 @@ def _nombre_positif(texte: str, champ: str) -> Decimal:
     return nombre(texte, champ=champ, positif=True)
 
 
-def lire_coordonnees(texte: str, champ: str = "Départ") -> tuple[float, float]:
-    """``"48,8566 ; 2,3522"`` → ``(48.8566, 2.3522)`` (latitude ; longitude)."""
-    morceaux = [m for m in texte.replace("/", ";").split(";") if m.strip()]
-    if len(morceaux) != 2:
-        raise ErreurAtelier(
-            "écrivez « latitude ; longitude », par exemple 48,8566 ; 2,3522.", champ=champ
-        )
-    lat, lon = (float(nombre(m, champ=champ)) for m in morceaux)
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise ErreurAtelier("ces coordonnées n'existent pas.", champ=champ)
-    return lat, lon
-
-
 def date_fr(jour: date) -> str:
     """``date(2026, 3, 2)`` → ``"lundi 02/03/2026"``."""
     return f"{JOURS_FR[jour.weekday()]} {jour:%d/%m/%Y}"
-
-
-@dataclass
-class ResultatTournee:
-    """Tout ce que calcule le widget."""
-
-    cibles: list[donnees_cibles.Cible]
-    calendrier: Calendrier
-    journees: list[Journee]
-    arrets_par_jour: list[list[donnees_cibles.Cible | None]]
-    km: Decimal
-    minutes: int
-    cout: CoutPlan
-    attendus: ResultatsAttendus
-    visites_par_jour_necessaires: int
-    depart: Arret
 
 
 def figure_tournee(resultat: ResultatTournee, largeur: float = 7.0, hauteur: float = 5.0) -> bytes:
@@ -153,34 +122,10 @@ def figure_tournee(resultat: ResultatTournee, largeur: float = 7.0, hauteur: flo
     )
 
 
-def nouvelle_carte(largeur: float = 7.0, hauteur: float = 5.0) -> tuple[Any, Any]:
-    """Figure et axes matplotlib (sans pyplot) pour une carte hors connexion en km."""
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(largeur, hauteur), dpi=90)
-    return fig, fig.add_subplot(1, 1, 1)
-
-
-def carte_png(fig: Any, ax: Any, titre: str, *, legende: bool = True) -> bytes:
-    """Finit une carte (repère orthonormé en km, axes, quadrillage, légende) et la rend en PNG.
-
-    Les points sont placés avec :func:`widgets.calculs.tournee.projection_equirectangulaire` :
-    aucun serveur de tuiles n'est nécessaire (la carte marche hors connexion)."""
-    ax.set_aspect("equal", adjustable="datalim")
-    ax.set_xlabel("km (est–ouest)")
-    ax.set_ylabel("km (sud–nord)")
-    ax.set_title(titre)
-    ax.grid(True, lw=0.3)
-    if legende:
-        ax.legend(fontsize=7, loc="best")
-    fig.tight_layout()
-    tampon = io.BytesIO()
-    fig.savefig(tampon, format="png")
-    return tampon.getvalue()
-
-
-class PlanDeTournee(Calculatrice):
+class PlanDeTournee(PlanEnregistre, Calculatrice):
     """Plan de prospection : cibles, calendrier, tournées, coût et résultats attendus."""
+
+    GENRE_PLAN = "tournee"
 
     def __init__(
         self,
@@ -231,7 +176,7 @@ class PlanDeTournee(Calculatrice):
             "max_cibles", "Nombre de cibles (maxi)", "20", analyseur=_entier(1), **largeur
         )
         c["depart"] = ChampSaisie(
-            "depart", "Départ (lat ; lon)", depart, analyseur=lire_coordonnees, **largeur
+            "depart", "Départ (lat ; lon)", depart, analyseur=coordonnees, **largeur
         )
         c["debut"] = ChampDate("debut", "Premier jour", "02/03/2026", **largeur)
         c["jours"] = ChampSaisie(
@@ -318,8 +263,8 @@ class PlanDeTournee(Calculatrice):
         ]
         self.add_class("atelier-tournee")
         self._brancher(c.values())
-        self.types.observe(lambda _: self.calculer(), names="value")
-        self.nature.observe(lambda _: self.calculer(), names="value")
+        self.types.observe(lambda _: self._sur_modification(), names="value")
+        self.nature.observe(lambda _: self._sur_modification(), names="value")
         self.calculer()
 
     # -- état enregistré ----------------------------------------------------------------
@@ -365,89 +310,27 @@ class PlanDeTournee(Calculatrice):
             self.nature.value = etat["nature"]
 
     # -- calcul ---------------------------------------------------------------------------
-    def _selection(self, valeurs: dict[str, Any]) -> list[donnees_cibles.Cible]:
-        departements = tuple(
-            d.strip() for d in valeurs["departements"].replace(";", ",").split(",") if d.strip()
-        )
-        cle = (
-            self.nature.value,
-            tuple(self.types.value),
-            departements,
-            valeurs["potentiel"],
-            valeurs["dormants"] if self.nature.value == "Clients dormants" else None,
-        )
-        if self._cache is None or self._cache[0] != cle:
-            trouvees = donnees_cibles.selectionner_cibles(
-                self.base,
-                natures=NATURES[self.nature.value],
-                types=tuple(self.types.value),
-                departements=departements,
-                potentiel_min=valeurs["potentiel"],
-                dormants_depuis_mois=cle[4],
-            )
-            self._cache = (cle, trouvees)
+    def _selection(self, criteres: CriteresCibles) -> list[donnees_cibles.Cible]:
+        """The targets for ``criteres``, read again only when the criteria change."""
+        if self._cache is None or self._cache[0] != criteres:
+            self._cache = (criteres, cibles_de_la_tournee(self.base, criteres))
         return self._cache[1]
 
     def _calculer(self) -> ResultatTournee:
-        if self.enregistrer:
-            plans.enregistrer_plan(
-                self.nom_plan, self.etat(), genre="tournee", intervalle_versions=60
-            )
-        noms = list(self.champs)
-        v = dict(zip(noms, self._lire_tout(self.champs.values()), strict=True))
-        if not self.types.value:
-            raise ErreurAtelier("choisissez au moins un type de client.", champ="Types")
-        toutes = self._selection(v)
-        if not toutes:
-            raise ErreurAtelier(
-                "aucune cible ne répond à ces critères : élargissez la sélection.", champ="Cibles"
-            )
-        choisies = toutes[: v["max_cibles"]]
-        lat, lon = v["depart"]
-        depart = Arret("Départ", lat, lon)
-        ordre_global = ordonner_tournee([c.arret() for c in choisies], depart, retour=False)
-        jours = jours_ouvres(v["debut"], v["jours"])
-        cal = calendrier_visites(
-            len(choisies),
-            jours,
-            v["visites_par_jour"],
-            v["suivis"],
-            v["delai_suivi"],
-            ordre=ordre_global,
+        v = dict(zip(self.champs, self._lire_tout(self.champs.values()), strict=True))
+        criteres = CriteresCibles.depuis_saisie(
+            self.nature.value,
+            tuple(self.types.value),
+            v["departements"],
+            v["potentiel"],
+            v["dormants"],
         )
-        journees, arrets_par_jour = [], []
-        for jour in jours:
-            du_jour = [choisies[x.cible] for x in cal.du_jour(jour)]
-            if not du_jour:
-                continue
-            j = journee_de_tournee(
-                [c.arret() for c in du_jour],
-                depart,
-                True,
-                v["duree_visite"],
-                v["detour"],
-                v["vitesse"],
-                jour,
-            )
-            journees.append(j)
-            arrets_par_jour.append([du_jour[i] for i in j.ordre])
-        km = sum((j.km_route for j in journees), Decimal("0.0"))
-        minutes = sum(j.minutes for j in journees)
-        cout = cout_plan(km, minutes, len(cal.visites), v["cout_km"], v["cout_horaire"])
-        premieres = sum(1 for x in cal.visites if x.rang == 0)
-        attendus = resultats_attendus(premieres, v["taux_commande"], v["panier"], None, cout.total)
-        necessaires = visites_par_jour_necessaires(len(choisies), v["jours"], v["suivis"])
-        return ResultatTournee(
-            choisies,
-            cal,
-            journees,
-            arrets_par_jour,
-            km,
-            minutes,
-            cout,
-            attendus,
-            necessaires,
-            depart,
+        parametres = ParametresTournee(
+            **{n: v[n] for n in v if n in ParametresTournee.__dataclass_fields__}
+        )
+        lat, lon = v["depart"]
+        return plan_de_tournee(
+            self._selection(criteres), Arret("Départ", lat, lon), parametres, v["max_cibles"]
         )
 
     def _afficher(self, r: ResultatTournee) -> str:
@@ -505,4 +388,11 @@ class PlanDeTournee(Calculatrice):
         )
 
 
-__all__ = ["PlanDeTournee", "ResultatTournee", "date_fr", "figure_tournee", "lire_coordonnees"]
+__all__ = [
+    "NATURES",
+    "PlanDeTournee",
+    "ResultatTournee",
+    "date_fr",
+    "figure_tournee",
+    "lire_coordonnees",
+]
