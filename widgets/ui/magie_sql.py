@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import html
 import shlex
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +53,18 @@ class OptionsInvalides(QueryError):
     """Une option de la ligne ``%%sql`` n'est pas comprise."""
 
 
-def lire_options(ligne: str) -> argparse.Namespace:
+@dataclass(frozen=True)
+class OptionsSQL:
+    """The options of a ``%%sql`` line (the argparse parsing stays inside this module)."""
+
+    bac_a_sable: bool = False
+    base: str | None = None
+    max_lignes: int = 1000
+    lignes: int = LIGNES_AFFICHEES
+    resultat: str | None = None
+
+
+def lire_options(ligne: str) -> OptionsSQL:
     """Lit les options de la ligne ``%%sql`` (message français si elles sont fausses)."""
     try:
         options, reste = _analyseur().parse_known_args(shlex.split(ligne or ""))
@@ -68,7 +80,7 @@ def lire_options(ligne: str) -> argparse.Namespace:
             "--base CHEMIN, --max N, --lignes N, --resultat NOM.",
             "options",
         )
-    return options
+    return OptionsSQL(**vars(options))
 
 
 def rendu_html(resultat: QueryResult, lignes: int = LIGNES_AFFICHEES) -> str:
