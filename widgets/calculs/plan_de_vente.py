@@ -1,16 +1,14 @@
-"""Plan de vente : la préparation structurée d'un entretien de vente (S742, S743, S751–S773).
+"""Sales plan: the structured preparation of a sales interview (S742, S743, S751–S773).
 
-Étapes : prise de contact (accroche), découverte (questions ouvertes, fermées, alternatives ;
-reformulation ; mobiles d'achat trouvés), argumentation CAP (caractéristique → avantage →
-preuve) reliée aux mobiles, traitement des objections (technique nommée), conclusion, suivi.
-En B2B s'ajoutent le centre d'achat (sociogramme) et l'argument financier ; face à un
-distributeur, la défense des marges et la double argumentation (pour le revendeur et pour son
-client).
+Steps: opening (accroche), discovery (open, closed, alternative questions; reformulation;
+buying motives found), CAP argumentation (caractéristique → avantage → preuve) tied to the
+motives, objections (named technique), closing, follow-up. In B2B the buying centre
+(sociogram) and the financial argument are added; facing a retailer, defending the margins and
+the double argumentation (for the retailer and for its customer).
 
-Ce module est pur : des dataclasses, leur conversion en dictionnaire (JSON), les contrôles de
-complétude (messages en français) et la disposition du sociogramme (des nombres). La fiche
-imprimable et le dessin du sociogramme sont des modèles jinja2 de ``widgets/ui/modeles/``
-(:mod:`widgets.ui.fiche_plan_de_vente`).
+Pure module: dataclasses, their JSON-ready dicts, the completeness check (French messages) and
+the sociogram's layout (numbers). The printable fiche and the sociogram drawing are jinja2
+templates in ``widgets/ui/modeles/`` (:mod:`widgets.ui.fiche_plan_de_vente`).
 """
 
 from __future__ import annotations
