@@ -63,6 +63,7 @@ from widgets.ui.champs import (
     tableau_html,
 )
 
+LARGEURS = {"largeur_libelle": "175px", "largeur": "325px"}
 JOURS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 #: Old name of :func:`widgets.calculs.coordonnees` (kept for notebooks written before).
 lire_coordonnees = coordonnees
@@ -137,13 +138,49 @@ class PlanDeTournee(PlanEnregistre, Calculatrice):
         carte: bool = True,
         **kwargs: Any,
     ) -> None:
+        """One builder per step of the accordion (``_bloc_*``) adds its fields to
+        :attr:`champs` and returns its box; the saved inputs are restored once all exist."""
         super().__init__(**kwargs)
         self.base = base
         self.nom_plan = nom_plan
         self.enregistrer = enregistrer
         self.carte = carte
-        self._cache: tuple[tuple, list] | None = None
-        defauts = self._defauts_base()
+        self._cache: tuple[CriteresCibles, list[donnees_cibles.Cible]] | None = None
+        self.champs: dict[str, ChampSaisie] = {}
+        blocs = w.Accordion(
+            children=[
+                self._bloc_cibles(depart),
+                self._bloc_calendrier(),
+                self._bloc_couts(self._defauts_base()),
+            ],
+            selected_index=0,
+        )
+        for k, titre in enumerate(("1. Cibles", "2. Calendrier", "3. Coûts et résultats")):
+            blocs.set_title(k, titre)
+        self._restaurer()
+        self.children = [
+            w.HBox(
+                [
+                    w.VBox([blocs, self.zone_erreur], layout=w.Layout(width="370px")),
+                    self._onglets_resultat(),
+                ],
+                layout=w.Layout(width="100%"),
+            )
+        ]
+        self.add_class("atelier-tournee")
+        self._brancher(self.champs.values())
+        self.types.observe(lambda _: self._sur_modification(), names="value")
+        self.nature.observe(lambda _: self._sur_modification(), names="value")
+        self.calculer()
+
+    # -- construction, one builder per step -----------------------------------------------
+    def _ajouter(self, *champs: ChampSaisie) -> list[ChampSaisie]:
+        for champ in champs:
+            self.champs[champ.nom] = champ
+        return list(champs)
+
+    def _bloc_cibles(self, depart: str) -> w.VBox:
+        """Which targets: nature, client types, departments, potential, dormant months."""
         self.types = w.SelectMultiple(
             options=TYPES_CLIENT,
             value=("Boutique de souvenirs",),
@@ -161,57 +198,63 @@ class PlanDeTournee(PlanEnregistre, Calculatrice):
             layout=w.Layout(width="325px"),
         )
         self.nature.add_class("atelier-champ-nature")
-        c: dict[str, ChampSaisie] = {}
-        largeur = {"largeur_libelle": "175px", "largeur": "325px"}
-        c["departements"] = ChampTexte(
-            "departements", "Départements", "75", exemple="ex. 75, 92", **largeur
+        champs = self._ajouter(
+            ChampTexte("departements", "Départements", "75", exemple="ex. 75, 92", **LARGEURS),
+            ChampSaisie(
+                "potentiel", "CA 12 mois au moins", "", analyseur=_montant_facultatif, **LARGEURS
+            ),
+            ChampSaisie(
+                "dormants", "Dormants : mois sans achat", "6", analyseur=_entier(1), **LARGEURS
+            ),
+            ChampSaisie(
+                "max_cibles", "Nombre de cibles (maxi)", "20", analyseur=_entier(1), **LARGEURS
+            ),
+            ChampSaisie("depart", "Départ (lat ; lon)", depart, analyseur=coordonnees, **LARGEURS),
         )
-        c["potentiel"] = ChampSaisie(
-            "potentiel", "CA 12 mois au moins", "", analyseur=_montant_facultatif, **largeur
+        return w.VBox([self.nature, self.types, *champs])
+
+    def _bloc_calendrier(self) -> w.VBox:
+        """When: first day, working days, visits a day, follow-up visits."""
+        champs = self._ajouter(
+            ChampDate("debut", "Premier jour", "02/03/2026", **LARGEURS),
+            ChampSaisie("jours", "Jours de prospection", "5", analyseur=_entier(1), **LARGEURS),
+            ChampSaisie(
+                "visites_par_jour", "Visites par jour", "6", analyseur=_entier(1), **LARGEURS
+            ),
+            ChampSaisie(
+                "suivis", "Visites de suivi par cible", "0", analyseur=_entier(0), **LARGEURS
+            ),
+            ChampSaisie(
+                "delai_suivi", "Jours entre deux visites", "5", analyseur=_entier(1), **LARGEURS
+            ),
         )
-        c["dormants"] = ChampSaisie(
-            "dormants", "Dormants : mois sans achat", "6", analyseur=_entier(1), **largeur
+        return w.VBox(champs)
+
+    def _bloc_couts(self, defauts: dict[str, str]) -> w.VBox:
+        """Costs and expected results (visit length, order rate and basket from the base)."""
+        champs = self._ajouter(
+            ChampSaisie(
+                "duree_visite",
+                "Durée d'une visite (min)",
+                defauts["duree"],
+                analyseur=_entier(1),
+                **LARGEURS,
+            ),
+            ChampSaisie(
+                "vitesse", "Vitesse moyenne (km/h)", "25", analyseur=_nombre_positif, **LARGEURS
+            ),
+            ChampSaisie(
+                "detour", "Coefficient de détour", "1,3", analyseur=_nombre_positif, **LARGEURS
+            ),
+            ChampMontant("cout_km", "Coût kilométrique (€/km)", "0,60", **LARGEURS),
+            ChampMontant("cout_horaire", "Coût horaire (€/h)", "25", **LARGEURS),
+            ChampTaux("taux_commande", "Taux visite → commande", defauts["taux"], **LARGEURS),
+            ChampMontant("panier", "Panier moyen HT", defauts["panier"], **LARGEURS),
         )
-        c["max_cibles"] = ChampSaisie(
-            "max_cibles", "Nombre de cibles (maxi)", "20", analyseur=_entier(1), **largeur
-        )
-        c["depart"] = ChampSaisie(
-            "depart", "Départ (lat ; lon)", depart, analyseur=coordonnees, **largeur
-        )
-        c["debut"] = ChampDate("debut", "Premier jour", "02/03/2026", **largeur)
-        c["jours"] = ChampSaisie(
-            "jours", "Jours de prospection", "5", analyseur=_entier(1), **largeur
-        )
-        c["visites_par_jour"] = ChampSaisie(
-            "visites_par_jour", "Visites par jour", "6", analyseur=_entier(1), **largeur
-        )
-        c["suivis"] = ChampSaisie(
-            "suivis", "Visites de suivi par cible", "0", analyseur=_entier(0), **largeur
-        )
-        c["delai_suivi"] = ChampSaisie(
-            "delai_suivi", "Jours entre deux visites", "5", analyseur=_entier(1), **largeur
-        )
-        c["duree_visite"] = ChampSaisie(
-            "duree_visite",
-            "Durée d'une visite (min)",
-            defauts["duree"],
-            analyseur=_entier(1),
-            **largeur,
-        )
-        c["vitesse"] = ChampSaisie(
-            "vitesse", "Vitesse moyenne (km/h)", "25", analyseur=_nombre_positif, **largeur
-        )
-        c["detour"] = ChampSaisie(
-            "detour", "Coefficient de détour", "1,3", analyseur=_nombre_positif, **largeur
-        )
-        c["cout_km"] = ChampMontant("cout_km", "Coût kilométrique (€/km)", "0,60", **largeur)
-        c["cout_horaire"] = ChampMontant("cout_horaire", "Coût horaire (€/h)", "25", **largeur)
-        c["taux_commande"] = ChampTaux(
-            "taux_commande", "Taux visite → commande", defauts["taux"], **largeur
-        )
-        c["panier"] = ChampMontant("panier", "Panier moyen HT", defauts["panier"], **largeur)
-        self.champs = c
-        self._restaurer()
+        return w.VBox(champs)
+
+    def _onglets_resultat(self) -> w.Tab:
+        """Synthesis (the result zone), map, calendar."""
         self.synthese = w.HTML()
         self.calendrier_html = w.HTML()
         self.image = w.Image(format="png", layout=w.Layout(max_width="640px"))
@@ -224,48 +267,7 @@ class PlanDeTournee(PlanEnregistre, Calculatrice):
         )
         for k, titre in enumerate(("Synthèse", "Carte", "Calendrier")):
             onglets.set_title(k, titre)
-        blocs = w.Accordion(
-            children=[
-                w.VBox(
-                    [self.nature, self.types]
-                    + [
-                        c[n]
-                        for n in ("departements", "potentiel", "dormants", "max_cibles", "depart")
-                    ]
-                ),
-                w.VBox(
-                    [c[n] for n in ("debut", "jours", "visites_par_jour", "suivis", "delai_suivi")]
-                ),
-                w.VBox(
-                    [
-                        c[n]
-                        for n in (
-                            "duree_visite",
-                            "vitesse",
-                            "detour",
-                            "cout_km",
-                            "cout_horaire",
-                            "taux_commande",
-                            "panier",
-                        )
-                    ]
-                ),
-            ],
-            selected_index=0,
-        )
-        for k, titre in enumerate(("1. Cibles", "2. Calendrier", "3. Coûts et résultats")):
-            blocs.set_title(k, titre)
-        self.children = [
-            w.HBox(
-                [w.VBox([blocs, self.zone_erreur], layout=w.Layout(width="370px")), onglets],
-                layout=w.Layout(width="100%"),
-            )
-        ]
-        self.add_class("atelier-tournee")
-        self._brancher(c.values())
-        self.types.observe(lambda _: self._sur_modification(), names="value")
-        self.nature.observe(lambda _: self._sur_modification(), names="value")
-        self.calculer()
+        return onglets
 
     # -- état enregistré ----------------------------------------------------------------
     def _defauts_base(self) -> dict[str, str]:
