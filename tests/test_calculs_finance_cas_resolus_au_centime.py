@@ -400,7 +400,8 @@ def test_pieges_finance_reproduisent_les_erreurs():
         (lambda: annuite(0, "6 %", 12), "Capital : le montant doit être strictement positif"),
         (lambda: tableau_emprunt(1000, 5, 3, "mensuel"), "n'est pas un mode de remboursement"),
         (lambda: amortissement(9000, 2, "dégressif"), "dégressif demande une durée d'au moins 3"),
-        (lambda: amortissement(9000, 5, "lineaire", "32/13/2025"), "n'est pas une date"),
+        (lambda: amortissement(9000, 5, "lineaire", "32/13/2025"), "n'existe pas au calendrier"),
+        (lambda: amortissement(9000, 5, "lineaire", "le 15 avril"), "n'est pas une date"),
         (
             lambda: amortissement(9000, 5, "lineaire", "2024-06-01", "2025-12-31"),
             "la mise en service doit tomber dans l'exercice",

@@ -102,3 +102,20 @@ def test_a_missing_required_option_is_a_french_error_with_exit_code_2(capsys):
     assert "atelier corrige : erreur : option obligatoire manquante : --etudiant" in (
         capsys.readouterr().err
     )
+
+
+def test_seul_cli_manipule_un_namespace_argparse():
+    # the %%sql magic parses its line with argparse too, but hands out a frozen dataclass
+    from pathlib import Path
+
+    import widgets
+    from widgets.ui.magie_sql import OptionsSQL, lire_options
+
+    assert isinstance(lire_options("--max 5"), OptionsSQL)
+    racine = Path(widgets.__file__).parent
+    fichiers = list(racine.rglob("*.py"))
+    assert (racine / "cli.py") in fichiers and len(fichiers) > 50  # guard: the scan sees files
+    avec_namespace = sorted(
+        str(f.relative_to(racine)) for f in fichiers if "Namespace" in f.read_text(encoding="utf-8")
+    )
+    assert avec_namespace == ["cli.py"]

@@ -15,11 +15,11 @@ from widgets.calculs.plan_de_vente import (
     Objection,
     PlanDeVente,
     Question,
-    fiche_html,
     verifier_plan,
 )
 from widgets.donnees import plans
 from widgets.erreurs import ErreurAtelier
+from widgets.ui.fiche_plan_de_vente import fiche_html, sociogramme_svg
 
 
 def plan_complet_distributeur() -> PlanDeVente:
@@ -292,8 +292,6 @@ def test_une_version_par_intervalle_quand_on_enregistre_a_chaque_frappe():
 
 
 def test_sociogramme_decideur_au_centre_et_dans_la_fiche():
-    from widgets.calculs.plan_de_vente import sociogramme_svg
-
     assert sociogramme_svg([]) == ""
     acteurs = [
         Acteur("Mme Roux", "trésorière", "acheteur"),
@@ -309,3 +307,28 @@ def test_sociogramme_decideur_au_centre_et_dans_la_fiche():
     plan.type_entretien = "B2B"
     plan.centre_achat = acteurs
     assert "atelier-sociogramme" in fiche_html(plan)
+
+
+def test_disposition_du_sociogramme_calculee_a_la_main():
+    from widgets.calculs.plan_de_vente import disposition_sociogramme
+
+    acteurs = [
+        Acteur("Mme Roux", "trésorière", "acheteur"),
+        Acteur("", "", "filtre"),  # nobody described: left out
+        Acteur("Les élus", "vote en plénière", "décideur"),
+        Acteur("Mme Petit", "assistante", "filtre"),
+    ]
+    places = disposition_sociogramme(acteurs, largeur=520, hauteur=300)
+    # centre (260, 150); ellipse radii 520/2 - 100 = 160 and 300/2 - 40 = 110;
+    # two actors around: angles -90° (top) and +90° (bottom)
+    assert [(p.acteur.nom, p.decideur) for p in places] == [
+        ("Les élus", True),
+        ("Mme Roux", False),
+        ("Mme Petit", False),
+    ]
+    assert [(round(p.x, 6), round(p.y, 6)) for p in places] == [
+        (260, 150),
+        (260, 40),
+        (260, 260),
+    ]
+    assert disposition_sociogramme([Acteur("", "", "décideur")]) == []

@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+from widgets.calculs import coordonnees
 from widgets.calculs.tournee import longueur_tournee
+from widgets.donnees import plans
 from widgets.ui.plan_action import PlanActionCommerciale
 from widgets.ui.plan_de_vente import EditeurPlanDeVente
-from widgets.ui.tournee import PlanDeTournee, figure_tournee, lire_coordonnees
+from widgets.ui.tournee import PlanDeTournee, figure_tournee
 
 # ----------------------------------------------------------------- plan de vente
 
@@ -135,8 +137,8 @@ def test_tournee_survit_au_redemarrage(base_demo):
 
 
 def test_lire_coordonnees_a_la_francaise():
-    assert lire_coordonnees("48,8566 ; 2,3522") == (48.8566, 2.3522)
-    assert lire_coordonnees("45.75/4.85") == (45.75, 4.85)
+    assert coordonnees("48,8566 ; 2,3522") == (48.8566, 2.3522)
+    assert coordonnees("45.75/4.85") == (45.75, 4.85)
 
 
 # ----------------------------------------------------------------- plan d'action
@@ -162,3 +164,45 @@ def test_plan_d_action_tableau_de_bord_et_sauvegarde(base_demo):
     assert p.resultat.plan.budget_total == Decimal("3350.00")
     p2 = PlanActionCommerciale(base=base_demo)
     assert p2.resultat.plan.budget_total == Decimal("3350.00")
+
+
+# ----------------------------------------------------------------- enregistrement
+
+
+def test_calculer_n_ecrit_rien_chaque_modification_enregistre(
+    base_demo, dossier_utilisateur_temporaire
+):
+    t = PlanDeTournee(base=base_demo, carte=False, nom_plan="sans-ecriture")
+    e = EditeurPlanDeVente(scenario="salon-particulier", nom_plan="sans-ecriture")
+    p = PlanActionCommerciale(base=base_demo, nom_plan="sans-ecriture")
+    for genre, widget in (("tournee", t), ("plan_de_vente", e), ("plan_action", p)):
+        widget.calculer()
+        assert plans.charger_plan("sans-ecriture", genre=genre) is None, genre
+    t.champs["jours"].value = "4"
+    e.accroche.value = "Bonjour"
+    p.champs["objectif_clients"].value = "7"
+    assert plans.charger_plan("sans-ecriture", genre="tournee")["champs"]["jours"] == "4"
+    assert plans.charger_plan("sans-ecriture", genre="plan_de_vente")["accroche"] == "Bonjour"
+    assert (
+        plans.charger_plan("sans-ecriture", genre="plan_action")["champs"]["objectif_clients"]
+        == "7"
+    )
+    # a wrong input is saved too (the raw text), with its French error shown
+    t.champs["jours"].value = "quatre"
+    assert "quantité" in t.erreur
+    assert plans.charger_plan("sans-ecriture", genre="tournee")["champs"]["jours"] == "quatre"
+
+
+def test_enregistrement_impossible_dit_pourquoi_en_francais(
+    base_demo, monkeypatch, dossier_utilisateur_temporaire
+):
+    def refuse(*_args, **_kwargs):
+        raise OSError("disque plein")
+
+    t = PlanDeTournee(base=base_demo, carte=False, nom_plan="plein")
+    valide = t.resultat
+    monkeypatch.setattr(plans, "enregistrer_plan", refuse)
+    t.champs["jours"].value = "4"
+    assert t.erreur == "Enregistrement impossible : disque plein"
+    assert "disque plein" in t.zone_erreur.value
+    assert t.resultat is not valide and len(t.resultat.journees) <= 4  # still recalculated

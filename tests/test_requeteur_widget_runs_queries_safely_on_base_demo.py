@@ -210,3 +210,19 @@ def test_status_and_csv_helpers_on_hand_made_results():
     res = QueryResult(df, ["a"], True, 0.0123, 1)
     assert _espaces(statut_resultat(res)) == "1 ligne — 0,012 s (résultat coupé)"
     assert csv_francais(df) == "\ufeffa\r\n1,5\r\n".encode()
+
+
+def test_the_old_import_path_still_gives_every_public_name():
+    # the workbench is split in four modules; notebooks and apps keep importing from here
+    import widgets.ui.requeteur as module
+    from widgets.ui import appli_requeteur, resultats_sql, schema_sql
+
+    assert len(module.__all__) >= 12
+    for nom in module.__all__:
+        assert getattr(module, nom) is not None, nom
+    assert module.AppliRequeteur is appli_requeteur.AppliRequeteur
+    assert module.ListeExercicesSQL is appli_requeteur.ListeExercicesSQL
+    assert module.NavigateurSchema is schema_sql.NavigateurSchema
+    assert module.formater_colonne is resultats_sql.formater_colonne
+    with pytest.raises(AttributeError):
+        module.NomQuiNExistePas  # noqa: B018

@@ -55,6 +55,7 @@ from widgets.calculs.negociation import (
 )
 from widgets.calculs.saisie import (
     SaisieInvalide,
+    coordonnees,
     date_francaise,
     montant,
     nombre,
@@ -64,6 +65,7 @@ from widgets.calculs.saisie import (
 
 __all__ = [
     "CENTIME",
+    "coordonnees",
     "accorder",
     "un",
     "FIN_SRP_PLUS_10",

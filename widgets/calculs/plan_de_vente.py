@@ -1,19 +1,18 @@
-"""Plan de vente : la préparation structurée d'un entretien de vente (S742, S743, S751–S773).
+"""Sales plan: the structured preparation of a sales interview (S742, S743, S751–S773).
 
-Étapes : prise de contact (accroche), découverte (questions ouvertes, fermées, alternatives ;
-reformulation ; mobiles d'achat trouvés), argumentation CAP (caractéristique → avantage →
-preuve) reliée aux mobiles, traitement des objections (technique nommée), conclusion, suivi.
-En B2B s'ajoutent le centre d'achat (sociogramme) et l'argument financier ; face à un
-distributeur, la défense des marges et la double argumentation (pour le revendeur et pour son
-client).
+Steps: opening (accroche), discovery (open, closed, alternative questions; reformulation;
+buying motives found), CAP argumentation (caractéristique → avantage → preuve) tied to the
+motives, objections (named technique), closing, follow-up. In B2B the buying centre
+(sociogram) and the financial argument are added; facing a retailer, defending the margins and
+the double argumentation (for the retailer and for its customer).
 
-Ce module est pur : des dataclasses, leur conversion en dictionnaire (JSON), les contrôles de
-complétude (messages en français) et la fiche imprimable du plan de vente en HTML.
+Pure module: dataclasses, their JSON-ready dicts, the completeness check (French messages) and
+the sociogram's layout (numbers). The printable fiche and the sociogram drawing are jinja2
+templates in ``widgets/ui/modeles/`` (:mod:`widgets.ui.fiche_plan_de_vente`).
 """
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
@@ -344,156 +343,33 @@ def verifier_plan(
 
 # --------------------------------------------------------------------------- sociogramme
 
-COULEURS_ROLES = {
-    "décideur": "#c0392b",
-    "acheteur": "#1d4e89",
-    "prescripteur": "#1e8449",
-    "utilisateur": "#b9770e",
-    "filtre": "#6c3483",
-    "influenceur": "#117a65",
-}
+
+@dataclass(frozen=True)
+class PlaceSociogramme:
+    """Where an actor of the buying centre sits on the sociogram (centre of its box)."""
+
+    acteur: Acteur
+    x: float
+    y: float
+    decideur: bool = False
 
 
-def sociogramme_svg(acteurs: list[Acteur], largeur: int = 520, hauteur: int = 300) -> str:
-    """Le sociogramme du centre d'achat en SVG autonome : le décideur au centre, les autres
-    acteurs autour, reliés à lui, une couleur par rôle. Chaîne vide s'il n'y a personne."""
+def disposition_sociogramme(
+    acteurs: list[Acteur], largeur: int = 520, hauteur: int = 300
+) -> list[PlaceSociogramme]:
+    """The sociogram's layout: the (first) decision-maker at the centre, listed first, the
+    other actors on an ellipse around, starting at the top. Actors with neither a name nor a
+    function are left out; an empty list means there is nobody to draw.
+
+    The drawing itself (SVG, one colour per role) is ``widgets.ui.fiche_plan_de_vente``'s.
+    """
     presents = [a for a in acteurs if not _vide(a.nom) or not _vide(a.fonction)]
-    if not presents:
-        return ""
     centre = [a for a in presents if _normaliser(a.role) == "décideur"][:1]
     autour = [a for a in presents if a not in centre]
     cx, cy = largeur / 2, hauteur / 2
     rx, ry = largeur / 2 - 100, hauteur / 2 - 40
-    positions: list[tuple[Acteur, float, float]] = []
-    if centre:
-        positions.append((centre[0], cx, cy))
+    places = [PlaceSociogramme(centre[0], cx, cy, decideur=True)] if centre else []
     for k, a in enumerate(autour):
         angle = 2 * math.pi * k / max(1, len(autour)) - math.pi / 2
-        positions.append((a, cx + rx * math.cos(angle), cy + ry * math.sin(angle)))
-    traits = ""
-    if centre:
-        traits = "".join(
-            f'<line x1="{cx:.0f}" y1="{cy:.0f}" x2="{x:.0f}" y2="{y:.0f}" stroke="#999"/>'
-            for _, x, y in positions[1:]
-        )
-    noeuds = ""
-    for a, x, y in positions:
-        couleur = COULEURS_ROLES.get(_normaliser(a.role), "#555")
-        noeuds += (
-            f'<rect x="{x - 90:.0f}" y="{y - 20:.0f}" width="180" height="40" rx="8" '
-            f'fill="white" stroke="{couleur}" stroke-width="2"/>'
-            f'<text x="{x:.0f}" y="{y - 4:.0f}" text-anchor="middle" font-size="12" '
-            f'font-weight="bold">{_e((a.nom or a.fonction)[:26])}</text>'
-            f'<text x="{x:.0f}" y="{y + 12:.0f}" text-anchor="middle" font-size="10" '
-            f'fill="{couleur}">{_e(a.role or "rôle ?")} — {_e(a.fonction[:16])}</text>'
-        )
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="atelier-sociogramme" '
-        f'width="{largeur}" height="{hauteur}" viewBox="0 0 {largeur} {hauteur}" '
-        f'font-family="DejaVu Sans, Arial, sans-serif">{traits}{noeuds}</svg>'
-    )
-
-
-# --------------------------------------------------------------------------- fiche imprimable
-
-_CSS = """
-@page { size: A4; margin: 15mm; }
-body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt; color: #222;
-       max-width: 180mm; margin: auto; }
-h1 { font-size: 16pt; border-bottom: 2px solid #1d4e89; color: #1d4e89; margin-bottom: 2mm; }
-h2 { font-size: 12pt; color: #1d4e89; margin: 5mm 0 1mm; page-break-after: avoid; }
-table { border-collapse: collapse; width: 100%; page-break-inside: avoid; }
-th, td { border: 1px solid #999; padding: 1.5mm; vertical-align: top; text-align: left; }
-th { background: #e8eef6; }
-.contexte td { border: none; padding: 0.5mm 2mm 0.5mm 0; }
-.remarques { border: 1px solid #c0392b; color: #c0392b; padding: 2mm; }
-.complet { color: #1e8449; }
-"""
-
-
-def _e(texte: Any) -> str:
-    return html.escape(str(texte or "")).replace("\n", "<br>")
-
-
-def _tableau(entetes: list[str], lignes: list[list[Any]]) -> str:
-    if not lignes:
-        return "<p><em>(rien de prévu)</em></p>"
-    tete = "".join(f"<th>{_e(h)}</th>" for h in entetes)
-    corps = "".join(
-        "<tr>" + "".join(f"<td>{_e(c)}</td>" for c in ligne) + "</tr>" for ligne in lignes
-    )
-    return f"<table><thead><tr>{tete}</tr></thead><tbody>{corps}</tbody></table>"
-
-
-def fiche_html(plan: PlanDeVente, etudiant: str = "") -> str:
-    """La fiche de préparation du plan de vente, en HTML autonome imprimable sur A4.
-
-    Le texte saisi est échappé (aucun HTML de l'étudiant n'est interprété). Les manques du
-    contrôle de complétude sont rappelés en fin de fiche.
-    """
-    p = plan
-    parties = [
-        "<!DOCTYPE html>",
-        '<html lang="fr"><head><meta charset="utf-8">',
-        f"<title>Plan de vente — {_e(p.titre)}</title><style>{_CSS}</style></head><body>",
-        f"<h1>Plan de vente — {_e(p.titre)}</h1>",
-        '<table class="contexte">',
-        f"<tr><td><b>Étudiant</b></td><td>{_e(etudiant)}</td></tr>" if etudiant else "",
-        f"<tr><td><b>Type d'entretien</b></td><td>{_e(p.type_entretien)}</td></tr>",
-        f"<tr><td><b>Client</b></td><td>{_e(p.client)}</td></tr>",
-        f"<tr><td><b>Produit</b></td><td>{_e(p.produit)}</td></tr>",
-        f"<tr><td><b>Objectif</b></td><td>{_e(p.objectif)}</td></tr>",
-        f"<tr><td><b>Grille des mobiles</b></td><td>{_e(p.grille)}</td></tr>",
-        "</table>",
-        "<h2>1. Prise de contact</h2>",
-        f"<p><b>Accroche :</b> {_e(p.accroche)}</p>",
-        f"<p><b>Présentation :</b> {_e(p.presentation)}</p>",
-        "<h2>2. Découverte</h2>",
-        _tableau(
-            ["Question", "Type", "Objectif"],
-            [[q.texte, q.type, q.objectif] for q in p.questions],
-        ),
-        f"<p><b>Reformulation :</b> {_e(p.reformulation)}</p>",
-        f"<p><b>Mobiles d'achat identifiés :</b> {_e(', '.join(p.mobiles))}</p>",
-    ]
-    if p.type_entretien == "B2B" or p.centre_achat:
-        parties += [
-            "<h2>Centre d'achat (sociogramme)</h2>",
-            _tableau(
-                ["Nom", "Fonction", "Rôle", "Attentes"],
-                [[a.nom, a.fonction, a.role, a.attentes] for a in p.centre_achat],
-            ),
-            sociogramme_svg(p.centre_achat),
-        ]
-    parties += [
-        "<h2>3. Argumentation (CAP)</h2>",
-        _tableau(
-            ["Mobile", "Caractéristique", "Avantage", "Preuve", "Pour"],
-            [[a.mobile, a.caracteristique, a.avantage, a.preuve, a.cible] for a in p.arguments],
-        ),
-    ]
-    if p.argument_financier or p.type_entretien != "B2C":
-        parties.append(f"<p><b>Argument financier :</b> {_e(p.argument_financier)}</p>")
-    if p.defense_des_marges or p.type_entretien == "distributeur":
-        parties.append(f"<p><b>Défense des marges :</b> {_e(p.defense_des_marges)}</p>")
-    parties += [
-        "<h2>4. Traitement des objections</h2>",
-        _tableau(
-            ["Objection", "Réponse", "Technique"],
-            [[o.objection, o.reponse, o.technique] for o in p.objections],
-        ),
-        "<h2>5. Conclusion</h2>",
-        f"<p><b>Technique :</b> {_e(p.technique_conclusion)}</p>",
-        f"<p>{_e(p.conclusion)}</p>",
-        "<h2>6. Suivi</h2>",
-        f"<p>{_e(p.suivi)}</p>",
-        f"<p><b>Date de suivi :</b> {_e(p.date_suivi)}</p>" if p.date_suivi else "",
-    ]
-    remarques = verifier_plan(p)
-    if remarques:
-        items = "".join(f"<li>{_e(r)}</li>" for r in remarques)
-        parties.append(f'<div class="remarques"><b>À compléter :</b><ul>{items}</ul></div>')
-    else:
-        parties.append('<p class="complet"><b>Plan complet.</b></p>')
-    parties.append("</body></html>")
-    return "\n".join(x for x in parties if x)
+        places.append(PlaceSociogramme(a, cx + rx * math.cos(angle), cy + ry * math.sin(angle)))
+    return places

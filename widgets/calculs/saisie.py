@@ -250,3 +250,19 @@ def date_francaise(valeur: object, champ: str = "Date") -> date:
         return date(annee, mois, jour)
     except ValueError:
         raise SaisieInvalide(f"le {texte} n'existe pas au calendrier.", champ=champ) from None
+
+
+def coordonnees(valeur: object, champ: str = "Coordonnées") -> tuple[float, float]:
+    """Reads « latitude ; longitude » in French: ``"48,8566 ; 2,3522"`` → ``(48.8566, 2.3522)``
+    (``/`` also separates them). Each half is read by :func:`nombre`; a point off the globe is
+    refused."""
+    texte = "" if valeur is None else str(valeur)
+    morceaux = [m for m in texte.replace("/", ";").split(";") if m.strip()]
+    if len(morceaux) != 2:
+        raise SaisieInvalide(
+            "écrivez « latitude ; longitude », par exemple 48,8566 ; 2,3522.", champ=champ
+        )
+    lat, lon = (float(nombre(m, champ=champ)) for m in morceaux)
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise SaisieInvalide("ces coordonnées n'existent pas.", champ=champ)
+    return lat, lon

@@ -491,3 +491,71 @@ def projection_equirectangulaire(
     k = math.pi / 180 * RAYON_TERRE_KM
     cos0 = math.cos(math.radians(lat0))
     return [((lon - lon0) * k * cos0, (lat - lat0) * k) for lat, lon in coords]
+
+
+# --------------------------------------------------------------------------- the whole plan
+
+
+@dataclass(frozen=True)
+class ParametresTournee:
+    """The student's settings of a prospecting plan (already read from French input)."""
+
+    debut: date
+    jours: int
+    visites_par_jour: int
+    suivis: int = 0
+    delai_suivi: int = 5
+    duree_visite: int = 45
+    detour: Decimal = Decimal("1.3")
+    vitesse: Decimal = Decimal(25)
+    cout_km: Decimal = Decimal("0.60")
+    cout_horaire: Decimal = Decimal(25)
+    taux_commande: Decimal = Decimal(20)
+    panier: Decimal = Decimal(500)
+
+
+@dataclass
+class PlanTournee:
+    """A prospecting plan over ``n`` targets: calendar, one round trip a day, cost, results.
+
+    ``ordre_par_jour[k]`` lists the indices (into the targets given) visited on
+    ``journees[k]``, in visiting order."""
+
+    calendrier: Calendrier
+    journees: list[Journee]
+    ordre_par_jour: list[list[int]]
+    km: Decimal
+    minutes: int
+    cout: CoutPlan
+    attendus: ResultatsAttendus
+    visites_par_jour_necessaires: int
+
+
+def planifier_tournee(arrets: Sequence[Arret], depart: Arret, p: ParametresTournee) -> PlanTournee:
+    """The whole plan: a global visiting order from ``depart`` (nearest neighbour + 2-opt), the
+    calendar of first and follow-up visits over ``p.jours`` working days, each day's round trip
+    (road km = straight line × detour), the cost and the orders expected from the funnel
+    (first visits × visit → order rate)."""
+    ordre_global = ordonner_tournee(list(arrets), depart, retour=False)
+    jours = jours_ouvres(p.debut, p.jours)
+    cal = calendrier_visites(
+        len(arrets), jours, p.visites_par_jour, p.suivis, p.delai_suivi, ordre=ordre_global
+    )
+    journees: list[Journee] = []
+    ordre_par_jour: list[list[int]] = []
+    for jour in jours:
+        du_jour = [x.cible for x in cal.du_jour(jour)]
+        if not du_jour:
+            continue
+        j = journee_de_tournee(
+            [arrets[i] for i in du_jour], depart, True, p.duree_visite, p.detour, p.vitesse, jour
+        )
+        journees.append(j)
+        ordre_par_jour.append([du_jour[i] for i in j.ordre])
+    km = sum((j.km_route for j in journees), Decimal("0.0"))
+    minutes = sum(j.minutes for j in journees)
+    cout = cout_plan(km, minutes, len(cal.visites), p.cout_km, p.cout_horaire)
+    premieres = sum(1 for x in cal.visites if x.rang == 0)
+    attendus = resultats_attendus(premieres, p.taux_commande, p.panier, None, cout.total)
+    necessaires = visites_par_jour_necessaires(len(arrets), p.jours, p.suivis)
+    return PlanTournee(cal, journees, ordre_par_jour, km, minutes, cout, attendus, necessaires)

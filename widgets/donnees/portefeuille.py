@@ -38,7 +38,13 @@ from widgets.calculs.rentabilite_client import (
     compte_exploitation_client,
     risque_encours,
 )
-from widgets.calculs.saisie import SaisieInvalide, arrondi_centime, montant, taux
+from widgets.calculs.saisie import (
+    SaisieInvalide,
+    arrondi_centime,
+    date_francaise,
+    montant,
+    taux,
+)
 from widgets.calculs.scoring import ClientRFM, scores_rfm
 from widgets.donnees.base import requete_lecture_seule
 from widgets.donnees.chemins import base_reference
@@ -80,12 +86,8 @@ def _requete(base, sql: str, parametres: Sequence | dict = ()) -> list:
 
 
 def _date(texte: str, champ: str) -> str:
-    try:
-        return date.fromisoformat(str(texte)).isoformat()
-    except ValueError:
-        raise SaisieInvalide(
-            f"« {texte} » n'est pas une date AAAA-MM-JJ (par exemple 2025-12-31).", champ=champ
-        ) from None
+    """A date typed the French way or ISO, as the ISO text the SQL compares."""
+    return date_francaise(texte, champ=champ).isoformat()
 
 
 def _filtres(

@@ -33,6 +33,7 @@ from functools import lru_cache
 from typing import Any
 
 import ipywidgets as w
+import traitlets
 
 from widgets.calculs import (
     SaisieInvalide,
@@ -43,6 +44,7 @@ from widgets.calculs import (
     quantite,
     taux,
 )
+from widgets.donnees import plans
 from widgets.erreurs import ErreurAtelier
 
 LARGEUR_LIBELLE = "190px"
@@ -51,6 +53,8 @@ COULEUR_AVERTISSEMENT = "#8a5300"
 
 __all__ = [
     "Calculatrice",
+    "PlanEnregistre",
+    "ResultatObservable",
     "ListeEditable",
     "ChampDate",
     "ChampMontant",
@@ -122,24 +126,39 @@ def avertissements_html(avertissements: Sequence[str]) -> str:
     )
 
 
+class ResultatObservable(traitlets.HasTraits):
+    """Mixin of the widget families: the result and the error message are traits.
+
+    ``widget.observe(rappel, names="resultat")`` is called after each successful calculation
+    that changes the result; ``w.dlink((a, "resultat"), (b, "resultat"))`` chains two widgets.
+    A wrong input sets ``erreur`` and keeps the previous valid ``resultat``.
+    """
+
+    resultat = traitlets.Any(
+        None,
+        allow_none=True,
+        help="The last valid result (None before the first successful calculation); kept, "
+        "not cleared, while the input is wrong.",
+    )
+    erreur = traitlets.Unicode(
+        "", help="The French message shown to the student ('' when everything is valid)."
+    )
+
+
 class ZoneErreur(w.HTML):
     """Zone qui affiche un message d'erreur en français (vide quand tout va bien)."""
 
+    message = traitlets.Unicode("", help="The message shown, plain text ('' if none).")
+
     def __init__(self, nom: str | None = None, **kwargs: Any) -> None:
         super().__init__(value="", **kwargs)
-        self._message = ""
         self.add_class("atelier-erreur")
         if nom:
             self.add_class(f"atelier-erreur-{nom}")
 
-    @property
-    def message(self) -> str:
-        """Le message affiché ('' si aucun)."""
-        return self._message
-
     def montrer(self, message: str) -> None:
         """Affiche ``message`` (texte brut, échappé)."""
-        self._message = message
+        self.message = message
         self.value = (
             f'<span style="color:{COULEUR_ERREUR};font-size:0.9em">⚠ {html.escape(message)}</span>'
             if message
@@ -180,6 +199,9 @@ class ZoneResultat(w.HTML):
 
 class ChampSaisie(w.VBox):
     """Un champ de saisie texte + sa zone d'erreur.
+
+    ``value`` (the raw text, linked both ways to the ``Text`` box) and ``erreur`` (the message
+    under the field) are traits: ``w.link((champ, "value"), (autre, "value"))`` works.
 
     ``analyseur(texte, libelle)`` transforme le texte en valeur ou lève une
     :class:`~widgets.erreurs.ErreurAtelier`. Si ``vide`` n'est pas ``None``, un champ laissé
@@ -229,21 +251,16 @@ class ChampSaisie(w.VBox):
             layout=w.Layout(margin="0 0 2px 0", width=f"calc({largeur} + 8px)"),
         )
         self.add_class("atelier-champ")
+        w.link((self.texte, "value"), (self, "value"))
+        w.dlink((self.zone_erreur, "message"), (self, "erreur"))
 
     # -- texte brut -----------------------------------------------------------------------
-    @property
-    def value(self) -> str:
-        """Le texte tapé (chaîne), modifiable depuis Python : ``champ.value = "1 234,56"``."""
-        return self.texte.value
-
-    @value.setter
-    def value(self, texte: str) -> None:
-        self.texte.value = texte
-
-    @property
-    def erreur(self) -> str:
-        """Le message d'erreur affiché sous le champ ('' si la saisie est valide)."""
-        return self.zone_erreur.message
+    value = traitlets.Unicode(
+        "", help='The typed text, settable from Python: champ.value = "1 234,56".'
+    )
+    erreur = traitlets.Unicode(
+        "", help="The message shown under the field ('' when the input is valid)."
+    )
 
     def observer(self, rappel: Callable[[], None]) -> None:
         """Appelle ``rappel()`` à chaque modification du texte (frappe au clavier comprise)."""
@@ -345,32 +362,28 @@ class ChampDate(ChampSaisie):
         super().__init__(nom, libelle, valeur, analyseur=lire_date, **kwargs)
 
 
-class Calculatrice(w.VBox):
+class Calculatrice(ResultatObservable, w.VBox):
     """Base des calculatrices : recalcul en direct, erreurs en français, dernier résultat gardé.
 
     A subclass builds its fields, calls :meth:`_brancher` with them, and implements
     ``_calculer()`` (read the fields, call :mod:`widgets.calculs`, return the result dataclass)
-    and ``_afficher(resultat)`` (return the HTML of :attr:`zone_resultat`).
+    and ``_afficher(resultat)`` (return the HTML of :attr:`zone_resultat`). ``resultat`` and
+    ``erreur`` (the first message shown, field or calculation) are traits
+    (:class:`ResultatObservable`), updated by :meth:`calculer`.
     """
-
-    resultat: Any
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.resultat = None
         self.zone_erreur = ZoneErreur()
         self.zone_resultat = ZoneResultat()
         self._champs: list[ChampSaisie] = []
-        self._erreur = ""
         self._suspendu = 0
 
-    @property
-    def erreur(self) -> str:
-        """Le premier message d'erreur affiché (champ ou calcul), '' si tout est valide."""
+    def _premiere_erreur(self, erreur_du_calcul: str = "") -> str:
         for champ in self._champs:
             if champ.erreur:
                 return champ.erreur
-        return self._erreur
+        return erreur_du_calcul
 
     def _brancher(self, champs: Iterable[ChampSaisie]) -> None:
         """Recalcule à chaque frappe dans ``champs``."""
@@ -435,25 +448,67 @@ class Calculatrice(w.VBox):
     def calculer(self) -> Any:
         """Relit la saisie et recalcule ; renvoie le résultat, ou ``None`` si la saisie est fausse
         (le message est alors dans :attr:`erreur`, le dernier résultat valide reste affiché)."""
-        self._erreur = ""
         self.zone_erreur.effacer()
         for champ in self._champs:
             champ.zone_erreur.effacer()
         try:
             resultat = self._calculer()
         except ErreurAtelier as err:
+            erreur_du_calcul = ""
             if not any(champ.erreur for champ in self._champs):
                 fautif = self._champ_nomme(err.champ)
                 if fautif is not None:
                     fautif.zone_erreur.montrer(str(err))
                 if fautif is None or fautif.zone_erreur.layout.display == "none":
-                    self._erreur = str(err)
-                    self.zone_erreur.montrer(self._erreur)
+                    erreur_du_calcul = str(err)
+                    self.zone_erreur.montrer(erreur_du_calcul)
             self.zone_resultat.marquer_perime()
+            self.erreur = self._premiere_erreur(erreur_du_calcul)
             return None
-        self.resultat = resultat
         self.zone_resultat.montrer(self._afficher(resultat))
+        self.erreur = self._premiere_erreur()
+        self.resultat = resultat
         return resultat
+
+
+class PlanEnregistre:
+    """Mixin of a :class:`Calculatrice` whose raw inputs are a plan the student keeps
+    (``plans/<GENRE_PLAN>/<nom_plan>.json``, atomic write, older versions kept).
+
+    The inputs are saved at every change the student makes (after the recalculation, valid or
+    not), never by :meth:`Calculatrice.calculer` itself: calculating from Python writes nothing.
+    The subclass sets ``GENRE_PLAN``, ``nom_plan``, ``enregistrer`` and implements ``etat()``.
+    A widget that is not a :class:`Calculatrice` (the sales plan editor) calls
+    :meth:`sauvegarder` from its own change handler.
+    """
+
+    GENRE_PLAN = "plan"
+    nom_plan: str
+    enregistrer: bool
+    zone_erreur: ZoneErreur
+    erreur: str
+
+    def etat(self) -> dict[str, Any]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _sur_modification(self, *args: Any) -> None:
+        super()._sur_modification(*args)  # type: ignore[misc]  # the recalculation
+        self.sauvegarder()
+
+    def sauvegarder(self) -> bool:
+        """Enregistre les saisies (``enregistrer=False`` : rien) ; False et le message dans
+        ``erreur`` si le fichier ne peut pas être écrit."""
+        if not self.enregistrer:
+            return False
+        try:
+            plans.enregistrer_plan(
+                self.nom_plan, self.etat(), genre=self.GENRE_PLAN, intervalle_versions=60
+            )
+        except (ErreurAtelier, OSError) as err:
+            self.zone_erreur.montrer(f"Enregistrement impossible : {err}")
+            self.erreur = self.zone_erreur.message
+            return False
+        return True
 
 
 class ListeEditable(w.VBox):

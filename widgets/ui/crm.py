@@ -21,7 +21,7 @@ import ipywidgets as w
 from widgets.calculs.digital import ETAPES_PIPELINE, Pipeline, pipeline
 from widgets.donnees import crm as donnees_crm
 from widgets.erreurs import ErreurAtelier
-from widgets.ui.champs import ZoneErreur, euros, pourcent
+from widgets.ui.champs import ResultatObservable, ZoneErreur, euros, pourcent
 
 _TABLE = "border-collapse:collapse;margin:4px 0"
 _CELLULE = "border:1px solid #ccc;padding:2px 6px"
@@ -165,8 +165,11 @@ def pipeline_html(p: Pipeline) -> str:
     )
 
 
-class VueCRM(w.VBox):
-    """Search a client, open the 360° sheet, move the opportunities of the pipeline."""
+class VueCRM(ResultatObservable, w.VBox):
+    """Search a client, open the 360° sheet, move the opportunities of the pipeline.
+
+    ``resultat`` (the open :class:`~widgets.donnees.crm.FicheClient`) and ``erreur`` are traits.
+    """
 
     def __init__(
         self,
@@ -177,10 +180,8 @@ class VueCRM(w.VBox):
         super().__init__(**kwargs)
         self.base = base
         self.bac = Path(bac) if bac else None
-        self.resultat: donnees_crm.FicheClient | None = None
         self.pipeline: Pipeline | None = None
         self.trouves: list[donnees_crm.ClientTrouve] = []
-        self._erreur = ""
 
         self.recherche = w.Text(
             placeholder="Nom du client ou commune (ex. : Lyon)",
@@ -195,6 +196,7 @@ class VueCRM(w.VBox):
         self.bouton_ouvrir = w.Button(description="Ouvrir la fiche", button_style="primary")
         self.bouton_ouvrir.add_class("atelier-crm-ouvrir")
         self.zone_erreur = ZoneErreur("crm")
+        w.dlink((self.zone_erreur, "message"), (self, "erreur"))
         self.zone_fiche = w.HTML()
         self.zone_fiche.add_class("atelier-crm-fiche")
         self.zone_fiche.add_class("atelier-resultat")
@@ -243,17 +245,10 @@ class VueCRM(w.VBox):
 
         return cls(bac=bac_a_sable(etudiant), **kwargs)
 
-    @property
-    def erreur(self) -> str:
-        """The French message shown ('' when the last action succeeded)."""
-        return self._erreur
-
     def _montrer_erreur(self, err: ErreurAtelier) -> None:
-        self._erreur = str(err)
-        self.zone_erreur.montrer(self._erreur)
+        self.zone_erreur.montrer(str(err))
 
     def _effacer_erreur(self) -> None:
-        self._erreur = ""
         self.zone_erreur.effacer()
 
     def rechercher(self, texte: str) -> list[donnees_crm.ClientTrouve]:
@@ -286,13 +281,14 @@ class VueCRM(w.VBox):
     def ouvrir(self, id_client: int) -> donnees_crm.FicheClient | None:
         """Open the 360° sheet of ``id_client`` (the previous sheet stays on error)."""
         try:
-            self.resultat = donnees_crm.fiche_client(int(id_client), self.base, bac=self.bac)
+            fiche = donnees_crm.fiche_client(int(id_client), self.base, bac=self.bac)
         except (ErreurAtelier, ValueError) as err:
             self._montrer_erreur(ErreurAtelier(str(err)))
             return self.resultat
         self._effacer_erreur()
-        self.zone_fiche.value = fiche_html(self.resultat)
-        return self.resultat
+        self.zone_fiche.value = fiche_html(fiche)
+        self.resultat = fiche
+        return fiche
 
     def _actualiser_pipeline(self) -> None:
         if self.bac is None:

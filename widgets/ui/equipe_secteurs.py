@@ -23,7 +23,14 @@ from typing import Any
 
 import ipywidgets as w
 
-from widgets.calculs import format_euros, format_nombre, format_pourcent, nombre, quantite
+from widgets.calculs import (
+    coordonnees,
+    format_euros,
+    format_nombre,
+    format_pourcent,
+    nombre,
+    quantite,
+)
 from widgets.calculs.sectorisation import (
     CommuneASecteur,
     Sectorisation,
@@ -35,8 +42,8 @@ from widgets.calculs.tournee import projection_equirectangulaire
 from widgets.donnees import equipe as donnees_equipe
 from widgets.donnees.base import requete_lecture_seule
 from widgets.erreurs import ErreurAtelier
+from widgets.ui.cartes import COULEURS, carte_png, nouvelle_carte
 from widgets.ui.champs import Calculatrice, ChampSaisie, ChampTaux
-from widgets.ui.tournee import COULEURS, carte_png, lire_coordonnees, nouvelle_carte
 
 PALETTE = COULEURS + ("#2e86c1", "#d35400", "#7f8c8d", "#16a085", "#8e44ad")
 
@@ -129,7 +136,7 @@ class CarteSecteurs(Calculatrice):
                 "depart",
                 "Base (lat ; lon)",
                 depart,
-                analyseur=lambda t, champ: lire_coordonnees(t, champ),
+                analyseur=coordonnees,
                 aide="Coordonnées de l'entreprise, point de départ des tournées.",
                 **largeur,
             ),

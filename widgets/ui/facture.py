@@ -214,97 +214,31 @@ class ConstructeurFacture(Calculatrice):
     ) -> None:
         """``base`` : la base clients (défaut : base de référence) ; ``lignes`` : nombre de
         lignes vides au départ ; ``exemple`` : la première ligne est pré-remplie (10 serviettes
-        à 8,90 €) pour que l'écran montre tout de suite un calcul."""
+        à 8,90 €) pour que l'écran montre tout de suite un calcul.
+
+        One builder per section of the screen (``_section_*``): each creates its fields as
+        attributes and returns its box; the constructor assembles the two tabs and the result
+        column, then plugs the fields into the live recalculation."""
         super().__init__(layout=w.Layout(width="100%"))
-        self.info_catalogue = w.HTML()
-        try:
-            self.produits = lister_produits(base)
-            self.clients = lister_clients(base, limite=CLIENTS_MAXI)
-        except ErreurAtelier as err:
-            self.produits, self.clients = [], []
-            self.info_catalogue.value = f"<i>{html.escape(str(err))}</i>"
+        self._lire_catalogue(base)
         self.lignes: list[LigneFacture] = []
-        self.boite_lignes = w.VBox()
-        self.bouton_ajouter = w.Button(description="+ Ajouter une ligne", icon="")
-        self.bouton_ajouter.add_class("atelier-ajouter-ligne")
-        self.bouton_ajouter.on_click(lambda _b: self.ajouter_ligne())
-
-        # Réductions commerciales en cascade, escompte, port, acompte
-        self.natures = [
-            w.Dropdown(options=NATURES, value=n, layout=w.Layout(width="110px"))
-            for n in ("Rabais", "Remise", "Ristourne")
-        ]
-        self.remise_1, self.remise_2, self.remise_3 = (
-            ChampTaux(
-                f"remise-{i}",
-                f"Remise {i}",
-                strict_maxi=True,
-                vide=Decimal(0),
-                largeur="200px",
-                largeur_libelle="80px",
-                exemple="%",
-            )
-            for i in (1, 2, 3)
+        onglet_lignes = w.VBox(
+            [
+                self.info_catalogue,
+                self._section_lignes(),
+                w.HBox(
+                    [self._section_reductions(), self._section_escompte_port_acompte()],
+                    layout=w.Layout(margin="8px 0 0 0"),
+                ),
+            ]
         )
-        self.escompte = ChampTaux("escompte", "Escompte", strict_maxi=True, vide=Decimal(0))
-        self.port = ChampMontant("port", "Frais de port HT", vide=Decimal(0))
-        self.acompte = ChampMontant("acompte", "Acompte (TTC)", vide=Decimal(0))
-
-        # Document : type, numéro, dates, acheteur, conditions
-        self.type_document = w.Dropdown(
-            options=[(titre, code) for code, titre in TYPES_DOCUMENT.items()],
-            value="facture",
-            description="Document",
-            style={"description_width": "190px"},
-            layout=w.Layout(width="340px"),
-        )
-        self.numero = ChampTexte("numero", "Numéro", "F2025-0001", obligatoire=True)
-        self.date_emission = ChampDate("date", "Date d'émission", "31/12/2025")
-        self.date_livraison = ChampDate("livraison", "Date de livraison", facultatif=True)
-        self.client = w.Dropdown(
-            options=[SAISIE_LIBRE, *(c.raison_sociale for c in self.clients)],
-            value=SAISIE_LIBRE,
-            description="Client de la base",
-            style={"description_width": "130px"},
-            layout=w.Layout(width="370px"),
-        )
-        acheteur: dict[str, Any] = {"largeur_libelle": "130px", "largeur": "370px"}
-        self.acheteur = ChampTexte(
-            "acheteur", "Raison sociale", "Souvenirs de Montmartre", obligatoire=True, **acheteur
-        )
-        self.acheteur_adresse = ChampTexte("adresse", "Adresse", "3 rue Foyatier", **acheteur)
-        self.acheteur_ville = ChampTexte("ville", "CP et ville", "75018 Paris", **acheteur)
-        self.acheteur_siren = ChampTexte("siren", "SIREN du client", "732829320", **acheteur)
-        self.delai_paiement = ChampSaisie(
-            "delai",
-            "Délai de paiement (jours)",
-            "30",
-            analyseur=lambda t, champ: quantite(t, champ=champ, minimum=0),
-        )
-        self.delai_escompte = ChampSaisie(
-            "delai-escompte",
-            "Délai d'escompte (jours)",
-            "10",
-            analyseur=lambda t, champ: quantite(t, champ=champ, minimum=0),
-        )
-        self.taux_penalites = ChampTaux(
-            "penalites",
-            "Pénalités de retard (%/an)",
-            facultatif=True,
-            exemple=f"au moins {pourcent(TAUX_PENALITES_MINIMUM)} ; vide : BCE + 10 points",
-        )
-        # non-blocking legal warnings (L441-10), shown right under their field
-        self.avertissement_delai = w.HTML()
-        self.avertissement_delai.add_class("atelier-avertissement-delai")
-        self.avertissement_penalites = w.HTML()
-        self.avertissement_penalites.add_class("atelier-avertissement-penalites")
-        self.avertissements: tuple[str, ...] = ()
-        self.client.observe(self._client_choisi, names="value")
-        self.type_document.observe(self._type_choisi, names="value")
-
-        self.document: DocumentCommercial | None = None
-        self.document_html = ""
-        self.zone_document = w.HTML()
+        onglet_document = w.HBox([self._section_document(), self._section_acheteur()])
+        self.onglets = w.Tab(children=[onglet_lignes, onglet_document])
+        self.onglets.set_title(0, "Lignes")
+        self.onglets.set_title(1, "Client, conditions")
+        self.onglets.layout = w.Layout(width="760px")
+        self.children = [w.HBox([self.onglets, self._section_resultat()])]
+        self.add_class("atelier-facture")
 
         self._champs_globaux = [
             self.remise_1,
@@ -329,7 +263,8 @@ class ConstructeurFacture(Calculatrice):
         self._brancher(self._champs_globaux + self._champs_document)
         for nature in self.natures:
             nature.observe(self._sur_modification, names="value")
-        self._construire_ecran()
+        self.client.observe(self._client_choisi, names="value")
+        self.type_document.observe(self._type_choisi, names="value")
         with self.en_lot():
             for i in range(lignes):
                 if i == 0 and exemple:
@@ -337,8 +272,24 @@ class ConstructeurFacture(Calculatrice):
                 else:
                     self.ajouter_ligne()
 
-    # -- mise en page ---------------------------------------------------------------------
-    def _construire_ecran(self) -> None:
+    # -- construction, one builder per section -----------------------------------------------
+    def _lire_catalogue(self, base: Path | str | None) -> None:
+        """Products and clients of the base for the pick-lists (empty, with a note, if the
+        base cannot be read)."""
+        self.info_catalogue = w.HTML()
+        try:
+            self.produits = lister_produits(base)
+            self.clients = lister_clients(base, limite=CLIENTS_MAXI)
+        except ErreurAtelier as err:
+            self.produits, self.clients = [], []
+            self.info_catalogue.value = f"<i>{html.escape(str(err))}</i>"
+
+    def _section_lignes(self) -> w.VBox:
+        """The column headers, the line rows and the « add a line » button."""
+        self.boite_lignes = w.VBox()
+        self.bouton_ajouter = w.Button(description="+ Ajouter une ligne", icon="")
+        self.bouton_ajouter.add_class("atelier-ajouter-ligne")
+        self.bouton_ajouter.on_click(lambda _b: self.ajouter_ligne())
         entetes = w.HBox(
             [
                 _en_tete("Article", "194px"),
@@ -349,7 +300,27 @@ class ConstructeurFacture(Calculatrice):
                 _en_tete("Rem. %", "64px"),
             ]
         )
-        reductions = w.VBox(
+        return w.VBox([entetes, self.boite_lignes, self.bouton_ajouter])
+
+    def _section_reductions(self) -> w.VBox:
+        """Three commercial reductions in cascade, each with its nature."""
+        self.natures = [
+            w.Dropdown(options=NATURES, value=n, layout=w.Layout(width="110px"))
+            for n in ("Rabais", "Remise", "Ristourne")
+        ]
+        self.remise_1, self.remise_2, self.remise_3 = (
+            ChampTaux(
+                f"remise-{i}",
+                f"Remise {i}",
+                strict_maxi=True,
+                vide=Decimal(0),
+                largeur="200px",
+                largeur_libelle="80px",
+                exemple="%",
+            )
+            for i in (1, 2, 3)
+        )
+        return w.VBox(
             [
                 w.HTML("<b>Réductions commerciales, en cascade</b>"),
                 *(
@@ -360,54 +331,100 @@ class ConstructeurFacture(Calculatrice):
                 ),
             ]
         )
-        financier = w.VBox(
+
+    def _section_escompte_port_acompte(self) -> w.VBox:
+        self.escompte = ChampTaux("escompte", "Escompte", strict_maxi=True, vide=Decimal(0))
+        self.port = ChampMontant("port", "Frais de port HT", vide=Decimal(0))
+        self.acompte = ChampMontant("acompte", "Acompte (TTC)", vide=Decimal(0))
+        return w.VBox(
             [w.HTML("<b>Escompte, port, acompte</b>"), self.escompte, self.port, self.acompte]
         )
-        onglet_lignes = w.VBox(
+
+    def _section_document(self) -> w.VBox:
+        """Type, number, dates and payment terms, with the legal warnings (L441-10) shown
+        right under their field (non-blocking)."""
+        self.type_document = w.Dropdown(
+            options=[(titre, code) for code, titre in TYPES_DOCUMENT.items()],
+            value="facture",
+            description="Document",
+            style={"description_width": "190px"},
+            layout=w.Layout(width="340px"),
+        )
+        self.numero = ChampTexte("numero", "Numéro", "F2025-0001", obligatoire=True)
+        self.date_emission = ChampDate("date", "Date d'émission", "31/12/2025")
+        self.date_livraison = ChampDate("livraison", "Date de livraison", facultatif=True)
+        self.delai_paiement = ChampSaisie(
+            "delai",
+            "Délai de paiement (jours)",
+            "30",
+            analyseur=lambda t, champ: quantite(t, champ=champ, minimum=0),
+        )
+        self.delai_escompte = ChampSaisie(
+            "delai-escompte",
+            "Délai d'escompte (jours)",
+            "10",
+            analyseur=lambda t, champ: quantite(t, champ=champ, minimum=0),
+        )
+        self.taux_penalites = ChampTaux(
+            "penalites",
+            "Pénalités de retard (%/an)",
+            facultatif=True,
+            exemple=f"au moins {pourcent(TAUX_PENALITES_MINIMUM)} ; vide : BCE + 10 points",
+        )
+        self.avertissement_delai = w.HTML()
+        self.avertissement_delai.add_class("atelier-avertissement-delai")
+        self.avertissement_penalites = w.HTML()
+        self.avertissement_penalites.add_class("atelier-avertissement-penalites")
+        self.avertissements: tuple[str, ...] = ()
+        return w.VBox(
             [
-                self.info_catalogue,
-                entetes,
-                self.boite_lignes,
-                self.bouton_ajouter,
-                w.HBox([reductions, financier], layout=w.Layout(margin="8px 0 0 0")),
+                self.type_document,
+                self.numero,
+                self.date_emission,
+                self.date_livraison,
+                self.delai_paiement,
+                self.avertissement_delai,
+                self.delai_escompte,
+                self.taux_penalites,
+                self.avertissement_penalites,
             ]
         )
-        onglet_document = w.HBox(
+
+    def _section_acheteur(self) -> w.VBox:
+        """The buyer: picked among the base's clients or typed freely."""
+        self.client = w.Dropdown(
+            options=[SAISIE_LIBRE, *(c.raison_sociale for c in self.clients)],
+            value=SAISIE_LIBRE,
+            description="Client de la base",
+            style={"description_width": "130px"},
+            layout=w.Layout(width="370px"),
+        )
+        acheteur: dict[str, Any] = {"largeur_libelle": "130px", "largeur": "370px"}
+        self.acheteur = ChampTexte(
+            "acheteur", "Raison sociale", "Souvenirs de Montmartre", obligatoire=True, **acheteur
+        )
+        self.acheteur_adresse = ChampTexte("adresse", "Adresse", "3 rue Foyatier", **acheteur)
+        self.acheteur_ville = ChampTexte("ville", "CP et ville", "75018 Paris", **acheteur)
+        self.acheteur_siren = ChampTexte("siren", "SIREN du client", "732829320", **acheteur)
+        return w.VBox(
             [
-                w.VBox(
-                    [
-                        self.type_document,
-                        self.numero,
-                        self.date_emission,
-                        self.date_livraison,
-                        self.delai_paiement,
-                        self.avertissement_delai,
-                        self.delai_escompte,
-                        self.taux_penalites,
-                        self.avertissement_penalites,
-                    ]
-                ),
-                w.VBox(
-                    [
-                        self.client,
-                        self.acheteur,
-                        self.acheteur_adresse,
-                        self.acheteur_ville,
-                        self.acheteur_siren,
-                    ]
-                ),
+                self.client,
+                self.acheteur,
+                self.acheteur_adresse,
+                self.acheteur_ville,
+                self.acheteur_siren,
             ]
         )
-        self.onglets = w.Tab(children=[onglet_lignes, onglet_document])
-        self.onglets.set_title(0, "Lignes")
-        self.onglets.set_title(1, "Client, conditions")
-        self.onglets.layout = w.Layout(width="760px")
-        droite = w.VBox(
+
+    def _section_resultat(self) -> w.VBox:
+        """The right-hand column: error, the calculation step by step, the document link."""
+        self.document: DocumentCommercial | None = None
+        self.document_html = ""
+        self.zone_document = w.HTML()
+        return w.VBox(
             [self.zone_erreur, self.zone_resultat, self.zone_document],
             layout=w.Layout(width="430px", margin="0 0 0 12px"),
         )
-        self.children = [w.HBox([self.onglets, droite])]
-        self.add_class("atelier-facture")
 
     # -- lignes ---------------------------------------------------------------------------
     def ajouter_ligne(self, reference: str | None = None, **valeurs: str) -> LigneFacture:

@@ -15,7 +15,6 @@ CSS classes: ``atelier-emprunt``, ``atelier-financements``, table ``atelier-tabl
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
 from typing import Any
 
 import ipywidgets as w
@@ -38,12 +37,9 @@ from widgets.ui.champs import (
     pourcent,
 )
 from widgets.ui.documents import lien_telechargement
-
-
-def _euros_html(valeur) -> str:
-    """An amount for HTML, without line break (fast formatting, same text as format_euros)."""
-    return '<span style="white-space:nowrap">' + euros_rapide(valeur) + "</span>"
-
+from widgets.ui.tableaux_chiffres import STYLE_TABLEAUX as _STYLE_TABLEAUX
+from widgets.ui.tableaux_chiffres import etapes_html, tableau_chiffres_html
+from widgets.ui.tableaux_chiffres import euros_insecables as _euros_html
 
 __all__ = [
     "ApplicationFinancement",
@@ -55,41 +51,6 @@ __all__ = [
 ]
 
 PERIODICITES = (("mensuelle", 12), ("trimestrielle", 4), ("semestrielle", 2), ("annuelle", 1))
-
-
-def tableau_chiffres_html(
-    entetes: Sequence[str], lignes: Sequence[Sequence[str]], *, classe: str = ""
-) -> str:
-    """A table of already formatted, safe cells (first column left, others right).
-
-    The layout is one ``<style>`` rule for the whole table (not one per cell): a 60-row loan
-    table stays a few kilobytes to send at each keystroke.
-    """
-    th = "".join(f"<th>{html.escape(e)}</th>" for e in entetes)
-    corps = "".join("<tr><td>" + "</td><td>".join(ligne) + "</td></tr>" for ligne in lignes)
-    return (
-        f'<table class="atelier-chiffres-finance {classe}">'
-        f"<thead><tr>{th}</tr></thead><tbody>{corps}</tbody></table>"
-    )
-
-
-_STYLE_TABLEAUX = (
-    "<style>.atelier-chiffres-finance{border-collapse:collapse;font-size:.92em}"
-    ".atelier-chiffres-finance td,.atelier-chiffres-finance th{padding:1px 8px;"
-    "text-align:right;white-space:nowrap}"
-    ".atelier-chiffres-finance th{border-bottom:1px solid #999}"
-    ".atelier-chiffres-finance td:first-child,.atelier-chiffres-finance th:first-child"
-    "{text-align:left}</style>"
-)
-"""CSS of :func:`tableau_chiffres_html`, put once in each widget (and in the printed page)."""
-
-
-def etapes_html(etapes: Sequence[str], titre: str = "Le calcul") -> str:
-    items = "".join(f"<li>{html.escape(e)}</li>" for e in etapes)
-    return (
-        f'<div style="margin-top:6px"><b>{html.escape(titre)}</b><ol style="margin:2px 0;'
-        f'padding-left:20px;font-size:0.92em">{items}</ol></div>'
-    )
 
 
 class SimulateurEmprunt(Calculatrice):

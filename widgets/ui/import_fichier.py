@@ -33,7 +33,7 @@ from widgets.donnees.import_fichier import (
     nom_sql,
 )
 from widgets.erreurs import ErreurAtelier
-from widgets.ui.champs import ZoneErreur, ZoneResultat
+from widgets.ui.champs import ResultatObservable, ZoneErreur, ZoneResultat
 from widgets.ui.requeteur import Requeteur
 
 __all__ = ["ImportFichier", "rapport_html"]
@@ -69,15 +69,17 @@ def rapport_html(rapport: RapportImport) -> str:
     return f'<div class="atelier-rapport-import">{entete}{table}{rejets}{notes}</div>'
 
 
-class ImportFichier(w.VBox):
-    """Import d'un fichier CSV/Excel dans la base personnelle, puis requêteur SQL dessus."""
+class ImportFichier(ResultatObservable, w.VBox):
+    """Import d'un fichier CSV/Excel dans la base personnelle, puis requêteur SQL dessus.
+
+    ``resultat`` (the last :class:`RapportImport`, also ``rapport``) and ``erreur`` are traits.
+    """
 
     def __init__(self, *, base: str | Path | None = None, etudiant: str | None = None) -> None:
         super().__init__()
         self.add_class("atelier-import")
         self.base = Path(base) if base is not None else base_personnelle()
         self.etudiant = etudiant
-        self.rapport: RapportImport | None = None
         self.requeteur: Requeteur | None = None
         self.fichier = w.FileUpload(
             accept=".csv,.txt,.xlsx", multiple=False, description="Choisir le fichier"
@@ -90,6 +92,7 @@ class ImportFichier(w.VBox):
         self.bouton = w.Button(description="Importer", icon="upload", button_style="primary")
         self.bouton.on_click(lambda _b: self._importer_televersement())
         self.zone_erreur = ZoneErreur("fichier")
+        w.dlink((self.zone_erreur, "message"), (self, "erreur"))
         self.zone_rapport = ZoneResultat()
         self.zone_requeteur = w.VBox()
         self.children = (
@@ -105,9 +108,9 @@ class ImportFichier(w.VBox):
         )
 
     @property
-    def erreur(self) -> str:
-        """Le message d'erreur affiché ('' si aucun)."""
-        return self.zone_erreur.message
+    def rapport(self) -> RapportImport | None:
+        """The last successful import's report (the ``resultat`` trait), ``None`` before."""
+        return self.resultat
 
     def importer(self, chemin: str | Path, *, table: str | None = None) -> RapportImport | None:
         """Importe ``chemin`` dans la base personnelle ; affiche le rapport et le requêteur."""
@@ -120,7 +123,6 @@ class ImportFichier(w.VBox):
             self.zone_rapport.marquer_perime()
             return None
         self.zone_erreur.effacer()
-        self.rapport = rapport
         self.zone_rapport.montrer(rapport_html(rapport))
         if self.requeteur is None:
             self.requeteur = Requeteur(
@@ -130,6 +132,7 @@ class ImportFichier(w.VBox):
         else:
             self.requeteur.changer_base(self.base)
             self.requeteur.sql = f"SELECT *\nFROM {rapport.table}\nLIMIT 20"
+        self.resultat = rapport
         return rapport
 
     def importer_octets(

@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import html
 import shlex
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,7 @@ from widgets.sql import (
     demarrer_en_arriere_plan,
     run_query,
 )
-from widgets.ui.requeteur import statut_resultat, tableau_resultat_html
+from widgets.ui.resultats_sql import CSS_RESULTATS, statut_resultat, tableau_resultat_html
 
 __all__ = ["executer_cellule", "load_ipython_extension", "rendu_html"]
 
@@ -58,7 +59,18 @@ class OptionsInvalides(QueryError):
     """Une option de la ligne ``%%sql`` n'est pas comprise."""
 
 
-def lire_options(ligne: str) -> argparse.Namespace:
+@dataclass(frozen=True)
+class OptionsSQL:
+    """The options of a ``%%sql`` line (the argparse parsing stays inside this module)."""
+
+    bac_a_sable: bool = False
+    base: str | None = None
+    max_lignes: int = 1000
+    lignes: int = LIGNES_AFFICHEES
+    resultat: str | None = None
+
+
+def lire_options(ligne: str) -> OptionsSQL:
     """Lit les options de la ligne ``%%sql`` (message français si elles sont fausses)."""
     try:
         options, reste = _analyseur().parse_known_args(shlex.split(ligne or ""))
@@ -74,20 +86,19 @@ def lire_options(ligne: str) -> argparse.Namespace:
             "--base CHEMIN, --max N, --lignes N, --resultat NOM.",
             "options",
         )
-    return options
+    return OptionsSQL(**vars(options))
 
 
 def rendu_html(resultat: QueryResult, lignes: int = LIGNES_AFFICHEES) -> str:
     """Le résultat en HTML : statut (« 42 lignes — 0,012 s »), avertissements, tableau."""
     from widgets.ui.champs import avertissements_html
-    from widgets.ui.requeteur import _CSS
 
     statut = statut_resultat(resultat)
     df = resultat.dataframe
     if len(df) > lignes:
         statut += f" — {lignes} premières lignes affichées"
     return (
-        _CSS
+        CSS_RESULTATS
         + '<div class="atelier-requeteur">'
         + f'<div class="atelier-statut" style="color:#444;margin:2px 0">{html.escape(statut)}</div>'
         + avertissements_html(list(resultat.avertissements))

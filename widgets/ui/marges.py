@@ -45,6 +45,7 @@ from widgets.ui.champs import (
     ChampMontant,
     ChampSaisie,
     ChampTaux,
+    ResultatObservable,
     avertissements_html,
     euros_html,
     pourcent,
@@ -313,11 +314,12 @@ class PanneauDistribution(Calculatrice):
         )
 
 
-class CalculatriceMarges(w.VBox):
+class CalculatriceMarges(ResultatObservable, w.VBox):
     """Les trois panneaux dans des onglets : marges et prix, conversion des taux, distributeur.
 
     ``.calculer()`` recalcule les trois ; ``.resultat`` et ``.erreur`` sont ceux du premier
-    onglet (le solveur) ; chaque panneau a les siens (``.convertisseur.resultat``…).
+    onglet (le solveur), des traits liés aux siens (``w.dlink``) ; chaque panneau a les siens
+    (``.convertisseur.resultat``…).
     """
 
     def __init__(self) -> None:
@@ -329,16 +331,8 @@ class CalculatriceMarges(w.VBox):
             self.onglets.set_title(i, titre)
         super().__init__(children=[self.onglets], layout=w.Layout(width="980px"))
         self.add_class("atelier-calculatrice-marges")
-
-    @property
-    def resultat(self) -> Marges | None:
-        """Le dernier résultat valide du solveur."""
-        return self.solveur.resultat
-
-    @property
-    def erreur(self) -> str:
-        """Le message du solveur ('' si sa saisie est valide)."""
-        return self.solveur.erreur
+        w.dlink((self.solveur, "resultat"), (self, "resultat"))
+        w.dlink((self.solveur, "erreur"), (self, "erreur"))
 
     def calculer(self) -> Marges | None:
         """Recalcule les trois panneaux ; renvoie le résultat du solveur."""

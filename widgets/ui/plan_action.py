@@ -43,6 +43,7 @@ from widgets.ui.champs import (
     ChampSaisie,
     ChampTexte,
     ListeEditable,
+    PlanEnregistre,
     euros,
     lire_date,
     pourcent,
@@ -76,8 +77,10 @@ def _entier(minimum: int):
     return lambda texte, champ: quantite(texte, champ=champ, minimum=minimum)
 
 
-class PlanActionCommerciale(Calculatrice):
+class PlanActionCommerciale(PlanEnregistre, Calculatrice):
     """Plan d'action : objectifs, actions, Gantt, tableau de bord prévu / réalisé."""
+
+    GENRE_PLAN = "plan_action"
 
     def __init__(
         self,
@@ -140,7 +143,7 @@ class PlanActionCommerciale(Calculatrice):
                 ("nouveaux_clients", "Nouv. clients", None, "80px"),
             ],
             "Ajouter une action",
-            self.calculer,
+            self._sur_modification,
         )
         self._restaurer()
         self.gantt = w.HTML()
@@ -160,8 +163,8 @@ class PlanActionCommerciale(Calculatrice):
         ]
         self.add_class("atelier-plan-action")
         self._brancher(c.values())
-        self.commercial.observe(lambda _: self.calculer(), names="value")
-        self.type_client.observe(lambda _: self.calculer(), names="value")
+        self.commercial.observe(lambda _: self._sur_modification(), names="value")
+        self.type_client.observe(lambda _: self._sur_modification(), names="value")
         self.calculer()
 
     # -- état -----------------------------------------------------------------------------
@@ -252,10 +255,6 @@ class PlanActionCommerciale(Calculatrice):
         return actions
 
     def _calculer(self) -> ResultatPlanAction:
-        if self.enregistrer:
-            plans.enregistrer_plan(
-                self.nom_plan, self.etat(), genre="plan_action", intervalle_versions=60
-            )
         noms = list(self.champs)
         v = dict(zip(noms, self._lire_tout(self.champs.values()), strict=True))
         plan = PlanAction(

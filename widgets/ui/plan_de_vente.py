@@ -6,8 +6,10 @@ reformulation, mobiles trouvés), centre d'achat (B2B), argumentaire CAP relié 
 objections et techniques de réponse, conclusion et suivi. Le contrôle de complétude affiche
 en direct ce qui manque ; la fiche du plan de vente s'exporte en HTML imprimable (A4).
 
-Le plan est enregistré à chaque modification (``plans/plan_de_vente/<nom>.json``, écriture
-atomique, versions précédentes gardées) et relu à la création du widget.
+Le plan est enregistré à chaque modification de l'étudiant (``plans/plan_de_vente/<nom>.json``,
+écriture atomique, versions précédentes gardées) et relu à la création du widget ;
+``calculer()`` ne fait que le contrôle de complétude (il n'écrit rien), ``sauvegarder()``
+enregistre. ``resultat`` (the list of what is missing) and ``erreur`` are traits.
 
 Pilotable depuis Python::
 
@@ -42,15 +44,15 @@ from widgets.calculs.plan_de_vente import (
     PlanDeVente,
     Question,
     Remarque,
-    fiche_html,
-    sociogramme_svg,
     verifier_plan,
 )
 from widgets.donnees import plans
 from widgets.erreurs import ErreurAtelier
-from widgets.ui.champs import ListeEditable, ZoneErreur
+from widgets.ui.champs import ListeEditable, PlanEnregistre, ResultatObservable, ZoneErreur
+from widgets.ui.fiche_plan_de_vente import fiche_html, sociogramme_svg
 
 LARGEUR = "100%"
+STYLE = {"description_width": "150px"}
 
 
 def _texte(description: str, valeur: str = "", lignes: int = 2, nom: str = "") -> w.Textarea:
@@ -58,7 +60,7 @@ def _texte(description: str, valeur: str = "", lignes: int = 2, nom: str = "") -
         value=valeur,
         description=description,
         rows=lignes,
-        style={"description_width": "150px"},
+        style=STYLE,
         layout=w.Layout(width=LARGEUR),
     )
     if nom:
@@ -66,8 +68,29 @@ def _texte(description: str, valeur: str = "", lignes: int = 2, nom: str = "") -
     return zone
 
 
-class EditeurPlanDeVente(w.VBox):
-    """Éditeur de plan de vente avec contrôle de complétude et fiche imprimable."""
+def _ligne(description: str) -> w.Text:
+    return w.Text(description=description, style=STYLE, layout=w.Layout(width=LARGEUR))
+
+
+ETAPES = (
+    "0. Le scénario",
+    "1. Prise de contact",
+    "2. Découverte",
+    "3. Argumentation (CAP)",
+    "4. Objections",
+    "5. Conclusion et suivi",
+)
+
+
+class EditeurPlanDeVente(PlanEnregistre, ResultatObservable, w.VBox):
+    """Éditeur de plan de vente avec contrôle de complétude et fiche imprimable.
+
+    The constructor calls one builder per step of the accordion (``_etape_*``), each creating
+    that step's fields as attributes and returning its box. Saving is
+    :meth:`PlanEnregistre.sauvegarder`, called after each change (:meth:`_modification`).
+    """
+
+    GENRE_PLAN = "plan_de_vente"
 
     def __init__(
         self,
@@ -81,56 +104,78 @@ class EditeurPlanDeVente(w.VBox):
         super().__init__()
         self.etudiant = etudiant
         self.enregistrer = enregistrer
-        self.resultat: list[Remarque] | None = None
-        self._erreur = ""
         self._charge = False
         self.scenarios = {s["id"]: s for s in plans.charger_scenarios(dossier_scenarios)}
         if scenario is not None and scenario not in self.scenarios:
             raise ErreurAtelier(f"Aucun scénario « {scenario} » dans la bibliothèque.")
         premier = scenario or next(iter(self.scenarios), "")
         self.nom_plan = nom_plan or premier or "mon-plan"
-        maj = self.calculer
 
         self.choix_scenario = w.Dropdown(
             options=[(s["titre"], k) for k, s in self.scenarios.items()] + [("(libre)", "")],
             value=premier,
             description="Scénario",
-            style={"description_width": "150px"},
+            style=STYLE,
             layout=w.Layout(width=LARGEUR),
         )
+        etapes = w.Accordion(
+            children=[
+                self._etape_scenario(),
+                self._etape_prise_de_contact(),
+                self._etape_decouverte(),
+                self._etape_argumentation(),
+                self._etape_objections(),
+                self._etape_conclusion(),
+            ],
+            selected_index=0,
+            layout=w.Layout(width="100%"),
+        )
+        for k, titre in enumerate(ETAPES):
+            etapes.set_title(k, titre)
+        self.children = [
+            self.choix_scenario,
+            w.HBox(
+                [
+                    w.Box([etapes], layout=w.Layout(width="68%")),
+                    self._panneau_controle(),
+                ]
+            ),
+        ]
+        self.add_class("atelier-plan-de-vente")
+        self._brancher_observateurs()
+        self.choisir_scenario(premier, nom_plan=self.nom_plan)
+
+    # -- construction, one builder per step ------------------------------------------------
+    def _etape_scenario(self) -> w.VBox:
         self.contexte = w.HTML()
         self.type_entretien = w.Dropdown(
-            options=TYPES_ENTRETIEN,
-            description="Type d'entretien",
-            style={"description_width": "150px"},
+            options=TYPES_ENTRETIEN, description="Type d'entretien", style=STYLE
         )
         self.grille = w.Dropdown(
-            options=list(GRILLES),
-            description="Grille des mobiles",
-            style={"description_width": "150px"},
+            options=list(GRILLES), description="Grille des mobiles", style=STYLE
         )
-        self.titre = w.Text(
-            description="Titre",
-            style={"description_width": "150px"},
-            layout=w.Layout(width=LARGEUR),
+        self.titre = _ligne("Titre")
+        self.client = _ligne("Client")
+        self.produit = _ligne("Produit")
+        self.objectif = _ligne("Objectif")
+        return w.VBox(
+            [
+                self.contexte,
+                self.titre,
+                self.type_entretien,
+                self.grille,
+                self.client,
+                self.produit,
+                self.objectif,
+            ]
         )
-        self.client = w.Text(
-            description="Client",
-            style={"description_width": "150px"},
-            layout=w.Layout(width=LARGEUR),
-        )
-        self.produit = w.Text(
-            description="Produit",
-            style={"description_width": "150px"},
-            layout=w.Layout(width=LARGEUR),
-        )
-        self.objectif = w.Text(
-            description="Objectif",
-            style={"description_width": "150px"},
-            layout=w.Layout(width=LARGEUR),
-        )
+
+    def _etape_prise_de_contact(self) -> w.VBox:
         self.accroche = _texte("Accroche", nom="accroche")
         self.presentation = _texte("Présentation", nom="presentation")
+        return w.VBox([self.accroche, self.presentation])
+
+    def _etape_decouverte(self) -> w.VBox:
         self.questions = ListeEditable(
             "questions",
             Question,
@@ -140,7 +185,7 @@ class EditeurPlanDeVente(w.VBox):
                 ("objectif", "Ce que je cherche à savoir", None, "260px"),
             ],
             "Ajouter une question",
-            maj,
+            self._modification,
         )
         self.reformulation = _texte("Reformulation", nom="reformulation")
         self.mobiles = w.TagsInput(
@@ -156,8 +201,22 @@ class EditeurPlanDeVente(w.VBox):
                 ("attentes", "Attentes, freins", None, "300px"),
             ],
             "Ajouter un acteur",
-            maj,
+            self._modification,
         )
+        self.sociogramme = w.HTML()
+        self.bloc_b2b = w.VBox(
+            [w.HTML("<b>Centre d'achat (sociogramme)</b>"), self.centre_achat, self.sociogramme]
+        )
+        return w.VBox(
+            [
+                self.questions,
+                self.reformulation,
+                w.HBox([w.HTML("<b>Mobiles trouvés</b>&nbsp;"), self.mobiles]),
+                self.bloc_b2b,
+            ]
+        )
+
+    def _etape_argumentation(self) -> w.VBox:
         self.arguments = ListeEditable(
             "arguments",
             Argument,
@@ -169,10 +228,15 @@ class EditeurPlanDeVente(w.VBox):
                 ("cible", "Pour", CIBLES_ARGUMENT, "110px"),
             ],
             "Ajouter un argument",
-            maj,
+            self._modification,
         )
         self.argument_financier = _texte("Argument financier", nom="argument_financier")
         self.defense_des_marges = _texte("Défense des marges", nom="defense_des_marges")
+        self.bloc_financier = w.VBox([self.argument_financier])
+        self.bloc_marges = w.VBox([self.defense_des_marges])
+        return w.VBox([self.arguments, self.bloc_financier, self.bloc_marges])
+
+    def _etape_objections(self) -> w.VBox:
         self.objections = ListeEditable(
             "objections",
             Objection,
@@ -182,29 +246,40 @@ class EditeurPlanDeVente(w.VBox):
                 ("technique", "Technique", TECHNIQUES_OBJECTION, "140px"),
             ],
             "Ajouter une objection",
-            maj,
+            self._modification,
         )
+        return w.VBox([self.objections])
+
+    def _etape_conclusion(self) -> w.VBox:
         self.technique_conclusion = w.Dropdown(
-            options=[""] + list(TECHNIQUES_CONCLUSION),
-            description="Technique",
-            style={"description_width": "150px"},
+            options=[""] + list(TECHNIQUES_CONCLUSION), description="Technique", style=STYLE
         )
         self.conclusion = _texte("Conclusion", nom="conclusion")
         self.suivi = _texte("Suivi", nom="suivi")
         self.date_suivi = w.Text(
-            description="Date de suivi",
-            placeholder="ex. 15/06/2026",
-            style={"description_width": "150px"},
+            description="Date de suivi", placeholder="ex. 15/06/2026", style=STYLE
         )
+        return w.VBox([self.technique_conclusion, self.conclusion, self.suivi, self.date_suivi])
+
+    def _panneau_controle(self) -> w.VBox:
+        """The right-hand column: what is missing, errors, the export button and link."""
         self.remarques = w.HTML()
         self.remarques.add_class("atelier-resultat")
         self.zone_erreur = ZoneErreur()
+        w.dlink((self.zone_erreur, "message"), (self, "erreur"))
         self.bouton_export = w.Button(
             description="Exporter la fiche (HTML, A4)", icon="print", layout=w.Layout(width="auto")
         )
         self.bouton_export.on_click(lambda _: self.exporter())
         self.lien_export = w.HTML()
+        return w.VBox(
+            [self.remarques, self.zone_erreur, self.bouton_export, self.lien_export],
+            layout=w.Layout(width="32%", padding="0 0 0 8px"),
+        )
 
+    def _brancher_observateurs(self) -> None:
+        """Every change the student makes is saved, then checked; the grid changes the
+        mobiles on offer; the scenario menu opens that scenario's plan."""
         self._simples = {
             "titre": self.titre,
             "type_entretien": self.type_entretien,
@@ -228,71 +303,11 @@ class EditeurPlanDeVente(w.VBox):
             "arguments": self.arguments,
             "objections": self.objections,
         }
-        self.sociogramme = w.HTML()
-        self.bloc_b2b = w.VBox(
-            [w.HTML("<b>Centre d'achat (sociogramme)</b>"), self.centre_achat, self.sociogramme]
-        )
-        self.bloc_financier = w.VBox([self.argument_financier])
-        self.bloc_marges = w.VBox([self.defense_des_marges])
-        etapes = w.Accordion(
-            children=[
-                w.VBox(
-                    [
-                        self.contexte,
-                        self.titre,
-                        self.type_entretien,
-                        self.grille,
-                        self.client,
-                        self.produit,
-                        self.objectif,
-                    ]
-                ),
-                w.VBox([self.accroche, self.presentation]),
-                w.VBox(
-                    [
-                        self.questions,
-                        self.reformulation,
-                        w.HBox([w.HTML("<b>Mobiles trouvés</b>&nbsp;"), self.mobiles]),
-                        self.bloc_b2b,
-                    ]
-                ),
-                w.VBox([self.arguments, self.bloc_financier, self.bloc_marges]),
-                w.VBox([self.objections]),
-                w.VBox([self.technique_conclusion, self.conclusion, self.suivi, self.date_suivi]),
-            ],
-            selected_index=0,
-            layout=w.Layout(width="100%"),
-        )
-        for k, t in enumerate(
-            (
-                "0. Le scénario",
-                "1. Prise de contact",
-                "2. Découverte",
-                "3. Argumentation (CAP)",
-                "4. Objections",
-                "5. Conclusion et suivi",
-            )
-        ):
-            etapes.set_title(k, t)
-        self.children = [
-            self.choix_scenario,
-            w.HBox(
-                [
-                    w.Box([etapes], layout=w.Layout(width="68%")),
-                    w.VBox(
-                        [self.remarques, self.zone_erreur, self.bouton_export, self.lien_export],
-                        layout=w.Layout(width="32%", padding="0 0 0 8px"),
-                    ),
-                ]
-            ),
-        ]
-        self.add_class("atelier-plan-de-vente")
         for x in self._simples.values():
-            x.observe(lambda _: self.calculer(), names="value")
-        self.mobiles.observe(lambda _: self.calculer(), names="value")
+            x.observe(lambda _: self._modification(), names="value")
+        self.mobiles.observe(lambda _: self._modification(), names="value")
         self.grille.observe(lambda _: self._changer_grille(), names="value")
         self.choix_scenario.observe(lambda ch: self.choisir_scenario(ch["new"]), names="value")
-        self.choisir_scenario(premier, nom_plan=self.nom_plan)
 
     # -- chargement -----------------------------------------------------------------------
     def choisir_scenario(self, identifiant: str, nom_plan: str | None = None) -> None:
@@ -303,6 +318,7 @@ class EditeurPlanDeVente(w.VBox):
         self.nom_plan = nom_plan or identifiant or "plan-libre"
         s = self.scenarios.get(identifiant, {})
         self.contexte.value = self._contexte_html(s)
+        self.zone_erreur.effacer()
         plan = None
         if self.enregistrer:
             try:
@@ -334,7 +350,7 @@ class EditeurPlanDeVente(w.VBox):
         grille = list(GRILLES.get(self.grille.value, ()))
         self.mobiles.allowed_tags = grille
         self.arguments.changer_choix("mobile", grille)
-        self.calculer()
+        self._modification()
 
     @staticmethod
     def _contexte_html(s: dict[str, Any]) -> str:
@@ -362,7 +378,7 @@ class EditeurPlanDeVente(w.VBox):
             )
         return "".join(parties)
 
-    # -- état, calcul, export ---------------------------------------------------------------
+    # -- état, calcul, enregistrement, export ---------------------------------------------
     @property
     def plan(self) -> PlanDeVente:
         """Le plan tel qu'il est saisi."""
@@ -372,32 +388,33 @@ class EditeurPlanDeVente(w.VBox):
         valeurs["scenario"] = self.choix_scenario.value or ""
         return PlanDeVente(**valeurs)
 
-    @property
-    def erreur(self) -> str:
-        """Message d'erreur (enregistrement impossible…), '' sinon."""
-        return self._erreur
+    def _modification(self) -> None:
+        """A change by the student (or from Python): check the plan again, then save it."""
+        if self._charge:
+            return
+        self.zone_erreur.effacer()
+        self.calculer()
+        self.sauvegarder()
+
+    def etat(self) -> dict[str, Any]:
+        """What is saved: the plan as JSON-ready data (:meth:`PlanDeVente.vers_dict`)."""
+        return self.plan.vers_dict()
 
     def calculer(self) -> list[Remarque] | None:
-        """Enregistre le plan et met à jour la liste de ce qui manque (renvoyée)."""
+        """Met à jour la liste de ce qui manque (renvoyée, aussi dans ``resultat``) ; n'écrit
+        rien (l'enregistrement suit les modifications, voir :meth:`sauvegarder`)."""
         if self._charge:
             return self.resultat
-        self._erreur = ""
-        self.zone_erreur.effacer()
         plan = self.plan
         type_ = plan.type_entretien
         self.bloc_b2b.layout.display = "" if type_ == "B2B" or plan.centre_achat else "none"
         self.bloc_financier.layout.display = "" if type_ != "B2C" else "none"
         self.bloc_marges.layout.display = "" if type_ == "distributeur" else "none"
-        if self.enregistrer:
-            try:
-                plans.enregistrer_plan(self.nom_plan, plan.vers_dict(), intervalle_versions=60)
-            except (ErreurAtelier, OSError) as err:
-                self._erreur = f"Enregistrement impossible : {err}"
-                self.zone_erreur.montrer(self._erreur)
         self.sociogramme.value = sociogramme_svg(plan.centre_achat)
-        self.resultat = verifier_plan(plan)
-        self.remarques.value = self._remarques_html(self.resultat)
-        return self.resultat
+        remarques = verifier_plan(plan)
+        self.remarques.value = self._remarques_html(remarques)
+        self.resultat = remarques
+        return remarques
 
     @staticmethod
     def _remarques_html(remarques: list[Remarque]) -> str:

@@ -39,7 +39,9 @@ from widgets.ui.champs import (
     pourcent,
     tableau_html,
 )
-from widgets.ui.finance import _STYLE_TABLEAUX, _euros_html, etapes_html, tableau_chiffres_html
+from widgets.ui.tableaux_chiffres import STYLE_TABLEAUX as _STYLE_TABLEAUX
+from widgets.ui.tableaux_chiffres import etapes_html, tableau_chiffres_html
+from widgets.ui.tableaux_chiffres import euros_insecables as _euros_html
 
 __all__ = ["CalculatriceSeuil", "CalculatriceVAN", "PlanAmortissementWidget", "lire_liste"]
 

@@ -24,6 +24,12 @@ Pilotage depuis Python (tests, carnets) : ``r.sql = "SELECT …"``, ``r.executer
 ``r.page_suivante()``, ``r.exporter_csv()`` / ``r.exporter_excel()`` (octets),
 ``r.tracer()`` (figure matplotlib), ``r.historique.dernieres()``.
 
+Le module ne contient que le widget :class:`Requeteur` ; la mise en forme et les exports sont
+dans :mod:`widgets.ui.resultats_sql`, l'explorateur du schéma dans :mod:`widgets.ui.schema_sql`,
+l'application Voilà dans :mod:`widgets.ui.appli_requeteur`. Leurs noms publics restent
+importables d'ici (``from widgets.ui.requeteur import AppliRequeteur, formater_colonne…``).
+``resultat`` et ``erreur`` sont des traits (``r.observe(f, names="resultat")``).
+
 Classes CSS (tests navigateur) : ``atelier-requeteur`` (le widget), ``atelier-champ-sql``
 (la zone de saisie), ``atelier-executer`` (le bouton), ``atelier-erreur``,
 ``atelier-resultat``, ``atelier-statut``, ``atelier-schema``, ``atelier-export``.
@@ -31,19 +37,13 @@ Classes CSS (tests navigateur) : ``atelier-requeteur`` (le widget), ``atelier-ch
 
 from __future__ import annotations
 
-import base64
 import html
-import io
 import math
-import re
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
-import pandas as pd
 
-from widgets.calculs import format_nombre
 from widgets.donnees.chemins import base_reference
 from widgets.donnees.historique_sql import HistoriqueSQL
 from widgets.sql import (
@@ -52,15 +52,31 @@ from widgets.sql import (
     demarrer_en_arriere_plan,
     reinitialiser_bac_a_sable,
     run_query,
-    schema,
 )
 from widgets.sql import bac_a_sable as copie_bac_a_sable
-from widgets.ui.champs import ZoneErreur, ZoneResultat, avertissements_html
+from widgets.ui.champs import ResultatObservable, ZoneErreur, ZoneResultat, avertissements_html
 from widgets.ui.editeur_sql import creer_editeur
+from widgets.ui.resultats_sql import (
+    CSS_RESULTATS,
+    LIGNES_PAR_PAGE,
+    MAX_BARRES,
+    colonnes_numeriques,
+    csv_francais,
+    excel_octets,
+    figure_barres,
+    formater_colonne,
+    liens_export_html,
+    statut_resultat,
+    tableau_resultat_html,
+)
+from widgets.ui.schema_sql import NavigateurSchema
 
 __all__ = [
-    "AppliRequeteur",
-    "ListeExercicesSQL",
+    "LIGNES_PAR_PAGE",
+    "MAX_BARRES",
+    "THEMES_SQL",  # noqa: F822 - module __getattr__ below
+    "AppliRequeteur",  # noqa: F822 - module __getattr__ below
+    "ListeExercicesSQL",  # noqa: F822 - module __getattr__ below
     "NavigateurSchema",
     "Requeteur",
     "csv_francais",
@@ -70,229 +86,8 @@ __all__ = [
     "tableau_resultat_html",
 ]
 
-LIGNES_PAR_PAGE = 20
-MAX_BARRES = 30
-_COLONNE_IDENTIFIANT = re.compile(r"(^id($|_)|_id$|^numero|^num_|annee|^code|^mois|^siret)")
 
-_CSS = """
-<style>
-.atelier-requeteur table.atelier-table-sql { border-collapse: collapse; font-size: 12.5px; }
-.atelier-requeteur table.atelier-table-sql th { background: #e8eef5; text-align: left;
-  padding: 3px 8px; border-bottom: 2px solid #9aa5b1; position: sticky; top: 0; }
-.atelier-requeteur table.atelier-table-sql td { padding: 2px 8px; border-bottom: 1px solid #e3e7eb;
-  white-space: nowrap; max-width: 320px; overflow: hidden; text-overflow: ellipsis; }
-.atelier-requeteur table.atelier-table-sql td.nombre { text-align: right;
-  font-variant-numeric: tabular-nums; }
-.atelier-requeteur table.atelier-table-sql td.nul { color: #8a94a0; font-style: italic; }
-.atelier-requeteur table.atelier-table-sql tr:nth-child(even) td { background: #f7f9fb; }
-.atelier-schema table { border-collapse: collapse; font-size: 12px; }
-.atelier-schema td, .atelier-schema th { padding: 1px 6px; text-align: left; vertical-align: top; }
-.atelier-schema th { background: #eef2f6; }
-.atelier-export a { margin-right: 14px; }
-</style>
-"""
-
-
-# ---------------------------------------------------------------------------- mise en forme
-
-
-def _est_nul(valeur: Any) -> bool:
-    if valeur is None:
-        return True
-    try:
-        return bool(isinstance(valeur, float) and math.isnan(valeur))
-    except TypeError:  # pragma: no cover
-        return False
-
-
-def formater_colonne(nom: str, valeurs: Sequence[Any]) -> tuple[list[str], bool]:
-    """Les valeurs d'une colonne en texte français, et si la colonne est numérique.
-
-    Entiers : groupés par milliers (``12 345``) sauf les identifiants, codes, années, mois ;
-    décimaux : deux décimales si aucune valeur n'en a plus (montants : ``1 234,50``), sinon
-    jusqu'à trois ; ``NULL`` pour une valeur manquante ; le texte tel quel.
-    """
-    presentes = [v for v in valeurs if not _est_nul(v)]
-    numerique = bool(presentes) and all(
-        isinstance(v, (int, float)) and not isinstance(v, bool) for v in presentes
-    )
-    if not numerique:
-        return ["NULL" if _est_nul(v) else str(v) for v in valeurs], False
-    entiers = all(float(v).is_integer() for v in presentes)
-    identifiant = bool(_COLONNE_IDENTIFIANT.search(nom.lower()))
-    if entiers:
-        if identifiant:
-            return ["NULL" if _est_nul(v) else str(int(v)) for v in valeurs], True
-        return ["NULL" if _est_nul(v) else format_nombre(int(v)) for v in valeurs], True
-    au_centime = all(abs(round(float(v), 2) - float(v)) < 1e-9 for v in presentes)
-    decimales = 2 if au_centime else None
-    return ["NULL" if _est_nul(v) else format_nombre(float(v), decimales) for v in valeurs], True
-
-
-def tableau_resultat_html(df: pd.DataFrame, debut: int = 0, fin: int | None = None) -> str:
-    """Le tableau HTML (lignes ``debut`` à ``fin``) d'un résultat, nombres à la française."""
-    if df.shape[1] == 0:
-        return ""
-    fin = len(df) if fin is None else min(fin, len(df))
-    morceau = df.iloc[debut:fin]
-    colonnes = []
-    for i, nom in enumerate(df.columns):
-        textes, numerique = formater_colonne(str(nom), list(morceau.iloc[:, i]))
-        colonnes.append((textes, numerique))
-    tete = "".join(f"<th>{html.escape(str(nom))}</th>" for nom in df.columns)
-    corps = []
-    for j in range(len(morceau)):
-        cellules = []
-        for textes, numerique in colonnes:
-            texte = textes[j]
-            if texte == "NULL" and _est_nul(morceau.iat[j, len(cellules)]):
-                cellules.append('<td class="nul">NULL</td>')
-            else:
-                classe = ' class="nombre"' if numerique else ""
-                cellules.append(f"<td{classe}>{html.escape(texte)}</td>")
-        corps.append("<tr>" + "".join(cellules) + "</tr>")
-    return (
-        '<table class="atelier-table-sql"><thead><tr>'
-        + tete
-        + "</tr></thead><tbody>"
-        + "".join(corps)
-        + "</tbody></table>"
-    )
-
-
-def statut_resultat(resultat: QueryResult) -> str:
-    """« 42 lignes — 0,012 s » (ou « 3 lignes modifiées — … » pour une mise à jour)."""
-    n = resultat.nb_lignes
-    duree = format_nombre(resultat.elapsed_s, 3)
-    if resultat.dataframe.shape[1] == 0:
-        s = "s" if n > 1 else ""
-        texte = f"{format_nombre(n)} ligne{s} modifiée{s} — {duree} s"
-    else:
-        s = "s" if n > 1 else ""
-        texte = f"{format_nombre(n)} ligne{s} — {duree} s"
-    if resultat.truncated:
-        texte += " (résultat coupé)"
-    return texte
-
-
-def csv_francais(df: pd.DataFrame) -> bytes:
-    """CSV pour Excel français : séparateur ``;``, virgule décimale, UTF-8 avec BOM."""
-    return df.to_csv(sep=";", index=False, decimal=",", lineterminator="\r\n").encode("utf-8-sig")
-
-
-def excel_octets(df: pd.DataFrame, feuille: str = "Résultat") -> bytes:
-    """Classeur Excel (.xlsx, openpyxl) contenant le résultat."""
-    tampon = io.BytesIO()
-    with pd.ExcelWriter(tampon, engine="openpyxl") as classeur:
-        df.to_excel(classeur, index=False, sheet_name=feuille[:31])
-    return tampon.getvalue()
-
-
-def _lien(octets: bytes, type_mime: str, nom: str, libelle: str) -> str:
-    donnees = base64.b64encode(octets).decode("ascii")
-    return (
-        f'<a download="{html.escape(nom)}" href="data:{type_mime};base64,{donnees}" '
-        f'target="_blank">{html.escape(libelle)}</a>'
-    )
-
-
-# ---------------------------------------------------------------------------- schéma
-
-
-class NavigateurSchema(w.VBox):
-    """L'explorateur du schéma : une rubrique par table (colonnes, types, signification, clés
-    étrangères, nombre de lignes) avec un bouton « Aperçu » qui montre quelques lignes."""
-
-    def __init__(self, base: str | Path, *, lignes_apercu: int = 5) -> None:
-        super().__init__()
-        self.add_class("atelier-schema")
-        self.lignes_apercu = lignes_apercu
-        self.base = Path(base)
-        self.tables: list[Any] = []
-        self._accordeon = w.Accordion()
-        self._relations = w.HTML()
-        self.layout = w.Layout(width="100%", max_height="560px", overflow="auto")
-        self.actualiser()
-
-    def actualiser(self, base: str | Path | None = None) -> None:
-        """Relit le schéma (après un changement de base ou une modification)."""
-        if base is not None:
-            self.base = Path(base)
-        try:
-            self.tables = schema(self.base)
-        except QueryError as err:
-            self.tables = []
-            self.children = (w.HTML(f'<div class="atelier-erreur">{html.escape(str(err))}</div>'),)
-            return
-        enfants = [self._rubrique(t) for t in self.tables]
-        self._accordeon = w.Accordion(children=enfants, selected_index=None)
-        for i, t in enumerate(self.tables):
-            n = "" if t.nb_lignes is None else f" ({format_nombre(t.nb_lignes)} lignes)"
-            self._accordeon.set_title(i, f"{t.nom}{n}")
-        relations = [
-            f"<li><code>{t.nom}.{c.colonne}</code> → <code>{c.table_cible}.{c.colonne_cible}"
-            "</code></li>"
-            for t in self.tables
-            for c in t.cles_etrangeres
-        ]
-        self._relations.value = (
-            "<details><summary><b>Relations (clés étrangères)</b></summary>"
-            f'<ul style="font-size:12px;margin:2px 0;padding-left:18px">{"".join(relations)}</ul>'
-            "</details>"
-            if relations
-            else ""
-        )
-        titre = w.HTML(f"<b>Schéma de la base</b> <small>« {html.escape(self.base.name)} »</small>")
-        self.children = (titre, self._accordeon, self._relations)
-
-    def _rubrique(self, table: Any) -> w.VBox:
-        lignes = []
-        for c in table.colonnes:
-            cle = "clé primaire" if c.cle_primaire else ""
-            if c.reference:
-                cle = f"→ {c.reference}"
-            lignes.append(
-                f"<tr><td><code>{html.escape(c.nom)}</code></td><td>{html.escape(c.type)}</td>"
-                f"<td>{html.escape(c.signification)}</td><td>{html.escape(cle)}</td></tr>"
-            )
-        colonnes = w.HTML(
-            "<table><tr><th>colonne</th><th>type</th><th>signification</th><th>clé</th></tr>"
-            + "".join(lignes)
-            + "</table>"
-        )
-        apercu = w.HTML()
-        bouton = w.Button(description="Aperçu", icon="eye", layout=w.Layout(width="100px"))
-        bouton.add_class("atelier-apercu")
-        bouton.on_click(lambda _b, t=table.nom, zone=apercu: self._apercu(t, zone))
-        return w.VBox([colonnes, bouton, apercu])
-
-    def apercu(self, table: str) -> pd.DataFrame:
-        """Les premières lignes de ``table`` (``LIMIT lignes_apercu``)."""
-        nom = '"' + table.replace('"', '""') + '"'
-        res = run_query(f"SELECT * FROM {nom} LIMIT {int(self.lignes_apercu)}", self.base)
-        return res.dataframe
-
-    def _apercu(self, table: str, zone: w.HTML) -> None:
-        try:
-            df = self.apercu(table)
-        except QueryError as err:
-            zone.value = f'<div class="atelier-erreur">{html.escape(str(err))}</div>'
-            return
-        zone.value = (
-            '<div class="atelier-requeteur" style="overflow-x:auto">'
-            + tableau_resultat_html(df)
-            + "</div>"
-        )
-
-    def colonnes_par_table(self) -> dict[str, list[str]]:
-        """``{table: [colonnes]}`` pour la complétion de l'éditeur."""
-        return {t.nom: t.noms_colonnes for t in self.tables}
-
-
-# ---------------------------------------------------------------------------- requêteur
-
-
-class Requeteur(w.VBox):
+class Requeteur(ResultatObservable, w.VBox):
     """Le requêteur SQL (voir le module). ``base`` : fichier SQLite (défaut : base de
     référence) ; ``bac_a_sable=True`` : la copie personnelle de l'étudiant, modifiable."""
 
@@ -318,7 +113,6 @@ class Requeteur(w.VBox):
         self.max_lignes = max_lignes
         self.lignes_par_page = max(1, int(lignes_par_page))
         self.limite_s = limite_s
-        self.resultat: QueryResult | None = None
         self.page = 0
         self.historique = historique or HistoriqueSQL(etudiant=etudiant)
 
@@ -345,6 +139,7 @@ class Requeteur(w.VBox):
         )
         self.bouton_reinitialiser.on_click(lambda _b: self.reinitialiser_bac_a_sable())
         self.zone_erreur = ZoneErreur("sql")
+        w.dlink((self.zone_erreur, "message"), (self, "erreur"))
         self.zone_avertissements = w.HTML()
         self.zone_statut = w.HTML()
         self.zone_statut.add_class("atelier-statut")
@@ -403,7 +198,7 @@ class Requeteur(w.VBox):
             self.navigateur.layout.min_width = "260px"
             colonnes.append(self.navigateur)
         self.children = (
-            w.HTML(_CSS),
+            w.HTML(CSS_RESULTATS),
             w.HBox(colonnes, layout=w.Layout(width="100%", align_items="flex-start")),
         )
         self.changer_base(base, bac_a_sable=bac_a_sable)
@@ -451,11 +246,6 @@ class Requeteur(w.VBox):
     def sql(self, texte: str) -> None:
         self.editeur.value = texte
 
-    @property
-    def erreur(self) -> str:
-        """Le message d'erreur affiché ('' si la dernière exécution a réussi)."""
-        return self.zone_erreur.message
-
     def executer(self) -> QueryResult | None:
         """Exécute la requête de l'éditeur ; renvoie le résultat (``None`` si erreur)."""
         sql = self.sql
@@ -473,13 +263,14 @@ class Requeteur(w.VBox):
             self._noter(sql, erreur=str(err))
             return None
         self.zone_erreur.effacer()
-        self.resultat = resultat
-        self.page = 0
-        self.zone_avertissements.value = avertissements_html(list(resultat.avertissements))
-        self.zone_statut.value = html.escape(statut_resultat(resultat))
-        self._afficher_page()
-        self._preparer_exports()
-        self._preparer_graphique()
+        with self.hold_trait_notifications():  # observers see the result already displayed
+            self.resultat = resultat
+            self.page = 0
+            self.zone_avertissements.value = avertissements_html(list(resultat.avertissements))
+            self.zone_statut.value = html.escape(statut_resultat(resultat))
+            self._afficher_page()
+            self.zone_export.value = liens_export_html(resultat)
+            self._preparer_graphique()
         if self.modifiable and resultat.dataframe.shape[1] == 0:
             self.navigateur.actualiser(self.base)
         self._noter(sql, nb_lignes=resultat.nb_lignes, duree_s=resultat.elapsed_s)
@@ -563,40 +354,11 @@ class Requeteur(w.VBox):
             return b""
         return excel_octets(self.resultat.dataframe)
 
-    def _preparer_exports(self) -> None:
-        assert self.resultat is not None
-        if self.resultat.dataframe.shape[1] == 0 or len(self.resultat.dataframe) == 0:
-            self.zone_export.value = ""
-            return
-        liens = [
-            _lien(self.exporter_csv(), "text/csv", "resultat.csv", "⬇ Export CSV"),
-            _lien(
-                self.exporter_excel(),
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                "resultat.xlsx",
-                "⬇ Export Excel",
-            ),
-        ]
-        note = (
-            f" <small>(les {format_nombre(len(self.resultat.dataframe))} lignes affichées)</small>"
-            if self.resultat.truncated
-            else ""
-        )
-        self.zone_export.value = "".join(liens) + note
-
     # ------------------------------------------------------------------ graphique
 
     def colonnes_numeriques(self) -> list[str]:
         """Colonnes du résultat qu'on peut tracer (numériques, hors identifiants)."""
-        if self.resultat is None:
-            return []
-        df = self.resultat.dataframe
-        noms = []
-        for i, nom in enumerate(df.columns):
-            _, numerique = formater_colonne(str(nom), list(df.iloc[:50, i]))
-            if numerique and not _COLONNE_IDENTIFIANT.search(str(nom).lower()):
-                noms.append(str(nom))
-        return noms
+        return [] if self.resultat is None else colonnes_numeriques(self.resultat.dataframe)
 
     def _preparer_graphique(self) -> None:
         numeriques = self.colonnes_numeriques()
@@ -616,119 +378,18 @@ class Requeteur(w.VBox):
         if colonne not in numeriques:
             self.zone_erreur.montrer(f"La colonne « {colonne} » n'est pas numérique.")
             return None
-        from matplotlib.figure import Figure
-        from matplotlib.ticker import FuncFormatter
-
-        df = self.resultat.dataframe.head(MAX_BARRES)
-        autres = [str(c) for c in df.columns if str(c) != colonne and str(c) not in numeriques]
-        if autres:
-            etiquettes = [
-                " ".join(str(v) for v in ligne) for ligne in df[autres[:2]].itertuples(index=False)
-            ]
-        else:
-            etiquettes = [str(i + 1) for i in range(len(df))]
-        valeurs = [0.0 if _est_nul(v) else float(v) for v in df[colonne]]
-        fig = Figure(figsize=(8.5, 3.4), dpi=100)
-        ax = fig.subplots()
-        ax.bar(range(len(valeurs)), valeurs, color="#1a5fb4")
-        ax.set_xticks(range(len(valeurs)))
-        ax.set_xticklabels([e[:22] for e in etiquettes], rotation=40, ha="right", fontsize=8)
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _p: format_nombre(y)))
-        ax.set_ylabel(colonne)
-        titre = (
-            colonne
-            if len(self.resultat.dataframe) <= MAX_BARRES
-            else (f"{colonne} ({MAX_BARRES} premières lignes)")
-        )
-        ax.set_title(titre)
-        ax.grid(axis="y", alpha=0.3)
-        fig.tight_layout()
-        tampon = io.BytesIO()
-        fig.savefig(tampon, format="png")
-        self.image_graphique.value = tampon.getvalue()
+        fig, png = figure_barres(self.resultat.dataframe, colonne, numeriques)
+        self.image_graphique.value = png
         self.image_graphique.layout.display = ""
         self.zone_erreur.effacer()
         return fig
 
 
-# ---------------------------------------------------------------------------- application Voilà
+def __getattr__(nom: str) -> Any:
+    """``AppliRequeteur``, ``ListeExercicesSQL`` and ``THEMES_SQL`` live in
+    :mod:`widgets.ui.appli_requeteur` (which imports this module): loaded on first use."""
+    if nom in ("AppliRequeteur", "ListeExercicesSQL", "THEMES_SQL"):
+        from widgets.ui import appli_requeteur
 
-
-THEMES_SQL = {
-    "premiers_pas_sql": "premiers pas",
-    "requetes_simples": "requêtes simples",
-    "agregats": "regroupements",
-    "jointures": "jointures",
-    "sous_requetes": "sous-requêtes",
-    "fiabilisation_prospects": "fiabilisation",
-    "mises_a_jour": "mises à jour",
-    "segmentation": "segmentation",
-}
-"""Les thèmes des exercices SQL, dans l'ordre où on les apprend."""
-
-
-class ListeExercicesSQL(w.VBox):
-    """La liste des exercices SQL d'une unité, par thème ; l'exercice choisi s'affiche dessous.
-
-    ``liste.choisir("gestion_clientele/sql-ca-par-secteur")`` l'ouvre depuis Python ;
-    ``liste.exercice`` est le widget d'exercice affiché (ou ``None``).
-    """
-
-    def __init__(self, unite: str = "gestion_clientele", *, etudiant: str | None = None) -> None:
-        from widgets.exercices import exercices_de_l_unite
-
-        super().__init__()
-        self.add_class("atelier-liste-exercices")
-        self.etudiant = etudiant
-        self.exercice: Any = None
-        exercices = [e for e in exercices_de_l_unite(unite) if e.code.split("/")[-1][:4] == "sql-"]
-        ordre = list(THEMES_SQL)
-        exercices.sort(key=lambda e: ordre.index(e.theme) if e.theme in ordre else len(ordre))
-        options: list[tuple[str, str]] = [("— choisir un exercice —", "")]
-        for i, e in enumerate(exercices, start=1):
-            theme = THEMES_SQL.get(e.theme, e.theme.replace("_", " "))
-            options.append((f"{i:02d}. {e.titre} ({theme})", e.code))
-        self.codes = [code for _, code in options[1:]]
-        self.choix = w.Dropdown(options=options, value="", layout=w.Layout(width="100%"))
-        self.choix.add_class("atelier-choix-exercice")
-        self.choix.observe(lambda ch: self.choisir(ch["new"]), names="value")
-        self.zone = w.VBox()
-        self.children = (
-            w.HTML(f"<b>{len(exercices)} exercices SQL corrigés automatiquement</b>"),
-            self.choix,
-            self.zone,
-        )
-
-    def choisir(self, code: str) -> Any:
-        """Affiche l'exercice ``code`` (variante de l'étudiant) et le renvoie."""
-        from widgets.ui.exercice import Exercice
-
-        if not code:
-            self.zone.children = ()
-            self.exercice = None
-            return None
-        if self.choix.value != code:
-            self.choix.value = code  # rappelle choisir() par l'observateur
-            return self.exercice
-        self.exercice = Exercice(code, etudiant=self.etudiant)
-        self.zone.children = (self.exercice,)
-        return self.exercice
-
-
-class AppliRequeteur(w.Tab):
-    """L'application Voilà « Requêteur SQL » : le requêteur en lecture seule sur la base de
-    référence (avec l'explorateur de schéma) et, dans un second onglet, les exercices."""
-
-    def __init__(self, base: str | Path | None = None, *, etudiant: str | None = None) -> None:
-        self.requeteur = Requeteur(
-            base,
-            etudiant=etudiant,
-            sql="SELECT raison_sociale, type_client, ville\nFROM clients\nLIMIT 10",
-            lignes_editeur=6,
-        )
-        self.requeteur.executer()
-        self.exercices = ListeExercicesSQL(etudiant=etudiant)
-        super().__init__(children=[self.requeteur, self.exercices])
-        self.set_title(0, "Requêteur SQL")
-        self.set_title(1, "Exercices")
-        self.add_class("atelier-appli-requeteur")
+        return getattr(appli_requeteur, nom)
+    raise AttributeError(f"module {__name__!r} has no attribute {nom!r}")

@@ -14,14 +14,18 @@ Pilotable depuis Python::
     t.resultat.cout.total, t.erreur
 
 Les saisies sont enregistrées à chaque modification (``plans/tournee/<nom>.json``) et relues
-à la création du widget : un noyau redémarré ou un onglet fermé ne perd rien.
+à la création du widget : un noyau redémarré ou un onglet fermé ne perd rien. ``calculer()``
+n'écrit rien (``sauvegarder()`` enregistre) ; ``resultat`` et ``erreur`` sont des traits.
+
+This module reads the fields and draws; the targets and the plan come from
+:mod:`widgets.donnees.tournee` (selection, then the pure :func:`~widgets.calculs.tournee.
+planifier_tournee`), the coordinates reader is :func:`widgets.calculs.coordonnees`, the map
+helpers are :mod:`widgets.ui.cartes`.
 """
 
 from __future__ import annotations
 
 import html
-import io
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -29,26 +33,24 @@ from typing import Any
 
 import ipywidgets as w
 
-from widgets.calculs import format_nombre, montant, nombre, quantite
+from widgets.calculs import coordonnees, format_nombre, montant, nombre, quantite
 from widgets.calculs.tournee import (
     Arret,
-    Calendrier,
-    CoutPlan,
-    Journee,
-    ResultatsAttendus,
-    calendrier_visites,
-    cout_plan,
-    journee_de_tournee,
-    jours_ouvres,
-    ordonner_tournee,
+    ParametresTournee,
     projection_equirectangulaire,
-    resultats_attendus,
-    visites_par_jour_necessaires,
 )
 from widgets.donnees import cibles as donnees_cibles
 from widgets.donnees import plans
+from widgets.donnees.tournee import (
+    NATURES,
+    CriteresCibles,
+    ResultatTournee,
+    cibles_de_la_tournee,
+    plan_de_tournee,
+)
 from widgets.donnees.vocabulaire import TYPES_CLIENT
 from widgets.erreurs import ErreurAtelier
+from widgets.ui.cartes import COULEURS, carte_png, nouvelle_carte
 from widgets.ui.champs import (
     Calculatrice,
     ChampDate,
@@ -56,18 +58,15 @@ from widgets.ui.champs import (
     ChampSaisie,
     ChampTaux,
     ChampTexte,
+    PlanEnregistre,
     euros,
     tableau_html,
 )
 
-NATURES = {
-    "Clients et prospects": ("client", "prospect"),
-    "Clients": ("client",),
-    "Prospects": ("prospect",),
-    "Clients dormants": ("client",),
-}
+LARGEURS = {"largeur_libelle": "175px", "largeur": "325px"}
 JOURS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-COULEURS = ("#1d4e89", "#c0392b", "#1e8449", "#b9770e", "#6c3483", "#117a65", "#7b241c")
+#: Old name of :func:`widgets.calculs.coordonnees` (kept for notebooks written before).
+lire_coordonnees = coordonnees
 
 
 def _entier(minimum: int):
@@ -82,38 +81,9 @@ def _nombre_positif(texte: str, champ: str) -> Decimal:
     return nombre(texte, champ=champ, positif=True)
 
 
-def lire_coordonnees(texte: str, champ: str = "Départ") -> tuple[float, float]:
-    """``"48,8566 ; 2,3522"`` → ``(48.8566, 2.3522)`` (latitude ; longitude)."""
-    morceaux = [m for m in texte.replace("/", ";").split(";") if m.strip()]
-    if len(morceaux) != 2:
-        raise ErreurAtelier(
-            "écrivez « latitude ; longitude », par exemple 48,8566 ; 2,3522.", champ=champ
-        )
-    lat, lon = (float(nombre(m, champ=champ)) for m in morceaux)
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise ErreurAtelier("ces coordonnées n'existent pas.", champ=champ)
-    return lat, lon
-
-
 def date_fr(jour: date) -> str:
     """``date(2026, 3, 2)`` → ``"lundi 02/03/2026"``."""
     return f"{JOURS_FR[jour.weekday()]} {jour:%d/%m/%Y}"
-
-
-@dataclass
-class ResultatTournee:
-    """Tout ce que calcule le widget."""
-
-    cibles: list[donnees_cibles.Cible]
-    calendrier: Calendrier
-    journees: list[Journee]
-    arrets_par_jour: list[list[donnees_cibles.Cible | None]]
-    km: Decimal
-    minutes: int
-    cout: CoutPlan
-    attendus: ResultatsAttendus
-    visites_par_jour_necessaires: int
-    depart: Arret
 
 
 def figure_tournee(resultat: ResultatTournee, largeur: float = 7.0, hauteur: float = 5.0) -> bytes:
@@ -153,34 +123,10 @@ def figure_tournee(resultat: ResultatTournee, largeur: float = 7.0, hauteur: flo
     )
 
 
-def nouvelle_carte(largeur: float = 7.0, hauteur: float = 5.0) -> tuple[Any, Any]:
-    """Figure et axes matplotlib (sans pyplot) pour une carte hors connexion en km."""
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(largeur, hauteur), dpi=90)
-    return fig, fig.add_subplot(1, 1, 1)
-
-
-def carte_png(fig: Any, ax: Any, titre: str, *, legende: bool = True) -> bytes:
-    """Finit une carte (repère orthonormé en km, axes, quadrillage, légende) et la rend en PNG.
-
-    Les points sont placés avec :func:`widgets.calculs.tournee.projection_equirectangulaire` :
-    aucun serveur de tuiles n'est nécessaire (la carte marche hors connexion)."""
-    ax.set_aspect("equal", adjustable="datalim")
-    ax.set_xlabel("km (est–ouest)")
-    ax.set_ylabel("km (sud–nord)")
-    ax.set_title(titre)
-    ax.grid(True, lw=0.3)
-    if legende:
-        ax.legend(fontsize=7, loc="best")
-    fig.tight_layout()
-    tampon = io.BytesIO()
-    fig.savefig(tampon, format="png")
-    return tampon.getvalue()
-
-
-class PlanDeTournee(Calculatrice):
+class PlanDeTournee(PlanEnregistre, Calculatrice):
     """Plan de prospection : cibles, calendrier, tournées, coût et résultats attendus."""
+
+    GENRE_PLAN = "tournee"
 
     def __init__(
         self,
@@ -192,13 +138,49 @@ class PlanDeTournee(Calculatrice):
         carte: bool = True,
         **kwargs: Any,
     ) -> None:
+        """One builder per step of the accordion (``_bloc_*``) adds its fields to
+        :attr:`champs` and returns its box; the saved inputs are restored once all exist."""
         super().__init__(**kwargs)
         self.base = base
         self.nom_plan = nom_plan
         self.enregistrer = enregistrer
         self.carte = carte
-        self._cache: tuple[tuple, list] | None = None
-        defauts = self._defauts_base()
+        self._cache: tuple[CriteresCibles, list[donnees_cibles.Cible]] | None = None
+        self.champs: dict[str, ChampSaisie] = {}
+        blocs = w.Accordion(
+            children=[
+                self._bloc_cibles(depart),
+                self._bloc_calendrier(),
+                self._bloc_couts(self._defauts_base()),
+            ],
+            selected_index=0,
+        )
+        for k, titre in enumerate(("1. Cibles", "2. Calendrier", "3. Coûts et résultats")):
+            blocs.set_title(k, titre)
+        self._restaurer()
+        self.children = [
+            w.HBox(
+                [
+                    w.VBox([blocs, self.zone_erreur], layout=w.Layout(width="370px")),
+                    self._onglets_resultat(),
+                ],
+                layout=w.Layout(width="100%"),
+            )
+        ]
+        self.add_class("atelier-tournee")
+        self._brancher(self.champs.values())
+        self.types.observe(lambda _: self._sur_modification(), names="value")
+        self.nature.observe(lambda _: self._sur_modification(), names="value")
+        self.calculer()
+
+    # -- construction, one builder per step -----------------------------------------------
+    def _ajouter(self, *champs: ChampSaisie) -> list[ChampSaisie]:
+        for champ in champs:
+            self.champs[champ.nom] = champ
+        return list(champs)
+
+    def _bloc_cibles(self, depart: str) -> w.VBox:
+        """Which targets: nature, client types, departments, potential, dormant months."""
         self.types = w.SelectMultiple(
             options=TYPES_CLIENT,
             value=("Boutique de souvenirs",),
@@ -216,57 +198,63 @@ class PlanDeTournee(Calculatrice):
             layout=w.Layout(width="325px"),
         )
         self.nature.add_class("atelier-champ-nature")
-        c: dict[str, ChampSaisie] = {}
-        largeur = {"largeur_libelle": "175px", "largeur": "325px"}
-        c["departements"] = ChampTexte(
-            "departements", "Départements", "75", exemple="ex. 75, 92", **largeur
+        champs = self._ajouter(
+            ChampTexte("departements", "Départements", "75", exemple="ex. 75, 92", **LARGEURS),
+            ChampSaisie(
+                "potentiel", "CA 12 mois au moins", "", analyseur=_montant_facultatif, **LARGEURS
+            ),
+            ChampSaisie(
+                "dormants", "Dormants : mois sans achat", "6", analyseur=_entier(1), **LARGEURS
+            ),
+            ChampSaisie(
+                "max_cibles", "Nombre de cibles (maxi)", "20", analyseur=_entier(1), **LARGEURS
+            ),
+            ChampSaisie("depart", "Départ (lat ; lon)", depart, analyseur=coordonnees, **LARGEURS),
         )
-        c["potentiel"] = ChampSaisie(
-            "potentiel", "CA 12 mois au moins", "", analyseur=_montant_facultatif, **largeur
+        return w.VBox([self.nature, self.types, *champs])
+
+    def _bloc_calendrier(self) -> w.VBox:
+        """When: first day, working days, visits a day, follow-up visits."""
+        champs = self._ajouter(
+            ChampDate("debut", "Premier jour", "02/03/2026", **LARGEURS),
+            ChampSaisie("jours", "Jours de prospection", "5", analyseur=_entier(1), **LARGEURS),
+            ChampSaisie(
+                "visites_par_jour", "Visites par jour", "6", analyseur=_entier(1), **LARGEURS
+            ),
+            ChampSaisie(
+                "suivis", "Visites de suivi par cible", "0", analyseur=_entier(0), **LARGEURS
+            ),
+            ChampSaisie(
+                "delai_suivi", "Jours entre deux visites", "5", analyseur=_entier(1), **LARGEURS
+            ),
         )
-        c["dormants"] = ChampSaisie(
-            "dormants", "Dormants : mois sans achat", "6", analyseur=_entier(1), **largeur
+        return w.VBox(champs)
+
+    def _bloc_couts(self, defauts: dict[str, str]) -> w.VBox:
+        """Costs and expected results (visit length, order rate and basket from the base)."""
+        champs = self._ajouter(
+            ChampSaisie(
+                "duree_visite",
+                "Durée d'une visite (min)",
+                defauts["duree"],
+                analyseur=_entier(1),
+                **LARGEURS,
+            ),
+            ChampSaisie(
+                "vitesse", "Vitesse moyenne (km/h)", "25", analyseur=_nombre_positif, **LARGEURS
+            ),
+            ChampSaisie(
+                "detour", "Coefficient de détour", "1,3", analyseur=_nombre_positif, **LARGEURS
+            ),
+            ChampMontant("cout_km", "Coût kilométrique (€/km)", "0,60", **LARGEURS),
+            ChampMontant("cout_horaire", "Coût horaire (€/h)", "25", **LARGEURS),
+            ChampTaux("taux_commande", "Taux visite → commande", defauts["taux"], **LARGEURS),
+            ChampMontant("panier", "Panier moyen HT", defauts["panier"], **LARGEURS),
         )
-        c["max_cibles"] = ChampSaisie(
-            "max_cibles", "Nombre de cibles (maxi)", "20", analyseur=_entier(1), **largeur
-        )
-        c["depart"] = ChampSaisie(
-            "depart", "Départ (lat ; lon)", depart, analyseur=lire_coordonnees, **largeur
-        )
-        c["debut"] = ChampDate("debut", "Premier jour", "02/03/2026", **largeur)
-        c["jours"] = ChampSaisie(
-            "jours", "Jours de prospection", "5", analyseur=_entier(1), **largeur
-        )
-        c["visites_par_jour"] = ChampSaisie(
-            "visites_par_jour", "Visites par jour", "6", analyseur=_entier(1), **largeur
-        )
-        c["suivis"] = ChampSaisie(
-            "suivis", "Visites de suivi par cible", "0", analyseur=_entier(0), **largeur
-        )
-        c["delai_suivi"] = ChampSaisie(
-            "delai_suivi", "Jours entre deux visites", "5", analyseur=_entier(1), **largeur
-        )
-        c["duree_visite"] = ChampSaisie(
-            "duree_visite",
-            "Durée d'une visite (min)",
-            defauts["duree"],
-            analyseur=_entier(1),
-            **largeur,
-        )
-        c["vitesse"] = ChampSaisie(
-            "vitesse", "Vitesse moyenne (km/h)", "25", analyseur=_nombre_positif, **largeur
-        )
-        c["detour"] = ChampSaisie(
-            "detour", "Coefficient de détour", "1,3", analyseur=_nombre_positif, **largeur
-        )
-        c["cout_km"] = ChampMontant("cout_km", "Coût kilométrique (€/km)", "0,60", **largeur)
-        c["cout_horaire"] = ChampMontant("cout_horaire", "Coût horaire (€/h)", "25", **largeur)
-        c["taux_commande"] = ChampTaux(
-            "taux_commande", "Taux visite → commande", defauts["taux"], **largeur
-        )
-        c["panier"] = ChampMontant("panier", "Panier moyen HT", defauts["panier"], **largeur)
-        self.champs = c
-        self._restaurer()
+        return w.VBox(champs)
+
+    def _onglets_resultat(self) -> w.Tab:
+        """Synthesis (the result zone), map, calendar."""
         self.synthese = w.HTML()
         self.calendrier_html = w.HTML()
         self.image = w.Image(format="png", layout=w.Layout(max_width="640px"))
@@ -279,48 +267,7 @@ class PlanDeTournee(Calculatrice):
         )
         for k, titre in enumerate(("Synthèse", "Carte", "Calendrier")):
             onglets.set_title(k, titre)
-        blocs = w.Accordion(
-            children=[
-                w.VBox(
-                    [self.nature, self.types]
-                    + [
-                        c[n]
-                        for n in ("departements", "potentiel", "dormants", "max_cibles", "depart")
-                    ]
-                ),
-                w.VBox(
-                    [c[n] for n in ("debut", "jours", "visites_par_jour", "suivis", "delai_suivi")]
-                ),
-                w.VBox(
-                    [
-                        c[n]
-                        for n in (
-                            "duree_visite",
-                            "vitesse",
-                            "detour",
-                            "cout_km",
-                            "cout_horaire",
-                            "taux_commande",
-                            "panier",
-                        )
-                    ]
-                ),
-            ],
-            selected_index=0,
-        )
-        for k, titre in enumerate(("1. Cibles", "2. Calendrier", "3. Coûts et résultats")):
-            blocs.set_title(k, titre)
-        self.children = [
-            w.HBox(
-                [w.VBox([blocs, self.zone_erreur], layout=w.Layout(width="370px")), onglets],
-                layout=w.Layout(width="100%"),
-            )
-        ]
-        self.add_class("atelier-tournee")
-        self._brancher(c.values())
-        self.types.observe(lambda _: self.calculer(), names="value")
-        self.nature.observe(lambda _: self.calculer(), names="value")
-        self.calculer()
+        return onglets
 
     # -- état enregistré ----------------------------------------------------------------
     def _defauts_base(self) -> dict[str, str]:
@@ -365,89 +312,27 @@ class PlanDeTournee(Calculatrice):
             self.nature.value = etat["nature"]
 
     # -- calcul ---------------------------------------------------------------------------
-    def _selection(self, valeurs: dict[str, Any]) -> list[donnees_cibles.Cible]:
-        departements = tuple(
-            d.strip() for d in valeurs["departements"].replace(";", ",").split(",") if d.strip()
-        )
-        cle = (
-            self.nature.value,
-            tuple(self.types.value),
-            departements,
-            valeurs["potentiel"],
-            valeurs["dormants"] if self.nature.value == "Clients dormants" else None,
-        )
-        if self._cache is None or self._cache[0] != cle:
-            trouvees = donnees_cibles.selectionner_cibles(
-                self.base,
-                natures=NATURES[self.nature.value],
-                types=tuple(self.types.value),
-                departements=departements,
-                potentiel_min=valeurs["potentiel"],
-                dormants_depuis_mois=cle[4],
-            )
-            self._cache = (cle, trouvees)
+    def _selection(self, criteres: CriteresCibles) -> list[donnees_cibles.Cible]:
+        """The targets for ``criteres``, read again only when the criteria change."""
+        if self._cache is None or self._cache[0] != criteres:
+            self._cache = (criteres, cibles_de_la_tournee(self.base, criteres))
         return self._cache[1]
 
     def _calculer(self) -> ResultatTournee:
-        if self.enregistrer:
-            plans.enregistrer_plan(
-                self.nom_plan, self.etat(), genre="tournee", intervalle_versions=60
-            )
-        noms = list(self.champs)
-        v = dict(zip(noms, self._lire_tout(self.champs.values()), strict=True))
-        if not self.types.value:
-            raise ErreurAtelier("choisissez au moins un type de client.", champ="Types")
-        toutes = self._selection(v)
-        if not toutes:
-            raise ErreurAtelier(
-                "aucune cible ne répond à ces critères : élargissez la sélection.", champ="Cibles"
-            )
-        choisies = toutes[: v["max_cibles"]]
-        lat, lon = v["depart"]
-        depart = Arret("Départ", lat, lon)
-        ordre_global = ordonner_tournee([c.arret() for c in choisies], depart, retour=False)
-        jours = jours_ouvres(v["debut"], v["jours"])
-        cal = calendrier_visites(
-            len(choisies),
-            jours,
-            v["visites_par_jour"],
-            v["suivis"],
-            v["delai_suivi"],
-            ordre=ordre_global,
+        v = dict(zip(self.champs, self._lire_tout(self.champs.values()), strict=True))
+        criteres = CriteresCibles.depuis_saisie(
+            self.nature.value,
+            tuple(self.types.value),
+            v["departements"],
+            v["potentiel"],
+            v["dormants"],
         )
-        journees, arrets_par_jour = [], []
-        for jour in jours:
-            du_jour = [choisies[x.cible] for x in cal.du_jour(jour)]
-            if not du_jour:
-                continue
-            j = journee_de_tournee(
-                [c.arret() for c in du_jour],
-                depart,
-                True,
-                v["duree_visite"],
-                v["detour"],
-                v["vitesse"],
-                jour,
-            )
-            journees.append(j)
-            arrets_par_jour.append([du_jour[i] for i in j.ordre])
-        km = sum((j.km_route for j in journees), Decimal("0.0"))
-        minutes = sum(j.minutes for j in journees)
-        cout = cout_plan(km, minutes, len(cal.visites), v["cout_km"], v["cout_horaire"])
-        premieres = sum(1 for x in cal.visites if x.rang == 0)
-        attendus = resultats_attendus(premieres, v["taux_commande"], v["panier"], None, cout.total)
-        necessaires = visites_par_jour_necessaires(len(choisies), v["jours"], v["suivis"])
-        return ResultatTournee(
-            choisies,
-            cal,
-            journees,
-            arrets_par_jour,
-            km,
-            minutes,
-            cout,
-            attendus,
-            necessaires,
-            depart,
+        parametres = ParametresTournee(
+            **{n: v[n] for n in v if n in ParametresTournee.__dataclass_fields__}
+        )
+        lat, lon = v["depart"]
+        return plan_de_tournee(
+            self._selection(criteres), Arret("Départ", lat, lon), parametres, v["max_cibles"]
         )
 
     def _afficher(self, r: ResultatTournee) -> str:
@@ -505,4 +390,11 @@ class PlanDeTournee(Calculatrice):
         )
 
 
-__all__ = ["PlanDeTournee", "ResultatTournee", "date_fr", "figure_tournee", "lire_coordonnees"]
+__all__ = [
+    "NATURES",
+    "PlanDeTournee",
+    "ResultatTournee",
+    "date_fr",
+    "figure_tournee",
+    "lire_coordonnees",
+]

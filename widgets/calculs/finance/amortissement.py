@@ -23,7 +23,13 @@ from decimal import Decimal
 from typing import Any
 
 from widgets.calculs.finance._outils import CENT, euros, lire_capital, nombre_fr, pourcent
-from widgets.calculs.saisie import SaisieInvalide, arrondi, arrondi_centime, quantite
+from widgets.calculs.saisie import (
+    SaisieInvalide,
+    arrondi,
+    arrondi_centime,
+    date_francaise,
+    quantite,
+)
 
 __all__ = [
     "LigneAmortissement",
@@ -61,21 +67,6 @@ def jours_30_360(debut: date, fin: date) -> int:
         - _jour_30(debut, False)
         + 1
     )
-
-
-def _date(valeur: Any, champ: str) -> date:
-    if isinstance(valeur, date):
-        return valeur
-    texte = str(valeur).strip()
-    try:
-        if "/" in texte:
-            j, m, a = (int(x) for x in texte.split("/"))
-            return date(a, m, j)
-        return date.fromisoformat(texte)
-    except (ValueError, TypeError) as exc:
-        raise SaisieInvalide(
-            f"« {texte} » n'est pas une date : écrivez par exemple 15/04/2025.", champ=champ
-        ) from exc
 
 
 @dataclass(frozen=True)
@@ -125,11 +116,15 @@ def amortissement(
         raise SaisieInvalide(
             f"« {mode} » : choisissez linéaire ou dégressif.", champ="Mode d'amortissement"
         )
-    fin = None if date_fin_exercice in (None, "") else _date(date_fin_exercice, "Fin d'exercice")
+    fin = (
+        None
+        if date_fin_exercice in (None, "")
+        else date_francaise(date_fin_exercice, "Fin d'exercice")
+    )
     debut = (
         None
         if date_mise_en_service in (None, "")
-        else _date(date_mise_en_service, "Mise en service")
+        else date_francaise(date_mise_en_service, "Mise en service")
     )
     if fin is None:
         fin = date(debut.year if debut else 2025, 12, 31)
