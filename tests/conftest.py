@@ -19,6 +19,8 @@ def dossier_utilisateur_temporaire(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     """Each test gets its own student data folder (progress, sandbox, plans)."""
     dossier = tmp_path / "donnees_etudiant"
     monkeypatch.setenv("ATELIER_DONNEES", str(dossier))
+    # The dashboards server's files (prepared sessions) never go to the project's folder.
+    monkeypatch.setenv("ATELIER_SERVEUR", str(tmp_path / "donnees_serveur"))
     return dossier
 
 
@@ -267,14 +269,15 @@ def capture_ecran(request):
 
 @pytest.fixture
 def serveur_tableaux_sur_mesure(tmp_path: Path):
-    """Factory: ``serveur_tableaux_sur_mesure(**reglages)`` starts a private server on the test
-    apps (stopped at the end of the test), pools already warm."""
+    """Factory: ``serveur_tableaux_sur_mesure(env=None, **reglages)`` starts a private server on
+    the test apps (stopped at the end of the test), pools already warm; ``env`` adds
+    environment variables to the server (and so to its kernels)."""
     serveurs = []
 
-    def demarrer(**reglages) -> ServeurTableaux:
+    def demarrer(env: dict | None = None, **reglages) -> ServeurTableaux:
         dossier = tmp_path / f"serveur{len(serveurs)}"
         dossier.mkdir()
-        serveur = ServeurTableaux(dossier, DOSSIER_APPS_ESSAI, **reglages)
+        serveur = ServeurTableaux(dossier, DOSSIER_APPS_ESSAI, env=env, **reglages)
         serveurs.append(serveur)
         serveur.attendre_reserves()
         return serveur
