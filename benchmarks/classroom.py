@@ -113,6 +113,30 @@ def rss_mo(pid: int) -> float:
         return total / 1e6
 
 
+def _noyaux(pid: int) -> list:
+    """The kernel processes under ``pid`` (psutil; empty without it)."""
+    try:
+        import psutil
+
+        return [
+            p
+            for p in psutil.Process(pid).children(recursive=True)
+            if "ipykernel" in " ".join(p.cmdline())
+        ]
+    except Exception:  # noqa: BLE001 - psutil missing or process gone
+        return []
+
+
+def _orphelins(noyaux: list) -> list:
+    """Kernels still alive 5 s after their server exited."""
+    if not noyaux:
+        return []
+    import psutil
+
+    _, vivants = psutil.wait_procs(noyaux, timeout=5)
+    return vivants
+
+
 class Serveur:
     """A dashboards server (project config or plain Voilà) in a subprocess."""
 
@@ -139,13 +163,27 @@ class Serveur:
             time.sleep(0.5)
         raise RuntimeError(f"{self.nom} n'a pas démarré à temps")
 
-    def arreter(self) -> None:
+    def arreter(self) -> dict:
+        """SIGTERM (as systemd does); returns the stop time and the kernels left behind."""
+        noyaux = _noyaux(self.proc.pid)
+        debut = time.monotonic()
         self.proc.terminate()
         try:
             self.proc.wait(timeout=60)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+        duree = time.monotonic() - debut
+        orphelins = _orphelins(noyaux)
         self.sortie.close()
+        arret = {"duree_s": duree, "noyaux": len(noyaux), "orphelins": len(orphelins)}
+        print(
+            f"{self.nom:<11} arrêt (SIGTERM) en {duree:.1f} s : {len(noyaux)} noyau(x), "
+            f"{len(orphelins)} orphelin(s)",
+            flush=True,
+        )
+        for p in orphelins:  # never leave them to the next run
+            p.kill()
+        return arret
 
 
 def demarrer_projet(app: Path, args: argparse.Namespace, dossier: Path) -> Serveur:
@@ -386,7 +424,7 @@ def scenario_apres_ouverture(app: Path, args: argparse.Namespace, dossier: Path)
         )
         print(_ligne(rapport["projet"]), flush=True)
     finally:
-        projet.arreter()
+        rapport["arret_projet"] = projet.arreter()
     if not args.sans_brut:
         brut = demarrer_voila_brut(app, dossier)
         try:
