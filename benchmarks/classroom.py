@@ -186,8 +186,20 @@ class Serveur:
         return arret
 
 
-def demarrer_projet(app: Path, args: argparse.Namespace, dossier: Path) -> Serveur:
+def _serveur_projet(config: Path, dossier: Path) -> Serveur:
+    """``atelier tableaux-de-bord --config config`` on a free port."""
     port = _port_libre()
+    return Serveur(
+        "projet",
+        [sys.executable, "-m", "widgets.cli", "dashboards", "--config", str(config)]
+        + ["--port", str(port)],
+        port,
+        dossier,
+        dict(os.environ, JUPYTER_RUNTIME_DIR=str(dossier / "rt-projet")),
+    )
+
+
+def demarrer_projet(app: Path, args: argparse.Namespace, dossier: Path) -> Serveur:
     config = dossier / "atelier_dashboards_config.py"
     carnet = app.name
     autres = {p.name: 0 for p in app.parent.glob("*.ipynb") if p.name != carnet}
@@ -204,14 +216,7 @@ def demarrer_projet(app: Path, args: argparse.Namespace, dossier: Path) -> Serve
     if args.delai_remplissage is not None:
         with config.open("a", encoding="utf-8") as f:
             f.write(f"c.ConfigTableauxDeBord.delai_remplissage = {args.delai_remplissage!r}\n")
-    serveur = Serveur(
-        "projet",
-        [sys.executable, "-m", "widgets.cli", "dashboards", "--config", str(config)]
-        + ["--port", str(port)],
-        port,
-        dossier,
-        dict(os.environ, JUPYTER_RUNTIME_DIR=str(dossier / "rt-projet")),
-    )
+    serveur = _serveur_projet(config, dossier)
 
     def reserve_prete(corps: bytes) -> bool:
         etat = json.loads(corps)["apps"][carnet]
@@ -224,7 +229,6 @@ def demarrer_projet(app: Path, args: argparse.Namespace, dossier: Path) -> Serve
 def demarrer_projet_livre(app: Path, dossier: Path) -> Serveur:
     """The project server with the SHIPPED settings: only the apps folder, the port, the log
     and a private server data folder (no prepared session) are set here."""
-    port = _port_libre()
     config = dossier / "atelier_dashboards_config_livree.py"
     config.write_text(
         f"load_subconfig({str(FICHIER_CONFIG_DEFAUT)!r})\n"
@@ -233,14 +237,7 @@ def demarrer_projet_livre(app: Path, dossier: Path) -> Serveur:
         f"c.ConfigTableauxDeBord.fichier_journal = {str(dossier / 'journal.log')!r}\n",
         encoding="utf-8",
     )
-    serveur = Serveur(
-        "projet",
-        [sys.executable, "-m", "widgets.cli", "dashboards", "--config", str(config)]
-        + ["--port", str(port)],
-        port,
-        dossier,
-        dict(os.environ, JUPYTER_RUNTIME_DIR=str(dossier / "rt-projet")),
-    )
+    serveur = _serveur_projet(config, dossier)
 
     def reserves_pretes(corps: bytes) -> bool:
         return all(a["reserve_prete"] >= a["reserve"] for a in json.loads(corps)["apps"].values())

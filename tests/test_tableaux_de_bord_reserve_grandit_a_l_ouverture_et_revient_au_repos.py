@@ -148,6 +148,13 @@ def _pilote(tmp_path, **reglages):
     return pilote, km, horloge, decalage
 
 
+def _ouvrir(pilote, km) -> None:
+    """A page of APP is opened: it takes a pool kernel and its student stays connected."""
+    pilote.ouverture(APP)
+    km.prendre(APP)
+    pilote.fin_ouverture(APP)
+
+
 def _grandir(pilote, km, tours: int = 200) -> int:
     """Ticks until the pool is stable; checks one pool kernel at most is prepared at a time."""
     for _ in range(tours):
@@ -202,9 +209,7 @@ def test_voila_reads_the_pool_size_from_the_pilot_and_keeps_the_kernel_env(tmp_p
 def test_opening_an_app_grows_its_pool_one_kernel_at_a_time_to_the_class_size(tmp_path):
     pilote, km, _, _ = _pilote(tmp_path)
     # The teacher opens the app and keeps the page: one kernel in service.
-    pilote.ouverture(APP)
-    km.prendre(APP)
-    pilote.fin_ouverture(APP)
+    _ouvrir(pilote, km)
     assert pilote.cible(APP) == 35  # 36 for the class, one already serving
     _grandir(pilote, km)
     assert km.taille(APP) == 35
@@ -213,17 +218,13 @@ def test_opening_an_app_grows_its_pool_one_kernel_at_a_time_to_the_class_size(tm
 
 def test_the_class_takes_the_pool_without_a_refill_storm(tmp_path):
     pilote, km, _, _ = _pilote(tmp_path)
-    pilote.ouverture(APP)
-    km.prendre(APP)
-    pilote.fin_ouverture(APP)
+    _ouvrir(pilote, km)
     km.en_service[APP] -= 1  # the teacher closed the tab
     _grandir(pilote, km)
     assert km.taille(APP) == 36
     crees = km.crees
     for _ in range(35):  # 35 students arrive, each takes a ready kernel
-        pilote.ouverture(APP)
-        km.prendre(APP)
-        pilote.fin_ouverture(APP)
+        _ouvrir(pilote, km)
         pilote.tic()
     # 35 in service, 1 spare left; only the quiet pool of 2 is restored
     assert km.en_service[APP] == 35
@@ -233,16 +234,12 @@ def test_the_class_takes_the_pool_without_a_refill_storm(tmp_path):
 
 def test_growth_stops_at_the_app_cap_and_at_the_server_total(tmp_path):
     pilote, km, _, _ = _pilote(tmp_path, max_noyaux_defaut=10)
-    pilote.ouverture(APP)
-    km.prendre(APP)
-    pilote.fin_ouverture(APP)
+    _ouvrir(pilote, km)
     _grandir(pilote, km)
     assert km.taille(APP) == 9  # 10 students at most on this app, 1 already served
 
     pilote, km, _, _ = _pilote(tmp_path, max_noyaux_total=12)
-    pilote.ouverture(APP)
-    km.prendre(APP)
-    pilote.fin_ouverture(APP)
+    _ouvrir(pilote, km)
     _grandir(pilote, km)
     assert len(km.list_kernel_ids()) == 12  # 1 in service + 2 (other app) + 9 pool
     assert km.taille(APP) == 9
@@ -251,9 +248,7 @@ def test_growth_stops_at_the_app_cap_and_at_the_server_total(tmp_path):
 def test_the_pool_returns_to_rest_after_the_idle_delay_ready_kernels_only(tmp_path):
     async def scenario():
         pilote, km, horloge, _ = _pilote(tmp_path, delai_retour_reserve=600)
-        pilote.ouverture(APP)
-        km.prendre(APP)
-        pilote.fin_ouverture(APP)
+        _ouvrir(pilote, km)
         km.en_service[APP] -= 1
         _grandir(pilote, km)
         assert km.taille(APP) == 36
@@ -306,9 +301,7 @@ def test_a_session_for_a_small_group_wins_over_the_default_class_size(tmp_path):
 
 def test_no_automatic_growth_when_the_class_size_is_zero(tmp_path):
     pilote, km, _, _ = _pilote(tmp_path, taille_classe=0)
-    pilote.ouverture(APP)
-    km.prendre(APP)
-    pilote.fin_ouverture(APP)
+    _ouvrir(pilote, km)
     _grandir(pilote, km)
     assert km.taille(APP) == 2
 
