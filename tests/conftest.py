@@ -79,7 +79,9 @@ class ServeurTableaux:
         **reglages,
     ):
         """``config_livree``: start from the shipped deploy/atelier_dashboards_config.py
-        (only the apps folder, the log file and ``reglages`` are overridden)."""
+        (only the apps folder, the log file and ``reglages`` are overridden). Otherwise the
+        pools keep the sizes a test sets: no growth when an app is opened unless the test
+        passes ``taille_classe``."""
         import os
         import socket
         import subprocess
@@ -93,6 +95,8 @@ class ServeurTableaux:
         self.config = dossier / "atelier_dashboards_config.py"
         from widgets.tableaux_de_bord import FICHIER_CONFIG_DEFAUT
 
+        if not config_livree:
+            reglages.setdefault("taille_classe", 0)
         lignes = [f"load_subconfig({str(FICHIER_CONFIG_DEFAUT)!r})"] if config_livree else []
         lignes += [
             f"c.ConfigTableauxDeBord.dossier_apps = {str(dossier_apps)!r}",

@@ -17,6 +17,7 @@ from datetime import timedelta
 
 import pytest
 
+from benchmarks.visiteur_voila import executer
 from widgets.tableaux_de_bord import ConfigTableauxDeBord
 from widgets.tableaux_de_bord.reserve import (
     MORTE,
@@ -270,7 +271,7 @@ def test_the_pool_returns_to_rest_after_the_idle_delay_ready_kernels_only(tmp_pa
         assert [t.kernel_id for t in km._pools[APP]] == [gardes[0], "en-cours"]
         assert len(km.arretes) == 35
 
-    asyncio.run(scenario())
+    executer(scenario())  # own thread: a browser test may hold this one's loop
 
 
 def test_a_prepared_session_sets_the_pool_without_any_opening_until_it_ends(tmp_path):
@@ -286,7 +287,7 @@ def test_a_prepared_session_sets_the_pool_without_any_opening_until_it_ends(tmp_
         await asyncio.sleep(0)
         assert km.taille(APP) == 2
 
-    asyncio.run(scenario())
+    executer(scenario())  # own thread: a browser test may hold this one's loop
 
 
 def test_a_session_for_a_small_group_wins_over_the_default_class_size(tmp_path):
@@ -308,7 +309,7 @@ def test_no_automatic_growth_when_the_class_size_is_zero(tmp_path):
 
 @pytest.mark.timeout(240)
 def test_the_real_server_grows_the_opened_app_then_returns_to_rest(serveur_tableaux_sur_mesure):
-    from benchmarks.visiteur_voila import VisiteurVoila, executer
+    from benchmarks.visiteur_voila import VisiteurVoila
 
     serveur = serveur_tableaux_sur_mesure(
         taille_pool={"prix_ttc.ipynb": 1, "en_panne.ipynb": 0, "visites.ipynb": 0},
