@@ -17,12 +17,29 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = [
-    pytest.mark.timeout(240),
-    pytest.mark.skipif(os.name == "nt", reason="signaux POSIX envoyés à un sous-processus"),
-]
+pytestmark = pytest.mark.timeout(240)
 
 psutil = pytest.importorskip("psutil")
+
+
+def test_only_the_signals_the_platform_has_are_handled(monkeypatch):
+    from widgets.tableaux_de_bord.arret import installer_arret_propre
+
+    class App:  # a server whose loop has not started yet
+        ioloop = None
+
+    avant = {nom: signal.getsignal(getattr(signal, nom)) for nom in ("SIGINT", "SIGTERM")}
+    try:
+        monkeypatch.delattr(signal, "SIGTERM")  # like a platform without it
+        assert installer_arret_propre(App()) == [int(signal.SIGINT)]
+        monkeypatch.undo()
+        assert installer_arret_propre(App()) == [int(signal.SIGTERM), int(signal.SIGINT)]
+        # before the loop runs there is no kernel: the signal simply ends the process
+        with pytest.raises(SystemExit):
+            signal.getsignal(signal.SIGTERM)(signal.SIGTERM, None)
+    finally:
+        for nom, gestionnaire in avant.items():
+            signal.signal(getattr(signal, nom), gestionnaire)
 
 
 def _noyaux(pid: int) -> list:
@@ -37,6 +54,7 @@ def _noyaux(pid: int) -> list:
     return noyaux
 
 
+@pytest.mark.skipif(os.name == "nt", reason="signaux POSIX envoyés à un sous-processus")
 @pytest.mark.parametrize("nom_signal", ["SIGTERM", "SIGINT"])
 def test_a_stop_signal_shuts_every_kernel_down_before_the_server_exits(
     serveur_tableaux_sur_mesure, tmp_path, nom_signal
