@@ -307,8 +307,10 @@ def test_no_automatic_growth_when_the_class_size_is_zero(tmp_path):
     assert km.taille(APP) == 2
 
 
-@pytest.mark.timeout(240)
-def test_the_real_server_grows_the_opened_app_then_returns_to_rest(serveur_tableaux_sur_mesure):
+@pytest.mark.timeout(300)
+def test_the_real_server_grows_the_opened_app_then_returns_to_rest(
+    serveur_tableaux_sur_mesure, tmp_path
+):
     from benchmarks.visiteur_voila import VisiteurVoila
 
     serveur = serveur_tableaux_sur_mesure(
@@ -316,6 +318,7 @@ def test_the_real_server_grows_the_opened_app_then_returns_to_rest(serveur_table
         taille_classe=3,
         delai_retour_reserve=20,
         delai_remplissage=0.5,
+        dossier_donnees=str(tmp_path / "srv"),
     )
     assert serveur.etat()["apps"]["prix_ttc.ipynb"]["reserve_visee"] == 1
 
@@ -344,3 +347,16 @@ def test_the_real_server_grows_the_opened_app_then_returns_to_rest(serveur_table
     journal = serveur.lire_sortie()
     assert "Réserve de prix_ttc.ipynb : 3 noyau(x) pour la classe, 1 au repos" in journal
     assert "(application au repos)" in journal
+
+    # A session prepared while the server runs (what `atelier seance` does): read within
+    # seconds, no restart, no page opened.
+    preparer_seance("visites", 1, duree_minutes=30, dossier=tmp_path / "srv")
+    fin = time.monotonic() + 120
+    while time.monotonic() < fin:
+        visites = serveur.etat()["apps"]["visites.ipynb"]
+        if visites["reserve_prete"] == 2:
+            break
+        time.sleep(0.5)
+    assert visites["classe_visee"] == 2 and visites["reserve_prete"] == 2, visites
+    ligne = "Réserve de visites.ipynb : 2 noyau(x) pour la classe, 0 au repos"
+    assert f"{ligne} (séance préparée pour 1 élève)" in serveur.lire_sortie()

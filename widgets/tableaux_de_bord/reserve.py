@@ -234,7 +234,8 @@ class PiloteReserve:
         self._classes_annoncees[carnet] = classe
         base = self.reglages.taille_pool_de(carnet)
         if carnet in self._seances:
-            raison = f"séance préparée pour {self._seances[carnet].eleves} élèves"
+            eleves = self._seances[carnet].eleves
+            raison = f"séance préparée pour {eleves} élève" + ("s" if eleves > 1 else "")
         elif classe:
             raison = "application ouverte"
         else:
