@@ -12,7 +12,15 @@ Two servers are measured in the same run on the same notebook:
 Reported: time to first rendered widgets (median, p95, max), interaction round trip (median,
 p95), server memory (RSS of server + kernels), errors, and the plain/project ratio at p95.
 
+``--apres-ouverture`` is the scenario of a real morning (issue 13): the project server runs
+the SHIPPED settings (deploy/atelier_dashboards_config.py, nobody edits anything), the app is
+opened once (the teacher checks it), then after ``--pause`` seconds the class arrives within
+``--etalement`` seconds (10 by default in this scenario). Plain Voilà gets the same opening
+and the same arrivals (a pause changes nothing for it: it keeps no kernel in advance).
+
     .venv/bin/python benchmarks/classroom.py                 # 35 students, both servers
+    .venv/bin/python benchmarks/classroom.py --apres-ouverture --app voila_apps/negociation.ipynb \
+        --champ prix-catalogue --valeurs "1 500" "1 450,50" "1 600"    # shipped settings
     .venv/bin/python benchmarks/classroom.py --eleves 35 --soak 600   # + 10-minute soak
     .venv/bin/python benchmarks/classroom.py --json benchmarks/_work/classroom.json
 
@@ -42,6 +50,7 @@ sys.path.insert(0, str(RACINE))
 from tornado.httpclient import AsyncHTTPClient  # noqa: E402
 
 from benchmarks.visiteur_voila import VisiteurVoila  # noqa: E402
+from widgets.tableaux_de_bord.configuration import FICHIER_CONFIG_DEFAUT  # noqa: E402
 
 APP_DEFAUT = RACINE / "tests" / "notebooks_voila" / "prix_ttc.ipynb"
 
@@ -104,6 +113,30 @@ def rss_mo(pid: int) -> float:
         return total / 1e6
 
 
+def _noyaux(pid: int) -> list:
+    """The kernel processes under ``pid`` (psutil; empty without it)."""
+    try:
+        import psutil
+
+        return [
+            p
+            for p in psutil.Process(pid).children(recursive=True)
+            if "ipykernel" in " ".join(p.cmdline())
+        ]
+    except Exception:  # noqa: BLE001 - psutil missing or process gone
+        return []
+
+
+def _orphelins(noyaux: list) -> list:
+    """Kernels still alive 5 s after their server exited."""
+    if not noyaux:
+        return []
+    import psutil
+
+    _, vivants = psutil.wait_procs(noyaux, timeout=5)
+    return vivants
+
+
 class Serveur:
     """A dashboards server (project config or plain Voilà) in a subprocess."""
 
@@ -130,17 +163,43 @@ class Serveur:
             time.sleep(0.5)
         raise RuntimeError(f"{self.nom} n'a pas démarré à temps")
 
-    def arreter(self) -> None:
+    def arreter(self) -> dict:
+        """SIGTERM (as systemd does); returns the stop time and the kernels left behind."""
+        noyaux = _noyaux(self.proc.pid)
+        debut = time.monotonic()
         self.proc.terminate()
         try:
             self.proc.wait(timeout=60)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+        duree = time.monotonic() - debut
+        orphelins = _orphelins(noyaux)
         self.sortie.close()
+        arret = {"duree_s": duree, "noyaux": len(noyaux), "orphelins": len(orphelins)}
+        print(
+            f"{self.nom:<11} arrêt (SIGTERM) en {duree:.1f} s : {len(noyaux)} noyau(x), "
+            f"{len(orphelins)} orphelin(s)",
+            flush=True,
+        )
+        for p in orphelins:  # never leave them to the next run
+            p.kill()
+        return arret
+
+
+def _serveur_projet(config: Path, dossier: Path) -> Serveur:
+    """``atelier tableaux-de-bord --config config`` on a free port."""
+    port = _port_libre()
+    return Serveur(
+        "projet",
+        [sys.executable, "-m", "widgets.cli", "dashboards", "--config", str(config)]
+        + ["--port", str(port)],
+        port,
+        dossier,
+        dict(os.environ, JUPYTER_RUNTIME_DIR=str(dossier / "rt-projet")),
+    )
 
 
 def demarrer_projet(app: Path, args: argparse.Namespace, dossier: Path) -> Serveur:
-    port = _port_libre()
     config = dossier / "atelier_dashboards_config.py"
     carnet = app.name
     autres = {p.name: 0 for p in app.parent.glob("*.ipynb") if p.name != carnet}
@@ -157,14 +216,7 @@ def demarrer_projet(app: Path, args: argparse.Namespace, dossier: Path) -> Serve
     if args.delai_remplissage is not None:
         with config.open("a", encoding="utf-8") as f:
             f.write(f"c.ConfigTableauxDeBord.delai_remplissage = {args.delai_remplissage!r}\n")
-    serveur = Serveur(
-        "projet",
-        [sys.executable, "-m", "widgets.cli", "dashboards", "--config", str(config)]
-        + ["--port", str(port)],
-        port,
-        dossier,
-        dict(os.environ, JUPYTER_RUNTIME_DIR=str(dossier / "rt-projet")),
-    )
+    serveur = _serveur_projet(config, dossier)
 
     def reserve_prete(corps: bytes) -> bool:
         etat = json.loads(corps)["apps"][carnet]
@@ -172,6 +224,52 @@ def demarrer_projet(app: Path, args: argparse.Namespace, dossier: Path) -> Serve
 
     serveur.attendre("/atelier/etat.json", reserve_prete)
     return serveur
+
+
+def demarrer_projet_livre(app: Path, dossier: Path) -> Serveur:
+    """The project server with the SHIPPED settings: only the apps folder, the port, the log
+    and a private server data folder (no prepared session) are set here."""
+    config = dossier / "atelier_dashboards_config_livree.py"
+    config.write_text(
+        f"load_subconfig({str(FICHIER_CONFIG_DEFAUT)!r})\n"
+        f"c.ConfigTableauxDeBord.dossier_apps = {str(app.parent)!r}\n"
+        f"c.ConfigTableauxDeBord.dossier_donnees = {str(dossier / 'donnees_serveur')!r}\n"
+        f"c.ConfigTableauxDeBord.fichier_journal = {str(dossier / 'journal.log')!r}\n",
+        encoding="utf-8",
+    )
+    serveur = _serveur_projet(config, dossier)
+
+    def reserves_pretes(corps: bytes) -> bool:
+        return all(a["reserve_prete"] >= a["reserve"] for a in json.loads(corps)["apps"].values())
+
+    serveur.attendre("/atelier/etat.json", reserves_pretes)
+    return serveur
+
+
+def _etat_app(serveur: Serveur, carnet: str) -> dict | None:
+    """The app's line of /atelier/etat.json (None for plain Voilà)."""
+    try:
+        with urllib.request.urlopen(serveur.base + "/atelier/etat.json", timeout=10) as r:
+            return json.loads(r.read())["apps"][carnet]
+    except OSError:
+        return None
+
+
+async def ouverture_puis_classe(
+    serveur: Serveur, carnet: str, args: argparse.Namespace, pause: float
+) -> dict:
+    """The app is opened once (then closed), ``pause`` seconds pass, then the class arrives."""
+    AsyncHTTPClient.configure(None, max_clients=4 * args.eleves)
+    premiere = await un_eleve(serveur.base, carnet, args, time.monotonic())
+    if premiere["erreur"]:
+        raise RuntimeError(f"{serveur.nom} : première ouverture en échec : {premiere['erreur']}")
+    await asyncio.sleep(pause)
+    etat = _etat_app(serveur, carnet)
+    resultat = await classe(serveur, carnet, args)
+    resultat["premiere_ouverture_s"] = premiere["rendu"]
+    resultat["pause_s"] = pause
+    resultat["reserve_a_l_arrivee"] = etat
+    return resultat
 
 
 def demarrer_voila_brut(app: Path, dossier: Path) -> Serveur:
@@ -307,6 +405,33 @@ def _ligne(r: dict) -> str:
     )
 
 
+def scenario_apres_ouverture(app: Path, args: argparse.Namespace, dossier: Path) -> dict:
+    """Shipped settings, app opened once, pause, class within ``args.etalement`` s; + plain."""
+    rapport: dict = {"scenario": "apres-ouverture", "pause_s": args.pause}
+    projet = demarrer_projet_livre(app, dossier)
+    try:
+        rapport["projet"] = asyncio.run(ouverture_puis_classe(projet, app.name, args, args.pause))
+        etat = rapport["projet"]["reserve_a_l_arrivee"] or {}
+        print(
+            f"projet (réglages livrés) : première ouverture "
+            f"{rapport['projet']['premiere_ouverture_s']:.2f} s ; après {args.pause:.0f} s, "
+            f"réserve prête à l'arrivée de la classe : {etat.get('reserve_prete')} noyau(x) "
+            f"(visée {etat.get('reserve_visee')})",
+            flush=True,
+        )
+        print(_ligne(rapport["projet"]), flush=True)
+    finally:
+        rapport["arret_projet"] = projet.arreter()
+    if not args.sans_brut:
+        brut = demarrer_voila_brut(app, dossier)
+        try:
+            rapport["voila_brut"] = asyncio.run(ouverture_puis_classe(brut, app.name, args, 0))
+            print(_ligne(rapport["voila_brut"]), flush=True)
+        finally:
+            brut.arreter()
+    return rapport
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--eleves", type=int, default=35)
@@ -315,7 +440,23 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--valeurs", nargs="+", default=["2 500,50", "1 234,56", "99,90"])
     p.add_argument("--resultat", default="atelier-resultat")
     p.add_argument("--interactions", type=int, default=3)
-    p.add_argument("--etalement", type=float, default=1.0, help="arrivées sur N secondes")
+    p.add_argument(
+        "--etalement",
+        type=float,
+        default=None,
+        help="arrivées sur N secondes (défaut 1 ; 10 avec --apres-ouverture)",
+    )
+    p.add_argument(
+        "--apres-ouverture",
+        action="store_true",
+        help="réglages livrés ; l'application est ouverte une fois, puis la classe arrive",
+    )
+    p.add_argument(
+        "--pause",
+        type=float,
+        default=180.0,
+        help="secondes entre la première ouverture et la classe (--apres-ouverture)",
+    )
     p.add_argument("--pool", type=int, default=None, help="réserve (défaut : élèves + 1)")
     p.add_argument("--delai-remplissage", type=float, default=None, help="défaut : projet")
     p.add_argument("--delai-inactivite", type=int, default=60)
@@ -326,11 +467,21 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--sans-brut", action="store_true", help="ne pas mesurer Voilà brut")
     p.add_argument("--json", type=Path, default=None)
     args = p.parse_args(argv)
+    if args.etalement is None:
+        args.etalement = 10.0 if args.apres_ouverture else 1.0
 
     app = args.app.resolve()
-    rapport: dict = {"eleves": args.eleves, "app": str(app), "cpu": os.cpu_count()}
+    rapport: dict = {
+        "eleves": args.eleves,
+        "app": str(app),
+        "cpu": os.cpu_count(),
+        "charge_moyenne": os.getloadavg() if hasattr(os, "getloadavg") else None,
+    }
     with tempfile.TemporaryDirectory(prefix="classroom-") as tmp:
         dossier = Path(tmp)
+        if args.apres_ouverture:
+            rapport.update(scenario_apres_ouverture(app, args, dossier))
+            return _conclure(rapport, args)
         projet = demarrer_projet(app, args, dossier)
         try:
             rapport["projet"] = asyncio.run(classe(projet, app.name, args))
@@ -353,9 +504,23 @@ def main(argv: list[str] | None = None) -> int:
                 print(_ligne(rapport["voila_brut"]), flush=True)
             finally:
                 brut.arreter()
-            ratio = rapport["voila_brut"]["rendu_s"]["p95"] / rapport["projet"]["rendu_s"]["p95"]
-            rapport["ratio_p95_rendu"] = ratio
-            print(f"rapport p95 rendu (Voilà brut / projet) : {ratio:.1f}×", flush=True)
+    return _conclure(rapport, args)
+
+
+def _conclure(rapport: dict, args: argparse.Namespace) -> int:
+    """Ratio, load average, JSON file, exit code (1 when the project had errors)."""
+    if "voila_brut" in rapport:
+        ratio = rapport["voila_brut"]["rendu_s"]["p95"] / rapport["projet"]["rendu_s"]["p95"]
+        rapport["ratio_p95_rendu"] = ratio
+        print(f"rapport p95 rendu (Voilà brut / projet) : {ratio:.1f}×", flush=True)
+    if hasattr(os, "getloadavg"):
+        rapport["charge_moyenne_fin"] = os.getloadavg()
+        debut = rapport.get("charge_moyenne") or (float("nan"),) * 3
+        print(
+            f"charge moyenne (1, 5, 15 min) : début {debut[0]:.1f} {debut[1]:.1f} {debut[2]:.1f}"
+            f", fin {' '.join(f'{x:.1f}' for x in rapport['charge_moyenne_fin'])}",
+            flush=True,
+        )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(rapport, indent=2, ensure_ascii=False), encoding="utf-8")

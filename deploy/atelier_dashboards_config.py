@@ -3,7 +3,10 @@
 # Fichier Python lu au démarrage (format « traitlets » de Jupyter). Chaque réglage est
 # documenté dans widgets/tableaux_de_bord/configuration.py (ConfigTableauxDeBord) et dans
 # docs/deploiement.md. Les options --hote et --port de la commande remplacent hote et port.
-# Après une modification, arrêter (Ctrl+C) puis relancer le serveur.
+# Ce fichier est réglé une fois pour toutes par le service informatique : un enseignant n'a
+# rien à y modifier avant un cours (voir « Réserve » ci-dessous et `atelier seance`).
+# Après une modification, arrêter (Ctrl+C, ou `systemctl stop` : tous les noyaux sont arrêtés
+# avec le serveur) puis relancer le serveur.
 
 c = get_config()  # noqa: F821  (fourni par traitlets au chargement)
 
@@ -12,11 +15,20 @@ c = get_config()  # noqa: F821  (fourni par traitlets au chargement)
 c.ConfigTableauxDeBord.hote = "127.0.0.1"
 c.ConfigTableauxDeBord.port = 8866
 
-# Réserve de noyaux préchauffés : le carnet est déjà exécuté quand l'élève ouvre la page.
-# ~100 Mo de mémoire par noyau. Pour une séance, mettre la taille de la classe + 1 sur
-# l'application du jour, par exemple {"facture.ipynb": 36}.
+# Réserve de noyaux préchauffés : le carnet est déjà exécuté quand l'élève ouvre la page
+# (~80 Mo de mémoire par noyau). Au repos, 2 par application. Rien à changer pour un cours :
+# - dès qu'une application est ouverte (l'enseignant la vérifie avant l'arrivée des élèves),
+#   le serveur prépare en arrière-plan, un noyau à la fois, de quoi accueillir taille_classe
+#   élèves (noyaux déjà au service des élèves compris) ; après delai_retour_reserve secondes
+#   sans nouvelle ouverture, la réserve revient à 2 et la mémoire est rendue ;
+# - pour préparer une séance à l'avance, sans redémarrer le serveur :
+#   `atelier seance --app negociation --eleves 35 --duree 120` (ou la page de l'enseignant).
+# max_noyaux_total borne la croissance (toutes applications, ~80 Mo par noyau).
 c.ConfigTableauxDeBord.taille_pool_defaut = 2
 c.ConfigTableauxDeBord.taille_pool = {}
+c.ConfigTableauxDeBord.taille_classe = 36
+c.ConfigTableauxDeBord.delai_retour_reserve = 1800
+c.ConfigTableauxDeBord.max_noyaux_total = 100
 
 # Plafond d'élèves servis en même temps par application (au-delà : page « serveur complet »).
 c.ConfigTableauxDeBord.max_noyaux_defaut = 60

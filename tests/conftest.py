@@ -19,6 +19,8 @@ def dossier_utilisateur_temporaire(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     """Each test gets its own student data folder (progress, sandbox, plans)."""
     dossier = tmp_path / "donnees_etudiant"
     monkeypatch.setenv("ATELIER_DONNEES", str(dossier))
+    # The dashboards server's files (prepared sessions) never go to the project's folder.
+    monkeypatch.setenv("ATELIER_SERVEUR", str(tmp_path / "donnees_serveur"))
     return dossier
 
 
@@ -88,7 +90,9 @@ class ServeurTableaux:
         **reglages,
     ):
         """``config_livree``: start from the shipped deploy/atelier_dashboards_config.py
-        (only the apps folder, the log file and ``reglages`` are overridden)."""
+        (only the apps folder, the log file and ``reglages`` are overridden). Otherwise the
+        pools keep the sizes a test sets: no growth when an app is opened unless the test
+        passes ``taille_classe``."""
         import os
         import socket
         import subprocess
@@ -102,6 +106,8 @@ class ServeurTableaux:
         self.config = dossier / "atelier_dashboards_config.py"
         from widgets.tableaux_de_bord import FICHIER_CONFIG_DEFAUT
 
+        if not config_livree:
+            reglages.setdefault("taille_classe", 0)
         lignes = [f"load_subconfig({str(FICHIER_CONFIG_DEFAUT)!r})"] if config_livree else []
         lignes += [
             f"c.ConfigTableauxDeBord.dossier_apps = {str(dossier_apps)!r}",
@@ -278,14 +284,15 @@ def capture_ecran(request):
 
 @pytest.fixture
 def serveur_tableaux_sur_mesure(tmp_path: Path):
-    """Factory: ``serveur_tableaux_sur_mesure(**reglages)`` starts a private server on the test
-    apps (stopped at the end of the test), pools already warm."""
+    """Factory: ``serveur_tableaux_sur_mesure(env=None, **reglages)`` starts a private server on
+    the test apps (stopped at the end of the test), pools already warm; ``env`` adds
+    environment variables to the server (and so to its kernels)."""
     serveurs = []
 
-    def demarrer(**reglages) -> ServeurTableaux:
+    def demarrer(env: dict | None = None, **reglages) -> ServeurTableaux:
         dossier = tmp_path / f"serveur{len(serveurs)}"
         dossier.mkdir()
-        serveur = ServeurTableaux(dossier, DOSSIER_APPS_ESSAI, **reglages)
+        serveur = ServeurTableaux(dossier, DOSSIER_APPS_ESSAI, env=env, **reglages)
         serveurs.append(serveur)
         serveur.attendre_reserves()
         return serveur

@@ -54,6 +54,35 @@ def _tableaux_de_bord(args: argparse.Namespace) -> int:
     return servir(config=args.config, hote=args.hote, port=args.port)
 
 
+def _seance(args: argparse.Namespace) -> int:
+    from widgets.erreurs import ErreurAtelier
+    from widgets.tableaux_de_bord import FichierConfigIntrouvable, charger_reglages
+    from widgets.tableaux_de_bord.seance import decrire_seance, nom_carnet, preparer_seance
+
+    try:
+        reglages = charger_reglages(args.config)
+        carnet = nom_carnet(args.app, reglages.carnets())
+        seance = preparer_seance(
+            carnet, args.eleves, args.duree, dossier=reglages.dossier_seances()
+        )
+    except (ErreurAtelier, FichierConfigIntrouvable) as err:
+        print(f"Atelier NRC : {err}", file=sys.stderr)
+        return 2
+    print(decrire_seance(seance))
+    return 0
+
+
+def _entier_positif(texte: str) -> int:
+    """argparse type: a whole number ≥ 1, refused in French otherwise."""
+    try:
+        valeur = int(texte)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"« {texte} » n'est pas un nombre entier") from None
+    if valeur < 1:
+        raise argparse.ArgumentTypeError(f"« {texte} » : il faut au moins 1")
+    return valeur
+
+
 def _corrige(args: argparse.Namespace) -> int:
     from widgets.exercices.corrige import commande_corrige
 
@@ -133,6 +162,16 @@ def construire_parser() -> argparse.ArgumentParser:
     _option(d, "--port", None, type=int, default=None, help="Port.")
     d.set_defaults(func=_tableaux_de_bord)
 
+    s = sub.add_parser(
+        "seance",
+        help="Préparer une séance : la réserve de noyaux de l'application pour la classe.",
+    )
+    _option(s, "--app", None, required=True, help="Application, par exemple negociation.")
+    _option(s, "--eleves", None, type=_entier_positif, required=True, help="Nombre d'élèves.")
+    _option(s, "--duree", None, type=_entier_positif, default=120, help="Minutes (défaut 120).")
+    _option(s, "--config", None, default=None, help="Fichier de configuration (traitlets).")
+    s.set_defaults(func=_seance)
+
     c = sub.add_parser("corrige", help="Sujet et corrigé d'un étudiant, en HTML imprimable.")
     _option(c, "--unite", "--unit", required=True, help="Unité, par exemple relation_client.")
     _option(c, "--etudiant", "--student", required=True, help="Identifiant de l'étudiant.")
@@ -152,7 +191,7 @@ def construire_parser() -> argparse.ArgumentParser:
     e.add_argument("fichiers", nargs="+", help="Fichiers de progression ramassés.")
     _option(e, "--sortie", "--out", default="classe.xlsx", help="classe.csv ou classe.xlsx")
     e.set_defaults(func=_export_classe)
-    for parser in (p, b, lab, d, c, e):
+    for parser in (p, b, lab, d, s, c, e):
         _en_francais(parser)
     return p
 

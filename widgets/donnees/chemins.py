@@ -4,7 +4,10 @@
   named by the ``ATELIER_BASE`` environment variable (a teacher can point a whole room at a
   shared read-only copy);
 - each student's own files (progress, SQL sandbox, saved plans): the user data directory given
-  by platformdirs, or ``ATELIER_DONNEES`` (the tests point it at a temporary folder).
+  by platformdirs, or ``ATELIER_DONNEES`` (the tests point it at a temporary folder);
+- the dashboards server's own files (prepared sessions): ``donnees_serveur/`` in the project
+  folder, or ``ATELIER_SERVEUR``. In the project, not in a user folder: the server (a service
+  account) and the teacher's ``atelier seance`` (their own account) must find the same file.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ RACINE_PROJET = Path(__file__).resolve().parents[2]
 DOSSIER_DATASETS = RACINE_PROJET / "datasets"
 DOSSIER_CARNETS = RACINE_PROJET / "notebooks"
 DOSSIER_APPS = RACINE_PROJET / "voila_apps"
+DOSSIER_SERVEUR = RACINE_PROJET / "donnees_serveur"
 
 
 def base_reference() -> Path:
@@ -32,3 +36,9 @@ def dossier_utilisateur() -> Path:
     dossier = Path(env) if env else Path(platformdirs.user_data_dir("atelier-nrc", appauthor=False))
     dossier.mkdir(parents=True, exist_ok=True)
     return dossier
+
+
+def dossier_serveur() -> Path:
+    """Dossier des données du serveur de tableaux de bord (séances préparées), non créé ici."""
+    env = os.environ.get("ATELIER_SERVEUR")
+    return Path(env) if env else DOSSIER_SERVEUR

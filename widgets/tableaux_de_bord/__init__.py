@@ -5,7 +5,9 @@ Public API:
 - :class:`ConfigTableauxDeBord`: every setting, documented (traitlets ``help=``);
 - :func:`charger_reglages`: read the settings file
   (default ``deploy/atelier_dashboards_config.py``);
-- :func:`servir`: the CLI entry point (returns an exit code).
+- :func:`servir`: the CLI entry point (returns an exit code);
+- :mod:`.seance`: ``preparer_seance(carnet, eleves, duree_minutes=120, dossier=None)`` for
+  ``atelier seance`` and the teacher page (no HTTP needed: a small JSON file).
 
 The server itself (:mod:`widgets.tableaux_de_bord.serveur`) is imported lazily: Voilà is heavy.
 """
@@ -20,7 +22,13 @@ from traitlets.config.loader import PyFileConfigLoader
 
 from .configuration import FICHIER_CONFIG_DEFAUT, ConfigTableauxDeBord
 
-__all__ = ["ConfigTableauxDeBord", "charger_reglages", "servir", "FICHIER_CONFIG_DEFAUT"]
+__all__ = [
+    "ConfigTableauxDeBord",
+    "FichierConfigIntrouvable",
+    "charger_reglages",
+    "servir",
+    "FICHIER_CONFIG_DEFAUT",
+]
 
 
 class FichierConfigIntrouvable(FileNotFoundError):

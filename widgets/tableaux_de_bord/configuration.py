@@ -1,10 +1,12 @@
 """Every setting of the dashboards server, in one traitlets ``Configurable``.
 
-A teacher (or the school IT) edits one Python file, by default
-``deploy/atelier_dashboards_config.py``::
+The school IT edits one Python file once, by default ``deploy/atelier_dashboards_config.py``::
 
     c.ConfigTableauxDeBord.port = 8866
-    c.ConfigTableauxDeBord.taille_pool = {"facture.ipynb": 36}
+    c.ConfigTableauxDeBord.taille_classe = 36
+
+A teacher never edits it before class: the pools grow by themselves when an app is opened
+(:mod:`.reserve`), and ``atelier seance`` prepares a session (:mod:`.seance`).
 
 ``ConfigTableauxDeBord.vers_config_voila()`` translates these French settings into the
 Voilà / Jupyter Server options they drive (kernel pools, culling, sources stripped...).
@@ -17,7 +19,7 @@ from pathlib import Path
 from traitlets import Bool, Dict, Float, Int, Unicode
 from traitlets.config import Config, Configurable
 
-from widgets.donnees.chemins import DOSSIER_APPS, RACINE_PROJET
+from widgets.donnees.chemins import DOSSIER_APPS, RACINE_PROJET, dossier_serveur
 
 #: Environment variable naming, inside each kernel, the app (notebook) it serves.
 VARIABLE_APP = "ATELIER_APP"
@@ -66,8 +68,47 @@ class ConfigTableauxDeBord(Configurable):
         value_trait=Int(),
         default_value={},
         help=(
-            "Réserve par application, qui remplace taille_pool_defaut : "
-            "{'facture.ipynb': 36} pour une classe de 35 qui ouvre la facture en même temps."
+            "Réserve minimale par application, qui remplace taille_pool_defaut : "
+            "{'facture.ipynb': 5}. Inutile pour une séance : la réserve grandit seule "
+            "(taille_classe) et « atelier seance » la prépare."
+        ),
+    ).tag(config=True)
+
+    taille_classe = Int(
+        36,
+        help=(
+            "Réserve visée dès qu'une application est ouverte : la taille d'une classe + 1. "
+            "Le serveur prépare alors en arrière-plan, un noyau à la fois, de quoi accueillir "
+            "toute la classe (noyaux au service des élèves compris), sans réglage de la part de "
+            "l'enseignant. 0 = pas de croissance automatique."
+        ),
+    ).tag(config=True)
+
+    delai_retour_reserve = Int(
+        1800,
+        help=(
+            "Secondes sans nouvelle ouverture d'une application après lesquelles sa réserve "
+            "revient à taille_pool_defaut (les noyaux de réserve en trop sont arrêtés, la "
+            "mémoire est rendue). Une séance préparée (atelier seance) garde sa réserve "
+            "jusqu'à sa fin."
+        ),
+    ).tag(config=True)
+
+    max_noyaux_total = Int(
+        100,
+        help=(
+            "Nombre de noyaux vivants (réserves et élèves, toutes applications) au-delà duquel "
+            "la réserve ne grandit plus d'elle-même (~80 Mo par noyau : 100 noyaux ≈ 8 Go). "
+            "N'empêche jamais un élève d'ouvrir une page (c'est le rôle de max_noyaux)."
+        ),
+    ).tag(config=True)
+
+    dossier_donnees = Unicode(
+        "",
+        help=(
+            "Dossier des données du serveur : séances préparées (seances.json, écrit par "
+            "« atelier seance » ou la page de l'enseignant). Vide = donnees_serveur/ du "
+            "projet, ou la variable d'environnement ATELIER_SERVEUR."
         ),
     ).tag(config=True)
 
@@ -151,6 +192,10 @@ class ConfigTableauxDeBord(Configurable):
     def max_noyaux_de(self, carnet: str) -> int:
         """Plafond de noyaux au service des élèves pour le carnet ``carnet``."""
         return self.max_noyaux.get(carnet, self.max_noyaux_defaut)
+
+    def dossier_seances(self) -> Path:
+        """Dossier où le serveur lit les séances préparées (``seances.json``)."""
+        return Path(self.dossier_donnees) if self.dossier_donnees else dossier_serveur()
 
     def carnets(self) -> list[str]:
         """Carnets servis, chemins relatifs au dossier des applications (ordre alphabétique)."""

@@ -48,8 +48,15 @@ class GestionnaireNoyauxAtelier(AsyncMappingKernelManager):
         self._app_des_noyaux: dict[str, str] = {}
         self._en_service: set[str] = set()
         self._file_reserve: asyncio.Semaphore | None = None
+        #: Set when the server stops (widgets.tableaux_de_bord.arret): no new kernel.
+        self.refuser_les_demarrages = False
+
+    def _verifier_demarrage(self) -> None:
+        if self.refuser_les_demarrages:
+            raise RuntimeError("Arrêt du serveur en cours : aucun nouveau noyau n'est démarré")
 
     async def start_kernel(self, **kwargs: Any) -> str:  # type: ignore[override]
+        self._verifier_demarrage()
         app, pour_une_page = app_depuis_env(kwargs.get("env"))
         if app is not None and not pour_une_page:
             # Refilling the pool must not starve the students' kernels of CPU: a class of 35
@@ -57,6 +64,7 @@ class GestionnaireNoyauxAtelier(AsyncMappingKernelManager):
             if self._file_reserve is None:
                 self._file_reserve = asyncio.Semaphore(max(1, self.demarrages_reserve_simultanes))
             async with self._file_reserve:
+                self._verifier_demarrage()
                 kernel_id = await super().start_kernel(**kwargs)
         else:
             kernel_id = await super().start_kernel(**kwargs)

@@ -5,6 +5,8 @@
 - the French gallery at ``/`` (and in place of Voilà's file tree, which is not served);
 - ``/voila/render/<carnet>`` guarded by a per-app cap (French "serveur complet" page, 503);
 - ``/atelier/etat.json``: per-app counts of pooled and in-service kernels (for the teacher);
+- pools that grow when an app is opened or a session is prepared (:mod:`.reserve`,
+  :mod:`.seance`), and a clean stop on SIGTERM/SIGINT (:mod:`.arret`);
 - Voilà's own behaviour kept: pre-heated pools, sources stripped, kernels that accept only
   widget (comm) messages, never ``execute_request``.
 """
@@ -25,12 +27,15 @@ from voila.tornado.contentshandler import VoilaContentsHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
+from .arret import installer_arret_propre, terminer_les_enfants
 from .configuration import ConfigTableauxDeBord
 from .galerie import lire_fiche, lire_fiches, page_complet, page_galerie, page_introuvable
+from .reserve import PiloteReserve
 
 CLE_REGLAGES = "atelier_reglages"
 CLE_CARNETS = "atelier_carnets"
 CLE_JOURNAL = "atelier_journal"
+CLE_PILOTE = "atelier_pilote"
 
 DOSSIER_MODELES = Path(__file__).resolve().parent / "modeles"
 _FORMAT_JOURNAL = "%(asctime)s %(levelname)s %(name)s %(message)s"
@@ -144,6 +149,7 @@ class PageEtat(tornado.web.RequestHandler):
         reglages: ConfigTableauxDeBord = self.settings[CLE_REGLAGES]
         km = self.settings["kernel_manager"]
         vivants = km.noyaux_par_app()
+        pilote: PiloteReserve = self.settings[CLE_PILOTE]
         etat = {
             "noyaux_total": len(km.list_kernel_ids()),
             "apps": {
@@ -153,6 +159,7 @@ class PageEtat(tornado.web.RequestHandler):
                     "en_service": vivants.get(carnet, {}).get("en_service", 0),
                     "vivants": vivants.get(carnet, {}).get("vivants", 0),
                     "maximum": reglages.max_noyaux_de(carnet),
+                    **pilote.etat(carnet),
                 }
                 for carnet in self.settings[CLE_CARNETS]
             },
@@ -186,6 +193,13 @@ class PageApplication(TornadoVoilaHandler):
                 fiche = lire_fiche(Path(reglages.dossier_apps), carnet)
                 self.finish(page_complet(fiche, maximum, base))
                 return
+            pilote: PiloteReserve = self.settings[CLE_PILOTE]
+            pilote.ouverture(carnet)  # the app's pool grows toward the class size
+            try:
+                await super().get(path)
+            finally:
+                pilote.fin_ouverture(carnet)
+            return
         await super().get(path)
 
 
@@ -217,6 +231,7 @@ class VoilaAtelier(Voila):
         VoilaExecutor.strip_code_cell_errors = _effacer_erreurs_en_francais
         VoilaExecutor.show_code_cell_timeout = _delai_depasse_en_francais
         self._brancher_journal()
+        installer_arret_propre(self)  # after Voilà's own SIGTERM handler, which it replaces
 
     def setup_template_dirs(self) -> None:
         super().setup_template_dirs()
@@ -240,7 +255,18 @@ class VoilaAtelier(Voila):
         settings[CLE_REGLAGES] = self.reglages
         settings[CLE_CARNETS] = self.carnets
         settings[CLE_JOURNAL] = self.log
+        self.pilote = PiloteReserve(self.kernel_manager, self.reglages, self.carnets)
+        self.pilote.brancher()
+        settings[CLE_PILOTE] = self.pilote
         return settings
+
+    def stop(self) -> None:
+        try:
+            super().stop()
+        finally:  # whatever Voilà did, no kernel outlives the server
+            restants = terminer_les_enfants()
+            if restants:
+                self.log.warning("%d processus de noyau encore vivant(s) arrêté(s)", restants)
 
     def init_handlers(self) -> list:
         retires = (TornadoVoilaTreeHandler, VoilaContentsHandler)

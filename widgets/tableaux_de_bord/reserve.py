@@ -1,0 +1,274 @@
+"""Adaptive pools of pre-heated kernels: an app's pool grows when it is opened, shrinks after.
+
+Voilà 0.5 keeps a fixed number of pre-heated kernels per notebook: with the shipped 2, the 33
+last students of a class of 35 waited for a fresh kernel, unless a teacher had edited a config
+file the day before. The :class:`PiloteReserve` decides instead, app by app, every second:
+
+- a quiet app keeps its base pool, ``taille_pool_de(app)`` (``taille_pool_defaut``);
+- during a prepared session (:mod:`.seance`, ``atelier seance``) the app aims at
+  ``eleves + 1`` kernels; an app opened less than ``delai_retour_reserve`` seconds ago aims
+  at ``taille_classe``; in both cases the kernels already serving that app's students and the
+  pages being opened count, so the pool holds what the rest of the class still needs
+  (never below the base, never above ``max_noyaux_de(app)`` minus those in service);
+- once the app is quiet again, ready pool kernels beyond the base are shut down.
+
+Pace: kernels above the base are prepared (start + notebook execution) at most
+``demarrages_simultanes`` at a time, server-wide, and only while the server has fewer than
+``max_noyaux_total`` live kernels: growing a pool never starves the students already working.
+
+How Voilà is steered: ``VoilaKernelManager.fill_if_needed`` reads
+``kernel_pools_config[app]["pool_size"]`` each time it fills (at start, and right after a
+page took a kernel) and starts ``pool_size - len(pool)`` kernels. Each app's entry is a
+:class:`ReglagePool` whose ``"pool_size"`` asks the pilot at that very moment
+(:meth:`PiloteReserve.taille_autorisee`); the pilot's tick calls ``fill_if_needed`` to grow.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import Any
+
+from .configuration import ConfigTableauxDeBord
+from .seance import Seance, lire_seances
+
+#: Seconds between two ticks of the pilot (growth, shrinking, session file).
+INTERVALLE_TIC = 1.0
+
+PREPARATION = "preparation"
+PRETE = "prete"
+MORTE = "morte"
+
+journal = logging.getLogger(__name__)
+
+
+def etat_entree(tache: Any) -> str:
+    """State of one entry of a Voilà pool (an asyncio task giving {"task", "kernel_id", ...}).
+
+    ``preparation``: kernel starting or notebook executing; ``prete``: page ready;
+    ``morte``: the start failed (or was cancelled).
+    """
+    if not tache.done():
+        return PREPARATION
+    if tache.cancelled() or tache.exception() is not None:
+        return MORTE
+    rendu = tache.result().get("task")
+    if rendu is None:
+        return MORTE
+    return PRETE if rendu.done() else PREPARATION
+
+
+class ReglagePool(dict):
+    """One app's entry of Voilà's ``kernel_pools_config``; ``pool_size`` is asked to the pilot."""
+
+    def __init__(self, pilote: PiloteReserve, carnet: str, reglage: dict) -> None:
+        super().__init__(reglage)
+        self._pilote = pilote
+        self._carnet = carnet
+
+    def get(self, cle: str, defaut: Any = None) -> Any:  # type: ignore[override]
+        if cle == "pool_size":
+            return self._pilote.taille_autorisee(self._carnet)
+        return super().get(cle, defaut)
+
+    def __getitem__(self, cle: str) -> Any:
+        if cle == "pool_size":
+            return self._pilote.taille_autorisee(self._carnet)
+        return super().__getitem__(cle)
+
+
+class PiloteReserve:
+    """Decides, per app, how many pre-heated kernels Voilà keeps (see the module docstring).
+
+    ``km`` is Voilà's kernel manager (``_pools``, ``fill_if_needed``, ``kernel_pools_config``,
+    ``shutdown_kernel``, ``list_kernel_ids``) built on
+    :class:`~widgets.tableaux_de_bord.noyaux.GestionnaireNoyauxAtelier`
+    (``noyaux_en_service``). ``horloge`` (monotonic seconds) and ``maintenant`` (aware
+    datetime, for the session file) can be replaced by fakes in the tests.
+    """
+
+    def __init__(
+        self,
+        km: Any,
+        reglages: ConfigTableauxDeBord,
+        carnets: Iterable[str],
+        *,
+        horloge: Callable[[], float] = time.monotonic,
+        maintenant: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.km = km
+        self.reglages = reglages
+        self.carnets = list(carnets)
+        self._horloge = horloge
+        self._maintenant = maintenant or (lambda: datetime.now().astimezone())
+        self._ouvertures: dict[str, float] = {}
+        self._arrivees: Counter[str] = Counter()
+        self._seances: dict[str, Seance] = {}
+        self._classes_annoncees: dict[str, int] = {}
+        self._arrets: set[asyncio.Future] = set()
+        self._periodique: Any = None
+        self.arrete = False
+        self.log = getattr(km, "log", None) or journal
+
+    # --- wiring -------------------------------------------------------------------------
+
+    def brancher(self, demarrer: bool = True) -> None:
+        """Take over Voilà's pool sizes and (``demarrer``) start the tick on the running loop."""
+        pools = self.km.kernel_pools_config
+        for carnet in self.carnets:
+            pools[carnet] = ReglagePool(self, carnet, dict(pools.get(carnet, {})))
+        self.actualiser_seances()
+        if demarrer:
+            from tornado.ioloop import PeriodicCallback
+
+            self._periodique = PeriodicCallback(self.tic, INTERVALLE_TIC * 1000)
+            self._periodique.start()
+
+    def arreter(self) -> None:
+        """Server stopping: no growth, no refill (every pool size reads 0)."""
+        self.arrete = True
+        if self._periodique is not None:
+            self._periodique.stop()
+            self._periodique = None
+
+    # --- inputs ---------------------------------------------------------------------------
+
+    def actualiser_seances(self) -> None:
+        try:
+            self._seances = lire_seances(
+                self.reglages.dossier_seances(), maintenant=self._maintenant()
+            )
+        except Exception:  # noqa: BLE001 - a broken file must never stop the server
+            self.log.exception("Lecture des séances préparées impossible")
+            self._seances = {}
+
+    def ouverture(self, carnet: str) -> None:
+        """A page of ``carnet`` is being opened (call :meth:`fin_ouverture` when served)."""
+        self._ouvertures[carnet] = self._horloge()
+        self._arrivees[carnet] += 1
+        self.actualiser_seances()
+
+    def fin_ouverture(self, carnet: str) -> None:
+        if self._arrivees[carnet] > 0:
+            self._arrivees[carnet] -= 1
+
+    # --- decisions ------------------------------------------------------------------------
+
+    def _pool(self, carnet: str) -> list:
+        return self.km._pools.get(carnet, [])
+
+    def classe_visee(self, carnet: str) -> int:
+        """Kernels the app should have for its class (0 = quiet app: the base is enough)."""
+        seance = self._seances.get(carnet)
+        if seance is not None:
+            return seance.reserve
+        vue = self._ouvertures.get(carnet)
+        if vue is not None and self._horloge() - vue < self.reglages.delai_retour_reserve:
+            return max(0, self.reglages.taille_classe)
+        return 0
+
+    def cible(self, carnet: str) -> int:
+        """Pool size aimed at for ``carnet`` now (ready kernels plus those being prepared)."""
+        base = self.reglages.taille_pool_de(carnet)
+        classe = self.classe_visee(carnet)
+        if classe <= base:
+            return base
+        en_service = self.km.noyaux_en_service(carnet)
+        besoin = classe - en_service - self._arrivees[carnet]
+        plafond = self.reglages.max_noyaux_de(carnet) - en_service
+        return max(base, min(besoin, plafond))
+
+    def en_preparation(self) -> int:
+        """Pool kernels being started or executing their notebook, all apps together."""
+        return sum(etat_entree(t) == PREPARATION for pool in self.km._pools.values() for t in pool)
+
+    def noyaux_total(self) -> int:
+        """Live kernels plus pool kernels whose start has not finished (all apps)."""
+        pas_encore = sum(not t.done() for pool in self.km._pools.values() for t in pool)
+        return len(self.km.list_kernel_ids()) + pas_encore
+
+    def taille_autorisee(self, carnet: str) -> int:
+        """The ``pool_size`` Voilà may fill ``carnet``'s pool up to, right now."""
+        if self.arrete:
+            return 0
+        n = len(self._pool(carnet))
+        cible = self.cible(carnet)
+        if cible <= n:
+            return cible
+        # Below the base: the ordinary refill, as Voilà always did.
+        manque_base = max(0, self.reglages.taille_pool_de(carnet) - n)
+        place = max(0, max(1, self.reglages.demarrages_simultanes) - self.en_preparation())
+        memoire = max(0, self.reglages.max_noyaux_total - self.noyaux_total())
+        return n + max(manque_base, min(cible - n, place, memoire))
+
+    # --- the tick -------------------------------------------------------------------------
+
+    def tic(self) -> None:
+        """Grow, shrink, re-read the session file (every :data:`INTERVALLE_TIC` seconds)."""
+        if self.arrete:
+            return
+        try:
+            self.actualiser_seances()
+            for carnet in self.carnets:
+                self._ajuster(carnet)
+        except Exception:  # noqa: BLE001 - the tick must survive anything
+            self.log.exception("Pilotage des réserves de noyaux")
+
+    def _ajuster(self, carnet: str) -> None:
+        n = len(self._pool(carnet))
+        cible = self.cible(carnet)
+        classe = self.classe_visee(carnet)
+        if self._classes_annoncees.get(carnet, 0) != classe:
+            self._annoncer(carnet, classe)
+        if self.taille_autorisee(carnet) > n:
+            self.km.fill_if_needed(delay=0, notebook_name=carnet)
+        elif n > cible and self.classe_visee(carnet) <= cible:
+            self._reduire(carnet, n - cible)
+
+    def _annoncer(self, carnet: str, classe: int) -> None:
+        """One log line when an app changes mode (not at every student's arrival)."""
+        self._classes_annoncees[carnet] = classe
+        base = self.reglages.taille_pool_de(carnet)
+        if carnet in self._seances:
+            eleves = self._seances[carnet].eleves
+            raison = f"séance préparée pour {eleves} élève" + ("s" if eleves > 1 else "")
+        elif classe:
+            raison = "application ouverte"
+        else:
+            raison = "application au repos"
+        self.log.info(
+            "Réserve de %s : %d noyau(x) pour la classe, %d au repos (%s)",
+            carnet,
+            max(classe, base),
+            base,
+            raison,
+        )
+
+    def _reduire(self, carnet: str, nombre: int) -> None:
+        """Shut down up to ``nombre`` READY pool kernels (newest first) of a quiet app."""
+        pool = self._pool(carnet)
+        for tache in reversed(list(pool)):
+            if nombre <= 0:
+                break
+            if etat_entree(tache) != PRETE:
+                continue
+            # Out of the pool first (synchronously): no page can take it any more.
+            pool.remove(tache)
+            arret = asyncio.ensure_future(self._arreter(tache.result()["kernel_id"]))
+            self._arrets.add(arret)
+            arret.add_done_callback(self._arrets.discard)
+            nombre -= 1
+
+    async def _arreter(self, kernel_id: str) -> None:
+        try:
+            await self.km.shutdown_kernel(kernel_id)
+        except Exception:  # noqa: BLE001 - already gone, or stopping
+            self.log.warning("Noyau de réserve %s déjà arrêté", kernel_id)
+
+    def etat(self, carnet: str) -> dict[str, int]:
+        """For ``/atelier/etat.json``: pool size aimed at and class size behind it."""
+        return {"reserve_visee": self.cible(carnet), "classe_visee": self.classe_visee(carnet)}
