@@ -4,7 +4,9 @@
   named by the ``ATELIER_BASE`` environment variable (a teacher can point a whole room at a
   shared read-only copy);
 - each student's own files (progress, SQL sandbox, saved plans): the user data directory given
-  by platformdirs, or ``ATELIER_DONNEES`` (the tests point it at a temporary folder).
+  by platformdirs, or ``ATELIER_DONNEES`` (the tests point it at a temporary folder);
+- the class folder of a dashboards server (class list, progress of the students working on
+  the server): ``ATELIER_CLASSE``, else ``classe/`` in the user data directory.
 """
 
 from __future__ import annotations
@@ -32,3 +34,14 @@ def dossier_utilisateur() -> Path:
     dossier = Path(env) if env else Path(platformdirs.user_data_dir("atelier-nrc", appauthor=False))
     dossier.mkdir(parents=True, exist_ok=True)
     return dossier
+
+
+def dossier_classe() -> Path:
+    """Dossier de la classe (liste, codes, progression des élèves du serveur), non créé ici.
+
+    ``ATELIER_CLASSE`` (réglage ``dossier_classe`` du serveur de tableaux de bord, transmis aux
+    noyaux), sinon ``classe/`` dans le dossier de données de l'utilisateur. Un élève seul chez
+    lui n'en a pas : son nom reste libre.
+    """
+    env = os.environ.get("ATELIER_CLASSE", "").strip()
+    return Path(env) if env else dossier_utilisateur() / "classe"

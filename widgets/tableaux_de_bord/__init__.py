@@ -18,7 +18,7 @@ from pathlib import Path
 
 from traitlets.config.loader import PyFileConfigLoader
 
-from .configuration import FICHIER_CONFIG_DEFAUT, ConfigTableauxDeBord
+from .configuration import FICHIER_CONFIG_DEFAUT, VARIABLE_CLASSE, ConfigTableauxDeBord
 
 __all__ = ["ConfigTableauxDeBord", "charger_reglages", "servir", "FICHIER_CONFIG_DEFAUT"]
 
@@ -73,6 +73,8 @@ def servir(
         reglages.hote = hote
     if port:
         reglages.port = port
+    if reglages.dossier_classe:  # the kernels started outside a pool see the same class
+        os.environ[VARIABLE_CLASSE] = reglages.dossier_classe
     if not Path(reglages.dossier_apps).is_dir():
         print(f"Atelier NRC : dossier des applications introuvable : {reglages.dossier_apps}")
         return 2

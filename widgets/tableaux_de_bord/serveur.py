@@ -26,6 +26,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
 from .configuration import ConfigTableauxDeBord
+from .enseignant import ROUTES_ENSEIGNANT
 from .galerie import lire_fiche, lire_fiches, page_complet, page_galerie, page_introuvable
 
 CLE_REGLAGES = "atelier_reglages"
@@ -261,4 +262,5 @@ class VoilaAtelier(Voila):
             (url_path_join(base, r"/atelier/etat\.json"), PageEtat),
             (url_path_join(base, r"/atelier/page-vide"), SignalPageVide),
         ]
+        propres += [(url_path_join(base, motif), page) for motif, page in ROUTES_ENSEIGNANT]
         return propres + handlers
