@@ -211,3 +211,15 @@ def test_alone_at_home_without_class_list_the_name_stays_free(monkeypatch):
     assert ex.champ_nom.value == "Léa" and not ex.champ_nom.disabled
     ex.champ_nom.value = "Hugo"
     assert ex.etudiant == "Hugo" and ex.enonce.value == _enonce("Hugo")
+
+
+def test_a_page_rendered_before_the_import_asks_for_the_code_once_the_list_exists(tmp_path):
+    ex = Exercice(CODE)  # pre-heated kernel: no list yet, free name
+    assert ex.variante is not None and ex.boite_connexion.layout.display == "none"
+    codes = Classe(tmp_path / "donnees_etudiant" / "classe").importer(LISTE)
+    ex.champ_nom.value = "Durand Hugo"  # typing a classmate's name shows no variant any more
+    assert ex.variante is None and INVITATION in ex.enonce.value
+    assert not ex.identifie
+    assert ex.se_connecter("Durand Hugo", codes["Martin Léa"]) is False
+    assert ex.se_connecter("Durand Hugo", codes["Durand Hugo"]) is True
+    assert ex.enonce.value == _enonce("Durand Hugo")

@@ -71,6 +71,9 @@ def _unite_choisie(page: PageEnseignant, tentatives: list[dict]) -> str:
     demandee = page.get_argument("unite", "")
     if demandee in unites:
         return demandee
+    premier = page.get_argument("exercices", "").split("/", 1)[0].strip()
+    if premier in unites:  # ?exercices=relation_client/… names its unit
+        return premier
     travaillees = Counter(t["unite"] for t in tentatives if t["unite"] in unites)
     return travaillees.most_common(1)[0][0] if travaillees else unites[0]
 

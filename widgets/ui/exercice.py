@@ -94,7 +94,8 @@ class Exercice(w.VBox):
         self._classe: Classe | None = None
         self.erreur_identite = ""  # French reason of the last refused identification
         hub = utilisateur_hub() if etudiant is None else None
-        if hub is None and etudiant is None:
+        self._nom_libre = hub is None and etudiant is None  # may become a class list later
+        if self._nom_libre:
             self._classe = charger_classe()
         self.champ_nom = w.Text(
             value="" if self._classe is not None else identifiant_etudiant(hub or etudiant),
@@ -173,7 +174,26 @@ class Exercice(w.VBox):
         self.champ_nom.disabled = True
         self.boite_connexion.layout.display = "none"
 
+    def _liste_apparue(self) -> bool:
+        """Switch to the class-list mode if the teacher imported a list since this widget was
+        built (a pre-heated Voilà kernel renders the page before the import): no variant then
+        until the student's code is checked."""
+        if not self._nom_libre or self._classe is not None:
+            return False
+        self._classe = charger_classe()
+        if self._classe is None:
+            return False
+        self.boite_connexion.layout.display = None
+        dossier = str(self._classe.dossier)
+        if dossier in _SESSION:
+            self._identifie(_SESSION[dossier])
+        else:
+            self._nouvelle_variante()
+        return True
+
     def _nom_change(self) -> None:
+        if self._liste_apparue():
+            return
         if self._identite is not None:
             if self.champ_nom.value != self._identite:  # sent by the page: undone
                 self.champ_nom.value = self._identite
@@ -187,12 +207,14 @@ class Exercice(w.VBox):
         True when identified (identity locked, variant shown); False with the French reason in
         ``.erreur_identite`` (and on the page) otherwise, no variant shown.
         """
+        self._liste_apparue()
         if self._classe is None or self._identite is not None:
             return self.identifie
         if nom is not None:
             self.champ_nom.value = nom
         if code is not None:
             self.champ_code.value = code
+        self.zone_identite.value = ""  # a second refusal is shown again (a new update)
         try:
             eleve = self._classe.identifier(self.champ_nom.value, self.champ_code.value)
         except ErreurAtelier as err:
@@ -280,6 +302,7 @@ class Exercice(w.VBox):
 
     def verifier(self) -> Verdict:
         """Check the answer, show the French feedback, save the attempt (if readable)."""
+        self._liste_apparue()
         if self.variante is None:
             self.retour = INVITATION
             self.zone_retour.value = _bloc(INVITATION, GRIS)
@@ -311,6 +334,7 @@ class Exercice(w.VBox):
 
     def indice(self) -> str:
         """Reveal the next hint (all of them shown so far stay visible)."""
+        self._liste_apparue()
         if self.variante is None:
             return INVITATION
         indices = self.variante.indices
