@@ -48,8 +48,8 @@ main{padding:12px 20px;max-width:1200px}
 section{background:#fff;border:1px solid #ddd;border-radius:6px;padding:10px 14px;margin:12px 0}
 table{border-collapse:collapse}
 th,td{border:1px solid #ccc;padding:3px 7px;text-align:left}
-td.reussi{background:#c8e6c9}td.en_cours{background:#fff3c4}td.bloque{background:#f4b4b4}
-td.pas_commence{background:#eee;color:#777}
+.reussi{background:#c8e6c9}.en_cours{background:#fff3c4}.bloque{background:#f4b4b4}
+.pas_commence{background:#eee;color:#777}
 .erreur{color:#b00020;white-space:pre-line}.ok{color:#1b6e20}
 code.code{font-size:1.2em;letter-spacing:2px}
 """
