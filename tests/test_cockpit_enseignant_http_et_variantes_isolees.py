@@ -329,5 +329,3 @@ def test_a_bad_class_list_is_refused_with_its_line_numbers(serveur_classe):
     assert "Ligne 2 : le prénom manque." in page
     statut, page = prof.poster("/enseignant/seance", {"carnet": "exercice.ipynb", "eleves": "3"})
     assert statut == 200 and "Séance préparée" in page
-
-
