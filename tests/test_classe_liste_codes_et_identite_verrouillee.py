@@ -148,9 +148,13 @@ def _enonce(etudiant: str) -> str:
     return markdown_en_html(exercice_par_code(CODE).variante(etudiant).enonce)
 
 
-def test_with_a_class_list_no_variant_before_the_code_then_the_identity_is_locked(tmp_path):
+def test_with_a_class_list_no_variant_before_the_code_then_the_identity_is_locked(
+    tmp_path, monkeypatch
+):
     dossier = tmp_path / "donnees_etudiant" / "classe"  # default class folder of the test
     codes = Classe(dossier).importer(LISTE)
+    assert charger_classe() is None  # JupyterLab on the same account: free names
+    monkeypatch.setenv("ATELIER_CLASSE", str(dossier))  # a kernel of the dashboards server
     assert charger_classe() is not None
     ex = Exercice(CODE)
     assert ex.variante is None and ex.champs == {}
@@ -184,8 +188,9 @@ def test_with_a_class_list_no_variant_before_the_code_then_the_identity_is_locke
     assert suivant.etudiant == "Martin Léa" and suivant.variante is not None
 
 
-def test_other_exercises_of_the_page_follow_the_first_login(tmp_path):
-    codes = Classe(tmp_path / "donnees_etudiant" / "classe").importer(LISTE)
+def test_other_exercises_of_the_page_follow_the_first_login(tmp_path, monkeypatch):
+    monkeypatch.setenv("ATELIER_CLASSE", str(tmp_path / "classe"))
+    codes = Classe().importer(LISTE)
     premier, second = Exercice(CODE), Exercice("relation_client/net-a-payer-1")
     assert second.variante is None
     premier.champ_nom.value = "Hugo Durand"
@@ -205,7 +210,8 @@ def test_behind_jupyterhub_the_hub_user_is_the_locked_identity(monkeypatch):
     assert ex.etudiant == "lmartin" and ex.enonce.value == _enonce("lmartin")
 
 
-def test_alone_at_home_without_class_list_the_name_stays_free(monkeypatch):
+def test_alone_at_home_without_class_list_the_name_stays_free(tmp_path, monkeypatch):
+    Classe(tmp_path / "donnees_etudiant" / "classe").importer(LISTE)  # the teacher's own PC
     monkeypatch.setenv("ATELIER_ETUDIANT", "Léa")
     ex = Exercice(CODE)
     assert ex.champ_nom.value == "Léa" and not ex.champ_nom.disabled
@@ -213,10 +219,13 @@ def test_alone_at_home_without_class_list_the_name_stays_free(monkeypatch):
     assert ex.etudiant == "Hugo" and ex.enonce.value == _enonce("Hugo")
 
 
-def test_a_page_rendered_before_the_import_asks_for_the_code_once_the_list_exists(tmp_path):
+def test_a_page_rendered_before_the_import_asks_for_the_code_once_the_list_exists(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setenv("ATELIER_CLASSE", str(tmp_path / "classe"))
     ex = Exercice(CODE)  # pre-heated kernel: no list yet, free name
     assert ex.variante is not None and ex.boite_connexion.layout.display == "none"
-    codes = Classe(tmp_path / "donnees_etudiant" / "classe").importer(LISTE)
+    codes = Classe().importer(LISTE)
     ex.champ_nom.value = "Durand Hugo"  # typing a classmate's name shows no variant any more
     assert ex.variante is None and INVITATION in ex.enonce.value
     assert not ex.identifie

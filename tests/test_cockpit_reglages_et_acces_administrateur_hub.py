@@ -3,12 +3,11 @@ token (a stand-in for the hub API: no hub is started), not to another hub user's
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 import tornado.web
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 
+from benchmarks.visiteur_voila import executer
 from widgets.tableaux_de_bord.acces import PageEnseignant
 from widgets.tableaux_de_bord.configuration import ConfigTableauxDeBord
 from widgets.tableaux_de_bord.enseignant import ROUTES_ENSEIGNANT
@@ -88,7 +87,7 @@ async def _reponses(application, requetes: list[tuple[str, str | None]]) -> list
 
 
 def test_a_hub_admin_token_opens_the_cockpit_and_a_student_token_does_not(application):
-    admin, role, eleve, eleve_api, devoirs_eleve, devoirs_anonyme, devoirs = asyncio.run(
+    admin, role, eleve, eleve_api, devoirs_eleve, devoirs_anonyme, devoirs = executer(
         _reponses(
             application,
             [
@@ -113,7 +112,7 @@ def test_a_hub_admin_token_opens_the_cockpit_and_a_student_token_does_not(applic
 
 
 def test_without_a_password_setting_the_login_says_how_to_open_it(application):
-    (reponse,) = asyncio.run(_reponses(application, [("/enseignant/connexion", None)]))
+    (reponse,) = executer(_reponses(application, [("/enseignant/connexion", None)]))
     texte = reponse.body.decode()
     assert reponse.code == 200
     assert "La connexion par mot de passe n'est pas ouverte sur ce serveur" in texte

@@ -4,9 +4,9 @@ Three cases (docs/enseignant.md, « Cockpit de l'enseignant »):
 
 - behind JupyterHub (``JUPYTERHUB_USER`` in the single-user server and its kernels): the
   student is the hub user, nothing to type (:func:`utilisateur_hub`);
-- on a dashboards server with a class list (the teacher imported it on ``/enseignant``): the
-  student types name and code once; the identity is then locked for the session
-  (:meth:`Classe.identifier`);
+- on a dashboards server (``ATELIER_CLASSE`` set for it and its kernels) with a class list
+  (the teacher imported it on ``/enseignant``): the student types name and code once; the
+  identity is then locked for the session (:meth:`Classe.identifier`);
 - without class list (a student alone at home): the name stays free, as before.
 
 The class folder (``widgets.donnees.chemins.dossier_classe()``) holds:
@@ -347,6 +347,13 @@ class Classe:
 
 
 def charger_classe(dossier: str | Path | None = None) -> Classe | None:
-    """The class of ``dossier`` (default: the class folder) if a list was imported, else None."""
+    """The class of ``dossier`` if a list was imported there, else None.
+
+    Without ``dossier``: only in a process given ``ATELIER_CLASSE`` (a dashboards server and
+    its kernels: ``servir`` sets it), so that JupyterLab on the teacher's own account
+    (``atelier lab``) keeps free names even when the same account serves the dashboards.
+    """
+    if dossier is None and not os.environ.get("ATELIER_CLASSE", "").strip():
+        return None
     classe = Classe(dossier)
     return classe if classe.existe() else None

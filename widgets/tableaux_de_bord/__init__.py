@@ -18,6 +18,8 @@ from pathlib import Path
 
 from traitlets.config.loader import PyFileConfigLoader
 
+from widgets.donnees.chemins import dossier_classe
+
 from .configuration import FICHIER_CONFIG_DEFAUT, VARIABLE_CLASSE, ConfigTableauxDeBord
 
 __all__ = ["ConfigTableauxDeBord", "charger_reglages", "servir", "FICHIER_CONFIG_DEFAUT"]
@@ -73,8 +75,6 @@ def servir(
         reglages.hote = hote
     if port:
         reglages.port = port
-    if reglages.dossier_classe:  # the kernels started outside a pool see the same class
-        os.environ[VARIABLE_CLASSE] = reglages.dossier_classe
     if not Path(reglages.dossier_apps).is_dir():
         print(f"Atelier NRC : dossier des applications introuvable : {reglages.dossier_apps}")
         return 2
@@ -86,6 +86,9 @@ def servir(
         )
         return 1
 
+    # The class folder, for this process (teacher pages) and every kernel it starts: a kernel
+    # of the dashboards server asks a student of the class list for their code.
+    os.environ[VARIABLE_CLASSE] = reglages.dossier_classe or str(dossier_classe())
     from .serveur import VoilaAtelier
 
     app = VoilaAtelier(reglages)

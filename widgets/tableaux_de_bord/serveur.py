@@ -5,6 +5,7 @@
 - the French gallery at ``/`` (and in place of Voilà's file tree, which is not served);
 - ``/voila/render/<carnet>`` guarded by a per-app cap (French "serveur complet" page, 503);
 - ``/atelier/etat.json``: per-app counts of pooled and in-service kernels (for the teacher);
+- ``/enseignant``: the teacher's cockpit (``enseignant.ROUTES_ENSEIGNANT``);
 - Voilà's own behaviour kept: pre-heated pools, sources stripped, kernels that accept only
   widget (comm) messages, never ``execute_request``.
 """
