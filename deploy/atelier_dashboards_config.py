@@ -32,7 +32,7 @@ c.ConfigTableauxDeBord.afficher_traces = False
 c.ConfigTableauxDeBord.fichier_journal = ""
 
 # Cockpit de l'enseignant (page /enseignant) : liste de la classe, carte, notes, remise à zéro.
-# Dossier de la classe (liste, codes chiffrés, progression des élèves de ce serveur) ;
+# Dossier de la classe (liste, empreintes des codes, progression des élèves de ce serveur) ;
 # vide = « classe » dans le dossier de données du compte qui lance le serveur.
 c.ConfigTableauxDeBord.dossier_classe = ""
 # Mot de passe CHIFFRÉ de la page (vide = page fermée) ; le fabriquer avec :

@@ -329,3 +329,13 @@ def test_a_bad_class_list_is_refused_with_its_line_numbers(serveur_classe):
     assert "Ligne 2 : le prénom manque." in page
     statut, page = prof.poster("/enseignant/seance", {"carnet": "exercice.ipynb", "eleves": "3"})
     assert statut == 200 and "Séance préparée" in page
+
+
+def test_one_half_group_has_its_own_heatmap_and_marks(serveur_classe):
+    prof = _enseignant(serveur_classe)
+    _importer(prof)
+    carte = json.loads(prof.texte(f"/enseignant/carte.json?exercices={CODE}&groupe=A")[1])
+    assert list(carte["eleves"]) == ["Martin Léa", "Petit Zoé"]
+    statut, _, corps = prof.requete(f"/enseignant/notes.csv?exercices={CODE}&groupe=B")
+    assert statut == 200
+    assert corps.decode("utf-8-sig") == "Nom;Prénom;Note /20\r\nDurand;Hugo;0,0\r\n"

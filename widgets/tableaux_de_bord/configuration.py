@@ -149,8 +149,8 @@ class ConfigTableauxDeBord(Configurable):
     dossier_classe = Unicode(
         "",
         help=(
-            "Dossier de la classe : liste des élèves importée sur la page /enseignant (codes "
-            "chiffrés) et progression des élèves qui travaillent sur ce serveur, lue en direct "
+            "Dossier de la classe : liste des élèves importée sur la page /enseignant (empreintes "
+            "des codes) et progression des élèves qui travaillent sur ce serveur, lue en direct "
             "par la page de l'enseignant. Vide = « classe » dans le dossier de données du "
             "compte qui lance le serveur (ATELIER_CLASSE ou ATELIER_DONNEES)."
         ),

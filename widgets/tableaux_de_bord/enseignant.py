@@ -82,6 +82,9 @@ def _donnees(page: PageEnseignant) -> tuple[Classe, list, list[dict], str, list]
     """(classe, students, attempts, unit, exercises of the unit) for this request."""
     classe = _classe(page)
     eleves = classe.eleves()
+    groupe = page.get_argument("groupe", "")
+    if groupe:  # one half-group: its heatmap, its traps, its marks
+        eleves = [e for e in eleves if e.groupe == groupe]
     tentatives = lire_progressions(classe.fichiers_progression())
     unite = _unite_choisie(page, tentatives)
     exercices = exercices_de_l_unite(unite)
@@ -177,7 +180,13 @@ class Accueil(PageEnseignant):
         )
         delai = max(2, self.reglages.actualisation_enseignant)
         choisis = self.get_argument("exercices", "")
-        requete = f"?unite={quote(unite)}&exercices={quote(choisis)}"
+        groupe = self.get_argument("groupe", "")
+        requete = f"?unite={quote(unite)}&exercices={quote(choisis)}&groupe={quote(groupe)}"
+        groupes = sorted({e.groupe for e in _classe(self).eleves() if e.groupe})
+        choix_groupes = '<option value="">toute la classe</option>' + "".join(
+            f'<option value="{escape(g)}"{" selected" if g == groupe else ""}>{escape(g)}</option>'
+            for g in groupes
+        )
         adresse_carte = self.url("/enseignant/carte") + requete
         script = (
             "<script>setInterval(async()=>{try{const r=await fetch("
@@ -204,6 +213,7 @@ class Accueil(PageEnseignant):
 <label>Unité : <select name="unite">{options}</select></label>
 <label>Exercices (codes séparés par des virgules ; vide = toute l'unité) :
 <input name="exercices" size="50" value="{escape(choisis)}"></label>
+<label>Groupe : <select name="groupe">{choix_groupes}</select></label>
 <button type="submit">Afficher</button></form>
 <p>Actualisée toutes les {delai} secondes.
 Notes sur 20 : <a href="{escape(self.url("/enseignant/notes.csv") + requete)}"
@@ -318,8 +328,8 @@ class ImportClasse(PageEnseignant):
             "Codes des élèves",
             f"<section><h2>{accorder(len(codes), 'élève importé', 'élèves importés')}</h2>"
             "<p><b>Imprimez ou notez ces codes maintenant : ils ne seront plus affichés</b> "
-            "(ils sont enregistrés chiffrés). Chaque élève tape son nom, son prénom et son code "
-            "une fois au début de la séance.</p>"
+            "(seule une empreinte des codes est gardée). Chaque élève tape son nom, son "
+            "prénom et son code une fois au début de la séance.</p>"
             '<table class="atelier-codes"><thead><tr><th>Nom</th><th>Prénom</th>'
             f"<th>Groupe</th><th>Code</th></tr></thead><tbody>{lignes}</tbody></table>"
             f'<p><a href="{escape(self.url("/enseignant"))}">Retour au cockpit</a></p></section>',
