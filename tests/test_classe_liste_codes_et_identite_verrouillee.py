@@ -30,6 +30,7 @@ LISTE = "\ufeffNom;Prénom;Groupe\r\nMartin;Léa;A\r\nDurand;Hugo;B\r\n\r\nPetit
 def session_vierge(monkeypatch):
     """Each test starts with no identity locked in the 'kernel' and no hub."""
     monkeypatch.setattr(module_exercice, "_SESSION", {})
+    monkeypatch.setattr(module_exercice, "_REFUS", [])
     monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
     monkeypatch.delenv("ATELIER_CLASSE", raising=False)
 
@@ -232,3 +233,18 @@ def test_a_page_rendered_before_the_import_asks_for_the_code_once_the_list_exist
     assert ex.se_connecter("Durand Hugo", codes["Martin Léa"]) is False
     assert ex.se_connecter("Durand Hugo", codes["Durand Hugo"]) is True
     assert ex.enonce.value == _enonce("Durand Hugo")
+
+
+def test_after_five_wrong_codes_the_page_waits_a_minute(tmp_path, monkeypatch):
+    monkeypatch.setenv("ATELIER_CLASSE", str(tmp_path / "classe"))
+    codes = Classe().importer(LISTE)
+    horloge = [1000.0]
+    monkeypatch.setattr(module_exercice.time, "monotonic", lambda: horloge[0])
+    ex = Exercice(CODE)
+    for faux in ("AAAAAA", "BBBBBB", "CCCCCC", "DDDDDD", "EEEEEE"):
+        assert ex.se_connecter("Martin Léa", faux) is False
+        assert ex.erreur_identite == MESSAGE_REFUS
+    assert ex.se_connecter("Martin Léa", codes["Martin Léa"]) is False  # even the right one
+    assert ex.erreur_identite == module_exercice.TROP_D_ESSAIS and ex.variante is None
+    horloge[0] += 61
+    assert ex.se_connecter("Martin Léa", codes["Martin Léa"]) is True

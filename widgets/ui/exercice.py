@@ -35,6 +35,7 @@ Drivable from Python (tests, nbval): ``.remplir("1 234,56")`` or ``.remplir({"ce
 from __future__ import annotations
 
 import html
+import time
 import weakref
 from collections.abc import Mapping
 from decimal import Decimal
@@ -58,6 +59,12 @@ _PANNEAUX: weakref.WeakSet[PanneauProgression] = weakref.WeakSet()
 _EXERCICES: weakref.WeakSet[Exercice] = weakref.WeakSet()
 _SESSION: dict[str, Eleve] = {}
 """Identity locked in this kernel, per class folder (one student per Voilà page/kernel)."""
+_REFUS: list[float] = []
+"""Times (monotonic) of the refused identifications in this kernel (one page, one student)."""
+ESSAIS_AVANT_PAUSE, PAUSE_SECONDES = 5, 60
+TROP_D_ESSAIS = (
+    "Trop d'essais de code : attendez une minute, puis réessayez ou demandez à votre enseignant."
+)
 INVITATION = (
     "Identifiez-vous (nom, prénom et code donné par votre enseignant) pour voir votre exercice."
 )
@@ -215,9 +222,15 @@ class Exercice(w.VBox):
         if code is not None:
             self.champ_code.value = code
         self.zone_identite.value = ""  # a second refusal is shown again (a new update)
+        maintenant = time.monotonic()
+        _REFUS[:] = [t for t in _REFUS if maintenant - t < PAUSE_SECONDES]
         try:
+            if len(_REFUS) >= ESSAIS_AVANT_PAUSE:  # codes are not guessed by a script
+                raise ErreurAtelier(TROP_D_ESSAIS)
             eleve = self._classe.identifier(self.champ_nom.value, self.champ_code.value)
         except ErreurAtelier as err:
+            if str(err) != TROP_D_ESSAIS:
+                _REFUS.append(maintenant)
             self.champ_code.value = ""
             self.erreur_identite = str(err)
             self.zone_identite.value = _bloc(str(err), ROUGE)
