@@ -42,3 +42,13 @@ c.ConfigTableauxDeBord.nettoyer_connectes = True
 # Les élèves ne voient jamais de trace Python ; l'enseignant les lit dans ce journal.
 c.ConfigTableauxDeBord.afficher_traces = False
 c.ConfigTableauxDeBord.fichier_journal = ""
+
+# Cockpit de l'enseignant (page /enseignant) : liste de la classe, carte, notes, remise à zéro.
+# Dossier de la classe (liste, empreintes des codes, progression des élèves de ce serveur) ;
+# vide = « classe » dans le dossier de données du compte qui lance le serveur.
+c.ConfigTableauxDeBord.dossier_classe = ""
+# Mot de passe CHIFFRÉ de la page (vide = page fermée) ; le fabriquer avec :
+#   python -c "from jupyter_server.auth import passwd; print(passwd())"
+c.ConfigTableauxDeBord.mot_de_passe_enseignant = ""
+c.ConfigTableauxDeBord.seuil_blocage = 3
+c.ConfigTableauxDeBord.actualisation_enseignant = 10

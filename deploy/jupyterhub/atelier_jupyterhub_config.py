@@ -49,3 +49,15 @@ c.Spawner.args.extend(
 #     "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
 #     "services": ["idle-culler"],
 # })
+
+# Cockpit de l'enseignant derrière le hub (page /enseignant ouverte aux administrateurs du
+# hub) : lancer le serveur de tableaux de bord comme service, avec un dossier de classe
+# partagé où chaque serveur d'élève écrit sa progression. Exemple (non testé avec un vrai
+# hub ; voir docs/deploiement.md) :
+# c.JupyterHub.services.append({
+#     "name": "atelier-cockpit",
+#     "url": "http://127.0.0.1:8866",
+#     "command": ["atelier", "tableaux-de-bord", "--port", "8866"],
+#     "environment": {"ATELIER_CLASSE": "/srv/atelier-classe"},
+# })
+# c.Spawner.environment.update({"ATELIER_CLASSE": "/srv/atelier-classe"})

@@ -8,6 +8,8 @@
 - the dashboards server's own files (prepared sessions): ``donnees_serveur/`` in the project
   folder, or ``ATELIER_SERVEUR``. In the project, not in a user folder: the server (a service
   account) and the teacher's ``atelier seance`` (their own account) must find the same file.
+- the class folder of a dashboards server (class list, progress of the students working on
+  the server): ``ATELIER_CLASSE``, else ``classe/`` in the user data directory.
 """
 
 from __future__ import annotations
@@ -42,3 +44,14 @@ def dossier_serveur() -> Path:
     """Dossier des données du serveur de tableaux de bord (séances préparées), non créé ici."""
     env = os.environ.get("ATELIER_SERVEUR")
     return Path(env) if env else DOSSIER_SERVEUR
+
+
+def dossier_classe() -> Path:
+    """Dossier de la classe (liste, codes, progression des élèves du serveur), non créé ici.
+
+    ``ATELIER_CLASSE`` (réglage ``dossier_classe`` du serveur de tableaux de bord, transmis aux
+    noyaux), sinon ``classe/`` dans le dossier de données de l'utilisateur. Un élève seul chez
+    lui n'en a pas : son nom reste libre.
+    """
+    env = os.environ.get("ATELIER_CLASSE", "").strip()
+    return Path(env) if env else dossier_utilisateur() / "classe"

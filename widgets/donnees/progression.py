@@ -14,7 +14,12 @@ Never lost:
 - a connection is opened per operation and closed at once (no lingering lock on Windows).
 
 Student identity (:func:`identifiant_etudiant`): the name given, else the ``ATELIER_ETUDIANT``
-environment variable, else the OS user name.
+environment variable, else the OS user name. Behind JupyterHub or with a class list, the
+identity is locked (``widgets.donnees.classe``) and a student's progress lives in the class
+folder, one file per student (``Classe.progression(identifiant)``), same guarantees.
+
+Each attempt also records the trap recognised (column ``piege``, added to older files when they
+are opened for writing; :func:`lire_progressions` gives ``None`` for files without it).
 """
 
 from __future__ import annotations
@@ -47,7 +52,8 @@ CREATE TABLE IF NOT EXISTS tentatives (
     reponse TEXT NOT NULL,
     correct INTEGER NOT NULL,
     score REAL NOT NULL,
-    message TEXT NOT NULL
+    message TEXT NOT NULL,
+    piege TEXT
 );
 CREATE INDEX IF NOT EXISTS tentatives_etudiant ON tentatives (etudiant, unite, exercice);
 CREATE TABLE IF NOT EXISTS indices (
@@ -94,6 +100,9 @@ class Progression:
         self.chemin.parent.mkdir(parents=True, exist_ok=True)
         with self._connexion() as cx:
             cx.executescript(_SCHEMA)
+            colonnes = {r[1] for r in cx.execute("PRAGMA table_info(tentatives)")}
+            if "piege" not in colonnes:  # a file written before the trap was recorded
+                cx.execute("ALTER TABLE tentatives ADD COLUMN piege TEXT")
 
     @contextmanager
     def _connexion(self) -> Iterator[sqlite3.Connection]:
@@ -127,13 +136,15 @@ class Progression:
         score: float,
         message: str,
         graine: int = 0,
+        piege: str | None = None,
     ) -> None:
-        """Save one attempt (one transaction). ``reponse`` is stored as JSON text."""
+        """Save one attempt (one transaction). ``reponse`` is stored as JSON text; ``piege``
+        is the code of the wrong convention recognised (``Verdict.piege``), if any."""
         texte = json.dumps(reponse, ensure_ascii=False, default=str)
         with self.transaction() as cx:
             cx.execute(
                 "INSERT INTO tentatives (horodatage, etudiant, unite, exercice, graine, reponse,"
-                " correct, score, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " correct, score, message, piege) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     _maintenant(),
                     etudiant,
@@ -144,6 +155,7 @@ class Progression:
                     int(bool(correct)),
                     float(score),
                     message,
+                    piege,
                 ),
             )
 
@@ -159,6 +171,13 @@ class Progression:
     def tentatives(self, etudiant: str | None = None, exercice: str | None = None) -> list[dict]:
         """The attempts, oldest first, optionally for one student and/or one exercise."""
         return _lire_tentatives(self.chemin, etudiant, exercice)
+
+    def effacer(self, etudiant: str) -> int:
+        """Delete every attempt and hint of ``etudiant`` (one transaction); attempts deleted."""
+        with self.transaction() as cx:
+            n = cx.execute("DELETE FROM tentatives WHERE etudiant = ?", (etudiant,)).rowcount
+            cx.execute("DELETE FROM indices WHERE etudiant = ?", (etudiant,))
+        return n
 
     def etat(self, etudiant: str, unite: str | None = None) -> dict[str, EtatExercice]:
         """Per exercise: attempts, best score, success, hints used, last attempt time."""
@@ -226,6 +245,7 @@ def lire_progressions(chemins: Iterable[str | Path]) -> list[dict]:
                 f"« {chemin.name} » n'est pas un fichier de progression lisible ({exc})."
             ) from exc
         for r in rangs:
+            r.setdefault("piege", None)  # handed-in file of an older release
             r["fichier"] = chemin.name
         lignes.extend(rangs)
     return lignes

@@ -13,6 +13,8 @@ Layout:
 - ``markdown``: a tiny safe Markdown → HTML converter for statements;
 - ``corrige``: printable HTML statement + corrigé + barème for any student
   (``atelier corrige``), and the class export of collected progress files.
+- ``suivi``: the teacher's live view (class heatmap, traps per exercise, marks /20 and their
+  CSV / Excel export), pure aggregation of progress rows.
 
 The progress store is in the data layer (``widgets.donnees.progression``), the widget in
 ``widgets.ui.exercice``.

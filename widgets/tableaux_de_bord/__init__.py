@@ -20,7 +20,9 @@ from pathlib import Path
 
 from traitlets.config.loader import PyFileConfigLoader
 
-from .configuration import FICHIER_CONFIG_DEFAUT, ConfigTableauxDeBord
+from widgets.donnees.chemins import dossier_classe
+
+from .configuration import FICHIER_CONFIG_DEFAUT, VARIABLE_CLASSE, ConfigTableauxDeBord
 
 __all__ = [
     "ConfigTableauxDeBord",
@@ -92,6 +94,9 @@ def servir(
         )
         return 1
 
+    # The class folder, for this process (teacher pages) and every kernel it starts: a kernel
+    # of the dashboards server asks a student of the class list for their code.
+    os.environ[VARIABLE_CLASSE] = reglages.dossier_classe or str(dossier_classe())
     from .serveur import VoilaAtelier
 
     app = VoilaAtelier(reglages)

@@ -23,6 +23,8 @@ from widgets.donnees.chemins import DOSSIER_APPS, RACINE_PROJET, dossier_serveur
 
 #: Environment variable naming, inside each kernel, the app (notebook) it serves.
 VARIABLE_APP = "ATELIER_APP"
+#: Environment variable naming, inside each kernel, the class folder (``dossier_classe``).
+VARIABLE_CLASSE = "ATELIER_CLASSE"
 
 FICHIER_CONFIG_DEFAUT = RACINE_PROJET / "deploy" / "atelier_dashboards_config.py"
 
@@ -185,6 +187,37 @@ class ConfigTableauxDeBord(Configurable):
         ),
     ).tag(config=True)
 
+    dossier_classe = Unicode(
+        "",
+        help=(
+            "Dossier de la classe : liste des élèves importée sur la page /enseignant (empreintes "
+            "des codes) et progression des élèves qui travaillent sur ce serveur, lue en direct "
+            "par la page de l'enseignant. Vide = « classe » dans le dossier de données du "
+            "compte qui lance le serveur (ATELIER_CLASSE ou ATELIER_DONNEES)."
+        ),
+    ).tag(config=True)
+
+    mot_de_passe_enseignant = Unicode(
+        "",
+        help=(
+            "Mot de passe de la page /enseignant, CHIFFRÉ (jamais en clair) : le fabriquer avec "
+            'python -c "from jupyter_server.auth import passwd; print(passwd())" et coller '
+            "le résultat (argon2:…). Vide = page fermée (sauf administrateurs JupyterHub)."
+        ),
+    ).tag(config=True)
+
+    seuil_blocage = Int(
+        3,
+        help=(
+            "Nombre d'essais faux à partir duquel un élève qui n'a pas réussi un exercice est "
+            "signalé « bloqué » sur la carte de la classe."
+        ),
+    ).tag(config=True)
+
+    actualisation_enseignant = Int(
+        10, help="Secondes entre deux actualisations de la carte de la classe (page /enseignant)."
+    ).tag(config=True)
+
     def taille_pool_de(self, carnet: str) -> int:
         """Réserve de noyaux préchauffés pour le carnet ``carnet`` (chemin relatif)."""
         return max(0, self.taille_pool.get(carnet, self.taille_pool_defaut))
@@ -243,14 +276,17 @@ class ConfigTableauxDeBord(Configurable):
 
         c.VoilaKernelManager.fill_delay = self.delai_remplissage
         c.GestionnaireNoyauxAtelier.demarrages_reserve_simultanes = self.demarrages_simultanes
+        classe = {VARIABLE_CLASSE: self.dossier_classe} if self.dossier_classe else {}
         pools = {
             carnet: {
                 "pool_size": self.taille_pool_de(carnet),
-                "kernel_env_variables": {VARIABLE_APP: carnet},
+                "kernel_env_variables": {VARIABLE_APP: carnet, **classe},
             }
             for carnet in self.carnets()
         }
         pools["default"] = {"pool_size": max(0, self.taille_pool_defaut)}
+        if classe:
+            pools["default"]["kernel_env_variables"] = classe
         c.VoilaKernelManager.kernel_pools_config = pools
 
         c.MappingKernelManager.cull_idle_timeout = max(0, self.delai_inactivite)

@@ -7,6 +7,7 @@
 - ``/atelier/etat.json``: per-app counts of pooled and in-service kernels (for the teacher);
 - pools that grow when an app is opened or a session is prepared (:mod:`.reserve`,
   :mod:`.seance`), and a clean stop on SIGTERM/SIGINT (:mod:`.arret`);
+- ``/enseignant``: the teacher's cockpit (``enseignant.ROUTES_ENSEIGNANT``);
 - Voilà's own behaviour kept: pre-heated pools, sources stripped, kernels that accept only
   widget (comm) messages, never ``execute_request``.
 """
@@ -29,6 +30,7 @@ from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
 from .arret import installer_arret_propre, terminer_les_enfants
 from .configuration import ConfigTableauxDeBord
+from .enseignant import ROUTES_ENSEIGNANT
 from .galerie import lire_fiche, lire_fiches, page_complet, page_galerie, page_introuvable
 from .reserve import PiloteReserve
 
@@ -287,4 +289,5 @@ class VoilaAtelier(Voila):
             (url_path_join(base, r"/atelier/etat\.json"), PageEtat),
             (url_path_join(base, r"/atelier/page-vide"), SignalPageVide),
         ]
+        propres += [(url_path_join(base, motif), page) for motif, page in ROUTES_ENSEIGNANT]
         return propres + handlers

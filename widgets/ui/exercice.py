@@ -9,21 +9,33 @@
 Works the same in JupyterLab and Voilà (plain ipywidgets, statement rendered to HTML by the
 engine's small Markdown converter, no CDN).
 
-Student identity: the ``etudiant`` argument, else the ``ATELIER_ETUDIANT`` environment
-variable, else the OS user name (``widgets.donnees.progression.identifiant_etudiant``); the
-"Étudiant" field at the top lets a student on a shared PC type their name, which regenerates
-their own variant. Each attempt is saved at once in the student's progress file.
+Student identity (``widgets.donnees.classe``), decided when the widget is built:
+
+- ``etudiant`` given by the notebook: that name (the field stays free, as before);
+- behind JupyterHub (``JUPYTERHUB_USER``): the hub user, the "Étudiant" field is locked;
+- a class list in the class folder (dashboards server): the student types name and code once
+  (:meth:`Exercice.se_connecter`); no variant is built before that, a wrong code shows none;
+  the identity is then locked for the kernel's session (every exercise of the page follows it)
+  and a change of the field sent by the page is undone (the kernel, not the browser, decides);
+  progress goes to the student's file in the class folder;
+- otherwise (a student alone at home): the ``ATELIER_ETUDIANT`` variable or the OS user name,
+  the field stays free and typing a name regenerates that name's variant.
+
+Each attempt is saved at once in the student's progress file.
 
 Drivable from Python (tests, nbval): ``.remplir("1 234,56")`` or ``.remplir({"cellule": ...})``,
 ``.verifier() -> Verdict``, ``.indice() -> str``, ``.retour`` (the French feedback text),
-``.solution_visible``. CSS classes for browser tests: ``atelier-exercice`` (the whole widget),
+``.solution_visible``, ``.se_connecter(nom, code) -> bool``. CSS classes for browser tests:
+``atelier-exercice`` (the whole widget),
 ``atelier-reponse`` (each answer field), ``atelier-retour`` (the feedback),
-``atelier-indice``, ``atelier-solution``, ``atelier-progression`` (the panel).
+``atelier-indice``, ``atelier-solution``, ``atelier-progression`` (the panel),
+``atelier-nom``, ``atelier-code``, ``atelier-connexion``, ``atelier-identite`` (identification).
 """
 
 from __future__ import annotations
 
 import html
+import time
 import weakref
 from collections.abc import Mapping
 from decimal import Decimal
@@ -31,6 +43,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from widgets.donnees.classe import Classe, Eleve, charger_classe, utilisateur_hub
 from widgets.donnees.progression import Progression, identifiant_etudiant
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices import Verdict, exercice_par_code, exercices_de_l_unite
@@ -43,6 +56,18 @@ _STYLE = (
     ".atelier-exercice td,.atelier-exercice th{border:1px solid #ccc;padding:2px 6px}</style>"
 )
 _PANNEAUX: weakref.WeakSet[PanneauProgression] = weakref.WeakSet()
+_EXERCICES: weakref.WeakSet[Exercice] = weakref.WeakSet()
+_SESSION: dict[str, Eleve] = {}
+"""Identity locked in this kernel, per class folder (one student per Voilà page/kernel)."""
+_REFUS: list[float] = []
+"""Times (monotonic) of the refused identifications in this kernel (one page, one student)."""
+ESSAIS_AVANT_PAUSE, PAUSE_SECONDES = 5, 60
+TROP_D_ESSAIS = (
+    "Trop d'essais de code : attendez une minute, puis réessayez ou demandez à votre enseignant."
+)
+INVITATION = (
+    "Identifiez-vous (nom, prénom et code donné par votre enseignant) pour voir votre exercice."
+)
 
 __all__ = ["Exercice", "PanneauProgression", "exercice"]
 
@@ -66,17 +91,42 @@ class Exercice(w.VBox):
     ) -> None:
         self.definition = exercice_par_code(code)
         self.graine = graine
+        self._progression_donnee = progression
         self.progression = progression if progression is not None else Progression()
         self.verdict: Verdict | None = None
+        self.variante = None
         self.retour = ""
         self._indices_vus = 0
+        self._identite: str | None = None  # locked identity (hub user or class student)
+        self._classe: Classe | None = None
+        self.erreur_identite = ""  # French reason of the last refused identification
+        hub = utilisateur_hub() if etudiant is None else None
+        self._nom_libre = hub is None and etudiant is None  # may become a class list later
+        if self._nom_libre:
+            self._classe = charger_classe()
         self.champ_nom = w.Text(
-            value=identifiant_etudiant(etudiant),
+            value="" if self._classe is not None else identifiant_etudiant(hub or etudiant),
             description="Étudiant",
+            placeholder="Nom Prénom",
             continuous_update=False,
             layout=w.Layout(width="340px"),
         )
-        self.champ_nom.observe(lambda _: self._nouvelle_variante(), names="value")
+        self.champ_nom.add_class("atelier-nom")
+        self.champ_code = w.Password(
+            description="Code", placeholder="6 caractères", layout=w.Layout(width="240px")
+        )
+        self.champ_code.add_class("atelier-code")
+        self.bouton_connexion = w.Button(description="Me connecter", button_style="primary")
+        self.bouton_connexion.add_class("atelier-connexion")
+        self.bouton_connexion.on_click(lambda _: self.se_connecter())
+        self.zone_identite = w.HTML()
+        self.zone_identite.add_class("atelier-identite")
+        self.boite_connexion = w.HBox([self.champ_code, self.bouton_connexion])
+        if self._classe is None:
+            self.boite_connexion.layout.display = "none"
+        if hub is not None:
+            self._verrouiller(hub)
+        self.champ_nom.observe(lambda _: self._nom_change(), names="value")
         self.titre = w.HTML(f"<h3>{html.escape(self.definition.titre)}</h3>")
         self.enonce = w.HTML()
         self.zone_champs = w.VBox()
@@ -94,6 +144,8 @@ class Exercice(w.VBox):
             [
                 self.titre,
                 self.champ_nom,
+                self.boite_connexion,
+                self.zone_identite,
                 self.enonce,
                 self.zone_champs,
                 w.HBox([self.bouton_verifier, self.bouton_indice]),
@@ -103,19 +155,121 @@ class Exercice(w.VBox):
             ]
         )
         self.add_class("atelier-exercice")
-        self._nouvelle_variante()
+        _EXERCICES.add(self)
+        if self._classe is not None and str(self._classe.dossier) in _SESSION:
+            self._identifie(_SESSION[str(self._classe.dossier)])
+        else:
+            self._nouvelle_variante()
 
     # ------------------------------------------------------------------ state
     @property
     def etudiant(self) -> str:
-        """The student working (the name field, or the default identity)."""
+        """The student working: the locked identity, else the name field (or the default)."""
+        if self._identite is not None:
+            return self._identite
         return identifiant_etudiant(self.champ_nom.value)
+
+    @property
+    def identifie(self) -> bool:
+        """False while a class list waits for this student's name and code."""
+        return self._classe is None or self._identite is not None
+
+    # ------------------------------------------------------------------ identity
+    def _verrouiller(self, identite: str) -> None:
+        self._identite = identite
+        self.champ_nom.value = identite
+        self.champ_nom.disabled = True
+        self.boite_connexion.layout.display = "none"
+
+    def _liste_apparue(self) -> bool:
+        """Switch to the class-list mode if the teacher imported a list since this widget was
+        built (a pre-heated Voilà kernel renders the page before the import): no variant then
+        until the student's code is checked."""
+        if not self._nom_libre or self._classe is not None:
+            return False
+        self._classe = charger_classe()
+        if self._classe is None:
+            return False
+        self.boite_connexion.layout.display = None
+        dossier = str(self._classe.dossier)
+        if dossier in _SESSION:
+            self._identifie(_SESSION[dossier])
+        else:
+            self._nouvelle_variante()
+        return True
+
+    def _nom_change(self) -> None:
+        if self._liste_apparue():
+            return
+        if self._identite is not None:
+            if self.champ_nom.value != self._identite:  # sent by the page: undone
+                self.champ_nom.value = self._identite
+            return
+        if self._classe is None:
+            self._nouvelle_variante()
+
+    def se_connecter(self, nom: str | None = None, code: str | None = None) -> bool:
+        """Identify with the class list (fields, or ``nom``/``code`` given from Python).
+
+        True when identified (identity locked, variant shown); False with the French reason in
+        ``.erreur_identite`` (and on the page) otherwise, no variant shown.
+        """
+        self._liste_apparue()
+        if self._classe is None or self._identite is not None:
+            return self.identifie
+        if nom is not None:
+            self.champ_nom.value = nom
+        if code is not None:
+            self.champ_code.value = code
+        self.zone_identite.value = ""  # a second refusal is shown again (a new update)
+        maintenant = time.monotonic()
+        _REFUS[:] = [t for t in _REFUS if maintenant - t < PAUSE_SECONDES]
+        try:
+            if len(_REFUS) >= ESSAIS_AVANT_PAUSE:  # codes are not guessed by a script
+                raise ErreurAtelier(TROP_D_ESSAIS)
+            eleve = self._classe.identifier(self.champ_nom.value, self.champ_code.value)
+        except ErreurAtelier as err:
+            if str(err) != TROP_D_ESSAIS:
+                _REFUS.append(maintenant)
+            self.champ_code.value = ""
+            self.erreur_identite = str(err)
+            self.zone_identite.value = _bloc(str(err), ROUGE)
+            return False
+        self.erreur_identite = ""
+        _SESSION[str(self._classe.dossier)] = eleve
+        for autre in list(_EXERCICES):  # the other exercises of the page follow
+            if autre._classe is not None and autre._classe.dossier == self._classe.dossier:
+                autre._identifie(eleve)
+        return True
+
+    def _identifie(self, eleve: Eleve) -> None:
+        if self._identite is not None:
+            return
+        assert self._classe is not None
+        if self._progression_donnee is None:
+            self.progression = self._classe.progression(eleve.identifiant)
+        self.champ_code.value = ""
+        self._verrouiller(eleve.identifiant)
+        groupe = f" — {eleve.groupe}" if eleve.groupe else ""
+        self.zone_identite.value = _bloc(f"Connecté : {eleve.prenom} {eleve.nom}{groupe}", VERT)
+        self._nouvelle_variante()
 
     @property
     def code(self) -> str:
         return self.definition.code
 
     def _nouvelle_variante(self) -> None:
+        self.verdict, self.retour, self._indices_vus = None, "", 0
+        self.zone_retour.value = self.zone_indices.value = ""
+        if not self.identifie:  # a class list: nothing of any variant before the code
+            self.variante = None
+            self.champs, self.marques = {}, {}
+            self.enonce.value = _bloc(INVITATION, GRIS)
+            self.zone_champs.children = ()
+            self.zone_solution.value = ""
+            self.bouton_verifier.disabled = self.bouton_indice.disabled = True
+            return
+        self.bouton_verifier.disabled = self.bouton_indice.disabled = False
         self.variante = self.definition.variante(self.etudiant, self.graine)
         self.enonce.value = markdown_en_html(self.variante.enonce)
         self.champs: dict[str, w.Text | w.Textarea] = {}
@@ -142,8 +296,6 @@ class Exercice(w.VBox):
             self.marques[champ.nom] = marque
             lignes.append(w.HBox([saisie, marque]))
         self.zone_champs.children = [w.HTML(_STYLE), *lignes]
-        self.verdict, self.retour, self._indices_vus = None, "", 0
-        self.zone_retour.value = self.zone_indices.value = ""
         self._montrer_solution(self._etat_reussi_ou_epuise())
 
     # ------------------------------------------------------------------ actions
@@ -163,6 +315,11 @@ class Exercice(w.VBox):
 
     def verifier(self) -> Verdict:
         """Check the answer, show the French feedback, save the attempt (if readable)."""
+        self._liste_apparue()
+        if self.variante is None:
+            self.retour = INVITATION
+            self.zone_retour.value = _bloc(INVITATION, GRIS)
+            return Verdict(False, Decimal(0), INVITATION, lisible=False)
         reponse = self.reponse
         try:
             verdict = self.variante.controle.verifier(reponse)
@@ -182,6 +339,7 @@ class Exercice(w.VBox):
                 float(verdict.score),
                 verdict.message,
                 graine=self.graine,
+                piege=verdict.piege,
             )
             _actualiser_panneaux(self.definition.unite)
         self._montrer_solution(verdict.correct or self._etat_reussi_ou_epuise())
@@ -189,6 +347,9 @@ class Exercice(w.VBox):
 
     def indice(self) -> str:
         """Reveal the next hint (all of them shown so far stay visible)."""
+        self._liste_apparue()
+        if self.variante is None:
+            return INVITATION
         indices = self.variante.indices
         if not indices:
             texte = "Pas d'indice pour cet exercice : relisez l'énoncé et le cours."

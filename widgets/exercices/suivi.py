@@ -1,0 +1,225 @@
+"""The teacher's live view of a class: heatmap, traps, marks /20 and their export.
+
+Pure aggregation of progress rows (the dicts of ``widgets.donnees.progression``: ``etudiant``,
+``exercice``, ``correct``, ``score``, ``piege``…), so that it is tested on a hand-built fixture:
+
+- :func:`carte_de_classe`: per student × exercise a status — « réussi » (one correct attempt),
+  « bloqué » (not réussi and at least ``seuil_blocage`` wrong attempts), « en cours » (some
+  attempts), « pas commencé » — and per exercise × trap the number of attempts that fell into
+  that trap and who (« which convention the group gets wrong »);
+- :func:`note_sur_20`: the mark of a student on a list of exercises: **20 × (sum of the best
+  score of each exercise) / number of exercises**, an exercise never tried counting 0, rounded
+  to the tenth half-up (``widgets.calculs.arrondis.arrondi``). Each exercise weighs the same;
+  a partly right table (score 0.5) brings half of its share;
+- :func:`notes_de_classe` and :func:`exporter_notes`: the marks as CSV (``;``, decimal comma,
+  UTF-8 with BOM: what Pronote and ENT imports read) or Excel ``.xlsx``, columns
+  ``Nom``, ``Prénom``, ``Note /20``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from widgets.calculs import arrondi
+from widgets.calculs.pieges import PIEGES
+from widgets.erreurs import ErreurAtelier
+
+REUSSI, EN_COURS, BLOQUE, PAS_COMMENCE = "reussi", "en_cours", "bloque", "pas_commence"
+LIBELLES_STATUT = {
+    REUSSI: "réussi",
+    EN_COURS: "en cours",
+    BLOQUE: "bloqué",
+    PAS_COMMENCE: "pas commencé",
+}
+SEUIL_BLOCAGE = 3
+"""Wrong attempts after which a student who has not succeeded is « bloqué » (the widget shows
+the worked solution after 3 wrong attempts too)."""
+VINGT = Decimal(20)
+COLONNES_NOTES = ("Nom", "Prénom", "Note /20")
+
+
+@dataclass(frozen=True)
+class CaseCarte:
+    """One student on one exercise."""
+
+    statut: str
+    tentatives: int = 0
+    erreurs: int = 0
+    meilleur_score: Decimal = Decimal(0)
+
+    @property
+    def libelle(self) -> str:
+        return LIBELLES_STATUT[self.statut]
+
+
+@dataclass(frozen=True)
+class CarteClasse:
+    """The class heatmap: ``cases[(eleve, exercice)]`` and ``pieges[exercice][piege]``."""
+
+    eleves: tuple[str, ...]
+    exercices: tuple[str, ...]
+    cases: dict[tuple[str, str], CaseCarte]
+    pieges: dict[str, dict[str, int]]
+    eleves_par_piege: dict[tuple[str, str], tuple[str, ...]]
+    seuil_blocage: int = SEUIL_BLOCAGE
+
+    def case(self, eleve: str, exercice: str) -> CaseCarte:
+        return self.cases[(eleve, exercice)]
+
+    def compte(self, exercice: str, statut: str) -> int:
+        """How many students of the class have ``statut`` on ``exercice``."""
+        return sum(self.cases[(e, exercice)].statut == statut for e in self.eleves)
+
+
+def _decimal(score: Any) -> Decimal:
+    return Decimal(str(round(float(score), 6))).normalize()
+
+
+def carte_de_classe(
+    tentatives: Iterable[dict],
+    exercices: Sequence[str],
+    eleves: Sequence[str] | None = None,
+    *,
+    seuil_blocage: int = SEUIL_BLOCAGE,
+) -> CarteClasse:
+    """The heatmap of ``eleves`` (default: every student seen, sorted) on ``exercices``.
+
+    Attempts of other students or other exercises are ignored.
+    """
+    lignes = list(tentatives)
+    if eleves is None:
+        eleves = sorted({t["etudiant"] for t in lignes})
+    retenus, voulus = set(eleves), set(exercices)
+    cumul: dict[tuple[str, str], list[int | Decimal]] = {}
+    pieges: dict[str, dict[str, int]] = {ex: {} for ex in exercices}
+    qui: dict[tuple[str, str], list[str]] = {}
+    for t in lignes:
+        eleve, exercice = t["etudiant"], t["exercice"]
+        if eleve not in retenus or exercice not in voulus:
+            continue
+        n, faux, ok, meilleur = cumul.get((eleve, exercice), (0, 0, 0, Decimal(0)))
+        correct = bool(t["correct"])
+        cumul[(eleve, exercice)] = [
+            n + 1,
+            faux + (not correct),
+            ok or correct,
+            max(meilleur, _decimal(t["score"])),
+        ]
+        piege = t.get("piege")
+        if piege:
+            pieges[exercice][piege] = pieges[exercice].get(piege, 0) + 1
+            noms = qui.setdefault((exercice, piege), [])
+            if eleve not in noms:
+                noms.append(eleve)
+    cases = {}
+    for eleve in eleves:
+        for exercice in exercices:
+            n, faux, ok, meilleur = cumul.get((eleve, exercice), (0, 0, False, Decimal(0)))
+            if ok:
+                statut = REUSSI
+            elif faux >= seuil_blocage:
+                statut = BLOQUE
+            elif n:
+                statut = EN_COURS
+            else:
+                statut = PAS_COMMENCE
+            cases[(eleve, exercice)] = CaseCarte(statut, int(n), int(faux), meilleur)
+    tries = {
+        ex: dict(sorted(p.items(), key=lambda kv: (-kv[1], kv[0]))) for ex, p in pieges.items()
+    }
+    return CarteClasse(
+        tuple(eleves),
+        tuple(exercices),
+        cases,
+        tries,
+        {cle: tuple(noms) for cle, noms in qui.items()},
+        seuil_blocage,
+    )
+
+
+def libelle_piege(code: str) -> str:
+    """French explanation of a known trap (``widgets.calculs.pieges``), else its code."""
+    connu = PIEGES.get(code)
+    return connu.explication if connu is not None else code.replace("_", " ")
+
+
+# ---------------------------------------------------------------------------- marks
+def note_sur_20(meilleurs_scores: Iterable[Decimal | float], nombre_exercices: int) -> Decimal:
+    """20 × (sum of the best scores, each in [0, 1]) / number of exercises, to the tenth.
+
+    ``note_sur_20([1, 0.5], 3)`` = 20 × 1.5 / 3 = 10.0 (the third exercise was not tried).
+    """
+    if nombre_exercices <= 0:
+        raise ErreurAtelier("Aucun exercice choisi : la note ne peut pas être calculée.")
+    total = sum((_decimal(s) for s in meilleurs_scores), Decimal(0))
+    return arrondi(VINGT * total / nombre_exercices, 1)
+
+
+@dataclass(frozen=True)
+class LigneNote:
+    nom: str
+    prenom: str
+    note: Decimal
+
+
+def notes_de_classe(
+    tentatives: Iterable[dict], eleves: Iterable[Any], exercices: Sequence[str]
+) -> list[LigneNote]:
+    """One mark per student of ``eleves`` (objects with ``identifiant``, ``nom``, ``prenom``,
+    like ``widgets.donnees.classe.Eleve``), in the class list order."""
+    eleves = list(eleves)
+    carte = carte_de_classe(tentatives, exercices, [e.identifiant for e in eleves])
+    return [
+        LigneNote(
+            e.nom,
+            e.prenom,
+            note_sur_20(
+                (carte.case(e.identifiant, ex).meilleur_score for ex in exercices), len(exercices)
+            ),
+        )
+        for e in eleves
+    ]
+
+
+def notes_en_csv(lignes: Iterable[LigneNote]) -> bytes:
+    """``Nom;Prénom;Note /20`` then one line per student, decimal comma, UTF-8 with BOM."""
+    tampon = io.StringIO()
+    ecrivain = csv.writer(tampon, delimiter=";", lineterminator="\r\n")
+    ecrivain.writerow(COLONNES_NOTES)
+    for ligne in lignes:
+        ecrivain.writerow((ligne.nom, ligne.prenom, str(ligne.note).replace(".", ",")))
+    return tampon.getvalue().encode("utf-8-sig")
+
+
+def notes_en_xlsx(lignes: Iterable[LigneNote], titre: str = "Notes") -> bytes:
+    """The same table as an Excel workbook (one sheet, marks as numbers shown ``0.0``)."""
+    from openpyxl import Workbook  # lazy: only the export needs it
+
+    classeur = Workbook()
+    feuille = classeur.active
+    feuille.title = titre[:31]
+    feuille.append(COLONNES_NOTES)
+    for ligne in lignes:
+        feuille.append((ligne.nom, ligne.prenom, float(ligne.note)))
+        feuille.cell(row=feuille.max_row, column=3).number_format = "0.0"
+    tampon = io.BytesIO()
+    classeur.save(tampon)
+    return tampon.getvalue()
+
+
+def exporter_notes(lignes: Iterable[LigneNote], sortie: str | Path) -> Path:
+    """Write the marks to ``sortie`` (``.csv`` or ``.xlsx``, by the extension)."""
+    sortie = Path(sortie)
+    if sortie.suffix.lower() == ".xlsx":
+        sortie.write_bytes(notes_en_xlsx(lignes))
+    elif sortie.suffix.lower() == ".csv":
+        sortie.write_bytes(notes_en_csv(lignes))
+    else:
+        raise ErreurAtelier(f"« {sortie.name} » : choisissez un fichier .csv ou .xlsx.")
+    return sortie
