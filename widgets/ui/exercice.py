@@ -31,6 +31,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from widgets.donnees.devoirs import RETOUR_EXAMEN, ReglesExercice, regles_du_moment
 from widgets.donnees.progression import Progression, identifiant_etudiant
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices import Verdict, exercice_par_code, exercices_de_l_unite
@@ -70,6 +71,7 @@ class Exercice(w.VBox):
         self.verdict: Verdict | None = None
         self.retour = ""
         self._indices_vus = 0
+        self._examen = None  # the exam devoir in progress when this widget was first used
         self.champ_nom = w.Text(
             value=identifiant_etudiant(etudiant),
             description="Étudiant",
@@ -90,13 +92,17 @@ class Exercice(w.VBox):
         self.zone_indices.add_class("atelier-indice")
         self.zone_solution = w.HTML()
         self.zone_solution.add_class("atelier-solution")
+        self.barre = w.HBox([self.bouton_verifier, self.bouton_indice])
+        self.zone_regles = w.HTML()
+        self._regles()
         super().__init__(
             [
                 self.titre,
+                self.zone_regles,
                 self.champ_nom,
                 self.enonce,
                 self.zone_champs,
-                w.HBox([self.bouton_verifier, self.bouton_indice]),
+                self.barre,
                 self.zone_retour,
                 self.zone_indices,
                 self.zone_solution,
@@ -161,8 +167,26 @@ class Exercice(w.VBox):
         valeurs = {nom: s.value for nom, s in self.champs.items()}
         return next(iter(valeurs.values())) if len(valeurs) == 1 else valeurs
 
+    def _regles(self) -> ReglesExercice:
+        """The rules now (exam or not), decided in the kernel by ``widgets.donnees.devoirs``:
+        in an exam no hint button, no solution, no right/wrong; locked after its end."""
+        self.regles = regles_du_moment(self.code, commence_sous=self._examen)
+        self._examen = self._examen or self.regles.examen
+        boutons = (self.bouton_verifier, self.bouton_indice)
+        self.barre.children = boutons if self.regles.indices else boutons[:1]
+        self.zone_regles.value = _bloc(self.regles.message, GRIS) if self.regles.message else ""
+        return self.regles
+
     def verifier(self) -> Verdict:
-        """Check the answer, show the French feedback, save the attempt (if readable)."""
+        """Check the answer, show the French feedback, save the attempt (if readable).
+
+        In an exam the feedback is only "Réponse enregistrée." (the verdict stays in the
+        kernel); after the exam's end nothing is checked nor saved."""
+        regles = self._regles()
+        if regles.verrouille:
+            self.verdict, self.retour = None, regles.message
+            self.zone_retour.value = _bloc(regles.message, GRIS)
+            return Verdict(False, Decimal(0), regles.message, lisible=False)
         reponse = self.reponse
         try:
             verdict = self.variante.controle.verifier(reponse)
@@ -170,8 +194,12 @@ class Exercice(w.VBox):
             verdict = Verdict(False, Decimal(0), str(err), lisible=False)
         self.verdict, self.retour = verdict, verdict.message
         couleur = VERT if verdict.correct else (GRIS if not verdict.lisible else ROUGE)
-        self.zone_retour.value = _bloc(verdict.message, couleur)
-        self._marquer_cellules(verdict)
+        if not regles.retour_detaille:
+            self.retour = RETOUR_EXAMEN if verdict.lisible else verdict.message
+            couleur = GRIS
+        self.zone_retour.value = _bloc(self.retour, couleur)
+        if regles.retour_detaille:
+            self._marquer_cellules(verdict)
         if verdict.lisible:
             self.progression.enregistrer_tentative(
                 self.etudiant,
@@ -189,6 +217,10 @@ class Exercice(w.VBox):
 
     def indice(self) -> str:
         """Reveal the next hint (all of them shown so far stay visible)."""
+        if not self._regles().indices:
+            texte = "Pas d'indice pendant un examen."
+            self.zone_indices.value = _bloc(texte, GRIS)
+            return texte
         indices = self.variante.indices
         if not indices:
             texte = "Pas d'indice pour cet exercice : relisez l'énoncé et le cours."
@@ -217,7 +249,7 @@ class Exercice(w.VBox):
         return etat.reussi or etat.tentatives >= self.definition.essais_avant_solution
 
     def _montrer_solution(self, visible: bool) -> None:
-        if not visible:
+        if not visible or not self._regles().solution:
             self.zone_solution.value = ""
             return
         v = self.variante
