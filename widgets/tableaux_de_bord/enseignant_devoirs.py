@@ -299,9 +299,9 @@ class PageGrille(_Base):
 
     def montrer(self, d, g, etudiant, choix, remplie, message="", statut=200, info="") -> None:
         criteres = []
-        for c in g.criteres:
+        for i, c in enumerate(g.criteres):
             options = "".join(
-                f"<label><input type='radio' name='{escape(c.nom)}' value='{escape(n.libelle)}'"
+                f"<label><input type='radio' name='critere-{i}' value='{escape(n.libelle)}'"
                 f"{' checked' if choix.get(c.nom) == n.libelle else ''}> {escape(n.libelle)} "
                 f"({accorder(n.points, 'pt')})</label> "
                 for n in c.niveaux
@@ -330,10 +330,11 @@ class PageGrille(_Base):
         except ErreurAtelier as err:
             self.erreur(err)
             return
+        # field names stay ASCII (tornado leaves non-ASCII argument NAMES latin-1 decoded)
         choix = {
-            c.nom: self.get_body_argument(c.nom, "")
-            for c in g.criteres
-            if self.get_body_argument(c.nom, "")
+            c.nom: self.get_body_argument(f"critere-{i}", "")
+            for i, c in enumerate(g.criteres)
+            if self.get_body_argument(f"critere-{i}", "")
         }
         commentaire = self.get_body_argument("commentaire", "")
         try:
