@@ -140,3 +140,13 @@ def test_exam_rules_during_after_and_for_other_exercises():
     assert "terminé depuis 12:00" in fin.message
     # a widget opened after the exam is an ordinary training exercise again
     assert regles_exercice(NET, apres, [d]) is LIBRE
+
+
+def test_an_exam_ended_early_by_the_teacher_locks_the_open_widgets():
+    d = _examen()
+    raccourci = _examen(fin="2026-12-01T10:30")
+    a_11h = datetime(2026, 12, 1, 11, 0, tzinfo=PARIS)
+    assert regles_exercice(NET, a_11h, [raccourci], commence_sous=d).verrouille
+    assert regles_exercice(NET, a_11h, [d], commence_sous=d).verrouille is False
+    # a deleted exam file: the widget keeps the exam it was opened under
+    assert regles_exercice(NET, a_11h, [], commence_sous=d).solution is False

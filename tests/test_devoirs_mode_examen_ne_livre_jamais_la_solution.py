@@ -81,7 +81,7 @@ def test_in_exam_no_widget_state_ever_contains_the_solution(examen, tmp_path):
         ex.remplir("1")
         verdict = ex.verifier()
         assert not verdict.correct  # judged in the kernel...
-        assert ex.retour == "Réponse enregistrée."  # ... but the student is not told
+        assert ex.retour.startswith("Réponse enregistrée (réponse n° ")  # ... not told
     assert not ex.solution_visible
     etats = tous_les_etats()
     for secret in secrets(etudiant, d.graine):
@@ -89,7 +89,8 @@ def test_in_exam_no_widget_state_ever_contains_the_solution(examen, tmp_path):
     # the right answer (now typed by the student, so in the field): still no solution shown
     solution, attendu_html, attendu, *indices = secrets(etudiant, d.graine)
     ex.remplir(attendu)
-    assert ex.verifier().correct and ex.retour == "Réponse enregistrée."
+    assert ex.verifier().correct
+    assert ex.retour == "Réponse enregistrée (réponse n° 4, la dernière compte)."
     assert not ex.solution_visible
     etats = tous_les_etats()
     for secret in (solution, attendu_html, *indices):
@@ -119,6 +120,6 @@ def test_a_notebook_exercise_of_the_exam_gives_no_solution_during_it(examen, tmp
     for _ in range(4):
         ex.remplir("1")
         ex.verifier()
-    assert not ex.solution_visible and ex.retour == "Réponse enregistrée."
+    assert not ex.solution_visible and ex.retour.startswith("Réponse enregistrée")
     etats = tous_les_etats()
     assert not any(s in etats for s in secrets("Zoé Carnet", 0))

@@ -280,7 +280,12 @@ class ReglesExercice:
 
 
 LIBRE = ReglesExercice()
-RETOUR_EXAMEN = "Réponse enregistrée."
+RETOUR_EXAMEN = "Réponse enregistrée"
+
+
+def retour_examen(numero: int) -> str:
+    """The only feedback of an exam answer; numbered, so the student sees each click land."""
+    return f"{RETOUR_EXAMEN} (réponse n° {numero}, la dernière compte)."
 
 
 def maintenant() -> datetime:
@@ -303,12 +308,23 @@ def regles_exercice(
 
     - an exam devoir listing ``code`` is in progress → exam rules (no hint, no solution,
       feedback "Réponse enregistrée.");
-    - ``commence_sous``: the exam under which the widget was opened; once it is over, answers
-      are refused (locked), still without hint nor solution;
+    - ``commence_sous``: the exam under which the widget was opened (its current version in
+      ``devoirs`` if the teacher changed it, e.g. ended it early); once it is over, answers are
+      refused (locked), still without hint nor solution;
     - otherwise the ordinary rules (training devoirs change nothing).
     """
-    if commence_sous is not None and commence_sous.examen and code in commence_sous.codes_exercices:
-        if commence_sous.etat(maintenant) == "termine":
+    devoirs = list(devoirs)
+    if commence_sous is not None:  # its current version: the teacher may have moved ``fin``
+        commence_sous = next(
+            (d for d in devoirs if d.identifiant == commence_sous.identifiant), commence_sous
+        )
+        # a deleted exam file does not hand out solutions before the exam's announced end
+        devoirs.insert(0, commence_sous)
+        if (
+            commence_sous.examen
+            and code in commence_sous.codes_exercices
+            and commence_sous.etat(maintenant) == "termine"
+        ):
             return ReglesExercice(
                 indices=False,
                 solution=False,
@@ -405,6 +421,7 @@ __all__ = [
     "MODES",
     "PARIS",
     "RETOUR_EXAMEN",
+    "retour_examen",
     "Devoir",
     "Item",
     "ReglesExercice",

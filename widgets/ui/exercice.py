@@ -31,7 +31,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from widgets.donnees.devoirs import RETOUR_EXAMEN, ReglesExercice, regles_du_moment
+from widgets.donnees.devoirs import ReglesExercice, regles_du_moment, retour_examen
 from widgets.donnees.progression import Progression, identifiant_etudiant
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices import Verdict, exercice_par_code, exercices_de_l_unite
@@ -72,6 +72,7 @@ class Exercice(w.VBox):
         self.retour = ""
         self._indices_vus = 0
         self._examen = None  # the exam devoir in progress when this widget was first used
+        self._reponses_examen = 0
         self.champ_nom = w.Text(
             value=identifiant_etudiant(etudiant),
             description="Étudiant",
@@ -180,7 +181,7 @@ class Exercice(w.VBox):
     def verifier(self) -> Verdict:
         """Check the answer, show the French feedback, save the attempt (if readable).
 
-        In an exam the feedback is only "Réponse enregistrée." (the verdict stays in the
+        In an exam the feedback is only "Réponse enregistrée (réponse n° N…)" (the verdict in the
         kernel); after the exam's end nothing is checked nor saved."""
         regles = self._regles()
         if regles.verrouille:
@@ -195,7 +196,10 @@ class Exercice(w.VBox):
         self.verdict, self.retour = verdict, verdict.message
         couleur = VERT if verdict.correct else (GRIS if not verdict.lisible else ROUGE)
         if not regles.retour_detaille:
-            self.retour = RETOUR_EXAMEN if verdict.lisible else verdict.message
+            self._reponses_examen += verdict.lisible
+            self.retour = (
+                retour_examen(self._reponses_examen) if verdict.lisible else verdict.message
+            )
             couleur = GRIS
         self.zone_retour.value = _bloc(self.retour, couleur)
         if regles.retour_detaille:
