@@ -16,8 +16,16 @@ from tornado.httpserver import HTTPServer
 from tornado.testing import bind_unused_port
 
 from widgets.calculs.grille import GRILLES_EVALUATION, evaluer, grille, grille_par_code
-from widgets.donnees.devoirs import charger_devoir, dossier_devoirs, evaluations
+from widgets.donnees.devoirs import (
+    charger_devoir,
+    devoir,
+    dossier_devoirs,
+    enregistrer_evaluation,
+    evaluations,
+    questions_a_vous,
+)
 from widgets.erreurs import ErreurAtelier
+from widgets.exercices.devoirs import noter_eleve, sujets_html
 from widgets.tableaux_de_bord.acces import COOKIE_ENSEIGNANT
 from widgets.tableaux_de_bord.enseignant_devoirs import HANDLERS_DEVOIRS
 
@@ -182,6 +190,8 @@ def test_the_teacher_composes_prints_fills_a_grid_and_reads_the_notes():
             ("points:relation_client/net-a-payer-1", "4"),
             ("code", "grille:plan-de-vente"),
             ("points:grille:plan-de-vente", "6"),
+            ("code", "grille:a-vous:gestion-clientele-07-19"),
+            ("points:grille:a-vous:gestion-clientele-07-19", "2"),
         ]
         code, page = await requete("/enseignant/devoirs", "POST", _formulaire(champs, xsrf), cookie)
         assert code == 400 and "La fin du devoir doit venir après son début" in page
@@ -192,6 +202,7 @@ def test_the_teacher_composes_prints_fills_a_grid_and_reads_the_notes():
         assert [(i.code, i.points) for i in d.items] == [
             ("relation_client/net-a-payer-1", 4),
             ("grille:plan-de-vente", 6),
+            ("grille:a-vous:gestion-clientele-07-19", 2),
         ]
         # class list upload (multipart), then the whole class printed
         limite = "----atelier"
@@ -227,15 +238,54 @@ def test_the_teacher_composes_prints_fills_a_grid_and_reads_the_notes():
             cookie,
         )
         assert code == 200 and "Grille enregistrée : 10 sur 20 pts." in page
+        code, page = await requete(
+            "/enseignant/devoirs/controle-prix/grille/a-vous:gestion-clientele-07-19"
+            "?etudiant=Tom%20Durand",
+            cookie=prof,
+        )
+        assert code == 200 and "quel segment est le plus homogène" in page
         code, notes = await requete("/enseignant/devoirs/controle-prix/notes", cookie=prof)
         return code, notes
 
     code, notes = asyncio.run(_visite(scenario))
     assert code == 200
-    # Léa: no attempt (0 / 4) + grid 10/20 of 6 pts = 3 → 3 / 10 → 6,00 / 20 ; Tom: 0
+    # Léa: no attempt (0 / 4) + grid 10/20 of 6 pts = 3 + « À vous » not marked (0 / 2)
+    # → 3 / 12 → 5,00 / 20 ; Tom: 0
     ligne_lea = re.search(r"<tr><td>Léa Martin</td>(.*?)</tr>", notes).group(1)
-    assert "<b>6,00</b>" in ligne_lea and ">3,00<" in ligne_lea
+    assert "<b>5,00</b>" in ligne_lea and ">3,00<" in ligne_lea
+    assert ligne_lea.count("remplir la grille") == 1
     assert "<b>0,00</b>" in re.search(r"<tr><td>Tom Durand</td>(.*?)</tr>", notes).group(1)
     assert evaluations("controle-prix")["plan-de-vente"]["lea martin"]["commentaire"] == (
         "Bonne découverte"
     )
+
+
+def test_a_vous_questions_of_the_notebooks_are_marked_one_by_one():
+    questions = {q.cle: q for q in questions_a_vous()}
+    # guard: the scan finds the open questions of the notebooks, not the "## À vous" headings
+    assert len(questions) >= 7
+    q = questions["gestion-clientele-07-19"]
+    assert q.carnet == "gestion_clientele/07_analyser_le_portefeuille.ipynb"
+    assert q.texte.startswith("**À vous** : quel segment est le plus homogène")
+    assert not any(q.carnet.startswith("relation_client/") for q in questions.values())
+    d = devoir(
+        "Analyse du portefeuille",
+        [("grille:a-vous:gestion-clientele-07-19", 4), ("grille:a-vous:gestion-clientele-08-5", 6)],
+    )
+    assert [i.grille for i in d.items] == ["a-vous", "a-vous"]
+    sujets = sujets_html(d, ["Léa Martin"])
+    assert "quel segment est le plus homogène" in sujets
+    enregistrer_evaluation(
+        d.identifiant,
+        "a-vous:gestion-clientele-07-19",
+        "lea martin",
+        {
+            "Pertinence": "Très satisfaisant",
+            "Appui sur les chiffres": "Satisfaisant",
+            "Justification": "Insuffisant",
+        },
+    )  # 4 + 3 + 0,5 = 7,5 / 10 → 3 of 4 pts ; the other question not marked: 0 of 6
+    note = noter_eleve(d, "Léa Martin", [], evaluations(d.identifiant))
+    assert (note.obtenus, note.sur_20) == (D(3), D(6))
+    with pytest.raises(ErreurAtelier, match="grille:<grille>"):
+        devoir("Faux", [("grille:a-vous:Question 1", 2)])

@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -37,7 +38,7 @@ from zoneinfo import ZoneInfo
 
 from widgets.calculs.bareme import points_positifs
 from widgets.calculs.grille import GRILLES_EVALUATION, evaluer, grille_par_code
-from widgets.donnees.chemins import dossier_utilisateur
+from widgets.donnees.chemins import DOSSIER_CARNETS, dossier_utilisateur
 from widgets.donnees.plans import ecrire_atomique, nom_de_fichier
 from widgets.erreurs import ErreurAtelier
 
@@ -95,9 +96,16 @@ class Item:
     points: Decimal
 
     @property
-    def grille(self) -> str | None:
-        """The grid code for an open work item, None for an exercise."""
+    def travail(self) -> str | None:
+        """The open work marked with a grid: ``plan-de-vente``, or ``a-vous:<question key>``
+        (one « À vous » question of a notebook, :func:`questions_a_vous`); None for an
+        exercise. The teacher's filled grids are stored under this key."""
         return self.code[len(PREFIXE_GRILLE) :] if self.code.startswith(PREFIXE_GRILLE) else None
+
+    @property
+    def grille(self) -> str | None:
+        """The grid code of an open work item (``a-vous`` for ``a-vous:<key>``), else None."""
+        return self.travail.split(":", 1)[0] if self.travail is not None else None
 
 
 @dataclass(frozen=True)
@@ -199,6 +207,12 @@ def devoir(
             raise ErreurAtelier(f"« {code} » : {err.message}", champ=code) from None
         if item.grille is not None:
             grille_par_code(item.grille)
+            if not re.fullmatch(r"[a-z0-9-]+(:[a-z0-9-]+)?", item.travail):
+                raise ErreurAtelier(
+                    f"« {code} » : un travail noté s'écrit grille:<grille>[:<question>], "
+                    "en minuscules sans accent.",
+                    champ=code,
+                )
         construits.append(item)
     if not construits:
         raise ErreurAtelier("Le devoir ne contient aucun exercice.", champ="items")
@@ -377,7 +391,7 @@ def _fichier_grilles(identifiant: str, dossier: Path | None) -> Path:
 
 
 def evaluations(identifiant: str, dossier: Path | None = None) -> dict[str, dict[str, Any]]:
-    """The grids filled for a devoir: ``{grid code: {student key: {"choix", "commentaire",
+    """The grids filled for a devoir: ``{travail: {student key: {"choix", "commentaire",
     "le"}}}`` (empty when none was filled yet)."""
     chemin = _fichier_grilles(identifiant, dossier)
     if not chemin.exists():
@@ -393,17 +407,18 @@ def evaluations(identifiant: str, dossier: Path | None = None) -> dict[str, dict
 
 def enregistrer_evaluation(
     identifiant: str,
-    code_grille: str,
+    travail: str,
     etudiant: str,
     choix: Mapping[str, str],
     commentaire: str = "",
     dossier: Path | None = None,
 ) -> Decimal:
-    """Save one student's filled grid (validated: every criterion marked with a known level);
-    returns the grid's total points."""
-    resultat = evaluer(grille_par_code(code_grille), choix)
+    """Save one student's filled grid for the open work ``travail`` (``Item.travail``, e.g.
+    ``plan-de-vente`` or ``a-vous:<key>``), validated: every criterion marked with a known
+    level; returns the grid's total points."""
+    resultat = evaluer(grille_par_code(travail.split(":", 1)[0]), choix)
     toutes = evaluations(identifiant, dossier)
-    toutes.setdefault(code_grille, {})[etudiant] = {
+    toutes.setdefault(travail, {})[etudiant] = {
         "choix": dict(choix),
         "commentaire": str(commentaire or ""),
         "le": datetime.now(PARIS).isoformat(timespec="seconds"),
@@ -415,6 +430,45 @@ def enregistrer_evaluation(
     return resultat.total
 
 
+# ----------------------------------------------------------------------------- « À vous »
+@dataclass(frozen=True)
+class QuestionAVous:
+    """An open « À vous » question of a notebook (a Markdown cell starting **À vous**)."""
+
+    cle: str
+    carnet: str
+    texte: str
+
+
+def questions_a_vous(dossier: Path | None = None) -> list[QuestionAVous]:
+    """Every open « À vous » question of the notebooks (``**À vous**`` at the start of a
+    Markdown cell; the ``## À vous`` headings introduce exercises, marked automatically).
+
+    ``cle`` (``<unit>-<notebook>-<cell index>``) is stable while the notebook's cells keep
+    their order; the item of a devoir is ``grille:a-vous:<cle>``.
+    """
+    dossier = dossier or DOSSIER_CARNETS
+    questions = []
+    for carnet in sorted(dossier.rglob("*.ipynb")):
+        if ".ipynb_checkpoints" in carnet.parts:
+            continue
+        try:
+            cellules = json.loads(carnet.read_text(encoding="utf-8")).get("cells", [])
+        except (OSError, ValueError):
+            continue
+        for rang, cellule in enumerate(cellules):
+            texte = "".join(cellule.get("source", ""))
+            if cellule.get("cell_type") == "markdown" and texte.lstrip().startswith("**À vous**"):
+                relatif = carnet.relative_to(dossier)
+                cle = nom_de_fichier(f"{relatif.parent.name}-{carnet.stem[:2]}-{rang}")
+                questions.append(QuestionAVous(cle, relatif.as_posix(), texte.strip()))
+    return questions
+
+
+def question_a_vous(cle: str, dossier: Path | None = None) -> QuestionAVous | None:
+    return next((q for q in questions_a_vous(dossier) if q.cle == cle), None)
+
+
 __all__ = [
     "GRILLES_EVALUATION",
     "LIBRE",
@@ -424,6 +478,7 @@ __all__ = [
     "retour_examen",
     "Devoir",
     "Item",
+    "QuestionAVous",
     "ReglesExercice",
     "charger_devoir",
     "devoir",
@@ -435,6 +490,8 @@ __all__ = [
     "heure_de_paris",
     "lire_devoir",
     "lire_devoirs",
+    "question_a_vous",
+    "questions_a_vous",
     "regles_du_moment",
     "regles_exercice",
     "supprimer_devoir",

@@ -34,9 +34,18 @@ from typing import Any
 from widgets.calculs import accorder
 from widgets.calculs.bareme import Note, noter
 from widgets.calculs.grille import evaluer, grille_par_code
-from widgets.donnees.devoirs import LIBELLES_MODES, PARIS, Devoir, heure_de_paris, lire_devoir
+from widgets.donnees.devoirs import (
+    LIBELLES_MODES,
+    PARIS,
+    Devoir,
+    Item,
+    heure_de_paris,
+    lire_devoir,
+    question_a_vous,
+)
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices.corrige import CSS_A4, bloc_corrige, bloc_sujet
+from widgets.exercices.markdown import markdown_en_html
 from widgets.exercices.modele import normaliser_etudiant
 from widgets.exercices.registre import exercice_par_code
 
@@ -144,8 +153,14 @@ def _entete(d: Devoir, eleve: Eleve, quoi: str) -> str:
     )
 
 
-def _bloc_grille(n: int, code: str, points: Decimal) -> str:
-    g = grille_par_code(code)
+def _bloc_grille(n: int, item: Item) -> str:
+    g, points = grille_par_code(item.grille), item.points
+    question = question_a_vous(item.travail.split(":", 1)[1]) if ":" in item.travail else None
+    enonce = (
+        f"<p><i>{html.escape(question.carnet)}</i></p>{markdown_en_html(question.texte)}"
+        if question
+        else ""
+    )
     lignes = "".join(
         f"<tr><td>{html.escape(c.nom)}</td><td>{html.escape(c.description)}</td>"
         f"<td class='points'>{accorder(c.maximum, 'pt')}</td></tr>"
@@ -153,7 +168,8 @@ def _bloc_grille(n: int, code: str, points: Decimal) -> str:
     )
     return (
         f"<div class='exercice'><h3>Exercice {n} — {html.escape(g.titre)} "
-        f"({accorder(points, 'pt')})</h3><p>Travail noté par l'enseignant avec cette grille "
+        f"({accorder(points, 'pt')})</h3>{enonce}"
+        "<p>Travail noté par l'enseignant avec cette grille "
         f"(sur {accorder(g.maximum, 'pt')}, ramenés à {accorder(points, 'pt')}) :</p>"
         "<table class='grille-sujet'><thead><tr><th>Critère</th><th>Ce qui est regardé</th>"
         f"<th class='points'>Maximum</th></tr></thead><tbody>{lignes}</tbody></table></div>"
@@ -179,7 +195,7 @@ def _copies(d: Devoir, eleves: Iterable[Eleve | str], corrige: bool) -> list[str
         blocs = []
         for n, item in enumerate(d.items, 1):
             if item.grille is not None:
-                blocs.append(_bloc_grille(n, item.grille, item.points))
+                blocs.append(_bloc_grille(n, item))
                 continue
             ex = exercice_par_code(item.code)
             v = ex.variante(eleve.identite, d.graine)
@@ -219,7 +235,7 @@ def noter_eleve(
     for item in devoir.items:
         fraction = Decimal(0)
         if item.grille is not None:
-            fiche = (grilles or {}).get(item.grille, {}).get(cle)
+            fiche = (grilles or {}).get(item.travail, {}).get(cle)
             if fiche:
                 fraction = evaluer(grille_par_code(item.grille), fiche["choix"]).fraction
         else:

@@ -35,6 +35,8 @@ from widgets.donnees.devoirs import (
     enregistrer_evaluation,
     evaluations,
     lire_devoirs,
+    question_a_vous,
+    questions_a_vous,
 )
 from widgets.donnees.plans import ecrire_atomique
 from widgets.donnees.progression import NOM_FICHIER, lire_progressions
@@ -66,6 +68,11 @@ def _page(titre: str, corps: str) -> str:
         f"<title>{escape(titre)}</title><style>{_CSS}</style></head>"
         f"<body><h1>{escape(titre)}</h1>{corps}</body></html>"
     )
+
+
+def _extrait(texte: str, longueur: int = 110) -> str:
+    propre = " ".join(texte.replace("**À vous** :", "").replace("**", "").split())
+    return propre if len(propre) <= longueur else propre[: longueur - 1].rstrip() + "…"
 
 
 def chemin_liste_classe() -> Path:
@@ -155,6 +162,13 @@ class PageDevoirs(_Base):
             f"name='points:{PREFIXE_GRILLE}{g.code}' value='5'> pts</td></tr>"
             for g in GRILLES_EVALUATION.values()
         )
+        questions = "".join(
+            f"<tr><td><label><input type='checkbox' name='code' "
+            f"value='{PREFIXE_GRILLE}a-vous:{q.cle}'> {escape(_extrait(q.texte))}</label></td>"
+            f"<td><code>{escape(q.carnet)}</code></td><td><input type='text' class='pts' "
+            f"name='points:{PREFIXE_GRILLE}a-vous:{q.cle}' value='4'> pts</td></tr>"
+            for q in questions_a_vous()
+        )
         formulaire = (
             f"<h2>Composer un devoir</h2><form method='post' action='{self.url('')}'>{xsrf}"
             "<p><label>Titre <input type='text' name='titre' size='50'></label></p>"
@@ -165,6 +179,8 @@ class PageDevoirs(_Base):
             "<p><label>Consignes <input type='text' name='consignes' size='70'></label></p>"
             f"{''.join(unites)}<fieldset><legend>Travaux notés sur grille</legend>"
             f"<table>{grilles}</table></fieldset>"
+            "<fieldset><legend>Questions « À vous » des carnets (grille « À vous »)</legend>"
+            f"<table>{questions}</table></fieldset>"
             "<p><button type='submit'>Enregistrer le devoir</button></p></form>"
         )
         alerte = f"<p class='erreur'>{escape(message)}</p>" if message else ""
@@ -256,11 +272,11 @@ class PageNotes(_Base):
             cellules = []
             for item, ligne in zip(d.items, note.lignes, strict=True):
                 texte = format_nombre(ligne.obtenus, 2)
-                if item.grille is not None:
+                if item.travail is not None:
                     lien = self.url(
-                        f"/{d.identifiant}/grille/{item.grille}?etudiant={quote(eleve.identite)}"
+                        f"/{d.identifiant}/grille/{item.travail}?etudiant={quote(eleve.identite)}"
                     )
-                    fait = normaliser_etudiant(eleve.identite) in remplies.get(item.grille, {})
+                    fait = normaliser_etudiant(eleve.identite) in remplies.get(item.travail, {})
                     texte = f"<a href='{lien}'>{texte if fait else 'remplir la grille'}</a>"
                 cellules.append(f"<td>{texte}</td>")
             lignes.append(
@@ -279,25 +295,30 @@ class PageNotes(_Base):
 class PageGrille(_Base):
     """GET/POST ``<id>/grille/<code>?etudiant=…``: the teacher fills one student's grid."""
 
-    def _contexte(self, identifiant: str, code: str):
+    def _contexte(self, identifiant: str, travail: str):
         d = charger_devoir(identifiant)
-        if f"{PREFIXE_GRILLE}{code}" not in {i.code for i in d.items}:
-            raise ErreurAtelier(f"Le devoir « {d.titre} » ne comporte pas la grille « {code} ».")
+        if f"{PREFIXE_GRILLE}{travail}" not in {i.code for i in d.items}:
+            raise ErreurAtelier(
+                f"Le devoir « {d.titre} » ne comporte pas le travail noté « {travail} »."
+            )
         etudiant = self.get_argument("etudiant", "").strip()
         if not etudiant:
             raise ErreurAtelier("Choisissez l'étudiant dont vous remplissez la grille.")
-        return d, grille_par_code(code), etudiant
+        return d, travail, grille_par_code(travail.split(":", 1)[0]), etudiant
 
     def get(self, identifiant: str, code: str) -> None:
         try:
-            d, g, etudiant = self._contexte(identifiant, code)
-            remplie = evaluations(d.identifiant).get(code, {}).get(normaliser_etudiant(etudiant))
+            d, travail, g, etudiant = self._contexte(identifiant, code)
+            remplies = evaluations(d.identifiant).get(travail, {})
         except ErreurAtelier as err:
             self.erreur(err)
             return
-        self.montrer(d, g, etudiant, (remplie or {}).get("choix", {}), remplie)
+        remplie = remplies.get(normaliser_etudiant(etudiant))
+        self.montrer(d, travail, g, etudiant, (remplie or {}).get("choix", {}), remplie)
 
-    def montrer(self, d, g, etudiant, choix, remplie, message="", statut=200, info="") -> None:
+    def montrer(
+        self, d, travail, g, etudiant, choix, remplie, message="", statut=200, info=""
+    ) -> None:
         criteres = []
         for i, c in enumerate(g.criteres):
             options = "".join(
@@ -311,12 +332,19 @@ class PageGrille(_Base):
                 f"{options}</fieldset>"
             )
         commentaire = escape((remplie or {}).get("commentaire", ""))
-        action = self.url(f"/{d.identifiant}/grille/{g.code}?etudiant={quote(etudiant)}")
+        action = self.url(f"/{d.identifiant}/grille/{travail}?etudiant={quote(etudiant)}")
+        question = question_a_vous(travail.split(":", 1)[1]) if ":" in travail else None
+        enonce = (
+            f"<blockquote><i>{escape(question.carnet)}</i><br>{escape(question.texte)}</blockquote>"
+            if question
+            else ""
+        )
         corps = (
             (f"<p class='erreur'>{escape(message)}</p>" if message else "")
             + (f"<p class='ok'>{escape(info)}</p>" if info else "")
             + f"<p>Étudiant : <b>{escape(etudiant)}</b> — devoir « {escape(d.titre)} »</p>"
-            f"<form method='post' action='{action}'>{self.xsrf_form_html()}"
+            + enonce
+            + f"<form method='post' action='{action}'>{self.xsrf_form_html()}"
             f"{''.join(criteres)}<p><label>Commentaire <input type='text' name='commentaire' "
             f"size='70' value='{commentaire}'></label></p>"
             "<p><button type='submit'>Enregistrer la grille</button></p></form>"
@@ -326,7 +354,7 @@ class PageGrille(_Base):
 
     def post(self, identifiant: str, code: str) -> None:
         try:
-            d, g, etudiant = self._contexte(identifiant, code)
+            d, travail, g, etudiant = self._contexte(identifiant, code)
         except ErreurAtelier as err:
             self.erreur(err)
             return
@@ -339,13 +367,14 @@ class PageGrille(_Base):
         commentaire = self.get_body_argument("commentaire", "")
         try:
             total = enregistrer_evaluation(
-                d.identifiant, g.code, normaliser_etudiant(etudiant), choix, commentaire
+                d.identifiant, travail, normaliser_etudiant(etudiant), choix, commentaire
             )
         except ErreurAtelier as err:
-            self.montrer(d, g, etudiant, choix, {"commentaire": commentaire}, err.message, 400)
+            remplie = {"commentaire": commentaire}
+            self.montrer(d, travail, g, etudiant, choix, remplie, err.message, 400)
             return
         info = f"Grille enregistrée : {format_nombre(total)} sur {accorder(g.maximum, 'pt')}."
-        self.montrer(d, g, etudiant, choix, {"commentaire": commentaire}, info=info)
+        self.montrer(d, travail, g, etudiant, choix, {"commentaire": commentaire}, info=info)
 
 
 HANDLERS_DEVOIRS = [
@@ -353,6 +382,6 @@ HANDLERS_DEVOIRS = [
     (r"/enseignant/devoirs/classe", PageListeClasse),
     (r"/enseignant/devoirs/([a-z0-9-]+)/(sujets|corriges)", PageImpression),
     (r"/enseignant/devoirs/([a-z0-9-]+)/notes", PageNotes),
-    (r"/enseignant/devoirs/([a-z0-9-]+)/grille/([a-z0-9-]+)", PageGrille),
+    (r"/enseignant/devoirs/([a-z0-9-]+)/grille/([a-z0-9-]+(?::[a-z0-9-]+)?)", PageGrille),
 ]
 """``(pattern, handler)`` of the devoirs pages, relative to the server's base URL."""
