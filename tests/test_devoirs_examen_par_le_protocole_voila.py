@@ -78,7 +78,7 @@ def test_a_student_in_exam_never_receives_the_solution_over_the_websocket(tmp_pa
     nb = nbformat.v4.new_notebook(
         cells=[
             nbformat.v4.new_code_cell(
-                f"from widgets.ui.exercice import exercice\nexercice({CODE!r}, graine={d.graine})"
+                "from widgets.ui.devoir import FeuilleDevoir\n\nFeuilleDevoir()"
             )
         ]
     )

@@ -16,6 +16,7 @@ from widgets.donnees.devoirs import PARIS, devoir, enregistrer_devoir
 from widgets.donnees.progression import Progression
 from widgets.exercices import exercice_par_code
 from widgets.exercices.markdown import markdown_en_html
+from widgets.ui.devoir import FeuilleDevoir
 from widgets.ui.exercice import Exercice
 
 CODE = "relation_client/net-a-payer-1"
@@ -123,3 +124,18 @@ def test_a_notebook_exercise_of_the_exam_gives_no_solution_during_it(examen, tmp
     assert not ex.solution_visible and ex.retour.startswith("Réponse enregistrée")
     etats = tous_les_etats()
     assert not any(s in etats for s in secrets("Zoé Carnet", 0))
+
+
+def test_the_students_sheet_shows_the_exam_in_progress_in_its_variant(examen, tmp_path):
+    d, horloge = examen
+    feuille = FeuilleDevoir(etudiant="Zoé Feuille", progression=Progression(tmp_path / "p.sqlite"))
+    assert feuille.devoirs == [d]
+    (ex,) = feuille.exercices
+    assert (ex.code, ex.graine, ex.etudiant) == (CODE, d.graine, "Zoé Feuille")
+    assert ex.bouton_indice not in ex.barre.children
+    assert "Contrôle net à payer" in html.unescape(tous_les_etats())
+    feuille.champ_nom.value = "Léo Feuille"  # one name for the sheet, every exercise follows
+    assert ex.etudiant == "Léo Feuille"
+    horloge["maintenant"] = FIN
+    feuille.actualiser()
+    assert feuille.exercices == [] and "Aucun devoir en cours." in feuille.entete.value
