@@ -146,8 +146,8 @@ def _entete(d: Devoir, eleve: Eleve, quoi: str) -> str:
         f"<header><h1>{e(d.titre)} — {quoi}</h1>"
         f"<p>Étudiant : <b>{e(eleve.identite)}</b>{groupe}</p>"
         f"<p>{LIBELLES_MODES[d.mode].capitalize()}"
-        f"{' ' + e(fenetre) if fenetre else ''} — noté sur {accorder(d.total, 'pt')}, "
-        f"note sur 20 — variante {d.graine} — édité le {date.today():%d/%m/%Y}</p>"
+        f"{' ' + e(fenetre) if fenetre else ''} — noté sur {accorder(d.total, 'pt')} "
+        f"(note ramenée sur 20) — variante {d.graine} — édité le {date.today():%d/%m/%Y}</p>"
         + (f"<p>{e(d.consignes)}</p>" if d.consignes else "")
         + "</header>"
     )
@@ -158,6 +158,7 @@ def _bloc_grille(n: int, item: Item) -> str:
     question = question_a_vous(item.travail.split(":", 1)[1]) if ":" in item.travail else None
     enonce = (
         f"<p><i>{html.escape(question.carnet)}</i></p>{markdown_en_html(question.texte)}"
+        + "<div class='reponse'></div>" * 6
         if question
         else ""
     )
