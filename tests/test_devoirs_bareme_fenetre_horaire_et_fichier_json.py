@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal as D
 
@@ -150,3 +151,16 @@ def test_an_exam_ended_early_by_the_teacher_locks_the_open_widgets():
     assert regles_exercice(NET, a_11h, [d], commence_sous=d).verrouille is False
     # a deleted exam file: the widget keeps the exam it was opened under
     assert regles_exercice(NET, a_11h, [], commence_sous=d).solution is False
+
+
+def test_a_devoir_rewritten_with_the_same_size_is_read_again(tmp_path):
+    # the widget's reader keeps parsed devoirs; a teacher's change must be seen at once
+    d = _examen()
+    enregistrer_devoir(d, tmp_path)
+    assert lire_devoirs(tmp_path) == [d]
+    avance = _examen(fin="2026-12-01T11:00")
+    chemin = enregistrer_devoir(avance, tmp_path)
+    assert len(chemin.read_bytes()) == len(
+        json.dumps(d.vers_dict(), ensure_ascii=False, indent=1).encode()
+    )
+    assert lire_devoirs(tmp_path) == [avance]

@@ -59,9 +59,12 @@ def examen(monkeypatch):
     return d, horloge
 
 
-def test_without_exam_the_scan_does_see_the_solution_after_three_tries(tmp_path):
+def test_without_exam_the_scan_does_see_the_solution_after_three_tries(
+    tmp_path, dossier_utilisateur_temporaire
+):
     # Guard: the same scan finds the solution when it IS sent (ordinary training mode).
     ex = Exercice(CODE, "Témoin Hors Examen", progression=Progression(tmp_path / "p.sqlite"))
+    assert not (dossier_utilisateur_temporaire / "classe").exists()  # reading creates nothing
     for _ in range(3):
         ex.remplir("1")
         ex.verifier()

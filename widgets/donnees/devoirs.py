@@ -49,17 +49,20 @@ PREFIXE_GRILLE = "grille:"
 VERSION_FORMAT = 1
 
 
-def dossier_classe() -> Path:
-    """The class data folder (``ATELIER_CLASSE``, else ``<données>/classe``), created if needed."""
+def dossier_classe(creer: bool = True) -> Path:
+    """The class data folder (``ATELIER_CLASSE``, else ``<données>/classe``), created if
+    needed unless ``creer`` is False (a reader does not create folders)."""
     env = os.environ.get("ATELIER_CLASSE")
     dossier = Path(env) if env else dossier_utilisateur() / "classe"
-    dossier.mkdir(parents=True, exist_ok=True)
+    if creer:
+        dossier.mkdir(parents=True, exist_ok=True)
     return dossier
 
 
-def dossier_devoirs() -> Path:
-    dossier = dossier_classe() / "devoirs"
-    dossier.mkdir(parents=True, exist_ok=True)
+def dossier_devoirs(creer: bool = True) -> Path:
+    dossier = dossier_classe(creer) / "devoirs"
+    if creer:
+        dossier.mkdir(parents=True, exist_ok=True)
     return dossier
 
 
@@ -268,10 +271,27 @@ def charger_devoir(identifiant: str, dossier: Path | None = None) -> Devoir:
     return lire_devoir((dossier or dossier_devoirs()) / f"{nom_de_fichier(identifiant)}.json")
 
 
+_LUS: dict[Path, tuple[tuple[int, int, int], Devoir]] = {}
+"""Devoirs already read, by file: ((inode, mtime_ns, size), devoir). The exercise widget reads
+the folder before every answer; a file is parsed again only when it changed (every write is a
+new file put in place by ``os.replace``: a new inode, even on a coarse-clock share)."""
+
+
+def _lire_si_change(chemin: Path) -> Devoir:
+    etat = chemin.stat()
+    signature = (etat.st_ino, etat.st_mtime_ns, etat.st_size)
+    deja = _LUS.get(chemin)
+    if deja is not None and deja[0] == signature:
+        return deja[1]
+    d = lire_devoir(chemin)
+    _LUS[chemin] = (signature, d)
+    return d
+
+
 def lire_devoirs(dossier: Path | None = None) -> list[Devoir]:
     """Every devoir of the folder, sorted by start then title (raises for an unreadable file)."""
-    dossier = dossier or dossier_devoirs()
-    devoirs = [lire_devoir(p) for p in sorted(dossier.glob("*.json"))]
+    dossier = dossier or dossier_devoirs(creer=False)
+    devoirs = [_lire_si_change(p) for p in sorted(dossier.glob("*.json"))]
     jamais = datetime.max.replace(tzinfo=PARIS)
     return sorted(devoirs, key=lambda d: (d.debut or jamais, d.titre))
 
