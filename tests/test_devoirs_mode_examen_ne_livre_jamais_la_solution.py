@@ -17,7 +17,7 @@ from widgets.donnees.progression import Progression
 from widgets.exercices import exercice_par_code
 from widgets.exercices.markdown import markdown_en_html
 from widgets.ui.devoir import FeuilleDevoir
-from widgets.ui.exercice import Exercice
+from widgets.ui.exercice import Exercice, PanneauProgression
 
 CODE = "relation_client/net-a-payer-1"
 PENDANT = datetime(2026, 12, 1, 11, 0, tzinfo=PARIS)
@@ -142,3 +142,17 @@ def test_the_students_sheet_shows_the_exam_in_progress_in_its_variant(examen, tm
     horloge["maintenant"] = FIN
     feuille.actualiser()
     assert feuille.exercices == [] and "Aucun devoir en cours." in feuille.entete.value
+
+
+def test_the_progress_panel_does_not_tell_right_or_wrong_during_the_exam(examen, tmp_path):
+    d, horloge = examen
+    progression = Progression(tmp_path / "p.sqlite")
+    ex = Exercice(CODE, "Zoé Panneau", graine=d.graine, progression=progression)
+    ex.remplir(secrets("Zoé Panneau", d.graine)[2])
+    assert ex.verifier().correct
+    panneau = PanneauProgression("relation_client", "Zoé Panneau", progression=progression)
+    ligne = next(ligne for ligne in panneau.lignes() if ligne[0] == CODE)
+    assert ligne[2:5] == (1, 0, False)  # one answer, neither score nor success told
+    horloge["maintenant"] = FIN  # after the exam the result is shown
+    ligne = next(ligne for ligne in panneau.lignes() if ligne[0] == CODE)
+    assert ligne[2:5] == (1, 100, True)

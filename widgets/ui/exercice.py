@@ -26,6 +26,7 @@ from __future__ import annotations
 import html
 import weakref
 from collections.abc import Mapping
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -304,11 +305,15 @@ class PanneauProgression(w.VBox):
         return identifiant_etudiant(self._etudiant)
 
     def lignes(self) -> list[tuple[str, str, int, int, bool, int]]:
-        """(code, titre, tentatives, meilleur score en %, réussi, indices) per exercise."""
+        """(code, titre, tentatives, meilleur score en %, réussi, indices) per exercise.
+
+        During an exam on an exercise, its score and success are not told (0, False)."""
         etats = self.progression.etat(self.etudiant, self.unite)
         sortie = []
         for ex in exercices_de_l_unite(self.unite):
             e = etats.get(ex.code)
+            if e is not None and not regles_du_moment(ex.code).retour_detaille:
+                e = replace(e, meilleur_score=0.0, reussi=False)
             sortie.append(
                 (
                     ex.code,
