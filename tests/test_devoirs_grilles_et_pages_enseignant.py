@@ -20,6 +20,7 @@ from widgets.donnees.devoirs import (
     charger_devoir,
     devoir,
     dossier_devoirs,
+    enregistrer_devoir,
     enregistrer_evaluation,
     evaluations,
     questions_a_vous,
@@ -142,6 +143,8 @@ def _formulaire(champs, xsrf):
 
 
 def test_a_student_is_refused_every_teacher_page():
+    enregistrer_devoir(devoir("Contrôle", [("relation_client/net-a-payer-1", 2)]))
+
     async def scenario(requete):
         xsrf = "0123456789abcdef0123456789abcdef"  # a forged but well-formed token
         cookie = f"_xsrf={xsrf}"
@@ -163,13 +166,17 @@ def test_a_student_is_refused_every_teacher_page():
                 ),
                 cookie=cookie,
             ),
+            await requete(
+                "/enseignant/devoirs/controle/supprimer", "POST", _formulaire([], xsrf), cookie
+            ),
         ]
         return codes
 
     reponses = asyncio.run(_visite(scenario))
-    assert [code for code, _ in reponses] == [403] * 5
+    assert [code for code, _ in reponses] == [403] * 6
     assert all("Accès réservé aux enseignants" in page for _, page in reponses)
-    assert not list(dossier_devoirs().glob("*.json"))  # nothing written
+    # nothing written, nothing removed
+    assert [p.name for p in dossier_devoirs().glob("*.json")] == ["controle.json"]
 
 
 def test_the_teacher_composes_prints_fills_a_grid_and_reads_the_notes():
@@ -245,6 +252,11 @@ def test_the_teacher_composes_prints_fills_a_grid_and_reads_the_notes():
         )
         assert code == 200 and "quel segment est le plus homogène" in page
         code, notes = await requete("/enseignant/devoirs/controle-prix/notes", cookie=prof)
+        # removing the devoir: the student's sheet no longer lists it
+        retrait = await requete(
+            "/enseignant/devoirs/controle-prix/supprimer", "POST", _formulaire([], xsrf), cookie
+        )
+        assert retrait[0] == 303 and not list(dossier_devoirs().glob("*.json"))
         return code, notes
 
     code, notes = asyncio.run(_visite(scenario))

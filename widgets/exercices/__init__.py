@@ -13,6 +13,8 @@ Layout:
 - ``markdown``: a tiny safe Markdown → HTML converter for statements;
 - ``corrige``: printable HTML statement + corrigé + barème for any student
   (``atelier corrige``), and the class export of collected progress files.
+- ``devoirs``: a devoir's sujets and corrigés for the whole class (one student per page,
+  ``atelier devoir imprimer``) and a student's note out of 20 (attempts and filled grids).
 
 The progress store is in the data layer (``widgets.donnees.progression``), the widget in
 ``widgets.ui.exercice``.

@@ -10,7 +10,8 @@ server's base URL; the dashboards server registers them (``url_path_join(base, p
   page (``widgets.exercices.devoirs``);
 - ``/enseignant/devoirs/<id>/notes``: one row per student, points per item and note out of 20
   (attempts of the server's progress file, grids filled by the teacher);
-- ``/enseignant/devoirs/<id>/grille/<code>?etudiant=…``: fill one student's grid.
+- ``/enseignant/devoirs/<id>/grille/<code>?etudiant=…``: fill one student's grid;
+- ``/enseignant/devoirs/<id>/supprimer`` (POST): remove a devoir from the class.
 
 Self-contained HTML (inline CSS, no script, no CDN); every form carries tornado's ``_xsrf``.
 """
@@ -37,6 +38,7 @@ from widgets.donnees.devoirs import (
     lire_devoirs,
     question_a_vous,
     questions_a_vous,
+    supprimer_devoir,
 )
 from widgets.donnees.plans import ecrire_atomique
 from widgets.donnees.progression import NOM_FICHIER, lire_progressions
@@ -118,7 +120,10 @@ class PageDevoirs(_Base):
             f"<td>{_fenetre(d)}</td><td>{len(d.items)}</td><td>{accorder(d.total, 'pt')}</td>"
             f"<td><a href='{self.url('/' + d.identifiant + '/sujets')}'>sujets</a> · "
             f"<a href='{self.url('/' + d.identifiant + '/corriges')}'>corrigés</a> · "
-            f"<a href='{self.url('/' + d.identifiant + '/notes')}'>notes et grilles</a></td></tr>"
+            f"<a href='{self.url('/' + d.identifiant + '/notes')}'>notes et grilles</a> "
+            f"<form method='post' style='display:inline' "
+            f"action='{self.url('/' + d.identifiant + '/supprimer')}'>{self.xsrf_form_html()}"
+            "<button type='submit'>Retirer</button></form></td></tr>"
             for d in devoirs
         )
         liste = (
@@ -202,6 +207,14 @@ class PageDevoirs(_Base):
             self.montrer(err.message, statut=400)
             return
         enregistrer_devoir(d)
+        self.redirect(self.url(""), status=303)
+
+
+class PageRetrait(_Base):
+    """POST ``<id>/supprimer``: remove a devoir (its filled grids are kept)."""
+
+    def post(self, identifiant: str) -> None:
+        supprimer_devoir(identifiant)
         self.redirect(self.url(""), status=303)
 
 
@@ -382,6 +395,7 @@ HANDLERS_DEVOIRS = [
     (r"/enseignant/devoirs/classe", PageListeClasse),
     (r"/enseignant/devoirs/([a-z0-9-]+)/(sujets|corriges)", PageImpression),
     (r"/enseignant/devoirs/([a-z0-9-]+)/notes", PageNotes),
+    (r"/enseignant/devoirs/([a-z0-9-]+)/supprimer", PageRetrait),
     (r"/enseignant/devoirs/([a-z0-9-]+)/grille/([a-z0-9-]+(?::[a-z0-9-]+)?)", PageGrille),
 ]
 """``(pattern, handler)`` of the devoirs pages, relative to the server's base URL."""
