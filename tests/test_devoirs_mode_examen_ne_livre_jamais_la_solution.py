@@ -156,3 +156,23 @@ def test_the_progress_panel_does_not_tell_right_or_wrong_during_the_exam(examen,
     horloge["maintenant"] = FIN  # after the exam the result is shown
     ligne = next(ligne for ligne in panneau.lignes() if ligne[0] == CODE)
     assert ligne[2:5] == (1, 100, True)
+
+
+def test_a_widget_opened_before_the_exam_hides_its_hints_and_solution_once_it_begins(
+    examen, tmp_path
+):
+    d, horloge = examen
+    horloge["maintenant"] = datetime(2026, 12, 1, 9, 0, tzinfo=PARIS)  # training, before
+    ex = Exercice(CODE, "Zoé Avant", progression=Progression(tmp_path / "p.sqlite"))
+    ex.indice()
+    for _ in range(3):
+        ex.remplir("1")
+        ex.verifier()
+    assert ex.solution_visible and ex.zone_indices.value
+    horloge["maintenant"] = PENDANT  # the exam begins; the student clicks again
+    ex.remplir("2")
+    ex.verifier()
+    assert not ex.solution_visible and ex.zone_indices.value == ""
+    assert ex.bouton_indice not in ex.barre.children
+    etats = tous_les_etats()
+    assert not any(s in etats for s in secrets("Zoé Avant", 0))

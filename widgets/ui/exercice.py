@@ -177,6 +177,10 @@ class Exercice(w.VBox):
         boutons = (self.bouton_verifier, self.bouton_indice)
         self.barre.children = boutons if self.regles.indices else boutons[:1]
         self.zone_regles.value = _bloc(self.regles.message, GRIS) if self.regles.message else ""
+        if not self.regles.indices and self._indices_vus:  # opened before the exam began
+            self._indices_vus, self.zone_indices.value = 0, ""
+        if not self.regles.solution:
+            self.zone_solution.value = ""
         return self.regles
 
     def verifier(self) -> Verdict:
