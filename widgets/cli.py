@@ -95,6 +95,12 @@ def _export_classe(args: argparse.Namespace) -> int:
     return commande_export_classe(args.fichiers, args.sortie)
 
 
+def _devoir_imprimer(args: argparse.Namespace) -> int:
+    from widgets.exercices.devoirs import commande_imprimer
+
+    return commande_imprimer(args.fichier, classe=args.classe, sortie=args.sortie)
+
+
 def _option(parser: argparse.ArgumentParser, nom: str, ancien: str | None, **reglages) -> None:
     """A French option, and its old English spelling as a hidden alias (same destination)."""
     obligatoire = reglages.pop("required", False)
@@ -191,7 +197,19 @@ def construire_parser() -> argparse.ArgumentParser:
     e.add_argument("fichiers", nargs="+", help="Fichiers de progression ramassés.")
     _option(e, "--sortie", "--out", default="classe.xlsx", help="classe.csv ou classe.xlsx")
     e.set_defaults(func=_export_classe)
-    for parser in (p, b, lab, d, s, c, e):
+
+    dv = sub.add_parser("devoir", help="Devoirs : imprimer les sujets et les corrigés.")
+    sub_dv = dv.add_subparsers(dest="action", required=True, metavar="ACTION")
+    imp = sub_dv.add_parser(
+        "imprimer", help="Sujets et corrigés de toute la classe (HTML A4, une copie par page)."
+    )
+    imp.add_argument("fichier", help="Fichier JSON du devoir (page enseignant « Devoirs »).")
+    _option(
+        imp, "--classe", None, required=True, help="Liste de classe CSV : nom ; prénom ; groupe."
+    )
+    _option(imp, "--sortie", None, default=".", help="Dossier où écrire les deux fichiers HTML.")
+    imp.set_defaults(func=_devoir_imprimer)
+    for parser in (p, b, lab, d, s, c, e, dv, imp):
         _en_francais(parser)
     return p
 

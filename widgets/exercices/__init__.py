@@ -15,6 +15,8 @@ Layout:
   (``atelier corrige``), and the class export of collected progress files.
 - ``suivi``: the teacher's live view (class heatmap, traps per exercise, marks /20 and their
   CSV / Excel export), pure aggregation of progress rows.
+- ``devoirs``: a devoir's sujets and corrigés for the whole class (one student per page,
+  ``atelier devoir imprimer``) and a student's note out of 20 (attempts and filled grids).
 
 The progress store is in the data layer (``widgets.donnees.progression``), the widget in
 ``widgets.ui.exercice``.

@@ -25,14 +25,14 @@ from widgets.calculs import accorder
 from widgets.donnees.progression import lire_progressions
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices.markdown import markdown_en_html
-from widgets.exercices.modele import TITRES_UNITES, normaliser_etudiant
+from widgets.exercices.modele import TITRES_UNITES, Exercice, Variante, normaliser_etudiant
 from widgets.exercices.registre import exercices_de_l_unite
 
 if TYPE_CHECKING:  # pandas is imported lazily: the corrigé itself does not need it
     import pandas as pd
 
 
-_CSS = """
+CSS_A4 = """
 @page { size: A4; margin: 16mm 15mm 18mm 15mm; }
 body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; font-size: 11pt;
        color: #111; max-width: 180mm; margin: 0 auto; line-height: 1.35; }
@@ -58,6 +58,51 @@ def _points(p: Decimal) -> str:
     return accorder(p, "pt")
 
 
+def _tete(n: int, ex: Exercice, points: Decimal) -> str:
+    return f"Exercice {n} — {html.escape(ex.titre)} ({_points(points)})"
+
+
+def bloc_sujet(n: int, ex: Exercice, v: Variante, points: Decimal | None = None) -> str:
+    """Exercise ``n`` of a paper: title, statement of the variant ``v``, blank answer lines.
+
+    ``points``: what the exercise is worth in a devoir (default: its checker's points)."""
+    c = v.controle
+    lignes_reponse = "".join(
+        f"<p>{html.escape(ch.libelle)} : <span class='reponse'>&nbsp;</span></p>"
+        if ch.genre != "sql"
+        else "<div class='reponse'></div>" * 4
+        for ch in c.champs()
+    )
+    tete = _tete(n, ex, c.points if points is None else points)
+    return (
+        f"<div class='exercice'><h3>{tete}</h3>{markdown_en_html(v.enonce)}{lignes_reponse}</div>"
+    )
+
+
+def bloc_corrige(n: int, ex: Exercice, v: Variante, points: Decimal | None = None) -> str:
+    """Exercise ``n`` of a corrigé: worked solution, expected answer and barème.
+
+    With ``points`` different from the checker's, the barème says it is scaled to them."""
+    c = v.controle
+    bareme = "".join(
+        f"<tr><td>{html.escape(item)}</td><td class='points'>{_points(p)}</td></tr>"
+        for item, p in c.bareme()
+    )
+    ramene = (
+        ""
+        if points is None or points == c.points
+        else f"<p>Barème de l'exercice ramené à {_points(points)} dans ce devoir.</p>"
+    )
+    return (
+        f"<div class='exercice'><h3>{_tete(n, ex, c.points if points is None else points)}</h3>"
+        f"{markdown_en_html(v.solution)}"
+        f"<p>Réponse attendue :</p>{markdown_en_html(c.reponse_attendue())}"
+        "<table class='bareme'><thead><tr><th>Barème</th><th class='points'>Points</th>"
+        f"</tr></thead><tbody>{bareme}<tr class='total'><td>Total</td>"
+        f"<td class='points'>{_points(c.points)}</td></tr></tbody></table>{ramene}</div>"
+    )
+
+
 def corrige_html(unite: str, etudiant: str, graine: int = 0) -> str:
     """The statement and worked corrigé (with barème) of every exercise of ``unite`` for
     ``etudiant``'s variant (same figures as on the student's screen for the same ``graine``)."""
@@ -75,30 +120,8 @@ def corrige_html(unite: str, etudiant: str, graine: int = 0) -> str:
     sujet = ["<section class='sujet'><h2>Sujet</h2>"]
     corrige = ["<section class='corrige'><h2>Corrigé et barème</h2>"]
     for n, (ex, v) in enumerate(variantes, 1):
-        c = v.controle
-        tete = f"Exercice {n} — {e(ex.titre)} ({_points(c.points)})"
-        lignes_reponse = "".join(
-            f"<p>{e(ch.libelle)} : <span class='reponse'>&nbsp;</span></p>"
-            if ch.genre != "sql"
-            else "<div class='reponse'></div>" * 4
-            for ch in c.champs()
-        )
-        sujet.append(
-            f"<div class='exercice'><h3>{tete}</h3>{markdown_en_html(v.enonce)}"
-            f"{lignes_reponse}</div>"
-        )
-        bareme = "".join(
-            f"<tr><td>{e(item)}</td><td class='points'>{_points(p)}</td></tr>"
-            for item, p in c.bareme()
-        )
-        corrige.append(
-            f"<div class='exercice'><h3>{tete}</h3>"
-            f"{markdown_en_html(v.solution)}"
-            f"<p>Réponse attendue :</p>{markdown_en_html(c.reponse_attendue())}"
-            "<table class='bareme'><thead><tr><th>Barème</th><th class='points'>Points</th>"
-            f"</tr></thead><tbody>{bareme}<tr class='total'><td>Total</td>"
-            f"<td class='points'>{_points(c.points)}</td></tr></tbody></table></div>"
-        )
+        sujet.append(bloc_sujet(n, ex, v))
+        corrige.append(bloc_corrige(n, ex, v))
     sujet.append("</section>")
     corrige.append(
         f"<p class='total'>Total de la copie : {_points(total)}.</p>"
@@ -107,7 +130,7 @@ def corrige_html(unite: str, etudiant: str, graine: int = 0) -> str:
     )
     return (
         "<!DOCTYPE html><html lang='fr'><head><meta charset='utf-8'>"
-        f"<title>Corrigé — {e(titre_unite)} — {e(etudiant)}</title><style>{_CSS}</style>"
+        f"<title>Corrigé — {e(titre_unite)} — {e(etudiant)}</title><style>{CSS_A4}</style>"
         f"</head><body>{entete}{''.join(sujet)}{''.join(corrige)}</body></html>"
     )
 

@@ -220,6 +220,9 @@ Notes sur 20 : <a href="{escape(self.url("/enseignant/notes.csv") + requete)}"
  class="atelier-notes-xlsx">Excel</a>
 (note = 20 × somme des meilleurs scores / nombre d'exercices affichés, au dixième).</p>
 <div id="carte">{carte_html(carte, eleves, exercices)}</div></section>
+<section><h2>Devoirs et examens</h2><p><a href="{escape(self.url("/enseignant/devoirs"))}"
+ class="atelier-devoirs">Composer un devoir, imprimer sujets et corrigés, mode examen, grilles
+</a></p></section>
 <section><h2>Liste de la classe</h2>{classe}
 <form method="post" enctype="multipart/form-data" action="{escape(self.url("/enseignant/classe"))}">
 {xsrf}<p>Fichier CSV (colonnes nom ; prénom ; groupe) : <input type="file" name="fichier"

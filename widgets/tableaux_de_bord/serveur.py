@@ -7,7 +7,8 @@
 - ``/atelier/etat.json``: per-app counts of pooled and in-service kernels (for the teacher);
 - pools that grow when an app is opened or a session is prepared (:mod:`.reserve`,
   :mod:`.seance`), and a clean stop on SIGTERM/SIGINT (:mod:`.arret`);
-- ``/enseignant``: the teacher's cockpit (``enseignant.ROUTES_ENSEIGNANT``);
+- ``/enseignant``: the teacher's cockpit (``enseignant.ROUTES_ENSEIGNANT``) and its devoirs,
+  exam and grid pages (``enseignant_devoirs.HANDLERS_DEVOIRS``);
 - Voilà's own behaviour kept: pre-heated pools, sources stripped, kernels that accept only
   widget (comm) messages, never ``execute_request``.
 """
@@ -31,6 +32,7 @@ from voila.tornado.treehandler import TornadoVoilaTreeHandler
 from .arret import installer_arret_propre, terminer_les_enfants
 from .configuration import ConfigTableauxDeBord
 from .enseignant import ROUTES_ENSEIGNANT
+from .enseignant_devoirs import HANDLERS_DEVOIRS
 from .galerie import lire_fiche, lire_fiches, page_complet, page_galerie, page_introuvable
 from .reserve import PiloteReserve
 
@@ -289,5 +291,6 @@ class VoilaAtelier(Voila):
             (url_path_join(base, r"/atelier/etat\.json"), PageEtat),
             (url_path_join(base, r"/atelier/page-vide"), SignalPageVide),
         ]
-        propres += [(url_path_join(base, motif), page) for motif, page in ROUTES_ENSEIGNANT]
+        pages_enseignant = ROUTES_ENSEIGNANT + HANDLERS_DEVOIRS
+        propres += [(url_path_join(base, motif), page) for motif, page in pages_enseignant]
         return propres + handlers

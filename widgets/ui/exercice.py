@@ -38,12 +38,14 @@ import html
 import time
 import weakref
 from collections.abc import Mapping
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
 import ipywidgets as w
 
 from widgets.donnees.classe import Classe, Eleve, charger_classe, utilisateur_hub
+from widgets.donnees.devoirs import ReglesExercice, regles_du_moment, retour_examen
 from widgets.donnees.progression import Progression, identifiant_etudiant
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices import Verdict, exercice_par_code, exercices_de_l_unite
@@ -104,6 +106,8 @@ class Exercice(w.VBox):
         self._nom_libre = hub is None and etudiant is None  # may become a class list later
         if self._nom_libre:
             self._classe = charger_classe()
+        self._examen = None  # the exam devoir in progress when this widget was first used
+        self._reponses_examen = 0
         self.champ_nom = w.Text(
             value="" if self._classe is not None else identifiant_etudiant(hub or etudiant),
             description="Étudiant",
@@ -140,15 +144,19 @@ class Exercice(w.VBox):
         self.zone_indices.add_class("atelier-indice")
         self.zone_solution = w.HTML()
         self.zone_solution.add_class("atelier-solution")
+        self.barre = w.HBox([self.bouton_verifier, self.bouton_indice])
+        self.zone_regles = w.HTML()
+        self._regles()
         super().__init__(
             [
                 self.titre,
+                self.zone_regles,
                 self.champ_nom,
                 self.boite_connexion,
                 self.zone_identite,
                 self.enonce,
                 self.zone_champs,
-                w.HBox([self.bouton_verifier, self.bouton_indice]),
+                self.barre,
                 self.zone_retour,
                 self.zone_indices,
                 self.zone_solution,
@@ -313,13 +321,35 @@ class Exercice(w.VBox):
         valeurs = {nom: s.value for nom, s in self.champs.items()}
         return next(iter(valeurs.values())) if len(valeurs) == 1 else valeurs
 
+    def _regles(self) -> ReglesExercice:
+        """The rules now (exam or not), decided in the kernel by ``widgets.donnees.devoirs``:
+        in an exam no hint button, no solution, no right/wrong; locked after its end."""
+        self.regles = regles_du_moment(self.code, commence_sous=self._examen)
+        self._examen = self._examen or self.regles.examen
+        boutons = (self.bouton_verifier, self.bouton_indice)
+        self.barre.children = boutons if self.regles.indices else boutons[:1]
+        self.zone_regles.value = _bloc(self.regles.message, GRIS) if self.regles.message else ""
+        if not self.regles.indices and self._indices_vus:  # opened before the exam began
+            self._indices_vus, self.zone_indices.value = 0, ""
+        if not self.regles.solution:
+            self.zone_solution.value = ""
+        return self.regles
+
     def verifier(self) -> Verdict:
-        """Check the answer, show the French feedback, save the attempt (if readable)."""
+        """Check the answer, show the French feedback, save the attempt (if readable).
+
+        In an exam the feedback is only "Réponse enregistrée (réponse n° N…)" (the verdict in the
+        kernel); after the exam's end nothing is checked nor saved."""
         self._liste_apparue()
         if self.variante is None:
             self.retour = INVITATION
             self.zone_retour.value = _bloc(INVITATION, GRIS)
             return Verdict(False, Decimal(0), INVITATION, lisible=False)
+        regles = self._regles()
+        if regles.verrouille:
+            self.verdict, self.retour = None, regles.message
+            self.zone_retour.value = _bloc(regles.message, GRIS)
+            return Verdict(False, Decimal(0), regles.message, lisible=False)
         reponse = self.reponse
         try:
             verdict = self.variante.controle.verifier(reponse)
@@ -327,8 +357,15 @@ class Exercice(w.VBox):
             verdict = Verdict(False, Decimal(0), str(err), lisible=False)
         self.verdict, self.retour = verdict, verdict.message
         couleur = VERT if verdict.correct else (GRIS if not verdict.lisible else ROUGE)
-        self.zone_retour.value = _bloc(verdict.message, couleur)
-        self._marquer_cellules(verdict)
+        if not regles.retour_detaille:
+            self._reponses_examen += verdict.lisible
+            self.retour = (
+                retour_examen(self._reponses_examen) if verdict.lisible else verdict.message
+            )
+            couleur = GRIS
+        self.zone_retour.value = _bloc(self.retour, couleur)
+        if regles.retour_detaille:
+            self._marquer_cellules(verdict)
         if verdict.lisible:
             self.progression.enregistrer_tentative(
                 self.etudiant,
@@ -350,6 +387,10 @@ class Exercice(w.VBox):
         self._liste_apparue()
         if self.variante is None:
             return INVITATION
+        if not self._regles().indices:
+            texte = "Pas d'indice pendant un examen."
+            self.zone_indices.value = _bloc(texte, GRIS)
+            return texte
         indices = self.variante.indices
         if not indices:
             texte = "Pas d'indice pour cet exercice : relisez l'énoncé et le cours."
@@ -378,7 +419,7 @@ class Exercice(w.VBox):
         return etat.reussi or etat.tentatives >= self.definition.essais_avant_solution
 
     def _montrer_solution(self, visible: bool) -> None:
-        if not visible:
+        if not visible or not self._regles().solution:
             self.zone_solution.value = ""
             return
         v = self.variante
@@ -429,11 +470,15 @@ class PanneauProgression(w.VBox):
         return identifiant_etudiant(self._etudiant)
 
     def lignes(self) -> list[tuple[str, str, int, int, bool, int]]:
-        """(code, titre, tentatives, meilleur score en %, réussi, indices) per exercise."""
+        """(code, titre, tentatives, meilleur score en %, réussi, indices) per exercise.
+
+        During an exam on an exercise, its score and success are not told (0, False)."""
         etats = self.progression.etat(self.etudiant, self.unite)
         sortie = []
         for ex in exercices_de_l_unite(self.unite):
             e = etats.get(ex.code)
+            if e is not None and not regles_du_moment(ex.code).retour_detaille:
+                e = replace(e, meilleur_score=0.0, reussi=False)
             sortie.append(
                 (
                     ex.code,

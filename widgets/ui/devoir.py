@@ -1,0 +1,125 @@
+"""The student's sheet of the devoirs in progress: ``FeuilleDevoir()`` in a notebook or a Voilà
+app shows, for each devoir of the class folder whose window is open now, its title, window,
+barème and every exercise in the devoir's variant (``Exercice(code, graine=devoir.graine)``,
+exam rules applied by the exercise widget itself); grid items say what the teacher will mark.
+
+Drivable from Python: ``FeuilleDevoir(etudiant="Léa Martin")``, ``.devoirs`` (those shown),
+``.exercices`` (the :class:`widgets.ui.exercice.Exercice` widgets), ``.actualiser()``.
+CSS: ``atelier-devoir`` (the sheet), ``atelier-resultat`` (its heading, always visible).
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import ipywidgets as w
+
+from widgets.calculs import accorder
+from widgets.calculs.grille import grille_par_code
+from widgets.donnees import devoirs as donnees_devoirs
+from widgets.donnees.devoirs import LIBELLES_MODES, PARIS, Devoir, lire_devoirs
+from widgets.donnees.progression import Progression, identifiant_etudiant
+from widgets.erreurs import ErreurAtelier
+from widgets.ui.exercice import Exercice
+
+__all__ = ["FeuilleDevoir"]
+
+
+def _horaire(d: Devoir) -> str:
+    if d.fin is None:
+        return ""
+    return f" — jusqu'au {d.fin.astimezone(PARIS):%d/%m/%Y à %H:%M}"
+
+
+class FeuilleDevoir(w.VBox):
+    """Every devoir in progress (or only ``identifiant``) for one student."""
+
+    def __init__(
+        self,
+        identifiant: str | None = None,
+        etudiant: str | None = None,
+        *,
+        progression: Progression | None = None,
+        dossier: Path | None = None,
+    ) -> None:
+        self.identifiant = identifiant
+        self.dossier = dossier
+        self.progression = progression if progression is not None else Progression()
+        self.champ_nom = w.Text(
+            value=identifiant_etudiant(etudiant),
+            description="Étudiant",
+            continuous_update=False,
+            layout=w.Layout(width="340px"),
+        )
+        self.champ_nom.observe(lambda _: self._changer_nom(), names="value")
+        self.entete = w.HTML()
+        self.entete.add_class("atelier-resultat")
+        self.corps = w.VBox()
+        self.devoirs: list[Devoir] = []
+        self.exercices: list[Exercice] = []
+        super().__init__([self.champ_nom, self.entete, self.corps])
+        self.add_class("atelier-devoir")
+        self.actualiser()
+
+    def actualiser(self) -> None:
+        """Read the class's devoirs again and show those in progress now."""
+        try:
+            tous = lire_devoirs(self.dossier)
+        except ErreurAtelier as err:
+            self.devoirs, self.exercices, self.corps.children = [], [], ()
+            self.entete.value = f"<p style='color:#b00020'>{html.escape(err.message)}</p>"
+            return
+        instant = donnees_devoirs.maintenant()
+        self.devoirs = [
+            d
+            for d in tous
+            if d.etat(instant) == "en_cours"
+            and (self.identifiant is None or d.identifiant == self.identifiant)
+        ]
+        if not self.devoirs:
+            self.exercices, self.corps.children = [], ()
+            self.entete.value = (
+                "<p><b>Aucun devoir en cours.</b> Quand votre enseignant en ouvre un, "
+                "rechargez la page.</p>"
+            )
+            return
+        self.entete.value = (
+            "<p>" + accorder(len(self.devoirs), "devoir en cours", "devoirs en cours") + "</p>"
+        )
+        blocs: list[w.Widget] = []
+        self.exercices = []
+        for d in self.devoirs:
+            consignes = f"<p>{html.escape(d.consignes)}</p>" if d.consignes else ""
+            blocs.append(
+                w.HTML(
+                    f"<h2>{html.escape(d.titre)}</h2><p>{LIBELLES_MODES[d.mode].capitalize()}"
+                    f"{_horaire(d)} — noté sur {accorder(d.total, 'pt')}.</p>{consignes}"
+                )
+            )
+            for n, item in enumerate(d.items, 1):
+                if item.grille is not None:
+                    g = grille_par_code(item.grille)
+                    blocs.append(
+                        w.HTML(
+                            f"<h3>{n}. {html.escape(g.titre)} ({accorder(item.points, 'pt')})</h3>"
+                            "<p>Travail noté par votre enseignant avec une grille "
+                            f"({', '.join(html.escape(c.nom) for c in g.criteres)}).</p>"
+                        )
+                    )
+                    continue
+                ex = Exercice(
+                    item.code,
+                    self.champ_nom.value,
+                    graine=d.graine,
+                    progression=self.progression,
+                )
+                ex.champ_nom.layout.display = "none"  # one name field for the whole sheet
+                self.exercices.append(ex)
+                blocs.append(w.HTML(f"<h3>{n}. ({accorder(item.points, 'pt')})</h3>"))
+                blocs.append(ex)
+        self.corps.children = blocs
+
+    def _changer_nom(self) -> None:
+        for ex in self.exercices:
+            ex.champ_nom.value = self.champ_nom.value
