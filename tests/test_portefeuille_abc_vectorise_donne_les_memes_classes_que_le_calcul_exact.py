@@ -59,5 +59,5 @@ def test_memes_erreurs_en_francais(base_demo: Path):
         abc_clients_vectorise(base_demo, debut="2030-01-01", fin="2030-12-31")
     with pytest.raises(SaisieInvalide, match="seuil A < seuil B"):
         abc_clients_vectorise(base_demo, seuil_a=95, seuil_b=80)
-    with pytest.raises(SaisieInvalide, match="AAAA-MM-JJ"):
+    with pytest.raises(SaisieInvalide, match="le 31/02/2025 n'existe pas au calendrier"):
         abc_clients_vectorise(base_demo, debut="31/02/2025")
