@@ -233,7 +233,7 @@ def test_the_teacher_composes_prints_fills_a_grid_and_reads_the_notes():
         code, corriges = await requete("/enseignant/devoirs/controle-prix/corriges", cookie=prof)
         assert code == 200 and "Réponse attendue" in corriges
         # the grid of Léa's plan de vente
-        url = "/enseignant/devoirs/controle-prix/grille/plan-de-vente?etudiant=L%C3%A9a%20Martin"
+        url = "/enseignant/devoirs/controle-prix/grille/plan-de-vente?etudiant=Martin%20L%C3%A9a"
         code, page = await requete(url, cookie=prof)
         assert code == 200 and "Très satisfaisant (4 pts)" in page
         incomplet = {k: v for k, v in CHOIX.items() if k != "Découverte"}
@@ -264,11 +264,11 @@ def test_the_teacher_composes_prints_fills_a_grid_and_reads_the_notes():
     assert code == 200
     # Léa: no attempt (0 / 4) + grid 10/20 of 6 pts = 3 + « À vous » not marked (0 / 2)
     # → 3 / 12 → 5,00 / 20 ; Tom: 0
-    ligne_lea = re.search(r"<tr><td>Léa Martin</td>(.*?)</tr>", notes).group(1)
+    ligne_lea = re.search(r"<tr><td>Martin Léa</td>(.*?)</tr>", notes).group(1)
     assert "<b>5,00</b>" in ligne_lea and ">3,00<" in ligne_lea
     assert ligne_lea.count("remplir la grille") == 1
-    assert "<b>0,00</b>" in re.search(r"<tr><td>Tom Durand</td>(.*?)</tr>", notes).group(1)
-    assert evaluations("controle-prix")["plan-de-vente"]["lea martin"]["commentaire"] == (
+    assert "<b>0,00</b>" in re.search(r"<tr><td>Durand Tom</td>(.*?)</tr>", notes).group(1)
+    assert evaluations("controle-prix")["plan-de-vente"]["martin lea"]["commentaire"] == (
         "Bonne découverte"
     )
 
@@ -286,19 +286,19 @@ def test_a_vous_questions_of_the_notebooks_are_marked_one_by_one():
         [("grille:a-vous:gestion-clientele-07-19", 4), ("grille:a-vous:gestion-clientele-08-5", 6)],
     )
     assert [i.grille for i in d.items] == ["a-vous", "a-vous"]
-    sujets = sujets_html(d, ["Léa Martin"])
+    sujets = sujets_html(d, ["Martin Léa"])
     assert "quel segment est le plus homogène" in sujets
     enregistrer_evaluation(
         d.identifiant,
         "a-vous:gestion-clientele-07-19",
-        "lea martin",
+        "martin lea",
         {
             "Pertinence": "Très satisfaisant",
             "Appui sur les chiffres": "Satisfaisant",
             "Justification": "Insuffisant",
         },
     )  # 4 + 3 + 0,5 = 7,5 / 10 → 3 of 4 pts ; the other question not marked: 0 of 6
-    note = noter_eleve(d, "Léa Martin", [], evaluations(d.identifiant))
+    note = noter_eleve(d, "Martin Léa", [], evaluations(d.identifiant))
     assert (note.obtenus, note.sur_20) == (D(3), D(6))
     with pytest.raises(ErreurAtelier, match="grille:<grille>"):
         devoir("Faux", [("grille:a-vous:Question 1", 2)])

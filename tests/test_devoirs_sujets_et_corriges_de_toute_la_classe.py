@@ -50,12 +50,12 @@ def test_one_page_per_student_each_with_their_own_variant(controle):
     copies = _copies(document)
     assert len(copies) == 2
     ex = exercice_par_code(NET)
-    lea, tom = ex.variante("Léa Martin", 7), ex.variante("Tom Durand", 7)
+    lea, tom = ex.variante("Martin Léa", 7), ex.variante("Durand Tom", 7)
     assert lea.enonce != tom.enonce  # the variant depends on the student
     assert markdown_en_html(lea.enonce) in copies[0]
     assert markdown_en_html(tom.enonce) in copies[1]
     assert markdown_en_html(lea.enonce) not in copies[1]
-    assert "Étudiant : <b>Léa Martin</b> — groupe A" in copies[0]
+    assert "Étudiant : <b>Martin Léa</b> — groupe A" in copies[0]
     assert bloc_sujet(1, ex, lea, 4) in copies[0]  # corrige.py's rendering, not a copy of it
     assert "Exercice 1 — Net à payer d&#x27;une facture (4 pts)" in copies[0]
     assert "Plan de vente (10 pts)" in copies[0]
@@ -68,7 +68,7 @@ def test_corriges_carry_each_students_solution_and_the_scaled_bareme(controle):
     copies = _copies(document)
     assert len(copies) == 2
     ex = exercice_par_code(NET)
-    lea, tom = ex.variante("Léa Martin", 7), ex.variante("Tom Durand", 7)
+    lea, tom = ex.variante("Martin Léa", 7), ex.variante("Durand Tom", 7)
     assert bloc_corrige(1, ex, lea, 4) in copies[0]
     assert markdown_en_html(tom.solution) in copies[1]
     assert markdown_en_html(tom.solution) not in copies[0]
@@ -113,7 +113,7 @@ def test_cli_prints_the_whole_class_and_refuses_in_french(controle, tmp_path, ca
 
 
 def test_the_note_joins_exam_attempts_and_the_teachers_grid(controle):
-    def t(exercice, score, heure, graine=7, etudiant="léa martin"):
+    def t(exercice, score, heure, graine=7, etudiant="martin léa"):
         return {
             "exercice": exercice,
             "etudiant": etudiant,
@@ -127,12 +127,12 @@ def test_the_note_joins_exam_attempts_and_the_teachers_grid(controle):
         t(NET, 0.5, "10:50:00"),  # the LAST one counts in an exam → 4 × 0,5 = 2
         t(NET, 1.0, "11:00:00"),  # 12:00 in Paris: after the end, ignored
         t(MARQUE, 1.0, "09:30:00", graine=0),  # another seed (the notebook's): ignored
-        t(MARQUE, 0.25, "09:30:00", etudiant="Tom Durand"),  # another student
+        t(MARQUE, 0.25, "09:30:00", etudiant="Durand Tom"),  # another student
         t(MARQUE, 0.3333, "09:40:00"),  # 6 × 0,3333 = 1,9998 → 2,00
     ]
     grilles = {
         "plan-de-vente": {
-            "lea martin": {
+            "martin lea": {
                 "choix": {
                     "Prise de contact": "Satisfaisant",  # 1,5
                     "Découverte": "Très satisfaisant",  # 4
@@ -143,9 +143,9 @@ def test_the_note_joins_exam_attempts_and_the_teachers_grid(controle):
             }
         }
     }
-    note = noter_eleve(controle, "Léa Martin", tentatives, grilles)
+    note = noter_eleve(controle, "Martin Léa", tentatives, grilles)
     # 2 + 2 + 10 × 10/20 = 9 points out of 20 → 9,00 / 20
     assert [ligne.obtenus for ligne in note.lignes] == [2, 2, 5]
     assert (note.total, note.obtenus, note.sur_20) == (20, 9, 9)
-    vide = noter_eleve(controle, "Tom Durand", tentatives, {})
+    vide = noter_eleve(controle, "Durand Tom", tentatives, {})
     assert (vide.obtenus, vide.sur_20) == (1.5, 1.5)  # 6 × 0,25 ; no grid filled: 0

@@ -66,8 +66,10 @@ class Eleve:
 
     @property
     def identite(self) -> str:
-        """``"Prénom Nom"``: the identity the variants are drawn from."""
-        return f"{self.prenom} {self.nom}".strip()
+        """``"Nom Prénom"``: the identity the variants are drawn from and the attempts are
+        recorded under — the same as a class-list login (``widgets.donnees.classe``), so the
+        printed sujet is the variant the student sees on screen."""
+        return f"{self.nom} {self.prenom}".strip()
 
 
 def valider(devoir: Devoir) -> Devoir:

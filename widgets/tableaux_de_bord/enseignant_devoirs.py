@@ -25,6 +25,7 @@ from urllib.parse import quote
 from widgets.calculs import accorder, format_nombre
 from widgets.calculs.grille import GRILLES_EVALUATION, grille_par_code
 from widgets.donnees.chemins import dossier_utilisateur
+from widgets.donnees.classe import charger_classe
 from widgets.donnees.devoirs import (
     LIBELLES_MODES,
     PARIS,
@@ -259,9 +260,13 @@ class PageImpression(_Base):
 
 
 def _tentatives() -> list[dict]:
-    """Attempts of the server's progress file (all students of the Voilà server)."""
-    chemin = dossier_utilisateur() / NOM_FICHIER
-    return lire_progressions([chemin]) if chemin.exists() else []
+    """Attempts of the students of the Voilà server: its own progress file (free names) and,
+    with a class list, each student's file in the class folder (code login)."""
+    chemins = [dossier_utilisateur() / NOM_FICHIER]
+    classe = charger_classe()
+    if classe is not None:
+        chemins += classe.fichiers_progression()
+    return lire_progressions([c for c in chemins if c.exists()])
 
 
 class PageNotes(_Base):
