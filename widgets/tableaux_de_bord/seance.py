@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from widgets.calculs import accorder
 from widgets.donnees.chemins import dossier_serveur
 from widgets.erreurs import ErreurAtelier
 
@@ -203,8 +204,8 @@ def terminer_seance(carnet: str, dossier: str | Path | None = None) -> bool:
 def decrire_seance(seance: Seance) -> str:
     """Phrase française pour l'enseignant (CLI, page de l'enseignant)."""
     application = seance.carnet.removesuffix(".ipynb")
-    eleves = f"{seance.eleves} élève" + ("s" if seance.eleves > 1 else "")
-    noyaux = f"{seance.reserve} noyaux préchauffés"
+    eleves = accorder(seance.eleves, "élève")
+    noyaux = accorder(seance.reserve, "noyau préchauffé", "noyaux préchauffés")
     return (
         f"Séance préparée : {application} pour {eleves}, de {seance.debut:%H:%M} à "
         f"{seance.fin:%H:%M} ; le serveur prépare {noyaux}, sans redémarrage."
