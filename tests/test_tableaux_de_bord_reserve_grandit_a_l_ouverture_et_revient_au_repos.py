@@ -67,6 +67,7 @@ class FauxGestionnaire:
 
     def __init__(self, carnets, base: int = 2) -> None:
         self._pools = {c: [] for c in carnets}
+        self.rendus_incomplets: set[str] = set()
         self.kernel_pools_config = {
             c: {"pool_size": base, "kernel_env_variables": {"ATELIER_APP": c}} for c in carnets
         }
@@ -202,6 +203,8 @@ def test_voila_reads_the_pool_size_from_the_pilot_and_keeps_the_kernel_env(tmp_p
     assert reglage.get("kernel_env_variables") == {"ATELIER_APP": APP}
     assert reglage.get("pool_size") == reglage["pool_size"] == 2
     pilote.ouverture(APP)
+    assert reglage.get("pool_size") == 2  # a page is being served: no growth yet
+    pilote.fin_ouverture(APP)
     assert reglage.get("pool_size") == 3  # one more, being prepared
     pilote.arreter()
     assert reglage.get("pool_size") == 0  # stopping: no refill at all
@@ -360,3 +363,84 @@ def test_the_real_server_grows_the_opened_app_then_returns_to_rest(
     assert visites["classe_visee"] == 2 and visites["reserve_prete"] == 2, visites
     ligne = "Réserve de visites.ipynb : 2 noyau(x) pour la classe, 0 au repos"
     assert f"{ligne} (séance préparée pour 1 élève)" in serveur.lire_sortie()
+
+
+def test_growth_waits_while_a_page_is_being_served(tmp_path):
+    pilote, km, _, _ = _pilote(tmp_path)
+    pilote.ouverture(APP)  # a student's page: its notebook is running
+    km.prendre(APP)
+    pilote.tic()
+    pilote.tic()
+    assert km.taille(APP) == 2  # only the quiet pool is restored, nothing prepared ahead
+    km.tout_preparer()
+    assert km.en_preparation() == 0  # the machine is free, yet the page is still streaming
+    pilote.tic()
+    assert km.taille(APP) == 2
+    pilote.fin_ouverture(APP)  # page served
+    pilote.tic()
+    assert km.taille(APP) == 3 and km.en_preparation() == 1
+
+
+def test_the_app_opened_last_grows_first(tmp_path):
+    pilote, km, horloge, _ = _pilote(tmp_path)
+    # AUTRE (facture) comes first alphabetically and was glanced at first; the class app last.
+    _ouvrir_carnet(pilote, km, AUTRE)
+    horloge.t += 60
+    _ouvrir_carnet(pilote, km, APP)
+    assert pilote.ordre_de_croissance() == [APP, AUTRE]
+    km.tout_preparer()  # both pages' refills are done
+    for _ in range(10):
+        pilote.tic()
+        km.tout_preparer()
+    assert km.taille(APP) == 12  # 2 + the 10 kernels prepared one per tick
+    assert km.taille(AUTRE) == 2
+
+
+def test_a_prepared_session_grows_before_an_app_merely_opened(tmp_path):
+    pilote, km, _, _ = _pilote(tmp_path)
+    _ouvrir_carnet(pilote, km, AUTRE)
+    preparer_seance("negociation", 20, dossier=tmp_path / "srv")
+    pilote.tic()
+    assert pilote.ordre_de_croissance() == [APP, AUTRE]
+
+
+def test_a_page_gets_a_ready_kernel_never_one_whose_outputs_were_lost(tmp_path):
+    async def scenario():
+        pilote, km, _, _ = _pilote(tmp_path)
+        pool = km._pools[APP]
+        perdu, pret = pool[0].kernel_id, pool[1].kernel_id
+        en_cours = FausseTache("en-cours")  # kernel started, notebook still running
+        en_cours.demarre = True
+        pool.insert(0, en_cours)
+        km.rendus_incomplets.add(perdu)  # serveur.py records it when a cell times out
+        pilote.avant_page(APP)
+        await asyncio.sleep(0)
+        assert [t.kernel_id for t in pool] == [pret, "en-cours"]  # what Voilà pops first
+        assert km.arretes == [perdu] and perdu not in km.rendus_incomplets
+
+    executer(scenario())  # own thread: a browser test may hold this one's loop
+
+
+def test_a_timed_out_cell_marks_its_kernel_for_the_pool(tmp_path):
+    from types import SimpleNamespace
+
+    from widgets.tableaux_de_bord.serveur import MESSAGE_SORTIES_PERDUES, _delai_depasse_en_francais
+
+    gestionnaire = SimpleNamespace(rendus_incomplets=set())
+    executeur = SimpleNamespace(
+        km=SimpleNamespace(kernel_id="k42", parent=gestionnaire),
+        iopub_timeout=60,
+        log=__import__("logging").getLogger("test"),
+    )
+    cellule = {"id": "c1", "outputs": []}
+    _delai_depasse_en_francais(executeur, cellule)
+    assert gestionnaire.rendus_incomplets == {"k42"}
+    assert cellule["outputs"][0]["traceback"] == [MESSAGE_SORTIES_PERDUES]
+
+
+def _ouvrir_carnet(pilote, km, carnet: str) -> None:
+    """A page of ``carnet`` is opened and served; its student then leaves (tab closed)."""
+    pilote.ouverture(carnet)
+    km.prendre(carnet)
+    pilote.fin_ouverture(carnet)
+    km.en_service[carnet] -= 1

@@ -267,7 +267,10 @@ class ConfigTableauxDeBord(Configurable):
         # nbclient waits 4 s by default, then drops the rest with a mere warning: on a loaded
         # server a 270-widget app lost its display_data and its page stayed blank (issue 17).
         # The wait ends at the cell's "idle" status, so a long limit costs nothing; past it,
-        # the cell fails visibly (French message) instead of silently.
+        # the cell fails visibly (French message) instead of silently, and a pool kernel in
+        # that state is never handed to a page (reserve.PiloteReserve.avant_page).
+        # Upstream: jupyter/nbclient#110 (intermittent "Timeout waiting for IOPub output"),
+        # voila-dashboards/voila#920 (widgets not shown until the page is reloaded).
         c.VoilaExecutor.iopub_timeout = max(1, int(self.delai_sorties))
         c.VoilaExecutor.raise_on_iopub_timeout = True
         c.VoilaExecutor.cell_error_instruction = (

@@ -50,6 +50,9 @@ class GestionnaireNoyauxAtelier(AsyncMappingKernelManager):
         self._file_reserve: asyncio.Semaphore | None = None
         #: Set when the server stops (widgets.tableaux_de_bord.arret): no new kernel.
         self.refuser_les_demarrages = False
+        #: Kernels whose notebook run lost a cell's outputs (serveur.py records them): a pool
+        #: kernel listed here is never handed to a page (reserve.PiloteReserve.avant_page).
+        self.rendus_incomplets: set[str] = set()
 
     def _verifier_demarrage(self) -> None:
         if self.refuser_les_demarrages:
@@ -84,6 +87,7 @@ class GestionnaireNoyauxAtelier(AsyncMappingKernelManager):
         finally:
             self._app_des_noyaux.pop(kernel_id, None)
             self._en_service.discard(kernel_id)
+            self.rendus_incomplets.discard(kernel_id)
 
     def _oublier_les_morts(self) -> None:
         vivants = set(self.list_kernel_ids())
@@ -91,6 +95,7 @@ class GestionnaireNoyauxAtelier(AsyncMappingKernelManager):
             if kernel_id not in vivants:
                 self._app_des_noyaux.pop(kernel_id, None)
                 self._en_service.discard(kernel_id)
+        self.rendus_incomplets &= vivants
 
     def noyaux_en_service(self, carnet: str) -> int:
         """Nombre de noyaux vivants qui servent un élève sur l'application ``carnet``."""

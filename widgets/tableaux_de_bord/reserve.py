@@ -15,6 +15,15 @@ file the day before. The :class:`PiloteReserve` decides instead, app by app, eve
 Pace: kernels above the base are prepared (start + notebook execution) at most
 ``demarrages_simultanes`` at a time, server-wide, and only while the server has fewer than
 ``max_noyaux_total`` live kernels: growing a pool never starves the students already working.
+Growth also waits while any page is being served (students first: a page that executes its
+own notebook competes with every pool kernel being prepared, issue 17), and the app opened
+most recently (or with a prepared session) is served first, not the first in alphabetical
+order.
+
+Hand-over (issue 17): Voilà gives a page the *oldest* pool entry, ready or not, and an entry
+whose pre-rendering lost a cell's outputs (``delai_sorties`` exceeded on an overloaded
+machine) would show a page without widgets. Before each page, :meth:`PiloteReserve.avant_page`
+shuts such kernels down and puts the ready kernels first.
 
 How Voilà is steered: ``VoilaKernelManager.fill_if_needed`` reads
 ``kernel_pools_config[app]["pool_size"]`` each time it fills (at start, and right after a
@@ -44,6 +53,9 @@ PRETE = "prete"
 MORTE = "morte"
 
 journal = logging.getLogger(__name__)
+
+#: Order in which a page is offered pool entries (Voilà takes the first).
+_ORDRE_DE_SERVICE = {PRETE: 0, PREPARATION: 1, MORTE: 2}
 
 
 def etat_entree(tache: Any) -> str:
@@ -156,6 +168,39 @@ class PiloteReserve:
         if self._arrivees[carnet] > 0:
             self._arrivees[carnet] -= 1
 
+    def avant_page(self, carnet: str) -> None:
+        """Right before Voilà takes a pool kernel for a page of ``carnet``.
+
+        Kernels whose pre-rendering lost outputs are shut down (never handed to a student),
+        then the ready kernels go first: Voilà takes ``pool[0]``, and a page given a kernel
+        still starting would wait behind every pool start queued before it.
+        """
+        # Only here, not in the tick: an app that always exceeded the limit would otherwise
+        # start and discard kernels in a loop with nobody waiting for them.
+        pool = self._pool(carnet)
+        self._retirer_incomplets(carnet)
+        pool.sort(key=lambda tache: _ORDRE_DE_SERVICE[etat_entree(tache)])
+
+    def _retirer_incomplets(self, carnet: str) -> None:
+        incomplets = getattr(self.km, "rendus_incomplets", None)
+        if not incomplets:
+            return
+        pool = self._pool(carnet)
+        for tache in list(pool):
+            if etat_entree(tache) != PRETE:
+                continue
+            kernel_id = tache.result()["kernel_id"]
+            if kernel_id in incomplets:
+                pool.remove(tache)
+                incomplets.discard(kernel_id)
+                self.log.warning(
+                    "Noyau de réserve %s de %s écarté : son rendu préalable a perdu des "
+                    "sorties (serveur surchargé) ; un autre le remplace",
+                    kernel_id,
+                    carnet,
+                )
+                self._lancer_arret(kernel_id)
+
     # --- decisions ------------------------------------------------------------------------
 
     def _pool(self, carnet: str) -> list:
@@ -191,6 +236,10 @@ class PiloteReserve:
         pas_encore = sum(not t.done() for pool in self.km._pools.values() for t in pool)
         return len(self.km.list_kernel_ids()) + pas_encore
 
+    def pages_en_cours(self) -> int:
+        """Pages being served right now (all apps): their notebooks run before any growth."""
+        return sum(self._arrivees.values())
+
     def taille_autorisee(self, carnet: str) -> int:
         """The ``pool_size`` Voilà may fill ``carnet``'s pool up to, right now."""
         if self.arrete:
@@ -201,6 +250,8 @@ class PiloteReserve:
             return cible
         # Below the base: the ordinary refill, as Voilà always did.
         manque_base = max(0, self.reglages.taille_pool_de(carnet) - n)
+        if self.pages_en_cours():
+            return n + manque_base
         place = max(0, max(1, self.reglages.demarrages_simultanes) - self.en_preparation())
         memoire = max(0, self.reglages.max_noyaux_total - self.noyaux_total())
         return n + max(manque_base, min(cible - n, place, memoire))
@@ -213,10 +264,20 @@ class PiloteReserve:
             return
         try:
             self.actualiser_seances()
-            for carnet in self.carnets:
+            for carnet in self.ordre_de_croissance():
                 self._ajuster(carnet)
         except Exception:  # noqa: BLE001 - the tick must survive anything
             self.log.exception("Pilotage des réserves de noyaux")
+
+    def ordre_de_croissance(self) -> list[str]:
+        """Apps in the order their pools may grow: prepared sessions, then the app opened most
+        recently. Only ``demarrages_simultanes`` kernels are prepared at a time, so the first
+        app of this list gets them: the app the class is about to use, not the first one in
+        alphabetical order that a teacher glanced at earlier."""
+        return sorted(
+            self.carnets,
+            key=lambda c: (c not in self._seances, -self._ouvertures.get(c, float("-inf"))),
+        )
 
     def _ajuster(self, carnet: str) -> None:
         n = len(self._pool(carnet))
@@ -258,10 +319,13 @@ class PiloteReserve:
                 continue
             # Out of the pool first (synchronously): no page can take it any more.
             pool.remove(tache)
-            arret = asyncio.ensure_future(self._arreter(tache.result()["kernel_id"]))
-            self._arrets.add(arret)
-            arret.add_done_callback(self._arrets.discard)
+            self._lancer_arret(tache.result()["kernel_id"])
             nombre -= 1
+
+    def _lancer_arret(self, kernel_id: str) -> None:
+        arret = asyncio.ensure_future(self._arreter(kernel_id))
+        self._arrets.add(arret)
+        arret.add_done_callback(self._arrets.discard)
 
     async def _arreter(self, kernel_id: str) -> None:
         try:

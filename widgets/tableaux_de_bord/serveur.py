@@ -72,12 +72,18 @@ def _delai_depasse_en_francais(self: VoilaExecutor, cell: Any) -> None:
     Voilà's own text is English; with ``raise_on_iopub_timeout`` (see configuration.py) this is
     also where a cell whose outputs were not all received lands, instead of an empty cell.
     """
+    kernel_id = getattr(self.km, "kernel_id", None)
     self.log.warning(
-        "Cellule %s : délai dépassé (exécution ou sorties au-delà de %s s) ; la page affiche "
-        "un message d'erreur au lieu de ses widgets",
+        "Cellule %s : délai dépassé (exécution ou sorties au-delà de %s s, noyau %s) ; une page "
+        "servie par ce noyau afficherait un message d'erreur au lieu de ses widgets",
         cell.get("id", "?"),
         self.iopub_timeout,
+        kernel_id,
     )
+    # A pool kernel in this state is set aside before any page takes it (reserve.py).
+    incomplets = getattr(getattr(self.km, "parent", None), "rendus_incomplets", None)
+    if kernel_id and incomplets is not None:
+        incomplets.add(kernel_id)
     cell.setdefault("outputs", []).append(
         {
             "output_type": "error",
@@ -199,6 +205,7 @@ class PageApplication(TornadoVoilaHandler):
                 return
             pilote: PiloteReserve = self.settings[CLE_PILOTE]
             pilote.ouverture(carnet)  # the app's pool grows toward the class size
+            pilote.avant_page(carnet)  # no kernel with lost outputs; ready kernels first
             try:
                 await super().get(path)
             finally:
