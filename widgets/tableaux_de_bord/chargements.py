@@ -13,8 +13,11 @@ time are each timed exactly:
   the notebook has run in the kernel);
 - ``visible_s``: the result widget became visible.
 
-A page is *blank* when its result widget is not visible ``delai_vide`` seconds after the page
-arrived (or never, within ``delai_page + delai_vide`` seconds of the navigation start).
+A page is *blank* (``vide``) when its result widget is not visible ``delai_vide`` seconds after
+the page arrived (or never, within ``delai_page + delai_vide`` seconds of the navigation start).
+The summary also counts the pages that never showed it (``jamais_affichees``) and those that
+arrived without any widget output (``sans_sortie_widget``: nothing could ever render, the
+failure of issue 17), to tell a page the server left blank from one a busy browser renders late.
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ _MESURES = """() => {
     page: nav && nav.domContentLoadedEventEnd > 0 ? nav.domContentLoadedEventEnd : null,
     visible: window.__atelierVisible === undefined ? null : window.__atelierVisible,
     attente: (document.documentElement && document.documentElement.dataset.atelierAttente) || "",
+    sorties: (document.documentElement && document.documentElement.dataset.atelierSorties) || null,
   };
 }"""
 
@@ -64,7 +68,13 @@ class Chargement:
     visible_s: float | None = None
     vide: bool = False
     message_attente: str = ""  # "" never shown, "prepare" then "recharger" (French notices)
+    sorties_widget: int | None = None  # widget outputs the page arrived with (0: cannot render)
     erreurs: list[str] = field(default_factory=list)
+
+    @property
+    def jamais_affichee(self) -> bool:
+        """The result widget never showed up (whatever the wait): the page stayed blank."""
+        return self.visible_s is None
 
     @property
     def attente_apres_page_s(self) -> float | None:
@@ -126,6 +136,8 @@ def _conclure(page: Any, chargement: Chargement, fin: float, delai_vide: float) 
     chargement.page_s = None if mesures.get("page") is None else mesures["page"] / 1000
     chargement.visible_s = None if mesures.get("visible") is None else mesures["visible"] / 1000
     chargement.message_attente = mesures.get("attente", "")
+    sorties = mesures.get("sorties")  # counted by the page's watchdog when it arrived
+    chargement.sorties_widget = None if sorties is None else int(sorties)
     attente = chargement.attente_apres_page_s
     chargement.vide = chargement.visible_s is None or (attente is not None and attente > delai_vide)
 
@@ -168,13 +180,29 @@ def charger_ensemble(
     *,
     delai_vide: float = 20.0,
     delai_page: float = 120.0,
+    etalement_s: float = 0.0,
+    navigateur: Any = None,
 ) -> list[Chargement]:
-    """Open a page per item of ``carnets`` at the same time, then judge each one."""
+    """Open a page per item of ``carnets`` at the same time, then judge each one.
+
+    ``etalement_s`` spreads the openings evenly over that many seconds (a class does not
+    click at the same millisecond). With ``navigateur``, each page gets its own browser
+    profile (``contexte`` is then unused), as each student has their own browser: Chromium
+    gives each profile its own renderer process, where the tabs of one profile share one.
+    """
     ouverts = []
-    fin = time.monotonic() + delai_page + delai_vide
-    for carnet in carnets:
+    profils = []
+    debut = time.monotonic()
+    fin = debut + etalement_s + delai_page + delai_vide
+    for i, carnet in enumerate(carnets):
+        if etalement_s and len(carnets) > 1:
+            attente = debut + etalement_s * i / (len(carnets) - 1) - time.monotonic()
+            if attente > 0:
+                time.sleep(attente)
         chargement = Chargement(carnet)
-        page = _ouvrir(contexte, chargement.erreurs)
+        if navigateur is not None:
+            profils.append(nouveau_contexte(navigateur))
+        page = _ouvrir(profils[-1] if navigateur is not None else contexte, chargement.erreurs)
         try:
             page.goto(_url(base, carnet), wait_until="commit", timeout=delai_page * 1000)
         except Exception as err:
@@ -184,6 +212,8 @@ def charger_ensemble(
         _conclure(page, chargement, fin, delai_vide)
     for _, page in ouverts:
         _fermer(page)
+    for profil in profils:
+        profil.close()
     return [c for c, _ in ouverts]
 
 
@@ -198,10 +228,16 @@ def quantile(valeurs: list[float], q: float) -> float:
 def resume(chargements: list[Chargement]) -> dict[str, float | int]:
     """Counts and time to visible widgets (median, p95, max) of a series of loads."""
     visibles = [c.visible_s for c in chargements if c.visible_s is not None]
+    arrivees = [c.page_s for c in chargements if c.page_s is not None]
     return {
         "chargements": len(chargements),
         "vides": sum(c.vide for c in chargements),
+        "jamais_affichees": sum(c.jamais_affichee for c in chargements),
+        "sans_sortie_widget": sum(c.sorties_widget == 0 for c in chargements),
+        "arrivee_mediane_s": statistics.median(arrivees) if arrivees else float("nan"),
+        "arrivee_max_s": max(arrivees) if arrivees else float("nan"),
         "messages_attente": sum(bool(c.message_attente) for c in chargements),
+        "avis_recharger": sum(c.message_attente == "recharger" for c in chargements),
         "mediane_s": statistics.median(visibles) if visibles else float("nan"),
         "p95_s": quantile(visibles, 0.95),
         "max_s": max(visibles) if visibles else float("nan"),
