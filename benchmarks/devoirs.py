@@ -39,9 +39,10 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as dossier:
         os.environ["ATELIER_DONNEES"] = str(Path(dossier) / "donnees")
+        from widgets.donnees.classe import EleveImporte
         from widgets.donnees.devoirs import devoir, enregistrer_devoir
         from widgets.donnees.progression import Progression
-        from widgets.exercices.devoirs import Eleve, corriges_html, sujets_html
+        from widgets.exercices.devoirs import corriges_html, sujets_html
         from widgets.ui.exercice import Exercice
 
         progression = Progression(Path(dossier) / "p.sqlite")
@@ -58,7 +59,7 @@ def main() -> None:
         print(f"verifier() sans devoir     : {vide:7.2f} ms CPU par réponse")
         print(f"verifier() avec {args.devoirs:3d} devoirs : {plein:7.2f} ms CPU par réponse")
         print(f"rapport                    : {plein / vide:7.2f}")
-        eleves = [Eleve(f"Nom{i}", f"Prénom{i}") for i in range(35)]
+        eleves = [EleveImporte(f"Nom{i}", f"Prénom{i}") for i in range(35)]
         debut = time.process_time()
         taille = len(sujets_html(d, eleves)) + len(corriges_html(d, eleves))
         print(

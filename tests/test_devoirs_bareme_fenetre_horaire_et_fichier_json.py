@@ -1,5 +1,6 @@
 """Devoirs: barème computed by hand, validation in French, JSON round trip, time window edges
-(at début, at fin, another timezone) and the exam rules the exercise widget obeys."""
+(at début, at fin, another timezone), the exam rules the exercise widget obeys, and where the
+files live (the cockpit's class folder; only a write creates a folder)."""
 
 from __future__ import annotations
 
@@ -10,14 +11,20 @@ from decimal import Decimal as D
 import pytest
 
 from widgets.calculs.bareme import note_sur_20, noter, points_obtenus
+from widgets.donnees.chemins import dossier_classe
+from widgets.donnees.classe import Classe
 from widgets.donnees.devoirs import (
     LIBRE,
     PARIS,
     charger_devoir,
     devoir,
     enregistrer_devoir,
+    enregistrer_evaluation,
+    evaluations,
     lire_devoirs,
+    regles_du_moment,
     regles_exercice,
+    supprimer_devoir,
 )
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices.devoirs import valider
@@ -164,3 +171,31 @@ def test_a_devoir_rewritten_with_the_same_size_is_read_again(tmp_path):
         json.dumps(d.vers_dict(), ensure_ascii=False, indent=1).encode()
     )
     assert lire_devoirs(tmp_path) == [avance]
+
+
+def test_devoirs_live_in_the_cockpit_s_class_folder_and_only_a_write_creates_it(
+    tmp_path, monkeypatch
+):
+    classe = tmp_path / "classe"
+    monkeypatch.setenv("ATELIER_CLASSE", str(classe))
+    assert dossier_classe() == Classe().dossier == classe  # one class folder
+    # readers: nothing found, nothing created
+    assert lire_devoirs() == [] and regles_du_moment(NET) == LIBRE
+    assert evaluations("controle") == {}
+    with pytest.raises(ErreurAtelier, match="n'existe pas"):
+        charger_devoir("controle")
+    supprimer_devoir("controle")
+    assert not classe.exists()
+    # writers create their sub-folder
+    d = devoir("Contrôle", [(NET, 2), ("grille:a-vous:q1", 4)])
+    assert enregistrer_devoir(d) == classe / "devoirs" / "controle.json"
+    choix = {
+        "Pertinence": "Satisfaisant",  # 3
+        "Appui sur les chiffres": "Insuffisant",  # 1
+        "Justification": "Très satisfaisant",  # 2
+    }
+    assert enregistrer_evaluation("controle", "a-vous:q1", "martin lea", choix) == 6
+    fichiers = sorted(p.relative_to(classe).as_posix() for p in classe.rglob("*"))
+    assert fichiers == ["devoirs", "devoirs/controle.json", "grilles", "grilles/controle.json"]
+    assert lire_devoirs() == [d]
+    assert evaluations("controle")["a-vous:q1"]["martin lea"]["choix"] == choix

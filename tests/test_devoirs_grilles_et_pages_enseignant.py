@@ -1,9 +1,11 @@
 """Grids of open work (criteria × levels × points) computed by hand, and the teacher's devoirs
-pages over HTTP (tornado server on the loopback): refused without the teacher's signed cookie,
-compose a devoir, print the class, fill a grid, read the note out of 20."""
+pages over HTTP (tornado server on the loopback, with the cockpit's pages): refused without the
+teacher's signed cookie, compose a devoir, print the class, fill a grid, read the note out of
+20 — the class being the ONE list imported on the cockpit."""
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal as D
 from urllib.parse import urlencode
@@ -16,6 +18,8 @@ from tornado.testing import bind_unused_port
 
 from benchmarks.visiteur_voila import executer
 from widgets.calculs.grille import GRILLES_EVALUATION, evaluer, grille, grille_par_code
+from widgets.donnees.chemins import dossier_classe
+from widgets.donnees.classe import Classe
 from widgets.donnees.devoirs import (
     charger_devoir,
     devoir,
@@ -27,7 +31,9 @@ from widgets.donnees.devoirs import (
 )
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices.devoirs import noter_eleve, sujets_html
-from widgets.tableaux_de_bord.acces import COOKIE_ENSEIGNANT
+from widgets.tableaux_de_bord.acces import CLE_REGLAGES, COOKIE_ENSEIGNANT
+from widgets.tableaux_de_bord.configuration import ConfigTableauxDeBord
+from widgets.tableaux_de_bord.enseignant import ROUTES_ENSEIGNANT
 from widgets.tableaux_de_bord.enseignant_devoirs import HANDLERS_DEVOIRS
 
 SECRET = "secret-de-test"
@@ -96,9 +102,19 @@ def test_a_bad_grid_is_refused_in_french(criteres, morceau):
 
 
 # ------------------------------------------------------------------------------ HTTP pages
-def _appli() -> tornado.web.Application:
+NET = "relation_client/net-a-payer-1"
+LISTE = "nom;prénom;groupe\nMartin;Léa;A\nDurand;Tom;B\n"
+
+
+def _appli(dossier_classe: str = "") -> tornado.web.Application:
+    """The devoirs pages with the cockpit's, as the server registers them."""
+    reglages = ConfigTableauxDeBord(dossier_classe=dossier_classe)
     return tornado.web.Application(
-        HANDLERS_DEVOIRS, cookie_secret=SECRET, xsrf_cookies=True, base_url="/"
+        [*HANDLERS_DEVOIRS, *ROUTES_ENSEIGNANT],
+        cookie_secret=SECRET,
+        xsrf_cookies=True,
+        base_url="/",
+        **{CLE_REGLAGES: reglages},
     )
 
 
@@ -107,9 +123,9 @@ def _cookie_enseignant() -> str:
     return f"{COOKIE_ENSEIGNANT}={valeur.decode()}"
 
 
-async def _visite(scenario):
+async def _visite(scenario, dossier_classe: str = ""):
     sock, port = bind_unused_port()
-    serveur = HTTPServer(_appli())
+    serveur = HTTPServer(_appli(dossier_classe))
     serveur.add_sockets([sock])
     client = AsyncHTTPClient()
 
@@ -140,6 +156,18 @@ def _champs(choix):
 
 def _formulaire(champs, xsrf):
     return urlencode([("_xsrf", xsrf), *champs])
+
+
+async def _importer(requete, xsrf, cookie, liste=LISTE):
+    """The cockpit's import (``/enseignant/classe``, multipart file): the only class list."""
+    limite = "----atelier"
+    corps = (
+        f'--{limite}\r\nContent-Disposition: form-data; name="_xsrf"\r\n\r\n{xsrf}\r\n'
+        f'--{limite}\r\nContent-Disposition: form-data; name="fichier"; '
+        f'filename="liste.csv"\r\nContent-Type: text/csv\r\n\r\n{liste}\r\n--{limite}--\r\n'
+    ).encode()
+    tetes = {"Content-Type": f"multipart/form-data; boundary={limite}"}
+    return await requete("/enseignant/classe", "POST", corps, cookie, tetes)
 
 
 def test_a_student_is_refused_every_teacher_page():
@@ -212,22 +240,12 @@ def test_the_teacher_composes_prints_fills_a_grid_and_reads_the_notes():
             ("grille:plan-de-vente", 6),
             ("grille:a-vous:gestion-clientele-07-19", 2),
         ]
-        # class list upload (multipart), then the whole class printed
-        limite = "----atelier"
-        liste = "nom;prénom;groupe\nMartin;Léa;A\nDurand;Tom;B\n"
-        corps = (
-            f'--{limite}\r\nContent-Disposition: form-data; name="_xsrf"\r\n\r\n{xsrf}\r\n'
-            f'--{limite}\r\nContent-Disposition: form-data; name="liste"; '
-            f'filename="liste.csv"\r\nContent-Type: text/csv\r\n\r\n{liste}\r\n--{limite}--\r\n'
-        ).encode()
-        code, _ = await requete(
-            "/enseignant/devoirs/classe",
-            "POST",
-            corps,
-            cookie,
-            {"Content-Type": f"multipart/form-data; boundary={limite}"},
-        )
-        assert code == 303
+        # no class list yet: printing says where to import it
+        code, page = await requete("/enseignant/devoirs/controle-prix/sujets", cookie=prof)
+        assert code == 400 and "Aucune liste de classe : importez-la sur le cockpit" in page
+        # the class list imported on the cockpit (multipart), then the whole class printed
+        code, _ = await _importer(requete, xsrf, cookie)
+        assert code == 200
         code, sujets = await requete("/enseignant/devoirs/controle-prix/sujets", cookie=prof)
         assert code == 200 and sujets.count("<section class='copie'>") == 2
         code, corriges = await requete("/enseignant/devoirs/controle-prix/corriges", cookie=prof)
@@ -271,6 +289,59 @@ def test_the_teacher_composes_prints_fills_a_grid_and_reads_the_notes():
     assert evaluations("controle-prix")["plan-de-vente"]["martin lea"]["commentaire"] == (
         "Bonne découverte"
     )
+
+
+def test_the_devoirs_pages_and_the_cockpit_see_the_students_of_one_imported_list(tmp_path):
+    """One import on /enseignant: the cockpit's heatmap, the devoirs' sujets and notes list
+    the same students, under the identity of their code login, from one file."""
+    cockpit = tmp_path / "classe_du_serveur"  # the server's setting (dossier_classe)
+    d = devoir("Entraînement", [(NET, 4)], graine=7)  # no window: always in progress
+    enregistrer_devoir(d)
+
+    async def scenario(requete):
+        prof = _cookie_enseignant()
+        code, page = await requete("/enseignant/devoirs", cookie=prof)
+        assert code == 200 and "Aucune liste de classe (<a href='/enseignant'>importer" in page
+        xsrf = re.search(r'name="_xsrf" value="([^"]+)"', page).group(1)
+        cookie = f"{prof}; _xsrf={xsrf}"
+        assert (await _importer(requete, xsrf, cookie))[0] == 200
+        # Léa, logged in with her code, succeeds at the exercise with the devoir's seed
+        Classe(cockpit).progression("Martin Léa").enregistrer_tentative(
+            "Martin Léa", "relation_client", NET, "12,50", True, 1.0, "Juste", graine=7
+        )
+        chemins = [
+            "/enseignant/devoirs",
+            f"/enseignant/carte.json?unite=relation_client&exercices={NET}",
+            f"/enseignant/devoirs/{d.identifiant}/sujets",
+            f"/enseignant/devoirs/{d.identifiant}/notes",
+        ]
+        pages = [await requete(c, cookie=prof) for c in chemins]
+        ancien_depot = await requete("/enseignant/devoirs/classe", "POST", "", cookie)
+        return pages, ancien_depot
+
+    pages, ancien_depot = executer(_visite(scenario, str(cockpit)))
+    assert [code for code, _ in pages] == [200] * 4
+    (_, devoirs), (_, carte), (_, sujets), (_, notes) = pages
+    assert "Liste de classe : 2 étudiants, importée sur le cockpit" in devoirs
+    carte = json.loads(carte)
+    assert list(carte["eleves"]) == ["Martin Léa", "Durand Tom"]
+    assert [carte["eleves"][e][NET]["statut"] for e in carte["eleves"]] == [
+        "reussi",
+        "pas_commence",
+    ]
+    assert re.findall(r"Étudiant : <b>(.*?)</b> — groupe (\w)", sujets) == [
+        ("Martin Léa", "A"),
+        ("Durand Tom", "B"),
+    ]
+    # Léa: 1,0 × 4 pts = 4 / 4 → 20,00 / 20 ; Tom: no attempt → 0,00
+    assert re.findall(r"<tr><td>([^<]*)</td>.*?<b>([^<]*)</b></td></tr>", notes) == [
+        ("Martin Léa", "20,00"),
+        ("Durand Tom", "0,00"),
+    ]
+    # one file for the list (the cockpit's), no second list saved for the devoirs
+    assert sorted(p.name for p in cockpit.iterdir()) == ["classe.json", "progression"]
+    assert sorted(p.name for p in dossier_classe().iterdir()) == ["devoirs"]
+    assert ancien_depot[0] == 404
 
 
 def test_a_vous_questions_of_the_notebooks_are_marked_one_by_one():

@@ -9,22 +9,16 @@ import re
 import pytest
 
 from widgets.cli import main
+from widgets.donnees.classe import Classe, lire_liste_csv
 from widgets.donnees.devoirs import devoir, enregistrer_devoir
-from widgets.erreurs import ErreurAtelier
 from widgets.exercices import exercice_par_code
 from widgets.exercices.corrige import bloc_corrige, bloc_sujet
-from widgets.exercices.devoirs import (
-    Eleve,
-    corriges_html,
-    lire_liste_classe,
-    noter_eleve,
-    sujets_html,
-)
+from widgets.exercices.devoirs import corriges_html, noter_eleve, sujets_html
 from widgets.exercices.markdown import markdown_en_html
 
 NET = "relation_client/net-a-payer-1"
 MARQUE = "relation_client/taux-de-marque-1"
-LEA, TOM = Eleve("Martin", "Léa", "A"), Eleve("Durand", "Tom", "B")
+LEA, TOM = lire_liste_csv("nom;prénom;groupe\nMartin;Léa;A\nDurand;Tom;B\n")
 
 
 @pytest.fixture
@@ -76,17 +70,37 @@ def test_corriges_carry_each_students_solution_and_the_scaled_bareme(controle):
     assert "Barème de l'exercice ramené à 4 pts dans ce devoir." in copies[0]
 
 
-def test_the_class_list_csv_is_read_the_french_excel_way(tmp_path):
-    chemin = tmp_path / "liste.csv"
-    chemin.write_bytes("Nom;Prénom;Groupe\nMartin;Léa;A\n\nDurand;Tom;B\n".encode("utf-8-sig"))
-    assert lire_liste_classe(chemin) == [LEA, TOM]
+def test_the_cockpit_s_students_print_under_their_login_identity(controle, tmp_path):
+    classe = Classe(tmp_path / "classe")
+    classe.importer("nom;prénom;groupe\nMartin;Léa;A\nDurand;Tom;B\n")
+    eleves = classe.eleves()
+    assert [e.identifiant for e in eleves] == ["Martin Léa", "Durand Tom"]
+    # the same copies as from the CSV rows: the identity and the group, hence the variant
+    assert sujets_html(controle, eleves) == sujets_html(controle, [LEA, TOM])
+    lea = exercice_par_code(NET).variante("Martin Léa", 7)
+    premiere = _copies(corriges_html(controle, eleves))[0]
+    assert "Étudiant : <b>Martin Léa</b> — groupe A" in premiere
+    assert markdown_en_html(lea.solution) in premiere
+
+
+def test_cli_reads_the_class_list_the_french_excel_way(controle, tmp_path, capsys):
+    fichier = enregistrer_devoir(controle, tmp_path)
     virgules = tmp_path / "virgules.csv"
-    virgules.write_bytes("nom,prenom\nÉtienne,Zoé\n".encode("cp1252"))
-    assert lire_liste_classe(virgules) == [Eleve("Étienne", "Zoé")]
-    sans_nom = tmp_path / "sans_nom.csv"
-    sans_nom.write_text("prénom;groupe\nLéa;A\n", encoding="utf-8")
-    with pytest.raises(ErreurAtelier, match="pas de colonne « nom »"):
-        lire_liste_classe(sans_nom)
+    virgules.write_bytes("Nom,Prénom\nÉtienne,Zoé\n".encode("cp1252"))
+    sortie = tmp_path / "impression"
+    commande = ["devoir", "imprimer", str(fichier), "--sortie", str(sortie), "--classe"]
+    assert main([*commande, str(virgules)]) == 0
+    assert "Contrôle prix : 1 copie" in capsys.readouterr().out
+    sujets = (sortie / "sujets_controle-prix.html").read_text(encoding="utf-8")
+    assert "Étudiant : <b>Étienne Zoé</b></p>" in sujets
+    doublon = tmp_path / "doublon.csv"
+    doublon.write_text("nom;prénom\nMartin;Léa\nMARTIN;lea\n;Tom\n", encoding="utf-8")
+    assert main([*commande, str(doublon)]) == 2
+    assert capsys.readouterr().err == (
+        "atelier devoir imprimer : Liste de classe refusée, rien n'a été importé :\n"
+        "Ligne 3 : MARTIN lea figure déjà ligne 2 (ajoutez une initiale pour distinguer deux "
+        "homonymes).\nLigne 4 : le nom manque.\n"
+    )
 
 
 def test_cli_prints_the_whole_class_and_refuses_in_french(controle, tmp_path, capsys):

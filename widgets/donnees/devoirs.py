@@ -7,8 +7,9 @@ catalogue (``relation_client/net-a-payer-1``) or an open work marked with a grid
 (``entrainement`` or ``examen``) and the seed of its variants (``graine``).
 
 Where: ``<dossier_classe()>/devoirs/<identifiant>.json`` and
-``<dossier_classe()>/grilles/<identifiant du devoir>.json``; ``dossier_classe()`` is the
-``ATELIER_CLASSE`` environment variable, else ``<dossier_utilisateur()>/classe``. On the
+``<dossier_classe()>/grilles/<identifiant du devoir>.json``, where
+``widgets.donnees.chemins.dossier_classe()`` is the class folder of the cockpit (class list,
+codes, progress). A write creates the missing folders, a read never does. On the
 Voilà server the teacher pages and the students' kernels run as the same user, so they read the
 same folder. Files are written atomically (``widgets.donnees.plans.ecrire_atomique``).
 
@@ -26,7 +27,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -38,7 +38,7 @@ from zoneinfo import ZoneInfo
 
 from widgets.calculs.bareme import points_positifs
 from widgets.calculs.grille import GRILLES_EVALUATION, evaluer, grille_par_code
-from widgets.donnees.chemins import DOSSIER_CARNETS, dossier_utilisateur
+from widgets.donnees.chemins import DOSSIER_CARNETS, dossier_classe
 from widgets.donnees.plans import ecrire_atomique, nom_de_fichier
 from widgets.erreurs import ErreurAtelier
 
@@ -49,21 +49,15 @@ PREFIXE_GRILLE = "grille:"
 VERSION_FORMAT = 1
 
 
-def dossier_classe(creer: bool = True) -> Path:
-    """The class data folder (``ATELIER_CLASSE``, else ``<données>/classe``), created if
-    needed unless ``creer`` is False (a reader does not create folders)."""
-    env = os.environ.get("ATELIER_CLASSE")
-    dossier = Path(env) if env else dossier_utilisateur() / "classe"
-    if creer:
-        dossier.mkdir(parents=True, exist_ok=True)
-    return dossier
+def dossier_devoirs() -> Path:
+    """``<dossier_classe()>/devoirs``, not created here: only a write creates it
+    (``ecrire_atomique`` makes the missing folders), a reader never does."""
+    return dossier_classe() / "devoirs"
 
 
-def dossier_devoirs(creer: bool = True) -> Path:
-    dossier = dossier_classe(creer) / "devoirs"
-    if creer:
-        dossier.mkdir(parents=True, exist_ok=True)
-    return dossier
+def dossier_grilles() -> Path:
+    """``<dossier_classe()>/grilles`` (the teacher's filled grids), created by a write only."""
+    return dossier_classe() / "grilles"
 
 
 def heure_de_paris(texte: str | datetime, champ: str = "date") -> datetime:
@@ -290,7 +284,7 @@ def _lire_si_change(chemin: Path) -> Devoir:
 
 def lire_devoirs(dossier: Path | None = None) -> list[Devoir]:
     """Every devoir of the folder, sorted by start then title (raises for an unreadable file)."""
-    dossier = dossier or dossier_devoirs(creer=False)
+    dossier = dossier or dossier_devoirs()
     devoirs = [_lire_si_change(p) for p in sorted(dossier.glob("*.json"))]
     jamais = datetime.max.replace(tzinfo=PARIS)
     return sorted(devoirs, key=lambda d: (d.debut or jamais, d.titre))
@@ -406,7 +400,7 @@ def regles_du_moment(
 
 # ----------------------------------------------------------------------------- grid marks
 def _fichier_grilles(identifiant: str, dossier: Path | None) -> Path:
-    base = dossier or dossier_classe() / "grilles"
+    base = dossier or dossier_grilles()
     return base / f"{nom_de_fichier(identifiant)}.json"
 
 
@@ -502,8 +496,8 @@ __all__ = [
     "ReglesExercice",
     "charger_devoir",
     "devoir",
-    "dossier_classe",
     "dossier_devoirs",
+    "dossier_grilles",
     "enregistrer_devoir",
     "enregistrer_evaluation",
     "evaluations",

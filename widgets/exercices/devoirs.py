@@ -6,26 +6,24 @@
   each student with their own variant (``Exercice.variante(etudiant, devoir.graine)``: the
   same figures as the exercise widget opened with the devoir's seed). The exercise blocks are
   those of :mod:`widgets.exercices.corrige` (``bloc_sujet``, ``bloc_corrige``);
-- :func:`lire_liste_classe`: the class list CSV (``nom``, ``prénom``, ``groupe``);
 - :func:`noter_eleve`: a student's note from the recorded attempts and the filled grids;
 - :func:`commande_imprimer`: ``atelier devoir imprimer FICHIER --classe liste.csv --sortie D``.
 
 No PDF here: the HTML prints to PDF from any browser (Ctrl+P, « Enregistrer au format PDF »).
 WeasyPrint would need Pango/GTK on the Windows lab PCs and is not a dependency.
 
-A student's identity, for the variants, is ``"Prénom Nom"`` (case and accents do not matter:
-``widgets.exercices.modele.normaliser_etudiant``): what the student types in the "Étudiant"
-field of the exercise widget.
+The students are those of the class list (``widgets.donnees.classe``: ``Classe.eleves()`` on
+the server, ``lire_liste_csv`` for the CLI's ``--classe`` file). A student's identity, for the
+variants and the attempts, is their ``identifiant`` ``"Nom Prénom"``, the one a class-list
+login records (case and accents do not matter: ``widgets.exercices.modele.normaliser_etudiant``),
+so the printed sujet is the variant the student sees on screen.
 """
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -34,6 +32,7 @@ from typing import Any
 from widgets.calculs import accorder
 from widgets.calculs.bareme import Note, noter
 from widgets.calculs.grille import evaluer, grille_par_code
+from widgets.donnees.classe import Eleve, EleveImporte, lire_liste_csv
 from widgets.donnees.devoirs import (
     LIBELLES_MODES,
     PARIS,
@@ -43,6 +42,7 @@ from widgets.donnees.devoirs import (
     lire_devoir,
     question_a_vous,
 )
+from widgets.donnees.plans import ecrire_atomique
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices.corrige import CSS_A4, bloc_corrige, bloc_sujet
 from widgets.exercices.markdown import markdown_en_html
@@ -56,22 +56,6 @@ CSS_COPIES = """
 """
 
 
-@dataclass(frozen=True)
-class Eleve:
-    """One student of the class list."""
-
-    nom: str
-    prenom: str = ""
-    groupe: str = ""
-
-    @property
-    def identite(self) -> str:
-        """``"Nom Prénom"``: the identity the variants are drawn from and the attempts are
-        recorded under — the same as a class-list login (``widgets.donnees.classe``), so the
-        printed sujet is the variant the student sees on screen."""
-        return f"{self.nom} {self.prenom}".strip()
-
-
 def valider(devoir: Devoir) -> Devoir:
     """``devoir`` when every exercise code is in the catalogue (else ``ExerciceInconnu``)."""
     for code in devoir.codes_exercices:
@@ -79,54 +63,17 @@ def valider(devoir: Devoir) -> Devoir:
     return devoir
 
 
-def _cle(entete: str) -> str:
-    return normaliser_etudiant(entete).replace(" ", "")
-
-
-def lire_liste_classe(chemin: str | Path) -> list[Eleve]:
-    """Students of a class list CSV: columns ``nom``, ``prénom`` (or ``prenom``), ``groupe``
-    (optional), separator ``;`` or ``,``, UTF-8 with or without BOM (Excel-FR) or Windows-1252.
-
-    A small local reader until the class-list module (``widgets.donnees.classe``) is merged.
-    """
-    chemin = Path(chemin)
-    try:
-        brut = chemin.read_bytes()
-    except OSError as exc:
-        raise ErreurAtelier(f"Liste de classe « {chemin} » illisible ({exc}).") from exc
-    try:
-        texte = brut.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        texte = brut.decode("cp1252")
-    premiere = texte.splitlines()[0] if texte.strip() else ""
-    separateur = ";" if premiere.count(";") >= premiere.count(",") else ","
-    lignes = list(csv.reader(io.StringIO(texte), delimiter=separateur))
-    if not lignes:
-        raise ErreurAtelier(f"La liste de classe « {chemin.name} » est vide.")
-    entetes = [_cle(c) for c in lignes[0]]
-    if "nom" not in entetes:
-        raise ErreurAtelier(
-            f"La liste de classe « {chemin.name} » n'a pas de colonne « nom » "
-            "(colonnes attendues : nom ; prénom ; groupe)."
-        )
-    col = {nom: entetes.index(nom) for nom in ("nom", "prenom", "groupe") if nom in entetes}
-
-    def valeur(ligne: list[str], nom: str) -> str:
-        i = col.get(nom)
-        return ligne[i].strip() if i is not None and i < len(ligne) else ""
-
-    eleves = [
-        Eleve(valeur(ligne, "nom"), valeur(ligne, "prenom"), valeur(ligne, "groupe"))
-        for ligne in lignes[1:]
-        if any(c.strip() for c in ligne)
-    ]
-    if not eleves:
-        raise ErreurAtelier(f"La liste de classe « {chemin.name} » ne contient aucun étudiant.")
-    return eleves
-
-
-def _eleves(eleves: Iterable[Eleve | str]) -> list[Eleve]:
-    return [e if isinstance(e, Eleve) else Eleve(str(e)) for e in eleves]
+def _eleves(eleves: Iterable[Eleve | EleveImporte | str]) -> list[Eleve]:
+    """Students of the class list (``Classe.eleves()``, ``lire_liste_csv``); a bare string is
+    the identity itself (no group)."""
+    liste = []
+    for e in eleves:
+        if isinstance(e, str):
+            e = Eleve(e.strip(), e.strip(), "")
+        elif isinstance(e, EleveImporte):
+            e = Eleve(e.identifiant, e.nom, e.prenom, e.groupe)
+        liste.append(e)
+    return liste
 
 
 def _fenetre(d: Devoir) -> str:
@@ -146,7 +93,7 @@ def _entete(d: Devoir, eleve: Eleve, quoi: str) -> str:
     groupe = f" — groupe {e(eleve.groupe)}" if eleve.groupe else ""
     return (
         f"<header><h1>{e(d.titre)} — {quoi}</h1>"
-        f"<p>Étudiant : <b>{e(eleve.identite)}</b>{groupe}</p>"
+        f"<p>Étudiant : <b>{e(eleve.identifiant)}</b>{groupe}</p>"
         f"<p>{LIBELLES_MODES[d.mode].capitalize()}"
         f"{' ' + e(fenetre) if fenetre else ''} — noté sur {accorder(d.total, 'pt')} "
         f"(note ramenée sur 20) — variante {d.graine} — édité le {date.today():%d/%m/%Y}</p>"
@@ -187,7 +134,7 @@ def _document(d: Devoir, quoi: str, copies: list[str]) -> str:
     )
 
 
-def _copies(d: Devoir, eleves: Iterable[Eleve | str], corrige: bool) -> list[str]:
+def _copies(d: Devoir, eleves: Iterable[Eleve | EleveImporte | str], corrige: bool) -> list[str]:
     valider(d)
     liste = _eleves(eleves)
     if not liste:
@@ -201,19 +148,19 @@ def _copies(d: Devoir, eleves: Iterable[Eleve | str], corrige: bool) -> list[str
                 blocs.append(_bloc_grille(n, item))
                 continue
             ex = exercice_par_code(item.code)
-            v = ex.variante(eleve.identite, d.graine)
+            v = ex.variante(eleve.identifiant, d.graine)
             rendu = bloc_corrige if corrige else bloc_sujet
             blocs.append(rendu(n, ex, v, item.points))
         copies.append(f"<section class='copie'>{_entete(d, eleve, quoi)}{''.join(blocs)}</section>")
     return copies
 
 
-def sujets_html(devoir: Devoir, eleves: Iterable[Eleve | str]) -> str:
+def sujets_html(devoir: Devoir, eleves: Iterable[Eleve | EleveImporte | str]) -> str:
     """Every student's sujet (own variant), one per page, in one printable HTML document."""
     return _document(devoir, "sujets", _copies(devoir, eleves, corrige=False))
 
 
-def corriges_html(devoir: Devoir, eleves: Iterable[Eleve | str]) -> str:
+def corriges_html(devoir: Devoir, eleves: Iterable[Eleve | EleveImporte | str]) -> str:
     """Every student's corrigé (own variant, solution, expected answer, barème), one per page."""
     return _document(devoir, "corrigés", _copies(devoir, eleves, corrige=True))
 
@@ -260,15 +207,16 @@ def nom_fichier(devoir: Devoir, quoi: str) -> str:
     return f"{quoi}_{devoir.identifiant}.html"
 
 
-def imprimer(devoir: Devoir, eleves: Iterable[Eleve | str], sortie: str | Path) -> list[Path]:
-    """Write ``sujets_<id>.html`` and ``corriges_<id>.html`` into the folder ``sortie``."""
+def imprimer(
+    devoir: Devoir, eleves: Iterable[Eleve | EleveImporte | str], sortie: str | Path
+) -> list[Path]:
+    """Write ``sujets_<id>.html`` and ``corriges_<id>.html`` into the folder ``sortie``
+    (created if missing; files written by the data layer, ``donnees.plans.ecrire_atomique``)."""
     liste = _eleves(eleves)
-    dossier = Path(sortie)
-    dossier.mkdir(parents=True, exist_ok=True)
     chemins = []
     for quoi, fonction in (("sujets", sujets_html), ("corriges", corriges_html)):
-        chemin = dossier / nom_fichier(devoir, quoi)
-        chemin.write_text(fonction(devoir, liste), encoding="utf-8")
+        chemin = Path(sortie) / nom_fichier(devoir, quoi)
+        ecrire_atomique(chemin, fonction(devoir, liste))
         chemins.append(chemin)
     return chemins
 
@@ -277,7 +225,7 @@ def commande_imprimer(fichier: str | Path, classe: str | Path, sortie: str | Pat
     """``atelier devoir imprimer``: 0 on success, 2 with a French message on stderr."""
     try:
         d = valider(lire_devoir(fichier))
-        eleves = lire_liste_classe(classe)
+        eleves = lire_liste_csv(Path(classe))
         chemins = imprimer(d, eleves, sortie)
     except ErreurAtelier as err:
         print(f"atelier devoir imprimer : {err}", file=sys.stderr)

@@ -32,6 +32,8 @@ from urllib.parse import quote
 import tornado.web
 from jupyter_server.utils import url_path_join
 
+from widgets.donnees.classe import Classe
+
 from .configuration import ConfigTableauxDeBord
 
 COOKIE_ENSEIGNANT = "atelier_enseignant"
@@ -93,6 +95,14 @@ class PageEnseignant(tornado.web.RequestHandler):
     @property
     def base(self) -> str:
         return self.settings.get("base_url", "/")
+
+    def classe(self) -> Classe:
+        """The class of the server (list imported on ``/enseignant``, codes, progress), read
+        at each request: ``ConfigTableauxDeBord.dossier_classe``, else
+        ``widgets.donnees.chemins.dossier_classe()``. The cockpit and the devoirs pages both
+        read it: one class list."""
+        reglages = self.settings.get(CLE_REGLAGES)
+        return Classe(getattr(reglages, "dossier_classe", "") or None)
 
     def url(self, chemin: str) -> str:
         return url_path_join(self.base, chemin)

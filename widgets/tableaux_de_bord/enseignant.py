@@ -11,8 +11,9 @@
   ENT / Pronote import: ``/enseignant/notes.csv`` and ``/enseignant/notes.xlsx``;
 - a form preparing a session (``widgets.tableaux_de_bord.seance.preparer_seance``).
 
-Data: ``widgets.donnees.classe.Classe`` on ``ConfigTableauxDeBord.dossier_classe``, read at
-each request (the students' kernels write it meanwhile).
+Data: ``PageEnseignant.classe()`` (``widgets.donnees.classe.Classe`` on
+``ConfigTableauxDeBord.dossier_classe``), read at each request (the students' kernels write it
+meanwhile). The devoirs pages (``enseignant_devoirs``) print and mark the same list.
 
 :data:`ROUTES_ENSEIGNANT` is registered by ``serveur.VoilaAtelier.init_handlers``.
 """
@@ -48,10 +49,6 @@ from .acces import PageConnexion, PageDeconnexion, PageEnseignant
 TAILLE_MAX_LISTE = 1_000_000
 
 
-def _classe(page: PageEnseignant) -> Classe:
-    return Classe(page.reglages.dossier_classe or None)
-
-
 def _unites() -> list[str]:
     """Units that have exercises (catalogue order of TITRES_UNITES)."""
     sortie = []
@@ -78,7 +75,7 @@ def _unite_choisie(page: PageEnseignant, tentatives: list[dict]) -> str:
 
 def _donnees(page: PageEnseignant) -> tuple[Classe, list, list[dict], str, list]:
     """(classe, students, attempts, unit, exercises of the unit) for this request."""
-    classe = _classe(page)
+    classe = page.classe()
     eleves = classe.eleves()
     groupe = page.get_argument("groupe", "")
     if groupe:  # one half-group: its heatmap, its traps, its marks
@@ -180,7 +177,7 @@ class Accueil(PageEnseignant):
         choisis = self.get_argument("exercices", "")
         groupe = self.get_argument("groupe", "")
         requete = f"?unite={quote(unite)}&exercices={quote(choisis)}&groupe={quote(groupe)}"
-        groupes = sorted({e.groupe for e in _classe(self).eleves() if e.groupe})
+        groupes = sorted({e.groupe for e in self.classe().eleves() if e.groupe})
         choix_groupes = '<option value="">toute la classe</option>' + "".join(
             f'<option value="{escape(g)}"{" selected" if g == groupe else ""}>{escape(g)}</option>'
             for g in groupes
@@ -309,7 +306,7 @@ class ImportClasse(PageEnseignant):
         try:
             if not source.strip():
                 raise ErreurAtelier("Choisissez un fichier CSV ou collez la liste de la classe.")
-            classe = _classe(self)
+            classe = self.classe()
             codes = classe.importer(source)
         except ErreurAtelier as err:
             self.set_status(400)
@@ -349,7 +346,7 @@ class NouveauCode(PageEnseignant):
     """POST ``/enseignant/code``: a new code for one student (shown once)."""
 
     def post(self) -> None:
-        classe = _classe(self)
+        classe = self.classe()
         eleve = _eleve_demande(self, classe)
         code = classe.nouveau_code(eleve.identifiant)
         self.envoyer_page(
@@ -364,7 +361,7 @@ class Reinitialiser(PageEnseignant):
     """POST ``/enseignant/reinitialiser``: ask to confirm, then erase one student's progress."""
 
     def post(self) -> None:
-        classe = _classe(self)
+        classe = self.classe()
         eleve = _eleve_demande(self, classe)
         nom = f"{eleve.prenom} {eleve.nom}"
         retour = f'<p><a href="{escape(self.url("/enseignant"))}">Retour au cockpit</a></p>'

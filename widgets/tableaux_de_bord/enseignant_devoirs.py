@@ -5,7 +5,7 @@ the teacher's cookie). :data:`HANDLERS_DEVOIRS` lists ``(pattern, handler)`` rel
 server's base URL; the dashboards server registers them (``url_path_join(base, pattern)``).
 
 - ``/enseignant/devoirs``: the devoirs of the class and the form to compose one (exercises of
-  every unit with their points, grids of open work, window, mode); the class list upload;
+  every unit with their points, grids of open work, window, mode);
 - ``/enseignant/devoirs/<id>/sujets`` and ``…/corriges``: one HTML document, one student per
   page (``widgets.exercices.devoirs``);
 - ``/enseignant/devoirs/<id>/notes``: one row per student, points per item and note out of 20
@@ -13,26 +13,28 @@ server's base URL; the dashboards server registers them (``url_path_join(base, p
 - ``/enseignant/devoirs/<id>/grille/<code>?etudiant=…``: fill one student's grid;
 - ``/enseignant/devoirs/<id>/supprimer`` (POST): remove a devoir from the class.
 
+The students are the cockpit's class list (``PageEnseignant.classe()``, imported once on
+``/enseignant``): one list for the codes, the heatmap, the sujets and the notes, each student
+under the identity their code login records (``"Nom Prénom"``).
+
 Self-contained HTML (inline CSS, no script, no CDN); every form carries tornado's ``_xsrf``.
 """
 
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 from urllib.parse import quote
 
 from widgets.calculs import accorder, format_nombre
 from widgets.calculs.grille import GRILLES_EVALUATION, grille_par_code
 from widgets.donnees.chemins import dossier_utilisateur
-from widgets.donnees.classe import charger_classe
+from widgets.donnees.classe import Classe, Eleve
 from widgets.donnees.devoirs import (
     LIBELLES_MODES,
     PARIS,
     PREFIXE_GRILLE,
     charger_devoir,
     devoir,
-    dossier_classe,
     enregistrer_devoir,
     enregistrer_evaluation,
     evaluations,
@@ -41,22 +43,14 @@ from widgets.donnees.devoirs import (
     questions_a_vous,
     supprimer_devoir,
 )
-from widgets.donnees.plans import ecrire_atomique
 from widgets.donnees.progression import NOM_FICHIER, lire_progressions
 from widgets.erreurs import ErreurAtelier
-from widgets.exercices.devoirs import (
-    corriges_html,
-    lire_liste_classe,
-    noter_eleve,
-    sujets_html,
-    valider,
-)
+from widgets.exercices.devoirs import corriges_html, noter_eleve, sujets_html, valider
 from widgets.exercices.modele import TITRES_UNITES, normaliser_etudiant
 from widgets.exercices.registre import exercices_du_catalogue
 
 from .acces import PageEnseignant
 
-NOM_LISTE = "liste_classe.csv"
 _CSS = (
     "body{font-family:'DejaVu Sans','Segoe UI',Arial,sans-serif;max-width:62em;margin:1em auto;"
     "color:#111}table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:2px 6px;"
@@ -78,9 +72,10 @@ def _extrait(texte: str, longueur: int = 110) -> str:
     return propre if len(propre) <= longueur else propre[: longueur - 1].rstrip() + "…"
 
 
-def chemin_liste_classe() -> Path:
-    """The class list saved by the teacher (``<dossier_classe()>/liste_classe.csv``)."""
-    return dossier_classe() / NOM_LISTE
+AUCUNE_LISTE = (
+    "Aucune liste de classe : importez-la sur le cockpit (page /enseignant, "
+    "« Liste de la classe »)."
+)
 
 
 class _Base(PageEnseignant):
@@ -93,6 +88,13 @@ class _Base(PageEnseignant):
         self.set_header("Content-Type", "text/html; charset=UTF-8")
         self.set_header("Cache-Control", "no-store")
         self.finish(_page(titre, corps))
+
+    def eleves(self) -> list[Eleve]:
+        """The students of the cockpit's class list (French error when none was imported)."""
+        eleves = self.classe().eleves()
+        if not eleves:
+            raise ErreurAtelier(AUCUNE_LISTE)
+        return eleves
 
     def erreur(self, err: ErreurAtelier, statut: int = 400) -> None:
         retour = f"<p><a href='{self.lien('')}'>Retour aux devoirs</a></p>"
@@ -134,17 +136,17 @@ class PageDevoirs(_Base):
             else "<p>Aucun devoir pour l'instant.</p>"
         )
         try:
-            n = len(lire_liste_classe(chemin_liste_classe()))
-            classe = f"Liste de classe : {accorder(n, 'étudiant')}."
+            n = len(self.eleves())
+            classe = f"Liste de classe : {accorder(n, 'étudiant')}, importée sur le cockpit"
         except ErreurAtelier:
-            classe = "Aucune liste de classe déposée."
-        xsrf = self.xsrf_form_html()
+            classe = "Aucune liste de classe"
+        cockpit = escape(self.url("/enseignant"))
         depot = (
-            f"<form method='post' action='{self.lien('/classe')}' enctype='multipart/form-data'>"
-            f"{xsrf}<p>{classe} Déposer la liste (CSV : nom ; prénom ; groupe) : "
-            "<input type='file' name='liste' accept='.csv'> "
-            "<button type='submit'>Déposer</button></p></form>"
+            f"<p class='atelier-liste-classe'>{classe} (<a href='{cockpit}'>importer ou "
+            "remplacer la liste sur le cockpit</a> : une seule liste pour les codes, la carte, "
+            "les sujets et les notes).</p>"
         )
+        xsrf = self.xsrf_form_html()
         unites = []
         par_unite: dict[str, list] = {}
         for ex in exercices_du_catalogue().values():
@@ -219,36 +221,13 @@ class PageRetrait(_Base):
         self.redirect(self.lien(""), status=303)
 
 
-class PageListeClasse(_Base):
-    """POST: save the uploaded class list (checked: it must be readable)."""
-
-    def post(self) -> None:
-        fichiers = self.request.files.get("liste") or []
-        if not fichiers:
-            self.erreur(ErreurAtelier("Choisissez le fichier CSV de la liste de classe."))
-            return
-        provisoire = dossier_classe() / (NOM_LISTE + ".depot")
-        provisoire.write_bytes(fichiers[0]["body"])
-        try:
-            lire_liste_classe(provisoire)
-        except ErreurAtelier as err:
-            provisoire.unlink(missing_ok=True)
-            self.erreur(err)
-            return
-        ecrire_atomique(
-            chemin_liste_classe(), provisoire.read_bytes().decode("utf-8-sig", "replace")
-        )
-        provisoire.unlink(missing_ok=True)
-        self.redirect(self.lien(""), status=303)
-
-
 class PageImpression(_Base):
     """GET ``<id>/sujets`` or ``<id>/corriges``: the whole class, one student per page."""
 
     def get(self, identifiant: str, quoi: str) -> None:
         try:
             d = charger_devoir(identifiant)
-            eleves = lire_liste_classe(chemin_liste_classe())
+            eleves = self.eleves()
             fonction = sujets_html if quoi == "sujets" else corriges_html
             document = fonction(d, eleves)
         except ErreurAtelier as err:
@@ -259,13 +238,10 @@ class PageImpression(_Base):
         self.finish(document)
 
 
-def _tentatives() -> list[dict]:
-    """Attempts of the students of the Voilà server: its own progress file (free names) and,
-    with a class list, each student's file in the class folder (code login)."""
-    chemins = [dossier_utilisateur() / NOM_FICHIER]
-    classe = charger_classe()
-    if classe is not None:
-        chemins += classe.fichiers_progression()
+def _tentatives(classe: Classe) -> list[dict]:
+    """Attempts of the students of the Voilà server: its own progress file (free names) and
+    each student's file in the class folder (code login, the files the cockpit reads)."""
+    chemins = [dossier_utilisateur() / NOM_FICHIER, *classe.fichiers_progression()]
     return lire_progressions([c for c in chemins if c.exists()])
 
 
@@ -275,9 +251,9 @@ class PageNotes(_Base):
     def get(self, identifiant: str) -> None:
         try:
             d = charger_devoir(identifiant)
-            eleves = lire_liste_classe(chemin_liste_classe())
+            eleves = self.eleves()
             remplies = evaluations(d.identifiant)
-            tentatives = _tentatives()
+            tentatives = _tentatives(self.classe())
         except ErreurAtelier as err:
             self.erreur(err)
             return
@@ -286,19 +262,19 @@ class PageNotes(_Base):
         )
         lignes = []
         for eleve in eleves:
-            note = noter_eleve(d, eleve.identite, tentatives, remplies)
+            note = noter_eleve(d, eleve.identifiant, tentatives, remplies)
             cellules = []
             for item, ligne in zip(d.items, note.lignes, strict=True):
                 texte = format_nombre(ligne.obtenus, 2)
                 if item.travail is not None:
                     lien = self.lien(
-                        f"/{d.identifiant}/grille/{item.travail}?etudiant={quote(eleve.identite)}"
+                        f"/{d.identifiant}/grille/{item.travail}?etudiant={quote(eleve.identifiant)}"
                     )
-                    fait = normaliser_etudiant(eleve.identite) in remplies.get(item.travail, {})
+                    fait = normaliser_etudiant(eleve.identifiant) in remplies.get(item.travail, {})
                     texte = f"<a href='{lien}'>{texte if fait else 'remplir la grille'}</a>"
                 cellules.append(f"<td>{texte}</td>")
             lignes.append(
-                f"<tr><td>{escape(eleve.identite)}</td>{''.join(cellules)}"
+                f"<tr><td>{escape(eleve.identifiant)}</td>{''.join(cellules)}"
                 f"<td><b>{format_nombre(note.sur_20, 2)}</b></td></tr>"
             )
         corps = (
@@ -397,7 +373,6 @@ class PageGrille(_Base):
 
 HANDLERS_DEVOIRS = [
     (r"/enseignant/devoirs", PageDevoirs),
-    (r"/enseignant/devoirs/classe", PageListeClasse),
     (r"/enseignant/devoirs/([a-z0-9-]+)/(sujets|corriges)", PageImpression),
     (r"/enseignant/devoirs/([a-z0-9-]+)/notes", PageNotes),
     (r"/enseignant/devoirs/([a-z0-9-]+)/supprimer", PageRetrait),
