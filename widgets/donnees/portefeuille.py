@@ -40,6 +40,7 @@ from widgets.calculs.rentabilite_client import (
 )
 from widgets.calculs.saisie import (
     SaisieInvalide,
+    arrondi,
     arrondi_centime,
     date_francaise,
     montant,
@@ -436,6 +437,12 @@ def lignes_segment(
 # --------------------------------------------------------------------------- rentabilité
 
 
+def km_exacts(somme: float | int | None) -> Decimal:
+    """A REAL sum of ``visites.km`` as exact km to the metre: the float noise of the sum
+    (``12.3 + 4.1`` → ``16.400000000000002``) is dropped, as the vectorised P&L does."""
+    return arrondi(Decimal(str(somme or 0)), 3)
+
+
 @dataclass(frozen=True)
 class ClientRentabilite:
     """A client's P&L for a year, and what winning it cost."""
@@ -487,6 +494,32 @@ ORDER BY c.id_client
 # CPU for 100 000 clients).
 
 
+def _nommes(filtre: str, parametres: list, nommes: dict[str, Any]) -> str:
+    """Rewrite the ``?`` of a filter as named parameters ``:p0``, ``:p1``… (for the CTEs)."""
+    for i, valeur in enumerate(parametres):
+        filtre = filtre.replace("?", f":p{i}", 1)
+        nommes[f"p{i}"] = valeur
+    return filtre
+
+
+def sql_rentabilite(
+    annee: int,
+    type_client: str | None = None,
+    id_secteur: int | None = None,
+    id_client: int | None = None,
+) -> tuple[str, dict[str, Any]]:
+    """The per-client aggregate query of the customer P&L and its named parameters (columns:
+    id, name, type, payment delay, CA HT, CA TTC, purchase cost, orders, km, minutes)."""
+    filtre, parametres = _filtres(type_client, id_secteur, id_client)
+    nommes: dict[str, Any] = {"debut": f"{int(annee)}-01-01", "fin": f"{int(annee)}-12-31"}
+    filtre = _nommes(filtre, parametres, nommes)
+    jointures = {
+        f"jointure_{a}": f"JOIN clients c ON c.id_client = {a}.id_client" if filtre else ""
+        for a in ("f", "co", "v")
+    }
+    return _SQL_RENTABILITE.format(filtre=filtre, **jointures), nommes
+
+
 def comptes_exploitation(
     base: Path | str | None = None,
     *,
@@ -510,17 +543,7 @@ def comptes_exploitation(
     t_retours = taux(taux_retours, "Taux de retours")
     km_prix = montant(cout_km, "Coût du kilomètre")
     heure = montant(cout_horaire, "Coût horaire")
-    filtre, parametres = _filtres(type_client, id_secteur, id_client)
-    nommes = {"debut": f"{int(annee)}-01-01", "fin": f"{int(annee)}-12-31"}
-    # named parameters for the CTEs: rewrite "?" filters as named ones
-    for i, valeur in enumerate(parametres):
-        filtre = filtre.replace("?", f":p{i}", 1)
-        nommes[f"p{i}"] = valeur
-    jointures = {
-        f"jointure_{a}": f"JOIN clients c ON c.id_client = {a}.id_client" if filtre else ""
-        for a in ("f", "co", "v")
-    }
-    lignes = _requete(base, _SQL_RENTABILITE.format(filtre=filtre, **jointures), nommes)
+    lignes = _requete(base, *sql_rentabilite(annee, type_client, id_secteur, id_client))
     sortie = []
     for r in lignes:
         ca_ht, ca_ttc = _d(r[4]), _d(r[5])
@@ -534,7 +557,7 @@ def comptes_exploitation(
             taux_financement=taux_financement,
             cout_retours=arrondi_centime(ca_ht * t_retours / CENT),
         )
-        acquisition = arrondi_centime(Decimal(str(r[8])) * km_prix + Decimal(r[9]) * heure / 60)
+        acquisition = arrondi_centime(km_exacts(r[8]) * km_prix + Decimal(r[9]) * heure / 60)
         sortie.append(ClientRentabilite(r[0], r[1], r[2], r[7], compte, acquisition))
     return sortie
 
@@ -591,6 +614,22 @@ ORDER BY c.id_client
 # 100 000 clients against 3.6 s; see docs/benchmarks.md.)
 
 
+def sql_risque(
+    reference: str,
+    type_client: str | None = None,
+    id_secteur: int | None = None,
+    id_client: int | None = None,
+) -> tuple[str, dict[str, Any]]:
+    """The per-client risk query at ``reference`` and its named parameters (columns: id, name,
+    plafond, encours, overdue part, days late, CA TTC of the 12 months)."""
+    ref = date.fromisoformat(_date(reference, "Date de référence"))
+    filtre, parametres = _filtres(type_client, id_secteur, id_client)
+    nommes: dict[str, Any] = {"ref": ref.isoformat(), "debut12": _mois_avant(ref, 12).isoformat()}
+    filtre = _nommes(filtre, parametres, nommes)
+    jointure = "JOIN clients c ON c.id_client = f.id_client" if filtre else ""
+    return _SQL_RISQUE.format(filtre=filtre, jointure=jointure), nommes
+
+
 def risque_clients(
     base: Path | str | None = None,
     *,
@@ -605,15 +644,7 @@ def risque_clients(
     DSO (days) = encours TTC / CA TTC of the 12 months before ``reference`` × 360 — the
     formulaire's « délai moyen de crédit clients », applied to one client.
     """
-    ref = date.fromisoformat(_date(reference, "Date de référence"))
-    debut12 = _mois_avant(ref, 12).isoformat()
-    filtre, parametres = _filtres(type_client, id_secteur, id_client)
-    nommes: dict[str, Any] = {"ref": ref.isoformat(), "debut12": debut12}
-    for i, valeur in enumerate(parametres):
-        filtre = filtre.replace("?", f":p{i}", 1)
-        nommes[f"p{i}"] = valeur
-    jointure = "JOIN clients c ON c.id_client = f.id_client" if filtre else ""
-    lignes = _requete(base, _SQL_RISQUE.format(filtre=filtre, jointure=jointure), nommes)
+    lignes = _requete(base, *sql_risque(reference, type_client, id_secteur, id_client))
     sortie = []
     for r in lignes:
         encours = _d(r[3])
