@@ -10,6 +10,7 @@ import matplotlib
 import pytest
 from test_portefeuille_lu_dans_une_petite_base_calculee_a_la_main import construire_petite_base
 
+from widgets.donnees.portefeuille_vectorise import SyntheseABC
 from widgets.ui.portefeuille import (
     RentabiliteClients,
     RisqueClients,
@@ -37,7 +38,17 @@ def petite_base(tmp_path_factory):
 def test_abc_widget_moves_the_thresholds_and_keeps_the_last_valid_result(petite_base):
     abc = AnalyseurABC(petite_base)
     assert abc.erreur == ""
+    # clients: the vectorised ABC's synthesis; 2025 CA 8 000 + 2 000 + 500 + 400 = 10 900
+    assert isinstance(abc.resultat, SyntheseABC)
     assert [c.effectif for c in abc.resultat.classes] == [2, 1, 1]
+    assert abc.resultat.total == Decimal("10900.00")
+    a = abc.resultat.classe("A")  # Alpha + Bravo = 10 000 → 91,74 % of the CA
+    assert (a.ca, a.part_ca, a.part_effectif) == (Decimal("10000"), Decimal("91.74"), 50)
+    assert [(x.libelle, x.ca_cumule) for x in abc.resultat.lignes[:2]] == [
+        ("Alpha", Decimal("8000")),
+        ("Bravo", Decimal("10000")),
+    ]
+    assert "Alpha" in _texte(abc) and "2 clients sur 4 (50 %) font 91,74 %" in _texte(abc)
     assert "data:image/png;base64," in abc.zone_resultat.value  # offline chart
     # threshold A 95 %: Alpha 73,39 % then Bravo 91,74 % < 95 → Charlie 96,33 % closes A
     abc.seuil_b.value = "99"
@@ -105,9 +116,16 @@ def test_rfm_widget_weights_and_exports_a_segment(petite_base, tmp_path):
 def test_pnl_and_risk_widgets(petite_base):
     c = RentabiliteClients(petite_base)
     assert "Tous les clients de 2025 ont une contribution positive." in _texte(c)
+    # the vectorised P&L, in cents: Alpha 3 200 − 170 − 40 = 2 990
+    assert c.resultat.set_index("id_client").loc[1, "contribution_centimes"] == 299_000
     c.cout_visite.value = "150"
     # Charlie: 200 − 2 × 150 − 5 = −105 → one client loses money
     assert "1 client sur 4 coûte plus qu'il ne rapporte en 2025." in _texte(c)
+    assert c.resultat.set_index("id_client").loc[3, "contribution_centimes"] == -10_500
+    # the least profitable first, figures converted to euros at display
+    assert "Contribution Charlie 500,00 € 200,00 € 300,00 € 5,00 € 0,00 € -105,00 € Delta" in (
+        _texte(c)
+    )
     c.taux_financement.value = "5 %%"
     assert c.erreur
     r = RisqueClients(petite_base)
@@ -115,3 +133,11 @@ def test_pnl_and_risk_widgets(petite_base):
     assert "1 dépassement de plafond, 1 client sous surveillance" in texte
     assert "2 clients en retard de paiement (le plus ancien : 61 jours)." in texte
     assert texte.index("Delta") < texte.index("Bravo")  # dépassement first
+    risques = r.resultat.set_index("id_client")
+    assert (risques.loc[4, "alerte"], risques.loc[4, "depassement_centimes"]) == (
+        "dépassement",
+        8_000,
+    )
+    assert risques.loc[1, "dso"] == 2_250  # 6 000 / 9 600 × 360 = 225,0 days
+    r.vigilance.value = "90"  # Bravo 85,71 % < 90 %: no longer watched
+    assert "1 dépassement de plafond, 0 client sous surveillance" in _texte(r)

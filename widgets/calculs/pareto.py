@@ -34,6 +34,7 @@ __all__ = [
     "ClasseABC",
     "LigneABC",
     "analyse_abc",
+    "classe_abc",
     "cumul_sans_tri",
 ]
 
@@ -171,17 +172,20 @@ def analyse_abc(elements: Sequence[Any], seuil_a: Any = 80, seuil_b: Any = 95) -
     classes = []
     for nom in CLASSES:
         membres = [ligne.ca for ligne in lignes if ligne.classe == nom]
-        ca_classe = sum(membres, ZERO)
-        classes.append(
-            ClasseABC(
-                classe=nom,
-                effectif=len(membres),
-                part_effectif=arrondi(Decimal(len(membres)) * CENT / n, 2),
-                ca=ca_classe,
-                part_ca=arrondi(ca_classe * CENT / total, 2),
-            )
-        )
+        classes.append(classe_abc(nom, len(membres), sum(membres, ZERO), n, total))
     return AnalyseABC(tuple(lignes), tuple(classes), total, a, b)
+
+
+def classe_abc(nom: str, effectif: int, ca: Decimal, n: int, total: Decimal) -> ClasseABC:
+    """The summary of one class: its shares of the ``n`` items and of the ``total`` CA, in %,
+    rounded half-up to the hundredth (also used by the vectorised ABC)."""
+    return ClasseABC(
+        classe=nom,
+        effectif=effectif,
+        part_effectif=arrondi(Decimal(effectif) * CENT / n, 2),
+        ca=ca,
+        part_ca=arrondi(ca * CENT / total, 2),
+    )
 
 
 def cumul_sans_tri(elements: Sequence[Any]) -> tuple[Decimal, ...]:

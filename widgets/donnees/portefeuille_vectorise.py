@@ -37,6 +37,7 @@ from __future__ import annotations
 import math
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -46,7 +47,7 @@ import numpy as np
 import pandas as pd
 
 from widgets.calculs.finance import dso
-from widgets.calculs.pareto import _seuils
+from widgets.calculs.pareto import ClasseABC, LigneABC, _seuils, classe_abc
 from widgets.calculs.rentabilite_client import CompteExploitationClient, RisqueEncours
 from widgets.calculs.saisie import SaisieInvalide, montant, taux
 from widgets.donnees.base import ouvrir_lecture_seule
@@ -57,18 +58,23 @@ from widgets.donnees.portefeuille import (
     RisqueClient,
     _clients_de,
     _date,
+    ca_mensuel,
     date_facture_du_filtre,
+    fiches_clients,
     sql_rentabilite,
     sql_risque,
 )
 
 __all__ = [
+    "SyntheseABC",
     "abc_clients_vectorise",
+    "ca_mensuel_en_memoire",
     "classes_abc_vectorise",
     "compte_de_la_ligne",
     "comptes_exploitation_vectorise",
     "risque_clients_vectorise",
     "risque_de_la_ligne",
+    "synthese_abc",
     "vider_memoire",
 ]
 
@@ -84,12 +90,12 @@ the exact rational ones.)"""
 MEMO_TAILLE = 8
 """Aggregate frames kept (the last used): a few periods × filters of one or two bases."""
 
-_MEMO: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+_MEMO: OrderedDict[tuple, Any] = OrderedDict()
 
 
 def _en_memoire(
-    base: Path | str | None, nom: str, parametres: tuple, construire: Callable[[Any], pd.DataFrame]
-) -> pd.DataFrame:
+    base: Path | str | None, nom: str, parametres: tuple, construire: Callable[[Any], Any]
+) -> Any:
     """``construire(base)``, kept for the same file and parameters.
 
     Why: reading a 100 000-client base costs seconds (the scan of the invoices, their lines or
@@ -280,6 +286,102 @@ def classes_abc_vectorise(tableau: pd.DataFrame) -> pd.DataFrame:
             "ca_centimes": groupes["sum"].astype("int64"),
             "part_ca": groupes["sum"] * 100 / total,
         }
+    )
+
+
+def ca_mensuel_en_memoire(
+    base: Path | str | None = None,
+    *,
+    premier_mois: str = "2023-01",
+    dernier_mois: str = "2025-12",
+    type_client: str | None = None,
+) -> tuple[tuple[str, Decimal], ...]:
+    """:func:`~widgets.donnees.portefeuille.ca_mensuel` (exact, a few dozen months) kept in the
+    memo: the forecast widget asks for it again at each change of method or rounding."""
+    cle = (premier_mois, dernier_mois, type_client)
+    return _en_memoire(
+        base,
+        "ca_mensuel",
+        cle,
+        lambda chemin: tuple(
+            ca_mensuel(
+                chemin,
+                premier_mois=premier_mois,
+                dernier_mois=dernier_mois,
+                type_client=type_client,
+            )
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class SyntheseABC:
+    """What the ABC widget shows of a vectorised ABC, with the attributes of
+    :class:`~widgets.calculs.pareto.AnalyseABC` it reads: the classes (exact ``Decimal``), the
+    total, the thresholds, the number of items, the first rows of the cumulated table (named),
+    and the Pareto curve's points (cumulated shares of the items and of the CA, in %, floats)."""
+
+    lignes: tuple[LigneABC, ...]
+    """Only the first rows (``premieres_lignes``), not the whole table."""
+    classes: tuple[ClasseABC, ...]
+    total: Decimal
+    seuil_a: Decimal
+    seuil_b: Decimal
+    effectif: int
+    parts_effectif: np.ndarray
+    parts_ca: np.ndarray
+
+    def classe(self, nom: str) -> ClasseABC:
+        """The summary of class ``nom`` (``"A"``, ``"B"`` or ``"C"``)."""
+        return next(c for c in self.classes if c.classe == nom)
+
+
+def synthese_abc(
+    tableau: pd.DataFrame,
+    base: Path | str | None = None,
+    *,
+    seuil_a: Any = 80,
+    seuil_b: Any = 95,
+    premieres_lignes: int = 10,
+) -> SyntheseABC:
+    """The :class:`SyntheseABC` of a table of :func:`abc_clients_vectorise` (the thresholds it
+    was computed with); the names of the first rows are read from ``base``."""
+    a, b = _seuils(seuil_a, seuil_b)
+    n = len(tableau)
+    total_centimes = int(tableau["ca_centimes"].sum())
+    total = _euros(total_centimes)
+    resume = classes_abc_vectorise(tableau)
+    classes = tuple(
+        classe_abc(
+            nom, int(resume.loc[nom, "effectif"]), _euros(resume.loc[nom, "ca_centimes"]), n, total
+        )
+        for nom in ("A", "B", "C")
+    )
+    tete = tableau.head(premieres_lignes)
+    noms = fiches_clients(base, [int(i) for i in tete["id_client"]])
+    cumul = tete["ca_centimes"].cumsum()
+    lignes = tuple(
+        LigneABC(
+            int(x.rang),
+            int(x.id_client),
+            noms[int(x.id_client)]["raison_sociale"],
+            _euros(x.ca_centimes),
+            _euros(c),
+            x.classe,
+            total,
+            n,
+        )
+        for x, c in zip(tete.itertuples(index=False), cumul, strict=True)
+    )
+    return SyntheseABC(
+        lignes=lignes,
+        classes=classes,
+        total=total,
+        seuil_a=a,
+        seuil_b=b,
+        effectif=n,
+        parts_effectif=tableau["rang"].to_numpy() * 100.0 / n,
+        parts_ca=tableau["part_cumulee"].to_numpy(dtype=float),
     )
 
 

@@ -4,7 +4,11 @@ mois, scoring RFM pondéré et export d'un segment, compte d'exploitation client
 
 Each is a :class:`~widgets.ui.champs.Calculatrice` (``.calculer()``, ``.resultat``,
 ``.erreur``) reading the reference database (or ``base``) through
-:mod:`widgets.donnees.portefeuille`; all figures come from :mod:`widgets.calculs`.
+:mod:`widgets.donnees.portefeuille`; all figures come from :mod:`widgets.calculs`, except the
+whole-portfolio P&L and risk, whose ``.resultat`` is the frame of
+:mod:`widgets.donnees.portefeuille_vectorise` (same figures, in cents, tested client by client;
+the base is read once per year or reference date, a new cost, rate or threshold is recomputed
+from the kept frame in milliseconds).
 CSS classes: ``atelier-statistiques``, ``atelier-rfm``, ``atelier-rentabilite``,
 ``atelier-risque`` on the widgets; fields ``atelier-champ-poids-r``, ``-poids-f``,
 ``-poids-m``, ``-cout-visite``, ``-taux-financement``, ``-taux-retours``, ``-vigilance``.
@@ -20,11 +24,12 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
+import pandas as pd
 
 from widgets.calculs import format_nombre, nombre
 from widgets.calculs.scoring import SEGMENTS, ClientRFM, score_pondere
 from widgets.calculs.statistiques import Resume, resume, resumes_par_groupe
-from widgets.donnees import portefeuille
+from widgets.donnees import portefeuille, portefeuille_vectorise
 from widgets.donnees.chemins import dossier_utilisateur
 from widgets.ui.champs import (
     Calculatrice,
@@ -247,11 +252,13 @@ class RentabiliteClients(Calculatrice):
         self.add_class("atelier-rentabilite")
         self.calculer()
 
-    def _calculer(self) -> list[portefeuille.ClientRentabilite]:
+    def _calculer(self) -> pd.DataFrame:
         visite, financement, retours = self._lire_tout(
             [self.cout_visite, self.taux_financement, self.taux_retours]
         )
-        return portefeuille.comptes_exploitation(
+        # the vectorised P&L (same figures as portefeuille.comptes_exploitation, tested):
+        # the base is read once, a new cost or rate is recomputed from the kept frame
+        return portefeuille_vectorise.comptes_exploitation_vectorise(
             self.base,
             annee=self.annee,
             cout_visite=visite,
@@ -259,22 +266,23 @@ class RentabiliteClients(Calculatrice):
             taux_retours=retours,
         )
 
-    def _afficher(self, r: list[portefeuille.ClientRentabilite]) -> str:
-        pertes = [c for c in r if not c.compte.rentable]
-        pires = sorted(r, key=lambda c: (c.compte.contribution, c.id_client))[:10]
-        lignes = [
-            [
-                html.escape(c.raison_sociale),
-                euros_html(c.compte.chiffre_affaires_ht),
-                euros_html(c.compte.marge_brute),
-                euros_html(c.compte.cout_visites),
-                euros_html(c.compte.cout_credit),
-                euros_html(c.compte.cout_retours),
-                f"<b>{euros_html(c.compte.contribution)}</b>",
-            ]
-            for c in pires
-        ]
-        n = len(pertes)
+    def _afficher(self, r: pd.DataFrame) -> str:
+        n = int((r["contribution_centimes"] <= 0).sum())  # not rentable: contribution ≤ 0
+        pires = r.sort_values(["contribution_centimes", "id_client"], kind="stable").head(10)
+        lignes = []
+        for ligne in pires.itertuples(index=False):
+            c = portefeuille_vectorise.compte_de_la_ligne(ligne)
+            lignes.append(
+                [
+                    html.escape(c.raison_sociale),
+                    euros_html(c.compte.chiffre_affaires_ht),
+                    euros_html(c.compte.marge_brute),
+                    euros_html(c.compte.cout_visites),
+                    euros_html(c.compte.cout_credit),
+                    euros_html(c.compte.cout_retours),
+                    f"<b>{euros_html(c.compte.contribution)}</b>",
+                ]
+            )
         verbe = "coûtent plus qu'ils ne rapportent" if n > 1 else "coûte plus qu'il ne rapporte"
         phrase = (
             f"<p>{_n(n)} client{'s' if n > 1 else ''} sur {_n(len(r))} {verbe} en {self.annee}.</p>"
@@ -308,39 +316,43 @@ class RisqueClients(Calculatrice):
         self.add_class("atelier-risque")
         self.calculer()
 
-    def _calculer(self) -> list[portefeuille.RisqueClient]:
+    def _calculer(self) -> pd.DataFrame:
         reference, vigilance = self._lire_tout([self.reference, self.vigilance])
-        return portefeuille.risque_clients(
+        # vectorised (same figures as portefeuille.risque_clients, tested); a new threshold is
+        # recomputed from the frame kept for this reference date
+        return portefeuille_vectorise.risque_clients_vectorise(
             self.base, reference=reference.isoformat(), seuil_vigilance=vigilance
         )
 
-    def _afficher(self, r: list[portefeuille.RisqueClient]) -> str:
-        alertes = sorted(
-            (x for x in r if x.risque.alerte),
-            key=lambda x: (x.risque.alerte != "dépassement", -x.risque.encours),
+    def _afficher(self, r: pd.DataFrame) -> str:
+        alertes = r[r["alerte"] != ""].assign(_apres=lambda t: t["alerte"] != "dépassement")
+        alertes = alertes.sort_values(
+            ["_apres", "encours_centimes"], ascending=[True, False], kind="stable"
         )
-        depassements = sum(x.risque.alerte == "dépassement" for x in alertes)
-        lignes = [
-            [
-                html.escape(x.raison_sociale),
-                euros_html(x.risque.encours),
-                euros_html(x.risque.plafond),
-                html.escape(pourcent(x.risque.taux_utilisation)),
-                html.escape(x.risque.alerte),
-                euros_html(x.echu),
-                _n(x.retard_jours),
-                "—" if x.dso is None else _n(x.dso),
-            ]
-            for x in alertes[:15]
-        ]
-        retards = sorted((x for x in r if x.retard_jours > 0), key=lambda x: -x.retard_jours)
+        depassements = int((alertes["alerte"] == "dépassement").sum())
+        lignes = []
+        for ligne in alertes.head(15).itertuples(index=False):
+            x = portefeuille_vectorise.risque_de_la_ligne(ligne)
+            lignes.append(
+                [
+                    html.escape(x.raison_sociale),
+                    euros_html(x.risque.encours),
+                    euros_html(x.risque.plafond),
+                    html.escape(pourcent(x.risque.taux_utilisation)),
+                    html.escape(x.risque.alerte),
+                    euros_html(x.echu),
+                    _n(x.retard_jours),
+                    "—" if x.dso is None else _n(x.dso),
+                ]
+            )
+        retards = r["retard_jours"][r["retard_jours"] > 0]
         n = len(retards)
         surveilles = len(alertes) - depassements
         phrase = (
             f"<p>{_n(depassements)} dépassement{'s' if depassements > 1 else ''} de plafond, "
             f"{_n(surveilles)} client{'s' if surveilles > 1 else ''}"
             f" sous surveillance ; {_n(n)} client{'s' if n > 1 else ''} en retard de paiement"
-            + (f" (le plus ancien : {_n(retards[0].retard_jours)} jours)." if n else ".")
+            + (f" (le plus ancien : {_n(int(retards.max()))} jours)." if n else ".")
             + "</p>"
         )
         entetes = ["Client", "Encours", "Plafond", "Utilisation", "Alerte", "Échu", "Retard (j)"]

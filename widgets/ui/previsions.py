@@ -13,14 +13,13 @@ saisonniers et prévision des 12 mois suivants sur le CA mensuel de la base.
 from __future__ import annotations
 
 import html
-from functools import lru_cache
 from pathlib import Path
 
 import ipywidgets as w
 
 from widgets.calculs import SaisieInvalide, format_nombre
 from widgets.calculs.prevision import METHODES, Prevision, prevoir
-from widgets.donnees import portefeuille
+from widgets.donnees import portefeuille, portefeuille_vectorise
 from widgets.ui.champs import Calculatrice, ChampSaisie, euros_html
 from widgets.ui.graphiques_portefeuille import (
     figure_html,
@@ -126,22 +125,18 @@ class Previsionniste(Calculatrice):
         droite = w.VBox([self.zone_erreur, self.zone_resultat], layout=w.Layout(width="760px"))
         self.children = [w.HBox([gauche, droite])]
         self.add_class("atelier-previsions")
-        self._serie = lru_cache(maxsize=16)(self._lire_serie)
         self.calculer()
-
-    def _lire_serie(self, premier: str, dernier: str, type_client: str | None):
-        return tuple(
-            portefeuille.ca_mensuel(
-                self.base, premier_mois=premier, dernier_mois=dernier, type_client=type_client
-            )
-        )
 
     def _calculer(self) -> Prevision:
         premier, dernier = self._lire_tout([self.premier_mois, self.dernier_mois])
         if dernier < premier:
             raise SaisieInvalide("le dernier mois précède le premier.", champ="Dernier mois")
         type_client = None if self.type_client.value == TOUS else self.type_client.value
-        serie = self._serie(premier, dernier, type_client)
+        # read once per base, period and type (memo of the data layer): a change of method or
+        # rounding only recomputes the forecast
+        serie = portefeuille_vectorise.ca_mensuel_en_memoire(
+            self.base, premier_mois=premier, dernier_mois=dernier, type_client=type_client
+        )
         p = prevoir(
             [v for _m, v in serie],
             horizon=12,
