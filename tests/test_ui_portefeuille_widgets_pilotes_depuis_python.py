@@ -96,6 +96,9 @@ def test_rfm_widget_weights_and_exports_a_segment(petite_base, tmp_path):
     r = ScoringRFM(petite_base)
     # equal weights: Alpha R2 F3 M4 → (2 + 3 + 4) / 3 = 3
     assert r.resultat.scores[1] == Decimal("3.00")
+    alpha = r.resultat.tableau.set_index("id_client").loc[1]
+    assert (alpha["r"], alpha["f"], alpha["m"], alpha["score"]) == (2, 3, 4, 300)
+    assert r.resultat.segments["À risque"] == 1
     r.poids_m.value = "4"
     # (2 + 3 + 4 × 4) / 6 = 21 / 6 = 3,50
     assert r.resultat.scores[1] == Decimal("3.50")

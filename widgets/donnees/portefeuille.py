@@ -286,6 +286,26 @@ def ca_par_segment(
 # --------------------------------------------------------------------------- RFM
 
 
+def sql_mesures_rfm(
+    reference: str = AUJOURD_HUI,
+    mois: int = 12,
+    type_client: str | None = None,
+    id_secteur: int | None = None,
+) -> tuple[str, list]:
+    """The per-client RFM query (id, récence in days, fréquence, SUM HT) and its parameters."""
+    ref = date.fromisoformat(_date(reference, "Date de référence"))
+    debut = _mois_avant(ref, int(mois))
+    filtre, parametres = _clients_de("f", type_client, id_secteur, None)
+    colonne = date_facture_du_filtre(debut.isoformat(), ref.isoformat())
+    return (
+        "SELECT f.id_client, CAST(julianday(?) - julianday(MAX(f.date_facture)) AS INTEGER), "
+        "COUNT(*), SUM(f.montant_ht) FROM factures f "
+        f"WHERE {colonne} > ? AND {colonne} <= ?{filtre} "
+        "GROUP BY f.id_client ORDER BY f.id_client",
+        [ref.isoformat(), debut.isoformat(), ref.isoformat(), *parametres],
+    )
+
+
 def mesures_rfm(
     base: Path | str | None = None,
     *,
@@ -297,18 +317,7 @@ def mesures_rfm(
     """``(id_client, récence en jours, fréquence, montant HT)`` over the ``mois`` months up to
     ``reference``: clients invoiced in that window only; récence = days from the last invoice
     to the reference date."""
-    ref = date.fromisoformat(_date(reference, "Date de référence"))
-    debut = _mois_avant(ref, int(mois))
-    filtre, parametres = _clients_de("f", type_client, id_secteur, None)
-    colonne = date_facture_du_filtre(debut.isoformat(), ref.isoformat())
-    lignes = _requete(
-        base,
-        "SELECT f.id_client, CAST(julianday(?) - julianday(MAX(f.date_facture)) AS INTEGER), "
-        "COUNT(*), SUM(f.montant_ht) FROM factures f "
-        f"WHERE {colonne} > ? AND {colonne} <= ?{filtre} "
-        "GROUP BY f.id_client ORDER BY f.id_client",
-        [ref.isoformat(), debut.isoformat(), ref.isoformat(), *parametres],
-    )
+    lignes = _requete(base, *sql_mesures_rfm(reference, mois, type_client, id_secteur))
     return [(r[0], r[1], r[2], _d(r[3])) for r in lignes]
 
 

@@ -49,7 +49,8 @@ import pandas as pd
 from widgets.calculs.finance import dso
 from widgets.calculs.pareto import ClasseABC, LigneABC, _seuils, classe_abc
 from widgets.calculs.rentabilite_client import CompteExploitationClient, RisqueEncours
-from widgets.calculs.saisie import SaisieInvalide, montant, taux
+from widgets.calculs.saisie import SaisieInvalide, montant, nombre, taux
+from widgets.calculs.scoring import ClientRFM, segment_rfm
 from widgets.donnees.base import ouvrir_lecture_seule
 from widgets.donnees.chemins import base_reference
 from widgets.donnees.portefeuille import (
@@ -61,6 +62,7 @@ from widgets.donnees.portefeuille import (
     ca_mensuel,
     date_facture_du_filtre,
     fiches_clients,
+    sql_mesures_rfm,
     sql_rentabilite,
     sql_risque,
 )
@@ -69,11 +71,16 @@ __all__ = [
     "SyntheseABC",
     "abc_clients_vectorise",
     "ca_mensuel_en_memoire",
+    "client_rfm_de_la_ligne",
+    "clients_rfm",
     "classes_abc_vectorise",
     "compte_de_la_ligne",
     "comptes_exploitation_vectorise",
+    "mesures_rfm_vectorise",
+    "rfm_vectorise",
     "risque_clients_vectorise",
     "risque_de_la_ligne",
+    "scores_ponderes_vectorise",
     "synthese_abc",
     "vider_memoire",
 ]
@@ -691,3 +698,117 @@ def risque_de_la_ligne(ligne: Any) -> RisqueClient:
         ca_ttc_12_mois=_euros(ligne.ca_ttc_12_mois_centimes),
         dso=None if pd.isna(ligne.dso) else Decimal(int(ligne.dso)).scaleb(-1),
     )
+
+
+# --------------------------------------------------------------------------- RFM
+
+
+def mesures_rfm_vectorise(
+    base: Path | str | None = None,
+    *,
+    reference: str = AUJOURD_HUI,
+    mois: int = 12,
+    type_client: str | None = None,
+    id_secteur: int | None = None,
+) -> pd.DataFrame:
+    """:func:`~widgets.donnees.portefeuille.mesures_rfm` as a frame (``id_client``,
+    ``recence``, ``frequence``, ``montant_centimes``), read once (memo)."""
+
+    sql, parametres = sql_mesures_rfm(reference, mois, type_client, id_secteur)
+
+    def construire(chemin) -> pd.DataFrame:
+        table = _lire(chemin, sql, parametres, ["id_client", "recence", "frequence", "montant"])
+        return pd.DataFrame(
+            {
+                "id_client": table["id_client"].astype("int64"),
+                "recence": table["recence"].astype("int64"),
+                "frequence": table["frequence"].astype("int64"),
+                "montant_centimes": _centimes(table["montant"]),
+            }
+        )
+
+    cle = (parametres[0], int(mois), type_client, id_secteur)
+    return _en_memoire(base, "rfm", cle, construire)
+
+
+def _notes(valeurs: np.ndarray) -> np.ndarray:
+    """Quintile scores 1…5 as :func:`widgets.calculs.scoring.scores_rfm`: bounds = values of
+    ranks ⌈n k / 5⌉ (k = 1…4) of the sorted series, score = 1 + bounds strictly below."""
+    tries = np.sort(valeurs, kind="stable")
+    n = len(tries)
+    bornes = tries[[max(-(-n * k // 5), 1) - 1 for k in (1, 2, 3, 4)]]
+    return 1 + np.searchsorted(bornes, valeurs, side="left")
+
+
+_SEGMENTS_RF = np.array(
+    [[segment_rfm(r, f) for f in range(1, 6)] for r in range(1, 6)], dtype=object
+)
+
+
+def rfm_vectorise(
+    base: Path | str | None = None,
+    *,
+    reference: str = AUJOURD_HUI,
+    mois: int = 12,
+    type_client: str | None = None,
+    id_secteur: int | None = None,
+) -> pd.DataFrame:
+    """RFM scores and named segment of every client invoiced in the window, one row per client
+    (by id): the figures of :func:`~widgets.donnees.portefeuille.rfm_clients` (columns
+    ``id_client``, ``recence``, ``frequence``, ``montant_centimes``, ``r``, ``f``, ``m``,
+    ``segment``)."""
+    mesures = mesures_rfm_vectorise(
+        base, reference=reference, mois=mois, type_client=type_client, id_secteur=id_secteur
+    )
+    if mesures.empty:
+        raise SaisieInvalide("aucun client à noter.", champ="Portefeuille")
+
+    def noter(_chemin) -> pd.DataFrame:
+        r = _notes(-mesures["recence"].to_numpy())  # the most recent get 5
+        f = _notes(mesures["frequence"].to_numpy())
+        m = _notes(mesures["montant_centimes"].to_numpy())
+        return mesures.assign(r=r, f=f, m=m, segment=_SEGMENTS_RF[r - 1, f - 1])
+
+    # the scores depend on the measures only: kept with them (a new weighting reuses them)
+    cle = (str(reference), int(mois), type_client, id_secteur)
+    return _en_memoire(base, "rfm_notes", cle, noter)
+
+
+def scores_ponderes_vectorise(tableau: pd.DataFrame, poids: dict[str, Any]) -> np.ndarray:
+    """Weighted score of each row of :func:`rfm_vectorise`, in hundredths:
+    :func:`widgets.calculs.scoring.score_pondere` of the notes R, F, M (Σ poids × note / Σ poids,
+    half-up to 0,01), exactly, in integers."""
+    lus = {c: nombre(poids.get(c, 0), f"Poids de {c}", positif=True) for c in ("R", "F", "M")}
+    if sum(lus.values()) == 0:
+        raise SaisieInvalide("donnez un poids non nul à au moins un critère.", champ="Poids")
+    fractions = {c: Fraction(p) for c, p in lus.items()}
+    denominateur = math.lcm(*(x.denominator for x in fractions.values()))
+    entiers = {c: int(x * denominateur) for c, x in fractions.items()}  # same ratio, integers
+    numerateur = (
+        tableau["r"].to_numpy() * entiers["R"]
+        + tableau["f"].to_numpy() * entiers["F"]
+        + tableau["m"].to_numpy() * entiers["M"]
+    )
+    return _quotient_arrondi([numerateur, 100], sum(entiers.values()))
+
+
+def client_rfm_de_la_ligne(ligne: Any) -> ClientRFM:
+    """One row of :func:`rfm_vectorise` as the exact function's :class:`ClientRFM`."""
+    return ClientRFM(
+        int(ligne.id_client),
+        int(ligne.recence),
+        int(ligne.frequence),
+        _euros(ligne.montant_centimes),
+        int(ligne.r),
+        int(ligne.f),
+        int(ligne.m),
+        ligne.segment,
+    )
+
+
+def clients_rfm(tableau: pd.DataFrame, segment: str | None = None) -> list[ClientRFM]:
+    """The rows of :func:`rfm_vectorise` (of one named segment) as :class:`ClientRFM` (for a
+    campaign export: :func:`~widgets.donnees.portefeuille.lignes_segment`)."""
+    if segment is not None:
+        tableau = tableau[tableau["segment"] == segment]
+    return [client_rfm_de_la_ligne(x) for x in tableau.itertuples(index=False)]

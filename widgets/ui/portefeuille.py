@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ import ipywidgets as w
 import pandas as pd
 
 from widgets.calculs import format_nombre, nombre
-from widgets.calculs.scoring import SEGMENTS, ClientRFM, score_pondere
+from widgets.calculs.scoring import SEGMENTS, ClientRFM
 from widgets.calculs.statistiques import Resume, resume, resumes_par_groupe
 from widgets.donnees import portefeuille, portefeuille_vectorise
 from widgets.donnees.chemins import dossier_utilisateur
@@ -135,13 +136,41 @@ class StatistiquesPortefeuille(Calculatrice):
 # --------------------------------------------------------------------------- RFM
 
 
+class _Scores(Mapping):
+    """Weighted score by client id (``Decimal``, hundredth), read from the frame on demand."""
+
+    def __init__(self, tableau: pd.DataFrame) -> None:
+        self._centiemes = tableau.set_index("id_client")["score"]
+
+    def __getitem__(self, cle: Any) -> Decimal:
+        return Decimal(int(self._centiemes.loc[cle])).scaleb(-2)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(int(i) for i in self._centiemes.index)
+
+    def __len__(self) -> int:
+        return len(self._centiemes)
+
+
 @dataclass(frozen=True)
 class ResultatRFM:
-    """Scored clients, weighted score per client, counts per segment."""
+    """Scored clients (the frame of :func:`~widgets.donnees.portefeuille_vectorise.
+    rfm_vectorise` with ``score``, the weighted score in hundredths), the scores by client id
+    (``Decimal``) and the counts per segment."""
 
-    clients: tuple[ClientRFM, ...]
-    scores: dict[Any, Any]
-    segments: Counter
+    tableau: pd.DataFrame
+
+    @property
+    def scores(self) -> Mapping[int, Decimal]:
+        return _Scores(self.tableau)
+
+    @property
+    def segments(self) -> Counter:
+        return Counter(self.tableau["segment"].value_counts().to_dict())
+
+    def clients(self, segment: str | None = None) -> list[ClientRFM]:
+        """The scored clients (of one segment), as the exact functions' :class:`ClientRFM`."""
+        return portefeuille_vectorise.clients_rfm(self.tableau, segment)
 
 
 class ScoringRFM(Calculatrice):
@@ -160,7 +189,6 @@ class ScoringRFM(Calculatrice):
         self.bouton_exporter.on_click(lambda _b: self.exporter())
         self.message_export = w.HTML("")
         self._brancher([self.poids_r, self.poids_f, self.poids_m])
-        self._clients = lru_cache(maxsize=2)(lambda: tuple(portefeuille.rfm_clients(self.base)))
         self.children = [
             w.HBox(
                 [
@@ -180,27 +208,39 @@ class ScoringRFM(Calculatrice):
 
     def _calculer(self) -> ResultatRFM:
         pr, pf, pm = self._lire_tout([self.poids_r, self.poids_f, self.poids_m])
-        poids = {"R": pr, "F": pf, "M": pm}
-        clients = self._clients()
-        scores = {c.cle: score_pondere({"R": c.r, "F": c.f, "M": c.m}, poids) for c in clients}
-        return ResultatRFM(clients, scores, Counter(c.segment for c in clients))
+        # vectorised (same scores and segments as portefeuille.rfm_clients and score_pondere,
+        # tested): the base is read and scored once, a new weighting takes milliseconds
+        tableau = portefeuille_vectorise.rfm_vectorise(self.base)
+        scores = portefeuille_vectorise.scores_ponderes_vectorise(
+            tableau, {"R": pr, "F": pf, "M": pm}
+        )
+        return ResultatRFM(tableau.assign(score=scores))
 
     def _afficher(self, r: ResultatRFM) -> str:
+        effectifs = r.segments
         segments = [
-            [html.escape(nom), _n(r.segments.get(nom, 0)), html.escape(action)]
+            [html.escape(nom), _n(effectifs.get(nom, 0)), html.escape(action)]
             for nom, _r, _f, action in SEGMENTS
         ]
-        meilleurs = sorted(r.clients, key=lambda c: (-r.scores[c.cle], -c.montant, c.cle))[:10]
-        fiches = portefeuille.fiches_clients(self.base, [c.cle for c in meilleurs])
+        tete = r.tableau.sort_values(
+            ["score", "montant_centimes", "id_client"],
+            ascending=[False, False, True],
+            kind="stable",
+        ).head(10)
+        meilleurs = [
+            (portefeuille_vectorise.client_rfm_de_la_ligne(x), Decimal(int(x.score)).scaleb(-2))
+            for x in tete.itertuples()
+        ]
+        fiches = portefeuille.fiches_clients(self.base, [c.cle for c, _s in meilleurs])
         top = [
             [
                 html.escape(fiches[c.cle]["raison_sociale"]),
                 c.code,
-                html.escape(format_nombre(r.scores[c.cle], 2)),
+                html.escape(format_nombre(score, 2)),
                 html.escape(c.segment),
                 euros_html(c.montant),
             ]
-            for c in meilleurs
+            for c, score in meilleurs
         ]
         return (
             _tableau(["Segment", "Clients", "Action conseillée"], segments, "atelier-segments")
@@ -215,7 +255,10 @@ class ScoringRFM(Calculatrice):
             nom = self.segment.value.lower().replace(" ", "_").replace("'", "_")
             cible = cible / f"segment_{nom}.csv"
         try:
-            lignes = portefeuille.lignes_segment(self.base, self._clients(), self.segment.value)
+            choisis = portefeuille_vectorise.clients_rfm(
+                portefeuille_vectorise.rfm_vectorise(self.base), self.segment.value
+            )
+            lignes = portefeuille.lignes_segment(self.base, choisis, self.segment.value)
             fait = portefeuille.exporter_csv(lignes, cible)
         except Exception as err:  # noqa: BLE001 - shown in French, never a traceback
             message = getattr(err, "message", None) or f"export impossible ({err})."
