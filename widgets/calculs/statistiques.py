@@ -60,7 +60,10 @@ def moyenne(valeurs: Sequence[Any]) -> Decimal:
 
 def mediane(valeurs: Sequence[Any]) -> Decimal:
     """Median: middle value (n odd) or mean of the two middle values (n even)."""
-    x = sorted(_valeurs(valeurs))
+    return _mediane_triee(sorted(_valeurs(valeurs)))
+
+
+def _mediane_triee(x: list[Decimal]) -> Decimal:
     n = len(x)
     milieu = n // 2
     return x[milieu] if n % 2 else (x[milieu - 1] + x[milieu]) / 2
@@ -68,7 +71,10 @@ def mediane(valeurs: Sequence[Any]) -> Decimal:
 
 def quantile(valeurs: Sequence[Any], p: Any) -> Decimal:
     """French-course quantile of order ``p`` (0 < p ≤ 1): the value of rank ⌈n p⌉."""
-    x = sorted(_valeurs(valeurs))
+    return _quantile_trie(sorted(_valeurs(valeurs)), p)
+
+
+def _quantile_trie(x: list[Decimal], p: Any) -> Decimal:
     p = Decimal(str(p)) if isinstance(p, float) else Decimal(p)
     if not 0 < p <= 1:
         raise SaisieInvalide("l'ordre d'un quantile est compris entre 0 et 1.", champ="Ordre")
@@ -165,18 +171,20 @@ class Resume:
 def resume(valeurs: Sequence[Any]) -> Resume:
     """All the indicators of ``valeurs`` (French text or numbers; at least one value)."""
     x = _valeurs(valeurs)
-    m = sum(x, ZERO) / len(x)
-    q1, q3 = quartiles(x)
-    sigma = ecart_type(x)
+    n = len(x)
+    total = sum(x, ZERO)
+    m = total / n
+    tries = sorted(x)  # read and sorted once (the same figures as the functions above)
+    sigma = (sum(((v - m) ** 2 for v in x), ZERO) / n).sqrt()  # ecart_type, same steps
     return Resume(
-        effectif=len(x),
-        total=sum(x, ZERO),
+        effectif=n,
+        total=total,
         minimum=min(x),
         maximum=max(x),
         moyenne=m,
-        mediane=mediane(x),
-        q1=q1,
-        q3=q3,
+        mediane=_mediane_triee(tries),
+        q1=_quantile_trie(tries, Decimal("0.25")),
+        q3=_quantile_trie(tries, Decimal("0.75")),
         ecart_type=sigma,
         coefficient_variation=sigma / m * CENT if m > 0 else None,
     )

@@ -51,6 +51,7 @@ from widgets.calculs.pareto import ClasseABC, LigneABC, _seuils, classe_abc
 from widgets.calculs.rentabilite_client import CompteExploitationClient, RisqueEncours
 from widgets.calculs.saisie import SaisieInvalide, montant, nombre, taux
 from widgets.calculs.scoring import ClientRFM, segment_rfm
+from widgets.calculs.statistiques import Resume, resume, resumes_par_groupe
 from widgets.donnees.base import ouvrir_lecture_seule
 from widgets.donnees.chemins import base_reference
 from widgets.donnees.portefeuille import (
@@ -62,6 +63,7 @@ from widgets.donnees.portefeuille import (
     ca_mensuel,
     date_facture_du_filtre,
     fiches_clients,
+    segments_possibles,
     sql_mesures_rfm,
     sql_rentabilite,
     sql_risque,
@@ -79,6 +81,7 @@ __all__ = [
     "mesures_rfm_vectorise",
     "rfm_vectorise",
     "risque_clients_vectorise",
+    "resumes_par_segment",
     "risque_de_la_ligne",
     "scores_ponderes_vectorise",
     "synthese_abc",
@@ -812,3 +815,53 @@ def clients_rfm(tableau: pd.DataFrame, segment: str | None = None) -> list[Clien
     if segment is not None:
         tableau = tableau[tableau["segment"] == segment]
     return [client_rfm_de_la_ligne(x) for x in tableau.itertuples(index=False)]
+
+
+# --------------------------------------------------------------------------- statistiques
+
+
+def _ca_et_segments(base: Path | str | None, debut: str, fin: str) -> pd.DataFrame:
+    """Per client invoiced in [debut, fin] (ISO): ``id_client``, ``type_client``, ``secteur``,
+    ``ca_centimes`` — both segmentations from one read (memo)."""
+
+    def construire(chemin) -> pd.DataFrame:
+        table = _lire(
+            chemin,
+            "SELECT c.id_client, c.type_client, s.nom, t.ca FROM (SELECT f.id_client, "
+            "SUM(f.montant_ht) AS ca FROM factures f "
+            f"WHERE {date_facture_du_filtre(debut, fin)} BETWEEN ? AND ? "
+            "GROUP BY f.id_client) t JOIN clients c ON c.id_client = t.id_client "
+            "JOIN secteurs s ON s.id_secteur = c.id_secteur",
+            [debut, fin],
+            ["id_client", "type_client", "secteur", "ca"],
+        )
+        return table.assign(ca_centimes=_centimes(table["ca"])).drop(columns="ca")
+
+    return _en_memoire(base, "ca_segments", (debut, fin), construire)
+
+
+def resumes_par_segment(
+    base: Path | str | None = None,
+    *,
+    debut: str = "2025-01-01",
+    fin: str = AUJOURD_HUI,
+    critere: str = "type_client",
+) -> dict[str, Resume]:
+    """Per segment (alphabetical) then ``"Ensemble"``, the :class:`Resume` of the CA HT per
+    client — the exact figures of ``resumes_par_groupe(ca_par_segment(...))`` and ``resume`` of
+    all the clients (same values, same order), computed once per base, period and criterion
+    (memo): switching between type and sector reads the base once. Empty without invoices."""
+    segments_possibles(critere)  # the French error of an unknown criterion
+    debut, fin = _date(debut, "Début"), _date(fin, "Fin")
+
+    def construire(_chemin) -> dict[str, Resume]:
+        table = _ca_et_segments(base, debut, fin)
+        colonne = "type_client" if critere == "type_client" else "secteur"
+        table = table.sort_values([colonne, "id_client"], kind="stable")
+        groupes: dict[str, list[Decimal]] = {}
+        for segment, centimes in zip(table[colonne], table["ca_centimes"], strict=True):
+            groupes.setdefault(segment, []).append(_euros(centimes))
+        tous = [v for valeurs in groupes.values() for v in valeurs]
+        return {**resumes_par_groupe(groupes), "Ensemble": resume(tous)} if tous else {}
+
+    return _en_memoire(base, "resumes", (debut, fin, critere), construire)

@@ -29,7 +29,7 @@ import pandas as pd
 
 from widgets.calculs import format_nombre, nombre
 from widgets.calculs.scoring import SEGMENTS, ClientRFM
-from widgets.calculs.statistiques import Resume, resume, resumes_par_groupe
+from widgets.calculs.statistiques import Resume, resume
 from widgets.donnees import portefeuille, portefeuille_vectorise
 from widgets.donnees.chemins import dossier_utilisateur
 from widgets.ui.champs import (
@@ -95,18 +95,17 @@ class StatistiquesPortefeuille(Calculatrice):
 
     def _calculer(self) -> dict[str, Resume]:
         debut, fin = self._lire_tout([self.debut, self.fin])
+        # the data layer's memo: one read per base and period, one calculation per criterion
         if self.critere.value == "mois":
-            serie = portefeuille.ca_mensuel(
+            serie = portefeuille_vectorise.ca_mensuel_en_memoire(
                 self.base,
                 premier_mois=debut.isoformat()[:7],
                 dernier_mois=fin.isoformat()[:7],
             )
             return {"Tous les mois": resume([v for _m, v in serie])}
-        groupes = portefeuille.ca_par_segment(
+        return portefeuille_vectorise.resumes_par_segment(
             self.base, debut=debut.isoformat(), fin=fin.isoformat(), critere=self.critere.value
         )
-        tous = [v for valeurs in groupes.values() for v in valeurs]
-        return {**resumes_par_groupe(groupes), "Ensemble": resume(tous)} if tous else {}
 
     def _afficher(self, r: dict[str, Resume]) -> str:
         quoi = "mois" if self.critere.value == "mois" else "client"
