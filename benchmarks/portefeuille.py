@@ -10,9 +10,10 @@ on, on its own connection with the engine's in-memory temp store).
 Targets of issue 12: median ≤ 100 ms per analysis query; a whole ABC of 100 000 clients
 ≤ 1 s. The vectorised paths (``widgets.donnees.portefeuille_vectorise``) are measured twice:
 the first load (the data layer's memo emptied before each run) and the re-analysis with
-another threshold, cost or weight (the per-client frame kept in the memo). CPU time is the steadier figure on a shared machine; the ratio is analysis CPU /
-baseline CPU of the same run. Each analysis and its baseline take turns within a repetition,
-so that a change of machine load hits both alike.
+another threshold, cost or weight (the per-client frame kept in the memo). CPU time is the
+steadier figure on a shared machine; the ratio is analysis CPU / baseline CPU of the same run.
+Each analysis and its baseline take turns within a repetition, so that a change of machine load
+hits both alike.
 """
 
 from __future__ import annotations
