@@ -431,3 +431,19 @@ def test_le_format_rapide_des_euros_est_celui_de_babel(valeur):
     from widgets.calculs.finance._outils import euros_rapide
 
     assert euros_rapide(valeur) == format_euros(valeur)
+
+
+def test_un_nombre_de_jours_exact_n_est_jamais_decale_par_une_division_arrondie():
+    # SR = 16 000 / 0,40 = 40 000 € ; 40 000 / 150 000 × 360 = 96 jours tout rond → 6 avril.
+    # (40 000 / 150 000 = 0,2666…67 en 28 chiffres, puis × 360 = 96,000…01 : le 97e jour.)
+    s = seuil_de_rentabilite(16000, "40 %", chiffre_affaires=150000)
+    assert s.point_mort_jours == D("96.00")
+    assert s.point_mort.jour_de_l_annee == 96
+    assert s.point_mort.libelle == "6 avril"
+    # Saisonnier : il manque 10 000 sur les 60 000 de février : 1/6 × 30 = 5 jours → 5 février.
+    s = seuil_de_rentabilite(60000, "30 %", ventes_mensuelles=[190000, 60000] + [0] * 10)
+    assert s.point_mort.libelle == "5 février"
+    # DSO : 0,15 / 72 × 360 = 0,75 jour tout rond → 0,8 (et non 0,7499…9 → 0,7).
+    assert dso("0,15", 72) == D("0.8")
+    # Durée de stockage : 50 / 24 000 × 360 = 0,75 jour → 0,8.
+    assert rotation_stocks(50, 50, 24000).duree_jours == D("0.8")

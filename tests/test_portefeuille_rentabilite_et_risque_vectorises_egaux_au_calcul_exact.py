@@ -175,13 +175,12 @@ def test_arrondi_entier_au_plus_pres_les_demis_en_s_eloignant_de_zero():
 def test_dso_sur_une_demie_donne_le_chiffre_de_la_fonction_exacte():
     from widgets.calculs.finance import dso
 
-    # 0,15 / 72 × 360 = 0,75 exactly, but Decimal divides first (28 digits): 0,7 ;
-    # 0,07 / 72 × 360 = 0,35 → 0,4 (the quotient rounds up there) ; 45 000 / 360 000 × 360
-    # = 45,0 ; 1 / 3 × 360 = 120,0
+    # 0,15 / 72 × 360 = 0,75 exactly → 0,8 (dividing first in 28 digits gave 0,7499…9 → 0,7) ;
+    # 0,07 / 72 × 360 = 0,35 → 0,4 ; 45 000 / 360 000 × 360 = 45,0 ; 1 / 3 × 360 = 120,0
     encours = np.array([15, 7, 4_500_000, 100])
     ca = np.array([7_200, 7_200, 36_000_000, 300])
     attendus = [
         dso(Decimal(int(e)) / 100, Decimal(int(c)) / 100) for e, c in zip(encours, ca, strict=True)
     ]
-    assert attendus == [Decimal("0.7"), Decimal("0.4"), Decimal("45.0"), Decimal("120.0")]
-    assert list(V._dso_dixiemes(encours, ca)) == [7, 4, 450, 1_200]
+    assert attendus == [Decimal("0.8"), Decimal("0.4"), Decimal("45.0"), Decimal("120.0")]
+    assert list(V._dso_dixiemes(encours, ca)) == [8, 4, 450, 1_200]

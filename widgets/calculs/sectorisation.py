@@ -265,7 +265,7 @@ def bilan_secteurs(
                 km=int(arrondi(km, 0)),
                 part_ca=arrondi(ca * CENT_POUR_CENT / total_ca, 2) if total_ca else Decimal(0),
                 part_charge=(
-                    arrondi(visites * duree / 60 * CENT_POUR_CENT / total_charge, 2)
+                    arrondi(visites * duree * CENT_POUR_CENT / (60 * total_charge), 2)
                     if total_charge
                     else Decimal(0)
                 ),

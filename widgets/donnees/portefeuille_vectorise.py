@@ -46,7 +46,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from widgets.calculs.finance import dso
 from widgets.calculs.pareto import ClasseABC, LigneABC, _seuils, classe_abc
 from widgets.calculs.rentabilite_client import CompteExploitationClient, RisqueEncours
 from widgets.calculs.saisie import SaisieInvalide, montant, nombre, taux
@@ -668,19 +667,10 @@ def risque_clients_vectorise(
 
 
 def _dso_dixiemes(encours: np.ndarray, ca_ttc: np.ndarray) -> np.ndarray:
-    """DSO = encours / CA TTC × 360 in tenths of a day, as :func:`widgets.calculs.finance.dso`
-    (cents; ``ca_ttc`` > 0).
-
-    ``dso`` divides in ``Decimal`` (28 digits) before multiplying by 360: on an exact half-tenth
-    whose quotient does not end (0,15 / 72 × 360 = 0,75) the 28-digit quotient may fall just
-    under the half and round down (0,7). Those rare rows are taken from ``dso`` itself, so the
-    two paths always agree."""
-    dixiemes = _quotient_arrondi([encours, 3_600], ca_ttc)
-    double = encours * 7_200
-    sur_une_demie = (double % ca_ttc == 0) & ((double // ca_ttc) % 2 == 1)
-    for i in np.flatnonzero(sur_une_demie):
-        dixiemes[i] = int(dso(_euros(encours[i]), _euros(ca_ttc[i])).scaleb(1))
-    return dixiemes
+    """DSO = encours × 360 / CA TTC in tenths of a day, half-up, as
+    :func:`widgets.calculs.finance.dso` (cents; ``ca_ttc`` > 0). Exact integer arithmetic:
+    0,15 € / 72 € × 360 = 0,75 → 0,8."""
+    return _quotient_arrondi([encours, 3_600], ca_ttc)
 
 
 def risque_de_la_ligne(ligne: Any) -> RisqueClient:

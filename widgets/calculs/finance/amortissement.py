@@ -153,7 +153,7 @@ def _lendemain_un_an_avant(fin: date) -> date:
 def _lineaire(v: Decimal, n: int, t: Decimal, debut: date, fin: date) -> PlanAmortissement:
     jours = jours_30_360(debut, fin)
     pleine = arrondi_centime(v / n)
-    premiere = arrondi_centime(v / n * jours / 360)
+    premiere = arrondi_centime(v * jours / (n * 360))  # one division, last
     lignes = []
     cumul = Decimal("0.00")
     k = 0

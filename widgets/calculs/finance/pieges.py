@@ -70,7 +70,7 @@ def seuil_avec_taux_de_marge(
 def point_mort_annee_civile(charges_fixes: Any, taux_mcv: Any, chiffre_affaires: Any) -> Decimal:
     """Point mort in days on 365 days instead of the 360-day commercial year (day number)."""
     sr = seuil_de_rentabilite(charges_fixes, taux_mcv).seuil
-    return Decimal(math.ceil(sr / montant(chiffre_affaires) * 365))
+    return Decimal(math.ceil(sr * 365 / montant(chiffre_affaires)))
 
 
 def premiere_annuite_sans_prorata(
@@ -93,7 +93,7 @@ def van_premier_flux_non_actualise(investissement: Any, flux: Sequence[Any], tau
 
 def dso_sur_ca_ht(encours_clients_ttc: Any, ca_ht: Any, jours: Any = 360) -> Decimal:
     """DSO computed on the CA HT while the créances are TTC (mixing HT and TTC)."""
-    return arrondi(montant(encours_clients_ttc) / montant(ca_ht) * quantite(jours), 1)
+    return arrondi(montant(encours_clients_ttc) * quantite(jours) / montant(ca_ht), 1)
 
 
 PIEGES_FINANCE: dict[str, PiegeConnu] = {

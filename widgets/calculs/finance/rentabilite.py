@@ -176,8 +176,10 @@ def seuil_de_rentabilite(
             )
         if seuil <= ca:
             if mensuel is None:
-                jours = arrondi(seuil / ca * 360, 2)
-                pm = point_mort_jour(math.ceil(seuil / ca * 360), annee)
+                # One division, last: SR / CA = 1/6 is day 60, not ceil(60,000…01) = 61.
+                jours_exacts = seuil * 360 / ca
+                jours = arrondi(jours_exacts, 2)
+                pm = point_mort_jour(math.ceil(jours_exacts), annee)
                 etapes.append(
                     f"Point mort = SR / CA × 360 = {euros(seuil)} / {euros(ca)} × 360 = "
                     f"{nombre_fr(jours)} {accorder(jours, 'jour', avec_nombre=False)} → le "
@@ -210,7 +212,7 @@ def _point_mort_saisonnier(
     cumul = Decimal(0)
     for k, ventes in enumerate(mensuel):
         if ventes > 0 and cumul + ventes >= seuil:
-            fraction = (seuil - cumul) / ventes * 30
+            fraction = (seuil - cumul) * 30 / ventes  # one division, last (see above)
             jours = arrondi(k * 30 + fraction, 2)
             pm = point_mort_jour(k * 30 + max(1, math.ceil(fraction)), annee)
             phrase = (

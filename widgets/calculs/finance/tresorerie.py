@@ -50,7 +50,9 @@ def dso(encours_clients_ttc: Any, ca_ttc: Any, jours: Any = 360) -> Decimal:
     """
     encours = montant(encours_clients_ttc, "Encours clients TTC")
     ca = _non_nul(ca_ttc, "Chiffre d'affaires TTC")
-    return arrondi(encours / ca * jours_annee(jours), DECIMALES_JOURS)
+    # Multiply before dividing: one rounded quotient, so 0,15 / 72 × 360 = 0,75 exactly (→ 0,8),
+    # where 0,15 / 72 first gives 0,7499…9 (→ 0,7).
+    return arrondi(encours * jours_annee(jours) / ca, DECIMALES_JOURS)
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,7 @@ def rotation_stocks(
     if moyen == 0:
         raise SaisieInvalide("le stock moyen est nul : la rotation n'a pas de sens.", champ="Stock")
     rotation = arrondi(camv / moyen, 2)
-    duree = arrondi(moyen / camv * j, DECIMALES_JOURS)
+    duree = arrondi(moyen * j / camv, DECIMALES_JOURS)  # one division, last
     etapes = (
         f"Stock moyen = ({euros(si)} + {euros(sf)}) / 2 = {euros(moyen)}",
         f"Rotation = {euros(camv)} / {euros(moyen)} = {nombre_fr(rotation)} fois par an",
