@@ -76,7 +76,7 @@ def amortissement_lineaire_1(alea: random.Random) -> Variante:
             "annuite_1",
             "Annuité 2025",
             l1.annuite,
-            lambda valeur, jours: arrondi_centime(valeur / duree * jours / 360),
+            lambda valeur, jours: arrondi_centime(valeur * jours / (duree * 360)),
             pieges=(sans_prorata,),
         ),
         Cellule("vnc_1", "VNC fin 2025", l1.vnc, lambda valeur, annuite_1: valeur - annuite_1),

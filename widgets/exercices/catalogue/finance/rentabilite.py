@@ -126,7 +126,7 @@ def point_mort_saisonnier_1(alea: random.Random) -> Variante:
     cf = arrondi_centime(ca * t / 100 * tirer_decimal(alea, 35, 80, 1, 2))
     s = seuil_de_rentabilite(cf, t, ventes_mensuelles=ventes)
     jour = Decimal(s.point_mort.jour_de_l_annee)
-    regulier = Decimal(math.ceil(s.seuil / ca * 360))
+    regulier = Decimal(math.ceil(s.seuil * 360 / ca))  # one division, last
     tableau = "| Mois | " + " | ".join(MOIS_COURTS) + " |\n"
     tableau += "| --- " * 13 + "|\n"
     tableau += "| Ventes | " + " | ".join(format_nombre(v) for v in ventes) + " |"

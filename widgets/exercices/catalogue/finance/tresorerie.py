@@ -62,7 +62,7 @@ def rotation_stocks_1(alea: random.Random) -> Variante:
             pieges=(
                 Piege(
                     "stock_final_seul",
-                    arrondi(sf / camv * 360, 1),
+                    arrondi(sf * 360 / camv, 1),
                     "Le calcul utilise le stock MOYEN : (stock initial + stock final) / 2.",
                 ),
             ),
