@@ -89,16 +89,20 @@ def _cle(cle: tuple) -> str:
 
 def _ouvrir(chemin: Path) -> sqlite3.Connection:
     connexion = sqlite3.connect(str(chemin), timeout=DELAI_ATTENTE_S, isolation_level=None)
-    # pages of dropped frames are given back to the file system at each commit
-    connexion.execute("PRAGMA auto_vacuum = FULL")
-    connexion.execute(
-        "CREATE TABLE IF NOT EXISTS agregats (cle TEXT PRIMARY KEY, nom TEXT NOT NULL, "
-        "lignes INTEGER NOT NULL, colonnes TEXT NOT NULL, utilise INTEGER NOT NULL)"
-    )
-    connexion.execute(
-        "CREATE TABLE IF NOT EXISTS colonnes (cle TEXT NOT NULL, rang INTEGER NOT NULL, "
-        "donnees BLOB NOT NULL, masque BLOB, PRIMARY KEY (cle, rang))"
-    )
+    try:
+        # pages of dropped frames are given back to the file system at each commit
+        connexion.execute("PRAGMA auto_vacuum = FULL")
+        connexion.execute(
+            "CREATE TABLE IF NOT EXISTS agregats (cle TEXT PRIMARY KEY, nom TEXT NOT NULL, "
+            "lignes INTEGER NOT NULL, colonnes TEXT NOT NULL, utilise INTEGER NOT NULL)"
+        )
+        connexion.execute(
+            "CREATE TABLE IF NOT EXISTS colonnes (cle TEXT NOT NULL, rang INTEGER NOT NULL, "
+            "donnees BLOB NOT NULL, masque BLOB, PRIMARY KEY (cle, rang))"
+        )
+    except sqlite3.Error:
+        connexion.close()  # closed before a corrupt file is deleted (Windows keeps open files)
+        raise
     return connexion
 
 
@@ -212,6 +216,7 @@ def lire(cle: tuple) -> pd.DataFrame | None:
             )
         return table
     except sqlite3.Error as erreur:
+        connexion.close()
         _abandonner(chemin, erreur)
         return None
     except (ValueError, TypeError, KeyError):  # a damaged entry: ignored, overwritten later
@@ -256,6 +261,7 @@ def ecrire(cle: tuple, nom: str, table: pd.DataFrame) -> bool:
             raise
         return True
     except sqlite3.Error as erreur:
+        connexion.close()
         _abandonner(chemin, erreur)
         return False
     finally:

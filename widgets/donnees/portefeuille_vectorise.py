@@ -150,7 +150,8 @@ def _en_memoire(
 
 
 def vider_memoire() -> None:
-    """Forget every aggregate frame (benchmarks measure a first load with it)."""
+    """Forget every aggregate frame kept in memory (benchmarks measure a first load with it;
+    the disk cache stays: :func:`widgets.donnees.cache_agregats.effacer_cache`)."""
     _MEMO.clear()
 
 
