@@ -3,7 +3,8 @@
 - the reference client database: ``datasets/clients.db`` in the project folder, or the file
   named by the ``ATELIER_BASE`` environment variable (a teacher can point a whole room at a
   shared read-only copy);
-- each student's own files (progress, SQL sandbox, saved plans): the user data directory given
+- each student's own files (progress, SQL sandbox, saved plans, the cache of the portfolio's
+  aggregates: ``cache_agregats``): the user data directory given
   by platformdirs, or ``ATELIER_DONNEES`` (the tests point it at a temporary folder);
 - the dashboards server's own files (prepared sessions): ``donnees_serveur/`` in the project
   folder, or ``ATELIER_SERVEUR``. In the project, not in a user folder: the server (a service

@@ -51,6 +51,7 @@ from widgets.calculs.rentabilite_client import CompteExploitationClient, RisqueE
 from widgets.calculs.saisie import SaisieInvalide, montant, nombre, taux
 from widgets.calculs.scoring import ClientRFM, segment_rfm
 from widgets.calculs.statistiques import Resume, resume, resumes_par_groupe
+from widgets.donnees import cache_agregats
 from widgets.donnees.base import ouvrir_lecture_seule
 from widgets.donnees.chemins import base_reference
 from widgets.donnees.portefeuille import (
@@ -103,7 +104,12 @@ _MEMO: OrderedDict[tuple, Any] = OrderedDict()
 
 
 def _en_memoire(
-    base: Path | str | None, nom: str, parametres: tuple, construire: Callable[[Any], Any]
+    base: Path | str | None,
+    nom: str,
+    parametres: tuple,
+    construire: Callable[[Any], Any],
+    *,
+    disque: bool = False,
 ) -> Any:
     """``construire(base)``, kept for the same file and parameters.
 
@@ -114,6 +120,11 @@ def _en_memoire(
     query's name and parameters. A rebuilt base (``make reset-db``) changes the size or mtime
     and is read again. At most :data:`MEMO_TAILLE` frames (least recently used dropped first:
     about 10 MB each for 100 000 clients). Callers must not modify the returned frame.
+
+    ``disque``: a frame read from the base (an SQL aggregate) is also saved in, and first
+    looked up in, the persistent cache of :mod:`widgets.donnees.cache_agregats` (same key):
+    a new kernel reads it back in tens of milliseconds instead of scanning the base again.
+    Frames derived from another memo entry are cheap to redo and stay in memory only.
     """
     chemin = Path(base) if base is not None else base_reference()
     try:
@@ -126,7 +137,11 @@ def _en_memoire(
     if table is not None:
         _MEMO.move_to_end(cle)
         return table
-    table = construire(chemin)
+    table = cache_agregats.lire(cle) if disque else None
+    if table is None:
+        table = construire(chemin)
+        if disque:
+            cache_agregats.ecrire(cle, nom, table)
     _MEMO[cle] = table
     while len(_MEMO) > MEMO_TAILLE:
         _MEMO.popitem(last=False)
@@ -134,7 +149,8 @@ def _en_memoire(
 
 
 def vider_memoire() -> None:
-    """Forget every aggregate frame (benchmarks measure a first load with it)."""
+    """Forget every aggregate frame kept in memory (benchmarks measure a first load with it;
+    the disk cache stays: :func:`widgets.donnees.cache_agregats.effacer_cache`)."""
     _MEMO.clear()
 
 
@@ -225,7 +241,7 @@ def _ca_en_centimes(
             }
         )
 
-    return _en_memoire(base, "ca", (debut, fin, type_client, id_secteur), construire)
+    return _en_memoire(base, "ca", (debut, fin, type_client, id_secteur), construire, disque=True)
 
 
 def abc_clients_vectorise(
@@ -442,7 +458,7 @@ def agregats_rentabilite(
         )
 
     cle = (int(annee), type_client, id_secteur, id_client)
-    return _en_memoire(base, "rentabilite", cle, construire)
+    return _en_memoire(base, "rentabilite", cle, construire, disque=True)
 
 
 def comptes_exploitation_vectorise(
@@ -599,7 +615,7 @@ def agregats_risque(
         )
 
     cle = (parametres["ref"], type_client, id_secteur, id_client)
-    return _en_memoire(base, "risque", cle, construire)
+    return _en_memoire(base, "risque", cle, construire, disque=True)
 
 
 def risque_clients_vectorise(
@@ -721,7 +737,7 @@ def mesures_rfm_vectorise(
         )
 
     cle = (parametres[0], int(mois), type_client, id_secteur)
-    return _en_memoire(base, "rfm", cle, construire)
+    return _en_memoire(base, "rfm", cle, construire, disque=True)
 
 
 def _notes(valeurs: np.ndarray) -> np.ndarray:
@@ -827,7 +843,7 @@ def _ca_et_segments(base: Path | str | None, debut: str, fin: str) -> pd.DataFra
         )
         return table.assign(ca_centimes=_centimes(table["ca"])).drop(columns="ca")
 
-    return _en_memoire(base, "ca_segments", (debut, fin), construire)
+    return _en_memoire(base, "ca_segments", (debut, fin), construire, disque=True)
 
 
 def resumes_par_segment(
