@@ -177,6 +177,17 @@ class ServeurTableaux:
         self.sortie.close()
 
 
+def ecrire_app(dossier_apps: Path, nom: str, source: str) -> Path:
+    """Write a one-cell dashboard app ``nom`` (Python 3 kernel) running ``source``."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    chemin = dossier_apps / nom
+    nbformat.write(nb, chemin)
+    return chemin
+
+
 @contextmanager
 def serveur_pret(
     dossier: Path, dossier_apps: Path, *, delai: float = 90.0, env: dict | None = None, **reglages

@@ -8,11 +8,10 @@ openpyxl with the expected marks.
 
 from __future__ import annotations
 
-import nbformat
 import openpyxl
 import pytest
 
-from conftest import serveur_pret
+from conftest import ecrire_app, serveur_pret
 from widgets.exercices import exercice_par_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(420)]
@@ -29,15 +28,9 @@ def serveur_seance(tmp_path_factory: pytest.TempPathFactory):
     dossier = tmp_path_factory.mktemp("serveur_seance")
     apps = dossier / "apps"
     apps.mkdir()
-    nb = nbformat.v4.new_notebook(
-        cells=[
-            nbformat.v4.new_code_cell(
-                f"from widgets.ui.exercice import exercice\nexercice({CODE!r})"
-            )
-        ]
+    ecrire_app(
+        apps, "exercice.ipynb", f"from widgets.ui.exercice import exercice\nexercice({CODE!r})"
     )
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-    nbformat.write(nb, apps / "exercice.ipynb")
     with serveur_pret(
         dossier,
         apps,

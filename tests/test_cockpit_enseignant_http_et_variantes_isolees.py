@@ -19,11 +19,10 @@ import urllib.parse
 import urllib.request
 from typing import Any
 
-import nbformat
 import pytest
 
 from benchmarks.visiteur_voila import VisiteurVoila, executer
-from conftest import serveur_pret
+from conftest import ecrire_app, serveur_pret
 from widgets.donnees.classe import MESSAGE_REFUS
 from widgets.exercices import exercice_par_code
 from widgets.exercices.markdown import markdown_en_html
@@ -42,15 +41,9 @@ def serveur_classe(tmp_path_factory: pytest.TempPathFactory):
     dossier = tmp_path_factory.mktemp("serveur_classe")
     apps = dossier / "apps"
     apps.mkdir()
-    nb = nbformat.v4.new_notebook(
-        cells=[
-            nbformat.v4.new_code_cell(
-                f"from widgets.ui.exercice import exercice\nexercice({CODE!r})"
-            )
-        ]
+    ecrire_app(
+        apps, "exercice.ipynb", f"from widgets.ui.exercice import exercice\nexercice({CODE!r})"
     )
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-    nbformat.write(nb, apps / "exercice.ipynb")
     with serveur_pret(
         dossier,
         apps,

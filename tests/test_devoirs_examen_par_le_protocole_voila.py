@@ -10,11 +10,10 @@ import json
 import time
 from datetime import datetime, timedelta
 
-import nbformat
 import pytest
 
 from benchmarks.visiteur_voila import VisiteurVoila, executer
-from conftest import serveur_pret
+from conftest import ecrire_app, serveur_pret
 from widgets.donnees.devoirs import PARIS, devoir, enregistrer_devoir
 from widgets.donnees.progression import Progression
 from widgets.exercices import exercice_par_code
@@ -75,15 +74,9 @@ def test_a_student_in_exam_never_receives_the_solution_over_the_websocket(tmp_pa
     enregistrer_devoir(d, classe / "devoirs")
     apps = tmp_path / "apps"
     apps.mkdir()
-    nb = nbformat.v4.new_notebook(
-        cells=[
-            nbformat.v4.new_code_cell(
-                "from widgets.ui.devoir import FeuilleDevoir\n\nFeuilleDevoir()"
-            )
-        ]
+    ecrire_app(
+        apps, "examen.ipynb", "from widgets.ui.devoir import FeuilleDevoir\n\nFeuilleDevoir()"
     )
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-    nbformat.write(nb, apps / "examen.ipynb")
     v = exercice_par_code(CODE).variante(ETUDIANT, d.graine)
     secrets = [
         markdown_en_html(v.solution),

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import nbformat
 import pytest
 
-from conftest import serveur_pret
+from conftest import ecrire_app, serveur_pret
 from widgets.donnees.progression import Progression
 from widgets.exercices import exercice_par_code
 
@@ -24,15 +23,11 @@ def serveur_exercice(tmp_path_factory: pytest.TempPathFactory):
     dossier = tmp_path_factory.mktemp("serveur_exercice")
     apps = dossier / "apps"
     apps.mkdir()
-    nb = nbformat.v4.new_notebook(
-        cells=[
-            nbformat.v4.new_code_cell(
-                f"from widgets.ui.exercice import exercice\nexercice({CODE!r}, {ETUDIANT!r})"
-            )
-        ]
+    ecrire_app(
+        apps,
+        "exercice.ipynb",
+        f"from widgets.ui.exercice import exercice\nexercice({CODE!r}, {ETUDIANT!r})",
     )
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-    nbformat.write(nb, apps / "exercice.ipynb")
     with serveur_pret(
         dossier, apps, delai=150, taille_pool={"exercice.ipynb": 1}, max_noyaux_defaut=2
     ) as serveur:
