@@ -14,7 +14,8 @@ Never lost:
 - a connection is opened per operation and closed at once (no lingering lock on Windows).
 
 Student identity (:func:`identifiant_etudiant`): the name given, else the ``ATELIER_ETUDIANT``
-environment variable, else the OS user name. Behind JupyterHub or with a class list, the
+environment variable, else the name typed
+last in the same user data folder (never the OS login). Behind JupyterHub or with a class list, the
 identity is locked (``widgets.donnees.classe``) and a student's progress lives in the class
 folder, one file per student (``Classe.progression(identifiant)``), same guarantees.
 
@@ -24,7 +25,6 @@ are opened for writing; :func:`lire_progressions` gives ``None`` for files witho
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import sqlite3
@@ -37,6 +37,7 @@ from typing import Any
 
 from widgets.donnees.base import ouvrir_lecture_seule
 from widgets.donnees.chemins import dossier_utilisateur
+from widgets.donnees.identite import identite_memorisee
 from widgets.erreurs import ErreurAtelier
 
 NOM_FICHIER = "progression.sqlite"
@@ -68,16 +69,15 @@ CREATE TABLE IF NOT EXISTS indices (
 
 
 def identifiant_etudiant(nom: str | None = None) -> str:
-    """Who is working: ``nom`` if given, else ``ATELIER_ETUDIANT``, else the OS user name."""
+    """Who is working: ``nom`` if given, else ``ATELIER_ETUDIANT``, else the name the student
+    typed last in this user data folder (``widgets.donnees.identite``), else ``""`` (the
+    exercise asks for a name). Never the OS login (``root`` on a lab server)."""
     if nom and nom.strip():
         return nom.strip()
     env = os.environ.get("ATELIER_ETUDIANT", "").strip()
     if env:
         return env
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name available (some kiosks): still work offline
-        return "etudiant"
+    return identite_memorisee()
 
 
 @dataclass(frozen=True)
