@@ -101,8 +101,17 @@ def verifier_nom(nom: str, champ: str = "nom") -> str:
     return texte
 
 
+def _compte_partage() -> bool:
+    """A dashboards server (``ATELIER_CLASSE``): one account for the whole class, so a typed
+    name is never remembered in its data folder (it would become a classmate's default)."""
+    return bool(os.environ.get("ATELIER_CLASSE", "").strip())
+
+
 def identite_memorisee() -> str:
-    """The name the student typed last in this user data folder ('' when none)."""
+    """The name the student typed last in this user data folder ('' when none, and always on
+    a dashboards server, whose data folder the whole class shares)."""
+    if _compte_partage():
+        return ""
     try:
         donnees = json.loads((dossier_utilisateur() / FICHIER_IDENTITE).read_text("utf-8"))
         nom = str(donnees.get("nom", ""))
@@ -113,6 +122,8 @@ def identite_memorisee() -> str:
 
 def memoriser_identite(nom: str) -> None:
     """Remember ``nom`` for the next exercises and notebooks (silent if the folder is read-only)."""
+    if _compte_partage():
+        return
     try:
         nom = verifier_nom(nom)
         if not nom or nom == identite_memorisee():

@@ -60,6 +60,7 @@ from widgets.donnees.progression import Progression, identifiant_etudiant
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices import Verdict, exercice_par_code, exercices_de_l_unite
 from widgets.exercices.markdown import markdown_en_html, markdown_en_ligne
+from widgets.ui.session import _SESSION
 
 VERT, ROUGE, GRIS = "#1b6e20", "#b00020", "#555"
 _STYLE = (
@@ -69,8 +70,6 @@ _STYLE = (
 )
 _PANNEAUX: weakref.WeakSet[PanneauProgression] = weakref.WeakSet()
 _EXERCICES: weakref.WeakSet[Exercice] = weakref.WeakSet()
-_SESSION: dict[str, Eleve] = {}
-"""Identity locked in this kernel, per class folder (one student per Voilà page/kernel)."""
 _REFUS: list[float] = []
 """Times (monotonic) of the refused identifications in this kernel (one page, one student)."""
 ESSAIS_AVANT_PAUSE, PAUSE_SECONDES = 5, 60

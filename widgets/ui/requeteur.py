@@ -70,6 +70,7 @@ from widgets.ui.resultats_sql import (
     tableau_resultat_html,
 )
 from widgets.ui.schema_sql import NavigateurSchema
+from widgets.ui.session import etudiant_de_session, fichier_du_noyau
 
 __all__ = [
     "LIGNES_PAR_PAGE",
@@ -109,12 +110,13 @@ class Requeteur(ResultatObservable, w.VBox):
         demarrer_en_arriere_plan()  # the SQL worker starts while the page renders (issue 17)
         super().__init__()
         self.add_class("atelier-requeteur")
-        self.etudiant = etudiant
+        self._etudiant = etudiant
+        self._historique_donne = historique
+        self._historiques: dict[str | None, HistoriqueSQL] = {}
         self.max_lignes = max_lignes
         self.lignes_par_page = max(1, int(lignes_par_page))
         self.limite_s = limite_s
         self.page = 0
-        self.historique = historique or HistoriqueSQL(etudiant=etudiant)
 
         self.editeur = creer_editeur(simple=editeur_simple, value=sql, lignes=lignes_editeur)
         self.editeur.sur_execution(self.executer)
@@ -203,6 +205,30 @@ class Requeteur(ResultatObservable, w.VBox):
         )
         self.changer_base(base, bac_a_sable=bac_a_sable)
 
+    # ------------------------------------------------------------------ identity
+    @property
+    def etudiant(self) -> str | None:
+        """The student whose history and sandbox these are: the one given, else the session's
+        (``widgets.ui.session.etudiant_de_session``: hub user, the student locked in this
+        kernel or this kernel alone on a dashboards server; None for a student alone)."""
+        return self._etudiant if self._etudiant is not None else etudiant_de_session()
+
+    @etudiant.setter
+    def etudiant(self, valeur: str | None) -> None:
+        self._etudiant = valeur
+
+    @property
+    def historique(self) -> HistoriqueSQL:
+        """The student's SQL history (follows the identity once the student is identified)."""
+        if self._historique_donne is not None:
+            return self._historique_donne
+        cle = self.etudiant
+        if cle not in self._historiques:
+            historique = HistoriqueSQL(etudiant=cle)
+            fichier_du_noyau(cle, historique.chemin)
+            self._historiques[cle] = historique
+        return self._historiques[cle]
+
     # ------------------------------------------------------------------ base
 
     def changer_base(self, base: str | Path | None = None, *, bac_a_sable: bool = False) -> None:
@@ -210,7 +236,8 @@ class Requeteur(ResultatObservable, w.VBox):
         self.modifiable = bool(bac_a_sable)
         self._reference_bac = base
         if bac_a_sable:
-            self.base = copie_bac_a_sable(self.etudiant, reference=base)
+            etudiant = self.etudiant
+            self.base = fichier_du_noyau(etudiant, copie_bac_a_sable(etudiant, reference=base))
         else:
             self.base = Path(base) if base is not None else base_reference()
         self.navigateur.actualiser(self.base)
