@@ -22,10 +22,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from widgets.calculs import accorder
+from widgets.donnees.identite import nom_fichier_eleve
 from widgets.donnees.progression import lire_progressions
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices.markdown import markdown_en_html
-from widgets.exercices.modele import TITRES_UNITES, Exercice, Variante, normaliser_etudiant
+from widgets.exercices.modele import TITRES_UNITES, Exercice, Variante
 from widgets.exercices.registre import exercices_de_l_unite
 
 if TYPE_CHECKING:  # pandas is imported lazily: the corrigé itself does not need it
@@ -136,9 +137,9 @@ def corrige_html(unite: str, etudiant: str, graine: int = 0) -> str:
 
 
 def nom_fichier_corrige(unite: str, etudiant: str) -> str:
-    """Default file name: ``corrige_<unite>_<etudiant>.html`` (name made file-safe)."""
-    sur = "".join(ch if ch.isalnum() else "-" for ch in normaliser_etudiant(etudiant)).strip("-")
-    return f"corrige_{unite}_{sur or 'etudiant'}.html"
+    """Default file name: ``corrige_<unite>_<slug>-<hash>.html``
+    (``widgets.donnees.identite.nom_fichier_eleve``: two students never share a file)."""
+    return nom_fichier_eleve(etudiant, ".html", prefixe=f"corrige_{unite}_")
 
 
 def commande_corrige(
