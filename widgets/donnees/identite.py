@@ -58,9 +58,11 @@ def cle_identite(nom: str) -> str:
 
 
 def nom_fichier_eleve(nom: str, extension: str = ".sqlite", prefixe: str = "") -> str:
-    """``<prefixe><slug>-<hash><extension>``: readable, portable, collision-free."""
+    """``<prefixe><slug>-<hash><extension>``: readable, portable, collision-free; the slug and
+    the hash both come from :func:`cle_identite`, so every spelling of one student gives the
+    same file (``"Martin Léa"`` → ``lea-martin-<hash>.sqlite``)."""
     cle = cle_identite(nom)
-    ascii_ = unicodedata.normalize("NFKD", _sans_accents(nom)).encode("ascii", "ignore").decode()
+    ascii_ = unicodedata.normalize("NFKD", cle).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-")[:_LONGUEUR_SLUG].strip("-") or "eleve"
     empreinte = hashlib.sha256(cle.encode("utf-8")).hexdigest()[:_LONGUEUR_HASH]
     return f"{prefixe}{slug}-{empreinte}{extension}"

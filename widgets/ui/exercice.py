@@ -60,7 +60,7 @@ from widgets.donnees.progression import Progression, identifiant_etudiant
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices import Verdict, exercice_par_code, exercices_de_l_unite
 from widgets.exercices.markdown import markdown_en_html, markdown_en_ligne
-from widgets.ui.session import _SESSION
+from widgets.ui.session import retenir_eleve
 
 VERT, ROUGE, GRIS = "#1b6e20", "#b00020", "#555"
 _STYLE = (
@@ -70,6 +70,8 @@ _STYLE = (
 )
 _PANNEAUX: weakref.WeakSet[PanneauProgression] = weakref.WeakSet()
 _EXERCICES: weakref.WeakSet[Exercice] = weakref.WeakSet()
+_SESSION: dict[str, Eleve] = {}
+"""Identity locked in this kernel, per class folder (one student per Voilà page/kernel)."""
 _REFUS: list[float] = []
 """Times (monotonic) of the refused identifications in this kernel (one page, one student)."""
 ESSAIS_AVANT_PAUSE, PAUSE_SECONDES = 5, 60
@@ -130,6 +132,7 @@ class Exercice(w.VBox):
             layout=w.Layout(width="340px"),
         )
         self.champ_nom.add_class("atelier-nom")
+        self._nom_precedent = self.champ_nom.value
         self.champ_code = w.Password(
             description="Code", placeholder="6 caractères", layout=w.Layout(width="240px")
         )
@@ -249,16 +252,17 @@ class Exercice(w.VBox):
         try:
             nom = verifier_nom(nom, "etudiant")
         except ErreurAtelier as err:
-            self.erreur_identite = str(err)
-            self.zone_identite.value = _bloc(str(err), ROUGE)
+            self.erreur_identite = err.message
+            self.zone_identite.value = _bloc(err.message, ROUGE)
             return
         self.erreur_identite, self.zone_identite.value = "", ""
         if not nom:
             return
         memoriser_identite(nom)  # the following notebooks (same data folder) use it too
-        for autre in list(_EXERCICES):
+        ancien, self._nom_precedent = self._nom_precedent, nom
+        for autre in list(_EXERCICES):  # those still showing no name or the previous one
             if autre is not self and autre._nom_libre and autre._classe is None:
-                if autre.champ_nom.value != nom:
+                if autre.champ_nom.value in ("", ancien) and autre.champ_nom.value != nom:
                     autre.champ_nom.value = nom
 
     def se_connecter(self, nom: str | None = None, code: str | None = None) -> bool:
@@ -286,18 +290,19 @@ class Exercice(w.VBox):
                 or self._classe.refus_recents(nom, maintenant, PAUSE_SECONDES) >= ESSAIS_AVANT_PAUSE
             ):
                 raise ErreurAtelier(TROP_D_ESSAIS)
-            verifier_nom(nom)
+            nom = verifier_nom(nom)
             eleve = self._classe.identifier(nom, self.champ_code.value)
         except ErreurAtelier as err:
-            if str(err) != TROP_D_ESSAIS:
+            if err.message != TROP_D_ESSAIS:
                 _REFUS.append(maintenant)
                 self._classe.noter_refus(nom, maintenant, PAUSE_SECONDES)
             self.champ_code.value = ""
-            self.erreur_identite = str(err)
-            self.zone_identite.value = _bloc(str(err), ROUGE)
+            self.erreur_identite = err.message
+            self.zone_identite.value = _bloc(err.message, ROUGE)
             return False
         self.erreur_identite = ""
         _SESSION[str(self._classe.dossier)] = eleve
+        retenir_eleve(self._classe.dossier, eleve)  # the SQL history and sandbox follow
         for autre in list(_EXERCICES):  # the other exercises of the page follow
             if autre._classe is not None and autre._classe.dossier == self._classe.dossier:
                 autre._identifie(eleve)

@@ -1,7 +1,7 @@
 """Who the student of this kernel is, for the files kept per student (SQL history, sandbox).
 
-- :data:`_SESSION`: the class-list identity locked in this kernel, per class folder (set by
-  ``widgets.ui.exercice.Exercice.se_connecter``: one student per Voilà page/kernel);
+- :func:`retenir_eleve`: the class-list identity locked in this kernel, per class folder
+  (called by ``widgets.ui.exercice.Exercice.se_connecter``: one student per page/kernel);
 - :func:`etudiant_de_session`: the identity a widget without an explicit ``etudiant`` keys
   its files by: the hub user; on a dashboards server (``ATELIER_CLASSE``), the student locked
   in this kernel, else a key of this kernel alone (its files are removed when the kernel
@@ -24,7 +24,12 @@ _NOYAU = f"noyau {os.getpid()} {uuid.uuid4().hex[:12]}"
 """This kernel's own key on a dashboards server, until its student is identified."""
 _FICHIERS_DU_NOYAU: set[Path] = set()
 
-__all__ = ["etudiant_de_session", "fichier_du_noyau"]
+__all__ = ["etudiant_de_session", "fichier_du_noyau", "retenir_eleve"]
+
+
+def retenir_eleve(dossier: str | Path, eleve: Eleve) -> None:
+    """The student identified in this kernel for the class folder ``dossier``."""
+    _SESSION[str(dossier)] = eleve
 
 
 def etudiant_de_session() -> str | None:
