@@ -213,3 +213,17 @@ def test_on_a_shared_server_account_a_typed_name_is_never_remembered(tmp_path, m
     monkeypatch.setenv("ATELIER_CLASSE", str(tmp_path / "classe_sans_liste"))
     Exercice(CODE).champ_nom.value = "Léa Martin"
     assert Exercice(CODE).champ_nom.value == ""  # the next student does not get Léa's name
+
+
+def test_the_progress_panel_shows_the_identified_students_own_file(classe):
+    from widgets.ui.exercice import PanneauProgression
+
+    classe_, codes = classe
+    panneau = PanneauProgression("relation_client")
+    ex = Exercice(CODE)
+    assert ex.se_connecter("Martin Léa", codes["Martin Léa"]) is True
+    ex.remplir(_attendu("Martin Léa"))
+    ex.verifier()
+    assert panneau.etudiant == "Martin Léa"
+    assert panneau.progression.chemin == classe_.chemin_progression("Martin Léa")
+    assert [ligne for ligne in panneau.lignes() if ligne[0] == CODE][0][2:5] == (1, 100, True)

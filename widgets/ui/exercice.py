@@ -532,6 +532,7 @@ class PanneauProgression(w.VBox):
     ) -> None:
         self.unite = unite
         self._etudiant = etudiant
+        self._progression_donnee = progression
         self.progression = progression if progression is not None else Progression()
         self.tableau = w.HTML()
         super().__init__([self.tableau])
@@ -541,6 +542,18 @@ class PanneauProgression(w.VBox):
 
     @property
     def etudiant(self) -> str:
+        """The name given, else the student identified in this kernel (class list: their
+        file in the class folder), else the hub user or the name typed once."""
+        if self._etudiant is None:
+            hub = utilisateur_hub()
+            if hub is not None:
+                return hub
+            classe = charger_classe()
+            eleve = _SESSION.get(str(classe.dossier)) if classe is not None else None
+            if eleve is not None:
+                if self._progression_donnee is None:
+                    self.progression = classe.progression(eleve.identifiant)
+                return eleve.identifiant
         return identifiant_etudiant(self._etudiant)
 
     def lignes(self) -> list[tuple[str, str, int, int, bool, int]]:
