@@ -42,7 +42,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from widgets.donnees.chemins import dossier_classe
-from widgets.donnees.identite import LONGUEUR_MAX_NOM, chemin_eleve, cle_identite
+from widgets.donnees.identite import (
+    LONGUEUR_MAX_NOM,
+    chemin_eleve,
+    cle_identite,
+    nom_fichier_eleve,
+)
 from widgets.donnees.progression import Progression, lire_progressions
 from widgets.erreurs import ErreurAtelier
 
@@ -456,11 +461,9 @@ class Classe:
     def proprietaires(self) -> dict[str, Eleve]:
         """{progress file name: student} for every student of the list (current and older
         file names), so that an attempt is attributed by the file it is in."""
-        sortie: dict[str, Eleve] = {}
-        for eleve in self.eleves():
-            sortie[_ancien_nom_de_fichier(eleve.identifiant)] = eleve
-        for eleve in self.eleves():
-            sortie[chemin_eleve(self.dossier_progression, eleve.identifiant).name] = eleve
+        eleves = self.eleves()  # read only: a file is renamed by its student's kernel alone
+        sortie = {_ancien_nom_de_fichier(e.identifiant): e for e in eleves}
+        sortie.update({nom_fichier_eleve(e.identifiant): e for e in eleves})
         return sortie
 
     def lire_tentatives(self) -> tuple[list[dict], list[str]]:
