@@ -58,7 +58,10 @@ class FeuilleDevoir(w.VBox):
         if self.verrouillee:  # the class's or the hub's identity, never a typed name
             etudiant, progression = None, None
         self._progression = progression
-        self.progression = progression if progression is not None else Progression()
+        # locked: each exercise writes to the student's own file in the class folder
+        self.progression = (
+            progression if progression is not None or self.verrouillee else Progression()
+        )
         self.champ_nom = w.Text(
             value=identifiant_etudiant(etudiant),
             description="Étudiant",
