@@ -158,7 +158,7 @@ def test_paths_with_spaces_accents_and_url_characters_work(base_demo, tmp_path, 
 def test_windows_network_share_gets_an_uri_without_authority():
     from pathlib import PureWindowsPath
 
-    from widgets.sql._travailleur import uri_fichier
+    from widgets.connexions import uri_fichier
 
     assert uri_fichier(PureWindowsPath(r"\\serveur\nrc\clients.db")) == (
         "file:////serveur/nrc/clients.db"

@@ -15,7 +15,8 @@ the risk). A frame read back from this file costs tens of milliseconds.
   a fingerprint of the source of the modules that build the frames, hashed (sha256): a rebuilt
   base or a changed query is simply another key, the old one ages out.
 - Writes: one ``BEGIN IMMEDIATE`` transaction (all or nothing); concurrent kernels of a class
-  wait for each other through SQLite's busy timeout.
+  wait for each other through the busy timeout of :mod:`widgets.connexions`; beyond it the
+  cache is skipped (the base is read), never an error.
 - Any trouble (corrupt or locked file, read-only folder, full disk) is silent: the frame is
   computed from the base as without a cache, and a corrupt file is deleted and rebuilt. A
   student never sees an error from here.
@@ -34,6 +35,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from widgets.connexions import ouvrir_ecriture
 from widgets.donnees.chemins import dossier_utilisateur
 
 __all__ = ["CACHE_CLES", "chemin_cache", "effacer_cache", "ecrire", "lire"]
@@ -44,10 +46,6 @@ CACHE_CLES = 12
 the folder of a student would grow forever. Twelve covers the default analyses (P&L, risk,
 ABC, RFM, statistics) of a base and a few periods or filters. Measured on 100 000 clients:
 P&L 9.8 MB, risk 4.2 MB, CA per client 1.4 MB, RFM 2.9 MB; 120 MB in the worst case."""
-
-DELAI_ATTENTE_S = 5.0
-"""Busy timeout: a writer holds the file for a fraction of a second; beyond this wait the
-cache is skipped (the base is read), never an error."""
 
 FORMAT = 1
 """Bumped when the layout of the file changes."""
@@ -88,7 +86,7 @@ def _cle(cle: tuple) -> str:
 
 
 def _ouvrir(chemin: Path) -> sqlite3.Connection:
-    connexion = sqlite3.connect(str(chemin), timeout=DELAI_ATTENTE_S, isolation_level=None)
+    connexion = ouvrir_ecriture(chemin, isolation_level=None)
     try:
         # pages of dropped frames are given back to the file system at each commit
         connexion.execute("PRAGMA auto_vacuum = FULL")

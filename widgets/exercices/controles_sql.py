@@ -14,7 +14,6 @@ another). Comparison, as a French corrigé would do it:
 from __future__ import annotations
 
 import math
-import sqlite3
 import tempfile
 from collections import Counter
 from contextlib import closing
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from widgets.calculs import accorder, arrondi_centime
+from widgets.connexions import ouvrir_ecriture
 from widgets.donnees.generation.schema import TABLES_PAR_NOM
 from widgets.exercices.modele import Champ, Verdict
 
@@ -277,7 +277,7 @@ class ControleModification(_ControleSurUneBase):
         """A throw-away base holding the copied tables (columns and types, no constraints)."""
         from widgets.sql import run_query
 
-        with closing(sqlite3.connect(chemin)) as cx, cx:
+        with closing(ouvrir_ecriture(chemin)) as cx, cx:
             for table, filtre in self.tables:
                 colonnes = TABLES_PAR_NOM[table].colonnes
                 cx.execute(

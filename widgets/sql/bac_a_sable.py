@@ -13,6 +13,7 @@ import unicodedata
 from contextlib import closing
 from pathlib import Path
 
+from widgets.connexions import ouvrir_ecriture
 from widgets.donnees.chemins import base_reference, dossier_utilisateur
 from widgets.sql._travailleur import ouvrir_lecture_moteur
 from widgets.sql.erreurs import QueryError, base_existante
@@ -39,7 +40,7 @@ def _copier(reference: Path, cible: Path) -> None:
     try:
         with (
             closing(ouvrir_lecture_moteur(reference)) as source,
-            closing(sqlite3.connect(cible)) as copie,
+            closing(ouvrir_ecriture(cible)) as copie,
         ):
             source.backup(copie)
     except sqlite3.DatabaseError:
@@ -47,7 +48,7 @@ def _copier(reference: Path, cible: Path) -> None:
         cible.unlink(missing_ok=True)
         with (
             closing(ouvrir_lecture_moteur(reference)) as source,
-            closing(sqlite3.connect(cible)) as copie,
+            closing(ouvrir_ecriture(cible)) as copie,
         ):
             source.backup(copie)
 

@@ -16,14 +16,13 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import os
-import sys
 import threading
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from widgets.connexions import sans_module_principal
 from widgets.sql import _travailleur
 from widgets.sql.erreurs import Avertissement, QueryError, base_existante
 from widgets.sql.explications import (
@@ -103,31 +102,6 @@ class QueryResult:
         return self.columns
 
 
-@contextmanager
-def _sans_module_principal():
-    """Start the worker without re-running the caller's main script in it.
-
-    "spawn" normally re-imports ``__main__`` in the child (a student script without an
-    ``if __name__ == "__main__"`` guard would then start workers in a loop). The worker needs
-    nothing from ``__main__``: hide its file and spec while the process is being prepared.
-    """
-    principal = sys.modules.get("__main__")
-    sauve = {
-        a: principal.__dict__[a]
-        for a in ("__file__", "__spec__")
-        if principal is not None and a in principal.__dict__
-    }
-    try:
-        if principal is not None:
-            principal.__dict__.pop("__file__", None)
-            principal.__dict__["__spec__"] = None
-        yield
-    finally:
-        if principal is not None:
-            principal.__dict__.pop("__spec__", None)
-            principal.__dict__.update(sauve)
-
-
 class _Travailleur:
     def __init__(self) -> None:
         ctx = multiprocessing.get_context("spawn")
@@ -135,7 +109,7 @@ class _Travailleur:
         self.processus = ctx.Process(
             target=_travailleur.boucle, args=(enfant,), daemon=True, name="atelier-sql"
         )
-        with _sans_module_principal():
+        with sans_module_principal():
             self.processus.start()
         enfant.close()
         self.pret = False
