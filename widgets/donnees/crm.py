@@ -463,9 +463,9 @@ def contacts_prospects(
 def identifiants_requete(sql: str, base: Path | str | None = None) -> list[int]:
     """The ``id_prospect`` column of the student's query (run by the safe SQL engine)."""
     from widgets.donnees.chemins import base_reference
-    from widgets.sql import run_query
+    from widgets.sql import executer_requete
 
-    resultat = run_query(sql, Path(base) if base else base_reference(), max_rows=100_000)
+    resultat = executer_requete(sql, Path(base) if base else base_reference(), lignes_max=100_000)
     if "id_prospect" not in resultat.columns:
         raise ErreurAtelier(
             "la requête doit renvoyer la colonne id_prospect (SELECT id_prospect FROM "

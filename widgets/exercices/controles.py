@@ -9,9 +9,9 @@
   parameters' names are the cells or data it depends on); a wrong cell is re-judged against the
   formula applied to the student's OWN earlier figures, so one early slip is not punished twice.
 - :class:`ControleSQL`: the student's query and the teacher's reference query both run through
-  ``widgets.sql.run_query``; result sets are compared as multisets of normalised rows (numbers
-  to the cent, text trimmed), columns matched by content (order and aliases ignored), row order
-  ignored unless the question asks for ``ORDER BY``.
+  ``widgets.sql.executer_requete``; result sets are compared as multisets of normalised rows
+  (numbers to the cent, text trimmed), columns matched by content (order and aliases ignored),
+  row order ignored unless the question asks for ``ORDER BY``.
 
 Every ``verifier`` returns a :class:`~widgets.exercices.modele.Verdict`; an unreadable answer
 (letters, empty, ``12,5,3``) gives ``lisible=False`` with the parser's French message, and is
