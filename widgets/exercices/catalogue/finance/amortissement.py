@@ -1,4 +1,5 @@
-"""Plans d'amortissement (S532) : linéaire avec prorata temporis, dégressif avec bascule.
+"""Plans d'amortissement (S531 : principes de l'amortissement) : linéaire avec prorata temporis,
+dégressif avec bascule.
 
 Table exercises with carry-forward: each annuity is judged from the student's own previous
 VNC (or number of days). Traps: prorata forgotten, prorata in days for the dégressif.
@@ -45,7 +46,7 @@ def _tableau_md(plan) -> str:
 
 
 @exercice(
-    "amortissement-lineaire-1", "Plan d'amortissement linéaire (prorata temporis)", savoirs=["S532"]
+    "amortissement-lineaire-1", "Plan d'amortissement linéaire (prorata temporis)", savoirs=["S531"]
 )
 def amortissement_lineaire_1(alea: random.Random) -> Variante:
     valeur = tirer_decimal(alea, 3000, 30000, 100)
@@ -107,7 +108,7 @@ def amortissement_lineaire_1(alea: random.Random) -> Variante:
     )
 
 
-@exercice("amortissement-degressif-1", "Plan d'amortissement dégressif", savoirs=["S532"])
+@exercice("amortissement-degressif-1", "Plan d'amortissement dégressif", savoirs=["S531"])
 def amortissement_degressif_1(alea: random.Random) -> Variante:
     valeur = tirer_decimal(alea, 5000, 40000, 100)
     duree = alea.choice((4, 5, 6))
@@ -170,7 +171,7 @@ def amortissement_degressif_1(alea: random.Random) -> Variante:
     )
 
 
-@exercice("vnc-lineaire-1", "Valeur nette comptable après deux exercices", savoirs=["S532"])
+@exercice("vnc-lineaire-1", "Valeur nette comptable après deux exercices", savoirs=["S531"])
 def vnc_lineaire_1(alea: random.Random) -> Variante:
     valeur = tirer_decimal(alea, 2000, 25000, 100)
     duree = alea.choice((3, 4, 5, 8, 10))

@@ -439,7 +439,7 @@ def prevision_saisonniere(alea: random.Random) -> Variante:
 # --------------------------------------------------------------------------- scoring
 
 
-@exercice("scoring-pondere", "Grille de scoring pondérée", savoirs=["S521"])
+@exercice("scoring-pondere", "Grille de scoring pondérée", savoirs=["S521", "S432"])
 def scoring_pondere(alea: random.Random) -> Variante:
     criteres = ("Récence", "Fréquence", "Montant", "Solvabilité")
     poids = {c: alea.choice((1, 2, 3, 4)) for c in criteres}
