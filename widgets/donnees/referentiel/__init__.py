@@ -16,7 +16,15 @@ from importlib import resources
 
 from widgets.erreurs import ErreurAtelier
 
-__all__ = ["Competence", "Savoir", "competences", "savoir", "savoirs", "titre_savoir"]
+__all__ = [
+    "Competence",
+    "Savoir",
+    "competences",
+    "libelles",
+    "savoir",
+    "savoirs",
+    "titre_savoir",
+]
 
 
 @dataclass(frozen=True)
@@ -83,6 +91,14 @@ def titre_savoir(code: str) -> str:
     """The title of ``code``, or an empty string for a code the referential does not know."""
     s = _savoirs().get(code)
     return s.titre if s else ""
+
+
+def libelles(codes) -> str:
+    """``S822 Utilisation de bases de données ; S432 Les outils de la connaissance``: codes with
+    their titles, in the given order, each once; a code the referential does not know is kept
+    as it is."""
+    vus = dict.fromkeys(str(c) for c in codes)
+    return " ; ".join(f"{c} {titre_savoir(c)}".strip() for c in vus)
 
 
 @cache
