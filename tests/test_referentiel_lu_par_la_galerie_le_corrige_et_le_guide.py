@@ -108,3 +108,12 @@ def test_le_guide_rappelle_le_taux_d_interet_legal_deux_fois_par_an():
     texte = " ".join(GUIDE.split())
     assert "taux de l'intérêt légal" in texte
     assert "1er janvier" in texte and "1er juillet" in texte and "Légifrance" in texte
+
+
+def test_le_guide_nomme_les_blocs_ndrc_du_referentiel():
+    """Issue 22: the NDRC blocs of docs/enseignant.md are those of the referential."""
+    blocs = {c.bloc: c.titre_bloc for c in competences()}
+    cites = re.findall(r"Bloc (\d) « ([^»]+) »", GUIDE)
+    assert {int(n) for n, _ in cites} == {1, 2, 3}
+    fautes = [f"Bloc {n} « {t} »" for n, t in cites if blocs[int(n)] != t.strip()]
+    assert not fautes, fautes
