@@ -20,13 +20,19 @@ The law as it stands on 1 December 2026:
 - every channel: an objection is absolute (RGPD art. 21, § 2 and 3) and must be offered
   (§ 4); prospect data are kept 3 years after the last contact coming from the prospect
   (RGPD art. 5, § 1, e); CNIL's benchmark for commercial management);
-- every e-mail / SMS: a free way to unsubscribe and the advertiser's identity (CPCE L34-5).
+- every e-mail / SMS: a free way to unsubscribe and the advertiser's identity (CPCE L34-5);
+- an objection follows the person, not the record (RGPD art. 21, § 3; CNIL): before targeting,
+  :func:`regrouper_personnes` matches the records of one person (normalised e-mail, French
+  phone number, name + address); an objection, a Bloctel listing or a refused consent on any of
+  them applies to all, and the person is reached once (:data:`REGLE_DOUBLON`).
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from widgets.calculs.saisie import SaisieInvalide
@@ -56,7 +62,9 @@ class Contact:
     """One person to reach (a row of the prospects file), as the rules see it.
 
     ``consentement_email_sms`` and ``consentement_telephone``: ``"oui"`` (box ticked by the
-    person), ``"non"``, ``"case pré-cochée"`` or ``None`` (unknown).
+    person), ``"non"``, ``"case pré-cochée"`` or ``None`` (unknown). ``personne`` is the
+    person's first and last name without the company (``nom`` when empty), used with
+    ``adresse`` to recognise the same person entered twice.
     """
 
     ident: int
@@ -70,6 +78,7 @@ class Contact:
     opposition: bool = False
     bloctel: bool = False
     date_dernier_contact: date | None = None
+    personne: str = ""
 
 
 def _sans_espaces(texte: str | None) -> str:
@@ -295,6 +304,7 @@ class ResultatCiblage:
     retenus: tuple[Contact, ...]
     exclus: tuple[Exclusion, ...]
     regles_appliquees: tuple[Regle, ...]
+    fusions: tuple[Fusion, ...] = ()
 
     @property
     def total(self) -> int:
@@ -309,6 +319,158 @@ class ResultatCiblage:
         return resultat
 
 
+# ----------------------------------------------------------------- one person, several records
+
+
+def email_normalise(email: str | None) -> str:
+    """``" Lea.Durand@Exemple.FR "`` → ``"lea.durand@exemple.fr"``; ``""`` when unusable."""
+    texte = "".join((email or "").split()).casefold()
+    return texte if texte.count("@") == 1 and not texte.startswith("@") else ""
+
+
+def telephone_normalise(telephone: str | None) -> str:
+    """A French number in its ten-digit national form (``+33 6 12 34 56 78``, ``0033 6…``,
+    ``+33 (0)6…``, ``06.12.34.56.78`` → ``"0612345678"``); ``""`` when it is not one."""
+    texte = (telephone or "").replace("(0)", "")
+    chiffres = re.sub(r"\D", "", texte)
+    if texte.strip().startswith("+33") or chiffres.startswith("0033"):
+        chiffres = "0" + chiffres[4 if chiffres.startswith("0033") else 2 :]
+    if len(chiffres) == 10 and chiffres.startswith("0") and chiffres[1] != "0":
+        return chiffres
+    return ""
+
+
+def _texte_normalise(texte: str | None) -> str:
+    brut = unicodedata.normalize("NFKD", texte or "").casefold()
+    brut = "".join(c for c in brut if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", brut).split())
+
+
+def _cles_personne(c: Contact) -> list[tuple[str, str]]:
+    cles = []
+    if email := email_normalise(c.email):
+        cles.append(("email", email))
+    if telephone := telephone_normalise(c.telephone):
+        cles.append(("telephone", telephone))
+    nom, adresse = _texte_normalise(c.personne or c.nom), _texte_normalise(c.adresse)
+    if nom and adresse:
+        cles.append(("nom_adresse", f"{nom}|{adresse}"))
+    return cles
+
+
+MOTIFS_RAPPROCHEMENT = {
+    "email": "même adresse électronique",
+    "telephone": "même téléphone",
+    "nom_adresse": "même nom et même adresse",
+}
+"""Key of a match → the French words of the compliance report."""
+
+
+@dataclass(frozen=True)
+class Fusion:
+    """The records of one person, merged before targeting.
+
+    ``motifs``: what they share (keys of :data:`MOTIFS_RAPPROCHEMENT`); ``reportes``: the
+    refusals found on one record and applied to all (French words, empty when none).
+    """
+
+    idents: tuple[int, ...]
+    motifs: tuple[str, ...]
+    reportes: tuple[str, ...]
+
+    def texte(self) -> str:
+        """« n° 24 et n° 142 (même téléphone) ; vaut pour toutes ses fiches : opposition »."""
+        numeros = [f"n° {i}" for i in self.idents]
+        liste = ", ".join(numeros[:-1]) + " et " + numeros[-1]
+        motifs = ", ".join(MOTIFS_RAPPROCHEMENT[m] for m in self.motifs)
+        fin = (
+            " ; vaut pour toutes ses fiches : " + ", ".join(self.reportes) if self.reportes else ""
+        )
+        return f"{liste} ({motifs}){fin}"
+
+
+def regrouper_personnes(contacts: Iterable[Contact]) -> list[tuple[Contact, ...]]:
+    """The contacts grouped by person (records sharing a normalised e-mail, a phone number or
+    a name + address, transitively), each group in the order of ``contacts``; groups in the
+    order of their first record. Empty values never match."""
+    contacts = list(contacts)
+    parent = list(range(len(contacts)))
+
+    def racine(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    vu: dict[tuple[str, str], int] = {}
+    for i, c in enumerate(contacts):
+        for cle in _cles_personne(c):
+            if cle in vu:
+                a, b = racine(vu[cle]), racine(i)
+                parent[max(a, b)] = min(a, b)
+            else:
+                vu[cle] = i
+    groupes: dict[int, list[Contact]] = {}
+    for i, c in enumerate(contacts):
+        groupes.setdefault(racine(i), []).append(c)
+    return [tuple(g) for g in groupes.values()]
+
+
+def _refus_du_groupe(groupe: Sequence[Contact]) -> dict[str, object]:
+    """The refusals recorded on any record of the person, as Contact field values."""
+    refus: dict[str, object] = {}
+    if any(c.opposition for c in groupe):
+        refus["opposition"] = True
+    if any(c.bloctel for c in groupe):
+        refus["bloctel"] = True
+    for champ in ("consentement_email_sms", "consentement_telephone"):
+        if any(getattr(c, champ) == "non" for c in groupe):
+            refus[champ] = "non"
+    return refus
+
+
+_MOTS_REFUS = {
+    "opposition": "opposition",
+    "bloctel": "inscription sur Bloctel",
+    "consentement_email_sms": "refus de l'e-mail et du SMS",
+    "consentement_telephone": "refus du téléphone",
+}
+
+
+def _fusion(groupe: Sequence[Contact], refus: dict[str, object]) -> Fusion:
+    cles = [dict(_cles_personne(c)) for c in groupe]
+    motifs = tuple(
+        m
+        for m in MOTIFS_RAPPROCHEMENT
+        if any(
+            k.get(m) and any(k.get(m) == autre.get(m) for autre in cles[j + 1 :])
+            for j, k in enumerate(cles)
+        )
+    )
+    reportes = tuple(
+        _MOTS_REFUS[champ]
+        for champ, valeur in refus.items()
+        if any(getattr(c, champ) != valeur for c in groupe)
+    )
+    return Fusion(tuple(c.ident for c in groupe), motifs, reportes)
+
+
+REGLE_DOUBLON = Regle(
+    "DOUBLON",
+    TOUS_CANAUX,
+    PUBLICS,
+    "Doublon d'une personne déjà retenue",
+    "La même personne figure plusieurs fois dans le fichier (même adresse électronique, même "
+    "téléphone, ou même nom et même adresse) : on ne la sollicite qu'une fois, et son "
+    "opposition, son inscription sur Bloctel ou son refus enregistrés sur une fiche valent "
+    "pour toutes ses fiches.",
+    "RGPD, art. 21, § 3 ; art. 5, § 1, d) (exactitude des données)",
+    portee="personne",
+)
+"""Not in :data:`REGLES` (it needs the whole file, not one record): applied last by
+:func:`appliquer_regles` to every contact kept whose person already has a record kept."""
+
+
 def regles_applicables(canal: str, public: str, date_campagne: date) -> tuple[Regle, ...]:
     """The contact rules that apply to ``public`` on ``canal`` at ``date_campagne``."""
     canal = _canal(canal)
@@ -318,28 +480,55 @@ def regles_applicables(canal: str, public: str, date_campagne: date) -> tuple[Re
 
 
 def appliquer_regles(
-    contacts: Iterable[Contact], canal: str, date_campagne: date
+    contacts: Iterable[Contact],
+    canal: str,
+    date_campagne: date,
+    fichier: Iterable[Contact] | None = None,
 ) -> ResultatCiblage:
     """Split ``contacts`` into the target list and the excluded, naming every rule broken.
 
-    A contact whose ``public`` is neither B2B nor B2C is treated as a consumer (B2C), the
-    protective side.
+    First the records of one person are matched (:func:`regrouper_personnes`) over
+    ``fichier`` (the whole prospects file, default: ``contacts``): an objection, a Bloctel
+    listing or a refused consent on any record of the person applies to all of them; then each
+    contact is checked against the rules table; last, a person is kept once (its first record
+    kept; the others are excluded by :data:`REGLE_DOUBLON`). The merged groups are in
+    ``fusions``. A contact whose ``public`` is neither B2B nor B2C is treated as a consumer
+    (B2C), the protective side.
     """
     canal = _canal(canal)
     if not isinstance(date_campagne, date):
         raise SaisieInvalide("indiquez la date de la campagne.", champ="Date de la campagne")
+    contacts = list(contacts)
+    demandes = {id(c) for c in contacts}
+    tous = contacts + [c for c in (fichier or ()) if id(c) not in demandes]
+    effectif: dict[int, Contact] = {}
+    personne: dict[int, int] = {}
+    fusions: list[Fusion] = []
+    for numero, groupe in enumerate(regrouper_personnes(tous)):
+        refus = _refus_du_groupe(groupe)
+        for c in groupe:
+            effectif[id(c)] = replace(c, **refus) if refus else c
+            personne[id(c)] = numero
+        dans_le_segment = [c for c in groupe if id(c) in demandes]
+        if len(groupe) > 1 and dans_le_segment:
+            fusions.append(_fusion(groupe, refus))
     retenus: list[Contact] = []
     exclus: list[Exclusion] = []
     cache: dict[str, tuple[Regle, ...]] = {}
+    deja_retenues: set[int] = set()
     for c in contacts:
         public = c.public if c.public in PUBLICS else "B2C"
         if public not in cache:
             cache[public] = regles_applicables(canal, public, date_campagne)
-        fautes = tuple(r for r in cache[public] if r.exclut(c, canal, date_campagne))
+        vu = effectif[id(c)]
+        fautes = tuple(r for r in cache[public] if r.exclut(vu, canal, date_campagne))
+        if not fautes and personne[id(c)] in deja_retenues:
+            fautes = (REGLE_DOUBLON,)
         if fautes:
             exclus.append(Exclusion(c, fautes))
         else:
             retenus.append(c)
+            deja_retenues.add(personne[id(c)])
     appliquees = tuple(
         r
         for r in REGLES
@@ -347,8 +536,10 @@ def appliquer_regles(
         and canal in r.canaux
         and r.en_vigueur(date_campagne)
         and any(p in r.publics for p in cache)
+    ) + ((REGLE_DOUBLON,) if cache else ())
+    return ResultatCiblage(
+        canal, date_campagne, tuple(retenus), tuple(exclus), appliquees, tuple(fusions)
     )
-    return ResultatCiblage(canal, date_campagne, tuple(retenus), tuple(exclus), appliquees)
 
 
 @dataclass(frozen=True)
@@ -402,11 +593,16 @@ class RapportConformite:
 
 
 def rapport_conformite(
-    contacts: Iterable[Contact], canal: str, date_campagne: date, message: Message
+    contacts: Iterable[Contact],
+    canal: str,
+    date_campagne: date,
+    message: Message,
+    fichier: Iterable[Contact] | None = None,
 ) -> RapportConformite:
-    """Target list + excluded contacts + checks of the message: the compliance report."""
+    """Target list + excluded contacts + checks of the message: the compliance report
+    (``fichier``: the whole prospects file the duplicates are looked for in)."""
     contacts = list(contacts)
-    ciblage = appliquer_regles(contacts, canal, date_campagne)
+    ciblage = appliquer_regles(contacts, canal, date_campagne, fichier)
     publics = sorted({c.public if c.public in PUBLICS else "B2C" for c in contacts}) or ["B2B"]
     return RapportConformite(ciblage, controler_message(message, canal, publics, date_campagne))
 
@@ -441,6 +637,10 @@ def rapport_markdown(rapport: RapportConformite) -> str:
         lignes.append(
             f"| {r.intitule} | {len(par_regle[r.code])} | {r.explication} | {r.article} |"
         )
+    lignes += ["", "## Doublons fusionnés avant le ciblage", ""]
+    if not c.fusions:
+        lignes.append("Aucun doublon : chaque personne n'a qu'une fiche.")
+    lignes += [f"- {f.texte()}" for f in c.fusions]
     lignes += ["", "## Mentions obligatoires du message", ""]
     if not rapport.message:
         lignes.append("Aucune mention obligatoire pour ce canal.")

@@ -111,7 +111,10 @@ class ConstructeurCampagne(Calculatrice):
         if not contacts:
             raise ErreurAtelier("le segment est vide : élargissez les filtres.", champ="Segment")
         message = Message(**{nom: case.value for nom, case in self.mentions.items()})
-        return rapport_conformite(contacts, self.canal.value, jour, message)
+        # the duplicates are looked for in the whole file: an objection recorded outside the
+        # segment still follows the person
+        fichier = donnees_crm.contacts_prospects(self.base)
+        return rapport_conformite(contacts, self.canal.value, jour, message, fichier)
 
     def _afficher(self, r: RapportConformite) -> str:
         c = r.ciblage
@@ -135,7 +138,14 @@ class ConstructeurCampagne(Calculatrice):
             "marquées ✘ avant l'envoi.</p>"
         )
         apercu = "".join(f"<li>{x.ident} — {html.escape(x.nom)}</li>" for x in c.retenus[:10])
+        fusions = "".join(f"<li>{html.escape(f.texte())}</li>" for f in c.fusions) or (
+            "<li>Aucun doublon : chaque personne n'a qu'une fiche.</li>"
+        )
         return (
+            "<p><b>Étape 1 — Dédoublonnage</b> (même adresse électronique, même téléphone, "
+            "ou même nom et même adresse : une seule personne)</p>"
+            f"<ul class='atelier-campagne-doublons'>{fusions}</ul>"
+            "<p><b>Étape 2 — Règles de prospection</b></p>"
             "<p class='atelier-campagne-bilan'><b>"
             f"{accorder(len(c.retenus), 'contact retenu', 'contacts retenus')}</b>"
             f" sur {accorder(c.total, 'contact')} ; "

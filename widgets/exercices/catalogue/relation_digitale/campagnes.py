@@ -398,8 +398,8 @@ def _fichier(alea: random.Random, jour: date) -> list[Contact]:
                 prenom,
                 "B2C",
                 f"{prenom.lower()}@exemple.fr",
-                "06 12 34 56 78",
-                "1 rue du Port",
+                f"06 12 34 56 {i:02d}",  # ten persons, ten numbers (same number = same person)
+                f"{i} rue du Port",
                 consentement,
                 "non" if defaut == "tel_non" else consentement,
                 defaut == "opposition",
