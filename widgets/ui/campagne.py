@@ -24,6 +24,11 @@ from widgets.calculs.campagne import (
     accorder,
     rapport_conformite,
 )
+from widgets.calculs.demarchage_telephonique import (
+    AppelRefuse,
+    controler_appels,
+    lire_appels,
+)
 from widgets.calculs.digital import IndicateursCampagne, indicateurs_campagne
 from widgets.donnees import crm as donnees_crm
 from widgets.donnees.chemins import dossier_utilisateur
@@ -81,6 +86,7 @@ class ConstructeurCampagne(Calculatrice):
         self.bouton_export = w.Button(description="Exporter (CSV + rapport)")
         self.bouton_export.on_click(lambda _b: self.exporter())
         self.zone_export = w.HTML()
+        self.appels = ControleAppels()
         self._brancher([self.date])
         self.children = [
             w.HBox([self.type_client, self.public, self.departement]),
@@ -93,6 +99,8 @@ class ConstructeurCampagne(Calculatrice):
             self.zone_erreur,
             self.zone_resultat,
             self.zone_export,
+            w.HTML("<b>Étape 3 — Planning des appels (phoning vers des particuliers)</b>"),
+            self.appels,
         ]
         self.add_class("atelier-campagne")
 
@@ -167,6 +175,54 @@ class ConstructeurCampagne(Calculatrice):
             html.escape(str(f)) for f in self.fichiers
         )
         return self.fichiers
+
+
+class ControleAppels(Calculatrice):
+    """A planned call list checked against the days, hours and frequency of art. D223-9."""
+
+    EXEMPLE = (
+        "Léa ; 07/12/2026 10:30\n"
+        "Léa ; 07/12/2026 13:15\n"
+        "Hugo ; 12/12/2026 11:00\n"
+        "Hugo ; 25/12/2026 15:00\n"
+        "Inès ; 08/12/2026 19:00 ; refus\n"
+        "Inès ; 15/12/2026 10:00"
+    )
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.liste = w.Textarea(
+            value=self.EXEMPLE,
+            description="Appels",
+            placeholder="contact ; jj/mm/aaaa hh:mm [; consentement] [; refus]",
+            layout=w.Layout(width="560px", height="120px"),
+        )
+        self.liste.observe(lambda _c: self.calculer(), names="value")
+        self.children = [
+            w.HTML(
+                "Du lundi au vendredi (hors jours fériés), de 10 h à 13 h et de 14 h à 20 h ; "
+                "4 appels au plus en 30 jours ; 60 jours sans appel après un refus "
+                "(C. consom., art. D223-9)."
+            ),
+            self.liste,
+            self.zone_erreur,
+            self.zone_resultat,
+        ]
+        self.add_class("atelier-campagne-appels")
+        self.calculer()
+
+    def _calculer(self) -> tuple[AppelRefuse, ...]:
+        return controler_appels(lire_appels(self.liste.value))
+
+    def _afficher(self, refuses: tuple[AppelRefuse, ...]) -> str:
+        if not refuses:
+            return "<p style='color:#2e7d32'>Tous les appels prévus sont permis.</p>"
+        lignes = "".join(f"<li>{html.escape(r.texte())}</li>" for r in refuses)
+        nombre = accorder(len(refuses), "appel refusé", "appels refusés")
+        return (
+            f"<p style='color:#b00020'><b>{nombre}</b> :</p>"
+            f"<ul class='atelier-appels-refuses'>{lignes}</ul>"
+        )
 
 
 def _entier(texte: str, champ: str) -> int:
