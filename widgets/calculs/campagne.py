@@ -10,6 +10,11 @@ The law as it stands on 1 December 2026:
 
 - e-mail / SMS to a consumer (B2C): prior consent, opt-in (CPCE art. L34-5); a pre-ticked box
   is not a consent (RGPD art. 4, 11) and art. 7; CJUE, 1 October 2019, Planet49, C-673/17);
+- soft opt-in (CPCE art. L34-5, al. 4): an existing B2C customer whose address was collected
+  at a sale may receive e-mails or SMS about products or services analogous to those bought, from
+  the same firm, without prior consent, if he was told at collection that he could object
+  (free, simply) and did not (rule ``CLIENT_PRODUITS_ANALOGUES``, applied when the campaign
+  offers analogous products: ``appliquer_regles(…, offre_analogue=True)``);
 - e-mail / SMS to a professional (B2B) at his work address: allowed without consent if the
   message relates to his profession, he was informed and can object (CNIL, 17 February 2005);
 - telephone canvassing of a consumer: until 10 August 2026, forbidden towards a number listed
@@ -79,6 +84,25 @@ class Contact:
     bloctel: bool = False
     date_dernier_contact: date | None = None
     personne: str = ""
+    client: bool = False
+    """An existing customer whose e-mail / phone was collected at a sale (soft opt-in)."""
+    informe_collecte: bool = False
+    """Told at collection that he could object, freely and simply (soft opt-in)."""
+    offre_analogue: bool = False
+    """Set by :func:`appliquer_regles` for the campaign: it offers products analogous to
+    those this customer bought, from the same firm."""
+
+
+def soft_optin(c: Contact) -> bool:
+    """CPCE art. L34-5, al. 4: an existing customer, informed at collection, who did not
+    refuse nor object, receiving an offer analogous to his purchase (consent not needed)."""
+    return (
+        c.client
+        and c.informe_collecte
+        and c.offre_analogue
+        and not c.opposition
+        and c.consentement_email_sms != "non"
+    )
 
 
 def _sans_espaces(texte: str | None) -> str:
@@ -192,6 +216,7 @@ REGLES: tuple[Regle, ...] = (
                 CONSENTEMENT_VALABLE,
                 CASE_PRECOCHEE,
             )
+            and not soft_optin(c)
         ),
     ),
     Regle(
@@ -202,7 +227,25 @@ REGLES: tuple[Regle, ...] = (
         "Une case pré-cochée n'est pas un consentement : il faut un acte positif clair de la "
         "personne (cocher elle-même la case). Le contact est traité comme sans consentement.",
         "RGPD, art. 4, 11) et art. 7 ; CJUE, 1er octobre 2019, Planet49, C-673/17",
-        exclut=lambda c, _canal, _jour: c.consentement_email_sms == CASE_PRECOCHEE,
+        exclut=lambda c, _canal, _jour: (
+            c.consentement_email_sms == CASE_PRECOCHEE and not soft_optin(c)
+        ),
+    ),
+    Regle(
+        "CLIENT_PRODUITS_ANALOGUES",
+        ELECTRONIQUES,
+        ("B2C",),
+        "Client existant, produits analogues (« soft opt-in »)",
+        "Exception à l'opt-in : un client dont l'adresse électronique a été recueillie lors "
+        "d'une vente peut recevoir sans consentement préalable des courriers électroniques "
+        "(e-mails, SMS) pour des produits ou services analogues fournis par la même "
+        "entreprise, à trois conditions : (1) il a été informé, lors de la collecte, qu'il "
+        "pouvait s'y opposer gratuitement et simplement ; (2) il ne s'y est pas opposé (ni "
+        "refus, ni désinscription) ; (3) chaque message lui rappelle ce droit (lien de "
+        "désinscription). Un simple prospect, ou une offre sans rapport avec ses achats, "
+        "reste soumis à l'opt-in.",
+        "CPCE, art. L34-5, al. 4 ; CNIL, « La prospection commerciale par courrier électronique »",
+        portee="exception",
     ),
     Regle(
         "BLOCTEL",
@@ -305,6 +348,8 @@ class ResultatCiblage:
     exclus: tuple[Exclusion, ...]
     regles_appliquees: tuple[Regle, ...]
     fusions: tuple[Fusion, ...] = ()
+    clients_sans_consentement: tuple[int, ...] = ()
+    """Kept without prior consent under the soft opt-in exception (CPCE L34-5, al. 4)."""
 
     @property
     def total(self) -> int:
@@ -484,8 +529,15 @@ def appliquer_regles(
     canal: str,
     date_campagne: date,
     fichier: Iterable[Contact] | None = None,
+    *,
+    offre_analogue: bool = False,
 ) -> ResultatCiblage:
     """Split ``contacts`` into the target list and the excluded, naming every rule broken.
+
+    ``offre_analogue``: the e-mail offers products analogous to those the customers bought,
+    from the same firm: existing customers informed at collection who did not object may
+    then be reached without prior consent (rule ``CLIENT_PRODUITS_ANALOGUES``, CPCE L34-5,
+    al. 4); they are listed in ``clients_sans_consentement``.
 
     First the records of one person are matched (:func:`regrouper_personnes`) over
     ``fichier`` (the whole prospects file, default: ``contacts``): an objection, a Bloctel
@@ -506,6 +558,8 @@ def appliquer_regles(
     fusions: list[Fusion] = []
     for numero, groupe in enumerate(regrouper_personnes(tous)):
         refus = _refus_du_groupe(groupe)
+        if offre_analogue:
+            refus = {**refus, "offre_analogue": True}
         for c in groupe:
             effectif[id(c)] = replace(c, **refus) if refus else c
             personne[id(c)] = numero
@@ -516,6 +570,7 @@ def appliquer_regles(
     exclus: list[Exclusion] = []
     cache: dict[str, tuple[Regle, ...]] = {}
     deja_retenues: set[int] = set()
+    sans_consentement: list[int] = []
     for c in contacts:
         public = c.public if c.public in PUBLICS else "B2C"
         if public not in cache:
@@ -529,6 +584,13 @@ def appliquer_regles(
         else:
             retenus.append(c)
             deja_retenues.add(personne[id(c)])
+            if (
+                canal in ELECTRONIQUES
+                and public == "B2C"
+                and vu.consentement_email_sms != CONSENTEMENT_VALABLE
+                and soft_optin(vu)
+            ):
+                sans_consentement.append(c.ident)
     appliquees = tuple(
         r
         for r in REGLES
@@ -538,7 +600,13 @@ def appliquer_regles(
         and any(p in r.publics for p in cache)
     ) + ((REGLE_DOUBLON,) if cache else ())
     return ResultatCiblage(
-        canal, date_campagne, tuple(retenus), tuple(exclus), appliquees, tuple(fusions)
+        canal,
+        date_campagne,
+        tuple(retenus),
+        tuple(exclus),
+        appliquees,
+        tuple(fusions),
+        tuple(sans_consentement),
     )
 
 
@@ -550,6 +618,9 @@ class Message:
     identite_annonceur: bool = False
     objet_professionnel: bool = False
     mention_droit_opposition: bool = False
+    produits_analogues: bool = False
+    """Not a mandatory mention: the e-mail offers products analogous to those the customers
+    bought (opens the soft opt-in exception, CPCE L34-5 al. 4)."""
 
 
 _ELEMENT_DU_MESSAGE = {
@@ -602,7 +673,9 @@ def rapport_conformite(
     """Target list + excluded contacts + checks of the message: the compliance report
     (``fichier``: the whole prospects file the duplicates are looked for in)."""
     contacts = list(contacts)
-    ciblage = appliquer_regles(contacts, canal, date_campagne, fichier)
+    ciblage = appliquer_regles(
+        contacts, canal, date_campagne, fichier, offre_analogue=message.produits_analogues
+    )
     publics = sorted({c.public if c.public in PUBLICS else "B2C" for c in contacts}) or ["B2B"]
     return RapportConformite(ciblage, controler_message(message, canal, publics, date_campagne))
 
@@ -637,6 +710,13 @@ def rapport_markdown(rapport: RapportConformite) -> str:
         lignes.append(
             f"| {r.intitule} | {len(par_regle[r.code])} | {r.explication} | {r.article} |"
         )
+    if c.clients_sans_consentement:
+        r = REGLES_PAR_CODE["CLIENT_PRODUITS_ANALOGUES"]
+        lignes += [
+            "",
+            f"Retenus sans consentement préalable au titre de l'exception « {r.intitule} » "
+            f"({r.article}) : n° " + ", ".join(str(i) for i in c.clients_sans_consentement),
+        ]
     lignes += ["", "## Doublons fusionnés avant le ciblage", ""]
     if not c.fusions:
         lignes.append("Aucun doublon : chaque personne n'a qu'une fiche.")

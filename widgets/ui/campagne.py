@@ -78,6 +78,9 @@ class ConstructeurCampagne(Calculatrice):
                 description="Offre liée à l'activité du professionnel (B2B)"
             ),
             "mention_droit_opposition": w.Checkbox(description="Mention du droit d'opposition"),
+            "produits_analogues": w.Checkbox(
+                description="Offre de produits analogues à ceux achetés (clients, soft opt-in)"
+            ),
         }
         for case in self.mentions.values():
             case.indent = False
