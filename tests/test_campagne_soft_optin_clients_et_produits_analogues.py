@@ -101,3 +101,13 @@ def test_the_exercise_counts_by_hand():
     assert "Farid, Gaëlle, Hélène" in v.solution
     (piege,) = [p for p in v.controle.pieges if p.code == "exception_oubliee"]
     assert piege.valeur == Decimal(2)
+
+
+def test_an_objection_on_a_duplicate_still_wins_over_the_exception():
+    fichier = [
+        _c(8, client=True, informe_collecte=True, email="zoe@free.fr"),
+        _c(9, email="ZOE@free.fr", opposition=True),  # the same person, who objected
+    ]
+    r = appliquer_regles(fichier, "email", JOUR, offre_analogue=True)
+    assert r.retenus == ()
+    assert [(f.idents, f.reportes) for f in r.fusions] == [((8, 9), ("opposition",))]

@@ -149,3 +149,16 @@ def test_demo_base_duplicates_of_objecting_prospects_are_not_targeted(base_demo,
     assert "OPPOSITION" in exclus[142] and "OPPOSITION" in exclus[248]
     # 16, 140, 200 and 351 share only an EMPTY e-mail with 204 (who objected): other persons
     assert not any(204 in f.idents for f in r.fusions)
+
+
+def test_the_campaign_widget_shows_the_de_duplication_stage(base_demo):
+    from widgets.ui.campagne import ConstructeurCampagne
+
+    c = ConstructeurCampagne(base=base_demo)
+    c.public.value = "B2B"
+    c.canal.value = "courrier"
+    r = c.calculer()
+    assert r is not None and not {142, 248} & {x.ident for x in r.ciblage.retenus}
+    texte = c.zone_resultat._contenu
+    assert "Étape 1 — Dédoublonnage" in texte and "Étape 2 — Règles de prospection" in texte
+    assert "n° 24 et n° 142" in texte and "vaut pour toutes ses fiches : opposition" in texte

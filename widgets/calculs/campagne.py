@@ -373,11 +373,16 @@ def email_normalise(email: str | None) -> str:
     return texte if texte.count("@") == 1 and not texte.startswith("@") else ""
 
 
+_NON_CHIFFRES = re.compile(r"\D")
+_NON_ALPHANUM = re.compile(r"[^0-9a-z]+")
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
+
+
 def telephone_normalise(telephone: str | None) -> str:
     """A French number in its ten-digit national form (``+33 6 12 34 56 78``, ``0033 6…``,
     ``+33 (0)6…``, ``06.12.34.56.78`` → ``"0612345678"``); ``""`` when it is not one."""
     texte = (telephone or "").replace("(0)", "")
-    chiffres = re.sub(r"\D", "", texte)
+    chiffres = _NON_CHIFFRES.sub("", texte)
     if texte.strip().startswith("+33") or chiffres.startswith("0033"):
         chiffres = "0" + chiffres[4 if chiffres.startswith("0033") else 2 :]
     if len(chiffres) == 10 and chiffres.startswith("0") and chiffres[1] != "0":
@@ -386,9 +391,13 @@ def telephone_normalise(telephone: str | None) -> str:
 
 
 def _texte_normalise(texte: str | None) -> str:
-    brut = unicodedata.normalize("NFKD", texte or "").casefold()
-    brut = "".join(c for c in brut if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", brut).split())
+    """Lower case, no accents, no punctuation, single spaces (``"3, Rue Haute"`` →
+    ``"3 rue haute"``); accents are dropped through NFKD + ASCII (fast on 100 000 rows)."""
+    brut = (texte or "").casefold()
+    if not brut.isascii():
+        brut = unicodedata.normalize("NFKD", brut.translate(_LIGATURES))
+        brut = brut.encode("ascii", "ignore").decode("ascii")
+    return " ".join(_NON_ALPHANUM.sub(" ", brut).split())
 
 
 def _cles_personne(c: Contact) -> list[tuple[str, str]]:
@@ -438,7 +447,13 @@ def regrouper_personnes(contacts: Iterable[Contact]) -> list[tuple[Contact, ...]
     """The contacts grouped by person (records sharing a normalised e-mail, a phone number or
     a name + address, transitively), each group in the order of ``contacts``; groups in the
     order of their first record. Empty values never match."""
-    contacts = list(contacts)
+    return [tuple(c for c, _ in g) for g in _grouper(list(contacts))]
+
+
+def _grouper(
+    contacts: list[Contact],
+) -> list[list[tuple[Contact, list[tuple[str, str]]]]]:
+    """:func:`regrouper_personnes` with each record's keys (computed once)."""
     parent = list(range(len(contacts)))
 
     def racine(i: int) -> int:
@@ -448,17 +463,20 @@ def regrouper_personnes(contacts: Iterable[Contact]) -> list[tuple[Contact, ...]
         return i
 
     vu: dict[tuple[str, str], int] = {}
+    toutes = []
     for i, c in enumerate(contacts):
-        for cle in _cles_personne(c):
+        cles = _cles_personne(c)
+        toutes.append(cles)
+        for cle in cles:
             if cle in vu:
                 a, b = racine(vu[cle]), racine(i)
                 parent[max(a, b)] = min(a, b)
             else:
                 vu[cle] = i
-    groupes: dict[int, list[Contact]] = {}
+    groupes: dict[int, list[tuple[Contact, list[tuple[str, str]]]]] = {}
     for i, c in enumerate(contacts):
-        groupes.setdefault(racine(i), []).append(c)
-    return [tuple(g) for g in groupes.values()]
+        groupes.setdefault(racine(i), []).append((c, toutes[i]))
+    return list(groupes.values())
 
 
 def _refus_du_groupe(groupe: Sequence[Contact]) -> dict[str, object]:
@@ -482,22 +500,21 @@ _MOTS_REFUS = {
 }
 
 
-def _fusion(groupe: Sequence[Contact], refus: dict[str, object]) -> Fusion:
-    cles = [dict(_cles_personne(c)) for c in groupe]
-    motifs = tuple(
-        m
-        for m in MOTIFS_RAPPROCHEMENT
-        if any(
-            k.get(m) and any(k.get(m) == autre.get(m) for autre in cles[j + 1 :])
-            for j, k in enumerate(cles)
-        )
-    )
+def _fusion(
+    groupe: Sequence[tuple[Contact, list[tuple[str, str]]]], refus: dict[str, object]
+) -> Fusion:
+    vus: dict[tuple[str, str], int] = {}
+    for _, cles in groupe:
+        for cle in cles:
+            vus[cle] = vus.get(cle, 0) + 1
+    partages = {m for (m, _), n in vus.items() if n > 1}
+    motifs = tuple(m for m in MOTIFS_RAPPROCHEMENT if m in partages)
     reportes = tuple(
         _MOTS_REFUS[champ]
         for champ, valeur in refus.items()
-        if any(getattr(c, champ) != valeur for c in groupe)
+        if any(getattr(c, champ) != valeur for c, _ in groupe)
     )
-    return Fusion(tuple(c.ident for c in groupe), motifs, reportes)
+    return Fusion(tuple(c.ident for c, _ in groupe), motifs, reportes)
 
 
 REGLE_DOUBLON = Regle(
@@ -556,16 +573,16 @@ def appliquer_regles(
     effectif: dict[int, Contact] = {}
     personne: dict[int, int] = {}
     fusions: list[Fusion] = []
-    for numero, groupe in enumerate(regrouper_personnes(tous)):
-        refus = _refus_du_groupe(groupe)
-        if offre_analogue:
-            refus = {**refus, "offre_analogue": True}
+    for numero, avec_cles in enumerate(_grouper(tous)):
+        groupe = [c for c, _ in avec_cles]
+        refus = _refus_du_groupe(groupe) if len(groupe) > 1 else {}
+        modifs = {**refus, "offre_analogue": True} if offre_analogue else refus
         for c in groupe:
-            effectif[id(c)] = replace(c, **refus) if refus else c
+            change = any(getattr(c, champ) != valeur for champ, valeur in modifs.items())
+            effectif[id(c)] = replace(c, **modifs) if change else c
             personne[id(c)] = numero
-        dans_le_segment = [c for c in groupe if id(c) in demandes]
-        if len(groupe) > 1 and dans_le_segment:
-            fusions.append(_fusion(groupe, refus))
+        if len(groupe) > 1 and any(id(c) in demandes for c in groupe):
+            fusions.append(_fusion(avec_cles, refus))
     retenus: list[Contact] = []
     exclus: list[Exclusion] = []
     cache: dict[str, tuple[Regle, ...]] = {}

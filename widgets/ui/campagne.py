@@ -112,19 +112,24 @@ class ConstructeurCampagne(Calculatrice):
         ids = None
         if self.requete.value.strip():
             ids = donnees_crm.identifiants_requete(self.requete.value, self.base)
-        contacts = donnees_crm.contacts_prospects(
-            self.base,
-            type_client=self.type_client.value or None,
-            public=self.public.value or None,
-            departement=self.departement.value or None,
-            identifiants=ids,
-        )
-        if not contacts:
-            raise ErreurAtelier("le segment est vide : élargissez les filtres.", champ="Segment")
-        message = Message(**{nom: case.value for nom, case in self.mentions.items()})
         # the duplicates are looked for in the whole file: an objection recorded outside the
         # segment still follows the person
         fichier = donnees_crm.contacts_prospects(self.base)
+        filtres = {
+            "type_client": self.type_client.value or None,
+            "public": self.public.value or None,
+            "departement": self.departement.value or None,
+        }
+        if any(filtres.values()):
+            contacts = donnees_crm.contacts_prospects(self.base, **filtres, identifiants=ids)
+        elif ids is not None:
+            garder = set(ids)
+            contacts = [c for c in fichier if c.ident in garder]
+        else:
+            contacts = fichier
+        if not contacts:
+            raise ErreurAtelier("le segment est vide : élargissez les filtres.", champ="Segment")
+        message = Message(**{nom: case.value for nom, case in self.mentions.items()})
         return rapport_conformite(contacts, self.canal.value, jour, message, fichier)
 
     def _afficher(self, r: RapportConformite) -> str:
