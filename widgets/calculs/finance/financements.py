@@ -17,7 +17,7 @@ Coût net actualisé (the figure a BTS corrigé compares, and the one the recomm
 
 - amounts HT, VAT recoverable; for a passenger car (véhicule de tourisme) the VAT is not
   recoverable: price, rents and option are taken TTC (× 1,20) and the car is depreciated TTC
-  (CGI art. 206, IV and 273; BOI-TVA-DED-30-30-20);
+  (CGI, annexe II, art. 206, IV, 2, 6°; BOI-TVA-DED-30-30-20);
 - the IS saving (taux d'IS set by the student, 25 % by default; 15 % reduced rate for the first
   42 500 € of an SME's profit, CGI art. 219, I-b): rate × deductible charges of each year —
   interest, frais de dossier and straight-line depreciation of the good for a loan; rents for a
@@ -209,10 +209,10 @@ def _conventions(
     tva = (
         "Montants hors taxes : la TVA payée sur le bien et les loyers est récupérable."
         if coef_tva == 1
-        else f"Véhicule de tourisme : TVA non récupérable (CGI art. 206, IV) : prix, loyers et "
-        f"option sont pris TTC (TVA de {pourcent(TAUX_TVA_NORMAL)}) et le véhicule est amorti "
-        "TTC ; les plafonds de déduction des véhicules de tourisme (CGI art. 39, 4) ne sont "
-        "pas appliqués."
+        else "Véhicule de tourisme : TVA non récupérable (CGI, annexe II, art. 206, IV) : "
+        f"prix, loyers et option sont pris TTC (TVA de {pourcent(TAUX_TVA_NORMAL)}) et le "
+        "véhicule est amorti TTC ; les plafonds de déduction des véhicules de tourisme "
+        "(CGI art. 39, 4) ne sont pas appliqués."
     )
     return (
         tva,
