@@ -423,6 +423,7 @@ def _contact(r: sqlite3.Row) -> Contact:
         opposition=bool(r["opposition"]),
         bloctel=bool(r["bloctel"]),
         date_dernier_contact=_date(r["date_dernier_contact"]),
+        personne=nom,
     )
 
 
