@@ -38,6 +38,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from widgets.connexions import ouvrir_ecriture
 from widgets.donnees.base import ouvrir_lecture_seule
 from widgets.donnees.chemins import dossier_utilisateur
 from widgets.donnees.identite import cle_identite, identite_memorisee
@@ -109,7 +110,7 @@ class Progression:
 
     @contextmanager
     def _connexion(self) -> Iterator[sqlite3.Connection]:
-        cx = sqlite3.connect(self.chemin, timeout=10, isolation_level=None)
+        cx = ouvrir_ecriture(self.chemin, isolation_level=None)
         _fonction_cle(cx)
         try:
             cx.execute("PRAGMA journal_mode=DELETE")
