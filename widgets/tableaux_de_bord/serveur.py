@@ -188,33 +188,34 @@ class PageApplication(TornadoVoilaHandler):
     @tornado.web.authenticated
     async def get(self, path: str | None = None) -> None:
         reglages: ConfigTableauxDeBord = self.settings[CLE_REGLAGES]
-        carnet = (path or "").lstrip("/")
+        carnet = path or ""
         base = self.settings["base_url"]
-        if carnet.endswith(".ipynb") and carnet not in self.settings[CLE_CARNETS]:
+        if carnet not in self.settings[CLE_CARNETS]:
+            # Only the exact name of an app is served: ``crm.ipynb/``, ``./crm.ipynb``,
+            # ``%2e%2e/…``, ``//crm.ipynb`` would start kernels past the app's cap, uncounted.
+            self.log.warning("Adresse d'application inconnue refusée : %s", propre(carnet, 200))
             self.set_status(404)
+            self.set_header("Content-Type", "text/html; charset=UTF-8")
             self.finish(page_introuvable(carnet, base))
             return
-        if carnet in self.settings[CLE_CARNETS]:
-            maximum = reglages.max_noyaux_de(carnet)
-            if self.kernel_manager.noyaux_en_service(carnet) >= maximum:
-                self.log.warning(
-                    "Application %s complète (%d noyaux) : visiteur refusé", carnet, maximum
-                )
-                self.set_status(503)
-                self.set_header("Retry-After", "60")
-                self.set_header("Content-Type", "text/html; charset=UTF-8")
-                fiche = lire_fiche(Path(reglages.dossier_apps), carnet)
-                self.finish(page_complet(fiche, maximum, base))
-                return
-            pilote: PiloteReserve = self.settings[CLE_PILOTE]
-            pilote.ouverture(carnet)  # the app's pool grows toward the class size
-            pilote.avant_page(carnet)  # no kernel with lost outputs; ready kernels first
-            try:
-                await super().get(path)
-            finally:
-                pilote.fin_ouverture(carnet)
+        maximum = reglages.max_noyaux_de(carnet)
+        if self.kernel_manager.noyaux_en_service(carnet) >= maximum:
+            self.log.warning(
+                "Application %s complète (%d noyaux) : visiteur refusé", carnet, maximum
+            )
+            self.set_status(503)
+            self.set_header("Retry-After", "60")
+            self.set_header("Content-Type", "text/html; charset=UTF-8")
+            fiche = lire_fiche(Path(reglages.dossier_apps), carnet)
+            self.finish(page_complet(fiche, maximum, base))
             return
-        await super().get(path)
+        pilote: PiloteReserve = self.settings[CLE_PILOTE]
+        pilote.ouverture(carnet)  # the app's pool grows toward the class size
+        pilote.avant_page(carnet)  # no kernel with lost outputs; ready kernels first
+        try:
+            await super().get(path)
+        finally:
+            pilote.fin_ouverture(carnet)
 
 
 class ArretNoyau(VoilaShutdownKernelHandler):
