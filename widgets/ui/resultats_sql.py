@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from widgets.calculs import format_nombre
+from widgets.donnees.exports import csv_depuis_tableau, excel_depuis_tableaux
 from widgets.sql import QueryResult
 
 __all__ = [
@@ -147,16 +148,14 @@ def statut_resultat(resultat: QueryResult) -> str:
 
 
 def csv_francais(df: pd.DataFrame) -> bytes:
-    """CSV pour Excel français : séparateur ``;``, virgule décimale, UTF-8 avec BOM."""
-    return df.to_csv(sep=";", index=False, decimal=",", lineterminator="\r\n").encode("utf-8-sig")
+    """CSV for a French Excel (``widgets.donnees.exports``: ``;``, decimal comma, UTF-8 BOM,
+    text cells that a spreadsheet would run neutralised)."""
+    return csv_depuis_tableau(df)
 
 
 def excel_octets(df: pd.DataFrame, feuille: str = "Résultat") -> bytes:
-    """Classeur Excel (.xlsx, openpyxl) contenant le résultat."""
-    tampon = io.BytesIO()
-    with pd.ExcelWriter(tampon, engine="openpyxl") as classeur:
-        df.to_excel(classeur, index=False, sheet_name=feuille[:31])
-    return tampon.getvalue()
+    """Excel workbook (.xlsx) of the result (text cells stored as strings, never formulas)."""
+    return excel_depuis_tableaux({feuille: df})
 
 
 def lien_telechargement(octets: bytes, type_mime: str, nom: str, libelle: str) -> str:
