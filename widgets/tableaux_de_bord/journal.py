@@ -2,7 +2,8 @@
 
 A student controls some of the text logged (a page-vide report, an address, a notebook name):
 C0/C1 control characters, ANSI escapes, newlines and bidirectional overrides would let them
-forge journal lines or repaint the teacher's terminal. :func:`propre` escapes them
+forge journal lines or repaint the teacher's terminal; a hub token or a session cookie in a
+logged address would let whoever reads the journal act as the teacher. :func:`propre` escapes them
 (``\\x1b`` → ``\\x1b`` written as four visible characters); :class:`FiltreJournal`, put on every
 handler of the server's log, applies it to each record's message (tracebacks, which the
 server writes itself, are kept on several lines).
@@ -15,6 +16,11 @@ import re
 
 _CONTROLES = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _NOMMES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+#: Secrets that must never reach the journal: hub tokens in a URL, cookies, passwords.
+_SECRETS = re.compile(
+    r"(?i)((?:token|_xsrf|mot_de_passe|password|atelier_enseignant)=|"
+    r"authorization:\s*(?:token|bearer)\s+)[^\s&;,\"']+"
+)
 
 
 def _echapper(trouve: re.Match[str]) -> str:
@@ -23,8 +29,9 @@ def _echapper(trouve: re.Match[str]) -> str:
 
 
 def propre(texte: object, longueur: int | None = None) -> str:
-    """``texte`` as one printable line: control characters escaped, cut at ``longueur``."""
-    ligne = _CONTROLES.sub(_echapper, str(texte))
+    """``texte`` as one printable line: control characters escaped, secrets masked
+    (``token=…`` → ``token=[masqué]``), cut at ``longueur``."""
+    ligne = _SECRETS.sub(r"\1[masqué]", _CONTROLES.sub(_echapper, str(texte)))
     if longueur is not None and len(ligne) > longueur:
         ligne = ligne[:longueur] + "…"
     return ligne
