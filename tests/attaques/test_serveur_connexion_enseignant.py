@@ -15,15 +15,15 @@ import re
 import threading
 import time
 from html import unescape
-from urllib.parse import urlencode, urlparse
+from urllib.parse import urlparse
 
 import pytest
 
 from conftest import DOSSIER_APPS_ESSAI, serveur_pret
+from tests.outils.client_serveur import MOT_DE_PASSE, Client
 from widgets.tableaux_de_bord.acces import Freins
 
 pytestmark = pytest.mark.timeout(240)
-MOT_DE_PASSE = "prof-nrc-2026"
 
 
 def test_failures_are_free_five_times_then_the_wait_doubles_and_a_success_forgets_them():
@@ -64,42 +64,6 @@ def serveur(tmp_path_factory):
         mot_de_passe_enseignant=passwd(MOT_DE_PASSE),
     ) as serveur:
         yield serveur
-
-
-class Client:
-    """A bare HTTP client (raw cookies and headers, no redirects followed)."""
-
-    def __init__(self, base: str) -> None:
-        adresse = urlparse(base)
-        self.hote, self.port = adresse.hostname, adresse.port
-        self.cookies: dict[str, str] = {}
-
-    def requete(self, methode, chemin, donnees=None, entetes=None):
-        connexion = http.client.HTTPConnection(self.hote, self.port, timeout=30)
-        tete = dict(entetes or {})
-        if self.cookies:
-            tete["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        corps = None
-        if donnees is not None:
-            corps = urlencode({**donnees, "_xsrf": self.cookies.get("_xsrf", "")})
-            tete["Content-Type"] = "application/x-www-form-urlencoded"
-        try:
-            connexion.request(methode, chemin, body=corps, headers=tete)
-            reponse = connexion.getresponse()
-            texte = reponse.read().decode("utf-8")
-            for brut in reponse.headers.get_all("Set-Cookie") or []:
-                nom, _, reste = brut.partition("=")
-                self.cookies[nom.strip()] = reste.split(";", 1)[0]
-            return reponse.status, reponse.headers, texte
-        finally:
-            connexion.close()
-
-    def connecter(self, mot_de_passe=MOT_DE_PASSE, entetes=None):
-        if "_xsrf" not in self.cookies:
-            self.requete("GET", "/enseignant/connexion")
-        return self.requete(
-            "POST", "/enseignant/connexion", {"mot_de_passe": mot_de_passe}, entetes
-        )
 
 
 def test_teacher_pages_cannot_be_framed_and_carry_a_content_security_policy(serveur):

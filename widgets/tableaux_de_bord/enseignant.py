@@ -27,7 +27,7 @@ from urllib.parse import quote
 
 import tornado.web
 
-from widgets.calculs import accorder
+from widgets.calculs import accorder, format_nombre
 from widgets.donnees.classe import Classe
 from widgets.donnees.progression import lire_progressions
 from widgets.erreurs import ErreurAtelier
@@ -301,7 +301,14 @@ class ImportClasse(PageEnseignant):
         brut = fichiers[0]["body"] if fichiers and fichiers[0]["body"] else None
         source: bytes | str = brut if brut is not None else self.get_body_argument("liste", "")
         if len(source) > TAILLE_MAX_LISTE:
-            self.envoyer_page("Import refusé", '<p class="erreur">Fichier trop gros.</p>')
+            self.set_status(413)
+            self.envoyer_page(
+                "Import refusé",
+                '<section><p class="erreur">Fichier trop gros : une liste de classe fait moins '
+                f"de {format_nombre(TAILLE_MAX_LISTE / 1e6, 0)} Mo, ce fichier fait "
+                f"{format_nombre(len(source) / 1e6, 1)} Mo. Vérifiez que c'est bien la liste "
+                "exportée de Pronote ou de l'ENT (CSV).</p></section>",
+            )
             return
         try:
             if not source.strip():
