@@ -409,7 +409,7 @@ def run_query(
     if trop_gros:
         notes.append(
             Avertissement(
-                f"Résultat coupé à {_nombre(len(lignes))} lignes : il était trop volumineux "
+                f"Résultat tronqué à {_nombre(len(lignes))} lignes : il était trop volumineux "
                 "pour être affiché. Sélectionnez moins de colonnes ou ajoutez un filtre.",
                 "tronque",
             )
@@ -417,8 +417,8 @@ def run_query(
     elif tronque:
         notes.append(
             Avertissement(
-                f"Résultat coupé aux {_nombre(max_rows)} premières lignes : la requête en renvoie "
-                "davantage. Ajoutez un filtre (WHERE) ou un LIMIT.",
+                f"Résultat tronqué aux {_nombre(max_rows)} premières lignes : la requête en "
+                "renvoie davantage. Ajoutez un filtre (WHERE) ou un LIMIT.",
                 "tronque",
             )
         )
