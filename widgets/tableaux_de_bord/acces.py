@@ -193,6 +193,16 @@ def _executeur() -> ThreadPoolExecutor:
     return _EXECUTEUR
 
 
+def adresse_du_client(handler: tornado.web.RequestHandler) -> str:
+    """The client's address; behind the local nginx (peer 127.0.0.1 or ::1), the one nginx
+    puts in ``X-Real-IP`` (deploy/nginx/atelier.conf) — a LAN client cannot forge it, its
+    requests do not come from the loopback."""
+    pair = handler.request.remote_ip or "?"
+    if pair in ("127.0.0.1", "::1"):
+        return handler.request.headers.get("X-Real-IP", "").strip()[:64] or pair
+    return pair
+
+
 def _derriere_tls(handler: tornado.web.RequestHandler) -> bool:
     proto = handler.request.headers.get("X-Forwarded-Proto", "").split(",")[0].strip().lower()
     return handler.request.protocol == "https" or proto == "https"
@@ -360,7 +370,7 @@ class PageConnexion(tornado.web.RequestHandler):
     async def post(self) -> None:
         self.check_xsrf_cookie()
         reglages: ConfigTableauxDeBord = self.settings[CLE_REGLAGES]
-        adresse = self.request.remote_ip or "?"
+        adresse = adresse_du_client(self)
         freins = self._freins()
         attente = freins.attente(adresse)
         if attente > 0:
