@@ -126,7 +126,7 @@ def test_a_truncated_progress_file_is_skipped_and_the_others_still_count(serveur
         ),
         ("nom;prénom\nMartin;Léa\nMARTIN;lea\n".encode(), "Ligne 3 : MARTIN lea figure déjà"),
         (b"nom;pr\xc3\xa9nom\nMartin;L\x07a\n", "Ligne 2 : caractères invisibles"),
-        (b"x" * 10_000_000, "Fichier trop gros pour une liste de classe (10000 ko"),
+        (b"x" * 10_000_000, "Fichier trop gros : une liste de classe fait moins de 1 Mo"),
     ],
     ids=["octets-illisibles", "nom-de-100000-caracteres", "homonymes", "controle", "10-Mo"],
 )

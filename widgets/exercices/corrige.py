@@ -220,7 +220,7 @@ def exporter_classe(chemins: Iterable[str | Path], sortie: str | Path) -> pd.Dat
     Excel: sheet « Synthèse » (students × exercises, best score %) and sheet « Détail ».
     Returns the detail table.
     """
-    import pandas as pd
+    from widgets.donnees.exports import csv_depuis_tableau, ecrire, excel_depuis_tableaux
 
     sortie = Path(sortie)
     detail = synthese_classe(chemins)
@@ -228,11 +228,11 @@ def exporter_classe(chemins: Iterable[str | Path], sortie: str | Path) -> pd.Dat
         tableau = detail.pivot_table(
             index="etudiant", columns="exercice", values="meilleur_score_pct", aggfunc="max"
         )
-        with pd.ExcelWriter(sortie, engine="openpyxl") as classeur:
-            tableau.to_excel(classeur, sheet_name="Synthèse")
-            detail.to_excel(classeur, sheet_name="Détail", index=False)
+        tableau.columns.name = None
+        octets = excel_depuis_tableaux({"Synthèse": tableau.reset_index(), "Détail": detail})
     else:
-        detail.to_csv(sortie, sep=";", decimal=",", index=False, encoding="utf-8-sig")
+        octets = csv_depuis_tableau(detail)
+    ecrire(sortie, octets)
     return detail
 
 

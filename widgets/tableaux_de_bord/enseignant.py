@@ -27,7 +27,7 @@ from urllib.parse import quote
 
 import tornado.web
 
-from widgets.calculs import accorder
+from widgets.calculs import accorder, format_nombre
 from widgets.donnees.classe import FICHIER_CLASSE, Classe
 from widgets.donnees.referentiel import libelles
 from widgets.erreurs import ErreurAtelier
@@ -349,9 +349,10 @@ class ImportClasse(PageEnseignant):
             self.set_status(413)
             self.envoyer_page(
                 "Import refusé",
-                '<p class="erreur">Fichier trop gros pour une liste de classe '
-                f"({len(source) // 1000} ko ; {TAILLE_MAX_LISTE // 1000} ko au plus) : rien "
-                "n'a été importé.</p>",
+                '<section><p class="erreur">Fichier trop gros : une liste de classe fait moins '
+                f"de {format_nombre(TAILLE_MAX_LISTE / 1e6, 0)} Mo, ce fichier fait "
+                f"{format_nombre(len(source) / 1e6, 1)} Mo. Vérifiez que c'est bien la liste "
+                "exportée de Pronote ou de l'ENT (CSV).</p></section>",
             )
             return
         try:

@@ -65,7 +65,7 @@ from widgets.ui.resultats_sql import (
     excel_octets,
     figure_barres,
     formater_colonne,
-    liens_export_html,
+    lien_export_html,
     statut_resultat,
     tableau_resultat_html,
 )
@@ -157,6 +157,20 @@ class Requeteur(ResultatObservable, w.VBox):
         )
         self.zone_export = w.HTML()
         self.zone_export.add_class("atelier-export")
+        # The export files are built when asked (a 32 MB result built both at once, for
+        # nothing): one button per format, the link appears in zone_export.
+        self.bouton_csv = w.Button(
+            description="Export CSV", icon="download", layout=w.Layout(width="auto", display="none")
+        )
+        self.bouton_csv.add_class("atelier-export-csv")
+        self.bouton_csv.on_click(lambda _b: self.preparer_export("csv"))
+        self.bouton_excel = w.Button(
+            description="Export Excel",
+            icon="download",
+            layout=w.Layout(width="auto", display="none"),
+        )
+        self.bouton_excel.add_class("atelier-export-excel")
+        self.bouton_excel.on_click(lambda _b: self.preparer_export("excel"))
         self.choix_graphique = w.Dropdown(
             description="Colonne :", options=[], layout=w.Layout(width="260px", display="none")
         )
@@ -176,7 +190,13 @@ class Requeteur(ResultatObservable, w.VBox):
             layout=w.Layout(align_items="center", flex_flow="row wrap"),
         )
         outils = w.HBox(
-            [self.zone_export, self.bouton_graphique, self.choix_graphique],
+            [
+                self.bouton_csv,
+                self.bouton_excel,
+                self.zone_export,
+                self.bouton_graphique,
+                self.choix_graphique,
+            ],
             layout=w.Layout(align_items="center", flex_flow="row wrap"),
         )
         gauche = w.VBox(
@@ -296,7 +316,10 @@ class Requeteur(ResultatObservable, w.VBox):
             self.zone_avertissements.value = avertissements_html(list(resultat.avertissements))
             self.zone_statut.value = html.escape(statut_resultat(resultat))
             self._afficher_page()
-            self.zone_export.value = liens_export_html(resultat)
+            self.zone_export.value = ""
+            exportable = resultat.dataframe.shape[1] > 0 and len(resultat.dataframe) > 0
+            for bouton in (self.bouton_csv, self.bouton_excel):
+                bouton.layout.display = "" if exportable else "none"
             self._preparer_graphique()
         if self.modifiable and resultat.dataframe.shape[1] == 0:
             self.navigateur.actualiser(self.base)
@@ -368,6 +391,13 @@ class Requeteur(ResultatObservable, w.VBox):
         self.aller_page(self.page)
 
     # ------------------------------------------------------------------ exports
+
+    def preparer_export(self, format_: str = "csv") -> str:
+        """Build the ``"csv"`` or ``"excel"`` file of the result now and show its link."""
+        self.zone_export.value = (
+            "" if self.resultat is None else (lien_export_html(self.resultat, format_))
+        )
+        return self.zone_export.value
 
     def exporter_csv(self) -> bytes:
         """Le résultat en CSV pour Excel français (``;``, virgule décimale, UTF-8 avec BOM)."""
