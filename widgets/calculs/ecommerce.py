@@ -28,6 +28,7 @@ Formulas (NDRC bloc 2, « relation client à distance et digitalisation »):
 - cost of returns: taux de retour = retours / commandes × 100; coût total = retours × coût
   moyen d'un retour (cent); coût par commande = coût total / commandes (cent).
 
+Amounts given are rounded to the cent first (``"2,005"`` → 2,01 €), rates are kept exact.
 Inputs are read with :mod:`widgets.calculs.saisie` (``"1 234,56"``, ``"12,5 %"``…); an
 impossible figure (zero visits, more orders than carts, a negative count…) raises
 :class:`~widgets.calculs.saisie.SaisieInvalide` with a French message naming the field.
@@ -59,6 +60,11 @@ __all__ = [
 def _pourcentage(numerateur: int | Decimal, denominateur: int | Decimal) -> Decimal:
     """numérateur / dénominateur × 100, rounded half-up to 0,01 point (denominator > 0)."""
     return arrondi(Decimal(numerateur) * CENT / Decimal(denominateur), 2)
+
+
+def _euros(valeur: object, champ: str) -> Decimal:
+    """An amount given by the user, read exactly then rounded to the cent (as in ``marges``)."""
+    return arrondi_centime(montant(valeur, champ))
 
 
 def _pas_plus_que(petit: int, grand: int, champ: str, mot_petit: str, mot_grand: str) -> None:
@@ -102,7 +108,7 @@ def indicateurs_site(
     v = quantite(visites, "Visites", minimum=1)
     p = quantite(paniers, "Paniers", minimum=0)
     c = quantite(commandes, "Commandes", minimum=0)
-    ca = montant(chiffre_affaires, "Chiffre d'affaires")
+    ca = _euros(chiffre_affaires, "Chiffre d'affaires")
     _pas_plus_que(p, v, "Paniers", "paniers", "visites")
     _pas_plus_que(c, p, "Commandes", "commandes", "paniers")
     if c == 0 and ca > 0:
@@ -131,7 +137,7 @@ def cout_acquisition_client(depenses: object, nouveaux_clients: object) -> Decim
 
     Example: 4 500 € of ads for 120 new customers → 37,50 € per customer.
     """
-    d = montant(depenses, "Dépenses d'acquisition")
+    d = _euros(depenses, "Dépenses d'acquisition")
     n = quantite(nouveaux_clients, "Nouveaux clients", minimum=1)
     return arrondi_centime(d / n)
 
@@ -191,7 +197,7 @@ def valeur_vie_client(
     Example: 60 € × 4 orders a year × 3 years × 35 % → CA annuel 240 €, marge annuelle 84 €,
     VVC 252 €; with a CAC of 40 € the ratio is 6,30.
     """
-    panier = montant(panier_moyen, "Panier moyen")
+    panier = _euros(panier_moyen, "Panier moyen")
     frequence = nombre(frequence_achat_annuelle, "Fréquence d'achat annuelle", positif=True)
     duree = nombre(duree_vie_annees, "Durée de vie (années)", positif=True)
     t = taux(taux_marge, "Taux de marge")
@@ -200,7 +206,7 @@ def valeur_vie_client(
     vvc = arrondi_centime(marge_annuelle * duree)
     ratio = None
     if cout_acquisition is not None:
-        cac = montant(cout_acquisition, "Coût d'acquisition")
+        cac = _euros(cout_acquisition, "Coût d'acquisition")
         if cac == 0:
             raise SaisieInvalide(
                 "un coût d'acquisition nul ne permet pas de calculer le ratio VVC / CAC.",
@@ -283,19 +289,19 @@ def marge_marketplace(
     payment fees, 6 € logistics and 9 € acquisition → 0,90 €, returns 1 €, net 13,10 € (26,2 %):
     the marketplace earns 3,90 € more per unit.
     """
-    pv = montant(prix_vente_ht, "Prix de vente HT")
+    pv = _euros(prix_vente_ht, "Prix de vente HT")
     if pv == 0:
         raise SaisieInvalide(
             "le prix de vente doit être supérieur à zéro.", champ="Prix de vente HT"
         )
-    achat = montant(cout_achat, "Coût d'achat HT")
+    achat = _euros(cout_achat, "Coût d'achat HT")
     t_commission = taux(taux_commission, "Taux de commission", strict_maxi=True)
-    logistique = montant(frais_logistiques, "Frais logistiques")
+    logistique = _euros(frais_logistiques, "Frais logistiques")
     t_retour = taux(taux_retour, "Taux de retour")
-    retour = montant(cout_retour, "Coût d'un retour")
+    retour = _euros(cout_retour, "Coût d'un retour")
     t_paiement = taux(taux_frais_paiement_site, "Taux de frais de paiement", strict_maxi=True)
-    logistique_site = montant(frais_logistiques_site, "Frais logistiques du site")
-    acquisition = montant(cout_acquisition_site, "Coût d'acquisition par commande")
+    logistique_site = _euros(frais_logistiques_site, "Frais logistiques du site")
+    acquisition = _euros(cout_acquisition_site, "Coût d'acquisition par commande")
     t_retour_site = (
         t_retour if taux_retour_site is None else taux(taux_retour_site, "Taux de retour du site")
     )
@@ -352,7 +358,7 @@ def cout_des_retours(
     c = quantite(commandes, "Commandes", minimum=1)
     r = quantite(retours, "Retours", minimum=0)
     _pas_plus_que(r, c, "Retours", "retours", "commandes")
-    cout = montant(cout_moyen_retour, "Coût moyen d'un retour")
+    cout = _euros(cout_moyen_retour, "Coût moyen d'un retour")
     total = arrondi_centime(r * cout)
     return CoutDesRetours(
         commandes=c,

@@ -75,10 +75,14 @@ class ResultatNps:
 
 def _note_entiere(valeur: object, rang: int, maxi: int) -> int:
     champ = f"Note n° {rang}"
-    note = quantite(valeur, champ, minimum=0)
-    if note > maxi:
+    note = nombre(valeur, champ)
+    if not 0 <= note <= maxi:
         raise SaisieInvalide(f"une note va de 0 à {maxi}, pas {note}.", champ=champ)
-    return note
+    if note != note.to_integral_value():
+        raise SaisieInvalide(
+            f"« {valeur} » : la note est un nombre entier de 0 à {maxi}.", champ=champ
+        )
+    return int(note)
 
 
 def nps(notes: Iterable[object]) -> ResultatNps:
