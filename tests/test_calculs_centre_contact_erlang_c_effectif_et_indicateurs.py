@@ -58,6 +58,8 @@ def test_activity_kpis_worked_by_hand():
         (lambda: niveau_de_service(10, 200, 180, 20), "Nombre d'agents", "plus d'agents"),
         (lambda: niveau_de_service(0, 200, 180, 20), "Nombre d'agents", "au moins 1"),
         (lambda: erlang_c(3, 5), "Nombre d'agents", "s'allonge sans fin"),
+        (lambda: effectif_erlang_c(10**6, 180, 80, 20), "Appels par heure", "trop élevé"),
+        (lambda: niveau_de_service(10**6, 200, 180, 20), "Nombre d'agents", "au plus"),
     ],
 )
 def test_bad_inputs_are_refused_in_french_naming_the_field(appel, champ, morceau):

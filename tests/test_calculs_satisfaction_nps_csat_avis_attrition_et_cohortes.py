@@ -186,6 +186,16 @@ def test_nps_lies_between_minus_100_and_100(notes):
 def test_cohort_retention_starts_at_100_and_never_exceeds_it(factures):
     t = cohortes_retention(factures)
     assert sum(lig.effectif for lig in t.lignes) == len({c for c, _ in factures})
+    # brute-force recount: months bought by each customer, first month = cohort
+    mois: dict[int, set[int]] = {}
+    for client, jour in factures:
+        mois.setdefault(client, set()).add(jour.year * 12 + jour.month - 1)
     for ligne in t.lignes:
         assert ligne.retention[0] == D("100.00")
         assert all(D(0) <= r <= D(100) for r in ligne.retention)
+        annee, numero = (int(x) for x in ligne.cohorte.split("-"))
+        debut = annee * 12 + numero - 1
+        membres = [m for m in mois.values() if min(m) == debut]
+        assert ligne.actifs == tuple(
+            sum(1 for m in membres if debut + k in m) for k in range(len(ligne.actifs))
+        )

@@ -51,6 +51,9 @@ __all__ = [
 ]
 
 SECONDES_PAR_HEURE = Decimal(3600)
+TRAFIC_MAXI = Decimal(10_000)
+"""Largest traffic accepted (erlangs): beyond it the search would run for minutes, and no
+contact centre of an exercise needs it (10 000 erlangs = 200 000 calls an hour of 3 min)."""
 
 
 def _pourcentage(numerateur: int | Decimal, denominateur: int | Decimal) -> Decimal:
@@ -144,6 +147,11 @@ def _charge(appels_par_heure: object, dmt_secondes: object) -> tuple[Decimal, De
         raise SaisieInvalide(
             "la durée moyenne de traitement doit être supérieure à zéro.", champ="DMT (secondes)"
         )
+    if lam * dmt / SECONDES_PAR_HEURE > TRAFIC_MAXI:
+        raise SaisieInvalide(
+            "trafic trop élevé : au plus 10 000 erlangs (appels par heure × DMT / 3 600).",
+            champ="Appels par heure",
+        )
     return lam, dmt
 
 
@@ -170,12 +178,19 @@ def erlang_c(agents: object, trafic: object) -> Decimal:
 
     Example: C(14, 10) = 0,17411… (a call in six waits).
     """
-    n = quantite(agents, "Nombre d'agents", minimum=1)
+    n = _agents(agents)
     a = nombre(trafic, "Trafic (erlangs)", positif=True)
     _stable(n, a)
     with localcontext() as ctx:
         ctx.prec = 28
         return +_erlang_c(n, a)
+
+
+def _agents(valeur: object) -> int:
+    n = quantite(valeur, "Nombre d'agents", minimum=1)
+    if n > 2 * TRAFIC_MAXI:
+        raise SaisieInvalide("au plus 20 000 agents.", champ="Nombre d'agents")
+    return n
 
 
 def _stable(agents: int, trafic: Decimal) -> None:
@@ -239,7 +254,7 @@ def niveau_de_service(
     Example: 14 agents, 200 calls an hour of 180 s (A = 10), t = 20 s → P(wait) 17,41 %,
     SL 88,84 %, ASA 7,84 s, occupancy 71,43 %.
     """
-    n = quantite(agents, "Nombre d'agents", minimum=1)
+    n = _agents(agents)
     lam, dmt = _charge(appels_par_heure, dmt_secondes)
     delai = _duree(delai_secondes, "Délai de réponse (secondes)")
     return _niveau(n, lam, dmt, delai)[0]

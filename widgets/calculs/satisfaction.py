@@ -316,7 +316,8 @@ def _libelle(indice: int, periode: str) -> str:
     return f"{indice:04d}"
 
 
-def _client_et_date(facture: Any, rang: int) -> tuple[Hashable, date]:
+def _client_et_date(facture: Any, rang: int) -> tuple[Hashable, Any]:
+    """The client and the RAW date of an invoice (parsed by the caller, once per value)."""
     if isinstance(facture, Mapping):
         if "client" not in facture or "date" not in facture:
             raise SaisieInvalide(
@@ -332,7 +333,7 @@ def _client_et_date(facture: Any, rang: int) -> tuple[Hashable, date]:
             ) from None
     if client is None:
         raise SaisieInvalide("le client est vide.", champ=f"Facture n° {rang}")
-    return client, date_francaise(jour, f"Date de la facture n° {rang}")
+    return client, jour
 
 
 def cohortes_retention(factures: Iterable[Any], periode: str = "mois") -> TableCohortes:
@@ -352,27 +353,41 @@ def cohortes_retention(factures: Iterable[Any], periode: str = "mois") -> TableC
             champ="Période",
         )
     achats: dict[Hashable, set[int]] = {}
+    indices: dict[Any, int] = {}  # raw date → period index: a day is parsed once
     for rang, facture in enumerate(factures, start=1):
-        client, jour = _client_et_date(facture, rang)
-        achats.setdefault(client, set()).add(_indice(jour, periode))
+        if type(facture) is tuple and len(facture) >= 2 and facture[0] is not None:
+            client, brut = facture[0], facture[1]  # the common case, without the checks
+        else:
+            client, brut = _client_et_date(facture, rang)
+        try:
+            indice = indices[brut]
+        except (KeyError, TypeError):
+            indice = _indice(date_francaise(brut, f"Date de la facture n° {rang}"), periode)
+            if isinstance(brut, (str, date)):
+                indices[brut] = indice
+        achats.setdefault(client, set()).add(indice)
     if not achats:
         return TableCohortes(periode, ())
     derniere = max(max(p) for p in achats.values())
-    cohortes: dict[int, list[set[int]]] = {}
+    # actifs[cohort][k]: each customer adds 1 to each period he bought in (one pass)
+    actifs: dict[int, list[int]] = {}
     for periodes in achats.values():
-        cohortes.setdefault(min(periodes), []).append(periodes)
+        debut = min(periodes)
+        compte = actifs.get(debut)
+        if compte is None:
+            compte = actifs[debut] = [0] * (derniere - debut + 1)
+        for p in periodes:
+            compte[p - debut] += 1
     lignes = []
-    for debut in sorted(cohortes):
-        membres = cohortes[debut]
-        actifs = tuple(
-            sum(1 for p in membres if debut + k in p) for k in range(derniere - debut + 1)
-        )
+    for debut in sorted(actifs):
+        compte = actifs[debut]
+        effectif = compte[0]  # every customer buys in his first period
         lignes.append(
             LigneCohorte(
                 cohorte=_libelle(debut, periode),
-                effectif=len(membres),
-                actifs=actifs,
-                retention=tuple(_pourcentage(a, len(membres)) for a in actifs),
+                effectif=effectif,
+                actifs=tuple(compte),
+                retention=tuple(_pourcentage(a, effectif) for a in compte),
             )
         )
     return TableCohortes(periode, tuple(lignes))
