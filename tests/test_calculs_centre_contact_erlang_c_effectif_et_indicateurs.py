@@ -48,10 +48,18 @@ def test_activity_kpis_worked_by_hand():
         (lambda: duree_moyenne_traitement(100, 10, 0), "Appels traités", "au moins 1"),
         (lambda: duree_moyenne_traitement("-5", 10, 3), "Temps de communication", "négatif"),
         (lambda: taux_de_decroche(0, 0), "Appels reçus", "au moins 1"),
-        (lambda: taux_de_decroche(100, 120), "Appels décrochés", "ne peut pas dépasser"),
+        (
+            lambda: taux_de_decroche(100, 120),
+            "Appels décrochés",
+            "les appels décrochés (120) ne peuvent pas dépasser les appels reçus (100)",
+        ),
         (lambda: taux_resolution_premier_contact(10, 11), "Résolus au premier contact", "dépasser"),
         (lambda: taux_occupation(0, 0), "Temps connecté", "supérieur à zéro"),
-        (lambda: taux_occupation(100, 120), "Temps de traitement", "ne peut pas dépasser"),
+        (
+            lambda: taux_occupation(100, 120),
+            "Temps de traitement",
+            "ne peut pas dépasser le temps connecté",
+        ),
         (lambda: trafic_erlangs(200, 0), "DMT (secondes)", "supérieure à zéro"),
         (lambda: trafic_erlangs("-1", 180), "Appels par heure", "négatif"),
         (lambda: effectif_erlang_c(200, 180, 100, 20), "Objectif de niveau de service", "100"),
@@ -145,3 +153,9 @@ def test_service_level_increases_with_agents_and_erlang_c_needs_more_than_the_tr
     assert e.niveau_service >= D(80)
     if e.agents - 1 > a:
         assert niveau_de_service(e.agents - 1, appels, dmt, delai).niveau_service < D("80.01")
+
+
+def test_an_unstable_team_is_explained_with_french_numbers():
+    # 30 calls/h × 300 s / 3 600 = 2,5 erlangs: 2 agents can never empty the queue
+    with pytest.raises(ErreurAtelier, match="avec 2 agents pour un trafic de 2,5 erlangs"):
+        niveau_de_service(2, 30, 300, 20)

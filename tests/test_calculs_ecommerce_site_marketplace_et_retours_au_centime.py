@@ -200,3 +200,10 @@ def test_the_commission_always_lowers_the_marketplace_margin(pv, commission, ret
     sans = marge_marketplace(pv, pv / 2, 0, 2, retour, 5)
     avec = marge_marketplace(pv, pv / 2, commission, 2, retour, 5)
     assert avec.marge_nette == sans.marge_nette - avec.commission
+
+
+def test_messages_write_the_numbers_in_french():
+    with pytest.raises(
+        ErreurAtelier, match="plus de paniers \\(12 000\\) que de visites \\(10 000\\)"
+    ):
+        indicateurs_site(10_000, 12_000, 0, 0)

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
 from widgets.calculs.arrondis import CENT, arrondi
+from widgets.calculs.format import espaces_normales, format_nombre
 from widgets.calculs.saisie import SaisieInvalide, nombre, quantite, taux
 
 __all__ = [
@@ -56,6 +57,11 @@ TRAFIC_MAXI = Decimal(10_000)
 contact centre of an exercise needs it (10 000 erlangs = 200 000 calls an hour of 3 min)."""
 
 
+def _n(valeur: int | Decimal) -> str:
+    """A number in a French message: ``12000`` → ``12 000``, ``Decimal("2.5")`` → ``2,5``."""
+    return espaces_normales(format_nombre(valeur))
+
+
 def _pourcentage(numerateur: int | Decimal, denominateur: int | Decimal) -> Decimal:
     return arrondi(Decimal(numerateur) * CENT / Decimal(denominateur), 2)
 
@@ -66,7 +72,9 @@ def _part(petit: object, grand: object, champ_petit: str, champ_grand: str) -> D
     p = quantite(petit, champ_petit, minimum=0)
     if p > g:
         raise SaisieInvalide(
-            f"{p} ne peut pas dépasser {champ_grand.lower()} ({g}).", champ=champ_petit
+            f"les {champ_petit.lower()} ({_n(p)}) ne peuvent pas dépasser les "
+            f"{champ_grand.lower()} ({_n(g)}).",
+            champ=champ_petit,
         )
     return _pourcentage(p, g)
 
@@ -196,7 +204,7 @@ def _agents(valeur: object) -> int:
 def _stable(agents: int, trafic: Decimal) -> None:
     if agents <= trafic:
         raise SaisieInvalide(
-            f"avec {agents} agents pour un trafic de {arrondi(trafic, 2)} erlangs, la file "
+            f"avec {_n(agents)} agents pour un trafic de {_n(arrondi(trafic, 2))} erlangs, la file "
             "d'attente s'allonge sans fin : il faut plus d'agents que d'erlangs.",
             champ="Nombre d'agents",
         )

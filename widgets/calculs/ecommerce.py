@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from widgets.calculs.arrondis import CENT, arrondi, arrondi_centime
+from widgets.calculs.format import espaces_normales, format_nombre
 from widgets.calculs.saisie import SaisieInvalide, montant, nombre, quantite, taux
 
 __all__ = [
@@ -57,6 +58,11 @@ __all__ = [
 ]
 
 
+def _n(valeur: int | Decimal) -> str:
+    """A number in a French message: ``12000`` → ``12 000``, ``Decimal("2.5")`` → ``2,5``."""
+    return espaces_normales(format_nombre(valeur))
+
+
 def _pourcentage(numerateur: int | Decimal, denominateur: int | Decimal) -> Decimal:
     """numérateur / dénominateur × 100, rounded half-up to 0,01 point (denominator > 0)."""
     return arrondi(Decimal(numerateur) * CENT / Decimal(denominateur), 2)
@@ -70,7 +76,8 @@ def _euros(valeur: object, champ: str) -> Decimal:
 def _pas_plus_que(petit: int, grand: int, champ: str, mot_petit: str, mot_grand: str) -> None:
     if petit > grand:
         raise SaisieInvalide(
-            f"il ne peut pas y avoir plus de {mot_petit} ({petit}) que de {mot_grand} ({grand}).",
+            f"il ne peut pas y avoir plus de {mot_petit} ({_n(petit)}) que de {mot_grand} "
+            f"({_n(grand)}).",
             champ=champ,
         )
 

@@ -33,6 +33,7 @@ from decimal import Decimal
 from typing import Any
 
 from widgets.calculs.arrondis import CENT, arrondi
+from widgets.calculs.format import espaces_normales, format_nombre
 from widgets.calculs.saisie import SaisieInvalide, date_francaise, nombre, quantite
 
 __all__ = [
@@ -50,6 +51,11 @@ __all__ = [
 ]
 
 PERIODES = ("mois", "trimestre", "annee")
+
+
+def _n(valeur: int | Decimal) -> str:
+    """A number in a French message: ``12000`` → ``12 000``, ``Decimal("2.5")`` → ``2,5``."""
+    return espaces_normales(format_nombre(valeur))
 
 
 def _pourcentage(numerateur: int | Decimal, denominateur: int | Decimal) -> Decimal:
@@ -77,7 +83,7 @@ def _note_entiere(valeur: object, rang: int, maxi: int) -> int:
     champ = f"Note n° {rang}"
     note = nombre(valeur, champ)
     if not 0 <= note <= maxi:
-        raise SaisieInvalide(f"une note va de 0 à {maxi}, pas {note}.", champ=champ)
+        raise SaisieInvalide(f"une note va de 0 à {maxi}, pas {_n(note)}.", champ=champ)
     if note != note.to_integral_value():
         raise SaisieInvalide(
             f"« {valeur} » : la note est un nombre entier de 0 à {maxi}.", champ=champ
@@ -148,7 +154,7 @@ def csat(notes: Iterable[object], seuil: object = 4, note_maxi: object = 5) -> R
     s = nombre(seuil, "Seuil de satisfaction", positif=True)
     if s > maxi:
         raise SaisieInvalide(
-            f"le seuil ({s}) ne peut pas dépasser la note maximale ({maxi}).",
+            f"le seuil ({_n(s)}) ne peut pas dépasser la note maximale ({_n(maxi)}).",
             champ="Seuil de satisfaction",
         )
     interroges = 0
@@ -160,7 +166,7 @@ def csat(notes: Iterable[object], seuil: object = 4, note_maxi: object = 5) -> R
         champ = f"Note n° {rang}"
         note = nombre(n, champ, positif=True)
         if note > maxi:
-            raise SaisieInvalide(f"une note va de 0 à {maxi}, pas {note}.", champ=champ)
+            raise SaisieInvalide(f"une note va de 0 à {_n(maxi)}, pas {_n(note)}.", champ=champ)
         lues.append(note)
     if not lues:
         raise SaisieInvalide("aucune réponse : il faut au moins un répondant.", champ="Notes")
@@ -216,8 +222,8 @@ def taux_de_reponse_aux_avis(avis_recus: object, avis_repondus: object) -> Decim
     repondus = quantite(avis_repondus, "Avis avec réponse", minimum=0)
     if repondus > recus:
         raise SaisieInvalide(
-            f"{repondus} réponses pour {recus} avis : il ne peut pas y avoir plus de réponses "
-            "que d'avis.",
+            f"{_n(repondus)} réponses pour {_n(recus)} avis : il ne peut pas y avoir plus de "
+            "réponses que d'avis.",
             champ="Avis avec réponse",
         )
     return _pourcentage(repondus, recus)
@@ -267,7 +273,7 @@ def taux_attrition(clients_debut: object, clients_perdus: object) -> Decimal:
     perdus = quantite(clients_perdus, "Clients perdus", minimum=0)
     if perdus > debut:
         raise SaisieInvalide(
-            f"on ne peut pas perdre {perdus} clients sur {debut} présents au début.",
+            f"on ne peut pas perdre {_n(perdus)} clients sur {_n(debut)} présents au début.",
             champ="Clients perdus",
         )
     return _pourcentage(perdus, debut)
