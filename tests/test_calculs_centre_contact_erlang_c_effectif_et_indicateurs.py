@@ -159,3 +159,15 @@ def test_an_unstable_team_is_explained_with_french_numbers():
     # 30 calls/h × 300 s / 3 600 = 2,5 erlangs: 2 agents can never empty the queue
     with pytest.raises(ErreurAtelier, match="avec 2 agents pour un trafic de 2,5 erlangs"):
         niveau_de_service(2, 30, 300, 20)
+
+
+@given(base=st.integers(1, 10**6), part=st.fractions(0, 1))
+def test_activity_rates_stay_between_0_and_100(base, part):
+    dedans = int(base * part)
+    for taux in (
+        taux_de_decroche(base, dedans),
+        taux_resolution_premier_contact(base, dedans),
+        taux_occupation(base, dedans),
+    ):
+        assert D(0) <= taux <= D(100)
+    assert taux_de_decroche(base, base) == D("100.00")

@@ -184,7 +184,7 @@ def erlang_c(agents: object, trafic: object) -> Decimal:
     """Erlang C: probability (0 to 1, exact to 28 digits) that a call waits, for ``agents``
     agents and ``trafic`` erlangs; the agents must outnumber the traffic.
 
-    Example: C(14, 10) = 0,17411… (a call in six waits).
+    Example: C(14, 10) = 0,17413… (about one call in six waits).
     """
     n = _agents(agents)
     a = nombre(trafic, "Trafic (erlangs)", positif=True)
@@ -273,7 +273,8 @@ class EffectifErlangC:
     """The smallest team reaching the target, and what it achieves.
 
     ``agents_sans_file`` = ⌈A⌉, the naive staffing (traffic / capacity) that forgets the
-    queue; the Erlang C team is always larger.
+    queue; the Erlang C team is never smaller (it must exceed A), and larger as soon as the
+    target asks for a real service level (14 agents against 10 for A = 10, 80/20).
     """
 
     agents: int
