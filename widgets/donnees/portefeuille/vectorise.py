@@ -54,7 +54,7 @@ from widgets.calculs.statistiques import Resume, resume, resumes_par_groupe
 from widgets.donnees import cache_agregats
 from widgets.donnees.base import ouvrir_lecture_seule
 from widgets.donnees.chemins import base_reference
-from widgets.donnees.portefeuille import (
+from widgets.donnees.portefeuille.exact import (
     AUJOURD_HUI,
     ClientRentabilite,
     RisqueClient,
