@@ -75,10 +75,10 @@ def test_les_objets_de_parametres_sont_figes_et_ont_les_defauts_des_fonctions():
 
 
 def test_l_ancien_module_vectorise_reste_importable_avec_un_avertissement():
-    import widgets.donnees.portefeuille_vectorise as ancien
-
     with pytest.warns(DeprecationWarning, match="widgets.donnees.portefeuille"):
-        ancien = importlib.reload(ancien)
+        import widgets.donnees.portefeuille_vectorise as ancien
+
+        ancien = importlib.reload(ancien)  # warns again, even if imported before
     for nom in ancien.__all__:
         assert getattr(ancien, nom) is getattr(P, nom), nom
 
