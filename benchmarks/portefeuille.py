@@ -8,7 +8,7 @@ on, on its own connection with the engine's in-memory temp store).
     .venv/bin/python benchmarks/portefeuille.py --seulement ABC   # rows whose name contains ABC
 
 Targets of issue 12: median ≤ 100 ms per analysis query; a whole ABC of 100 000 clients
-≤ 1 s. The vectorised paths (``widgets.donnees.portefeuille_vectorise``) are measured on
+≤ 1 s. The vectorised paths (``widgets.donnees.portefeuille``) are measured on
 the first-ever load (the data layer's memo and disk cache emptied before each run), for the
 customer P&L and the risk on the first load in a new kernel (memo emptied, frame read back from
 the disk cache of ``widgets.donnees.cache_agregats``, in a temporary ``ATELIER_DONNEES``), and
@@ -40,13 +40,14 @@ from widgets.calculs.prevision import prevoir  # noqa: E402
 from widgets.calculs.scoring import scores_rfm  # noqa: E402
 from widgets.calculs.statistiques import resumes_par_groupe  # noqa: E402
 from widgets.donnees import portefeuille as P  # noqa: E402
-from widgets.donnees import portefeuille_vectorise as V  # noqa: E402
+from widgets.donnees import portefeuille as V  # noqa: E402
 from widgets.donnees.cache_agregats import (  # noqa: E402
     chemin_cache_de_base,
     construire_cache_de_base,
     effacer_cache,
 )
-from widgets.donnees.portefeuille_vectorise import abc_clients_vectorise  # noqa: E402
+from widgets.donnees.portefeuille import abc_clients_vectorise  # noqa: E402
+from widgets.donnees.portefeuille import memoire as M  # noqa: E402
 
 
 def p95(valeurs: list[float]) -> float:
@@ -172,8 +173,8 @@ def main() -> int:
         """Statistics of another criterion: the per-client frame kept, the summaries not."""
 
         def f():
-            for cle in [k for k in V._MEMO if k[3] == "resumes"]:
-                del V._MEMO[cle]
+            for cle in [k for k in M._MEMO if k[3] == "resumes"]:
+                del M._MEMO[cle]
             return V.resumes_par_segment(base, critere=critere)
 
         return f

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from widgets.donnees.generation.generateur import arrondi_div
+from widgets.donnees.generation.aleatoire import arrondi_div
 
 CENT = Decimal("0.01")
 

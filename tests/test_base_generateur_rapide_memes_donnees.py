@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from widgets.donnees.generation import construire_base, empreinte
+from widgets.donnees.generation.aleatoire import Tirage, choix_pondere
 from widgets.donnees.generation.controles import _somme_luhn
-from widgets.donnees.generation.generateur import Tirage, choix_pondere, numeroter_factures
+from widgets.donnees.generation.generateur import numeroter_factures
 
 # Fingerprint of the 300-client, seed-2026 build (tests' base_demo) before the generator was
 # made faster. A deliberate change of the generated data updates it here, in the same commit.

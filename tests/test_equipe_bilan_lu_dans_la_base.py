@@ -5,7 +5,8 @@ from decimal import Decimal
 
 import matplotlib
 
-from widgets.donnees.equipe import bilan_equipe, texte_entonnoirs, texte_objectifs_realise
+from widgets.donnees.equipe import bilan_equipe
+from widgets.ui.textes_equipe import texte_entonnoirs, texte_objectifs_realise
 
 matplotlib.use("Agg")
 

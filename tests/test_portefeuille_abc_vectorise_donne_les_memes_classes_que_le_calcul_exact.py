@@ -14,7 +14,7 @@ import pytest
 
 from widgets.calculs import SaisieInvalide
 from widgets.donnees import portefeuille as P
-from widgets.donnees.portefeuille_vectorise import abc_clients_vectorise, classes_abc_vectorise
+from widgets.donnees.portefeuille import abc_clients_vectorise, classes_abc_vectorise
 
 
 def _comparer(exact, rapide) -> None:

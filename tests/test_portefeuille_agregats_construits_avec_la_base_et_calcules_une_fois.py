@@ -19,7 +19,8 @@ import pytest
 
 from widgets.donnees import cache_agregats as C
 from widgets.donnees import portefeuille as P
-from widgets.donnees import portefeuille_vectorise as V
+from widgets.donnees import portefeuille as V
+from widgets.donnees.portefeuille import memoire as M
 
 
 def interdit(*_args, **_kwargs):
@@ -62,7 +63,7 @@ def test_a_new_kernel_reads_the_first_p_and_l_and_risk_from_the_file_of_the_base
     fichier = C.chemin_cache_de_base(copie)
     avant = (fichier.read_bytes(), fichier.stat().st_mtime_ns)
     V.vider_memoire()
-    monkeypatch.setattr(V, "_lire", interdit)  # a new kernel that may not scan the base
+    monkeypatch.setattr(M, "_lire", interdit)  # a new kernel that may not scan the base
     relu = vectorise(copie)
     assert [de_la_ligne(x) for x in relu.itertuples(index=False)] == attendu
     # read-only for kernels: the file is unchanged, nothing is written to the user's cache
@@ -77,13 +78,13 @@ def test_a_new_kernel_reads_the_first_p_and_l_and_risk_from_the_file_of_the_base
 def test_other_parameters_and_a_rebuilt_base_are_computed_from_the_base(copie, monkeypatch):
     C.construire_cache_de_base(copie)
     lectures = []
-    lire = V._lire
+    lire = M._lire
 
     def compter(*args, **kwargs):
         lectures.append(args[1])
         return lire(*args, **kwargs)
 
-    monkeypatch.setattr(V, "_lire", compter)
+    monkeypatch.setattr(M, "_lire", compter)
     V.vider_memoire()
     V.agregats_rentabilite(copie)
     assert lectures == []
@@ -106,20 +107,20 @@ def test_a_copied_base_keeps_its_aggregate_file(copie, tmp_path, monkeypatch):
     shutil.copy2(copie, ailleurs / "clients.db")
     shutil.copy2(C.chemin_cache_de_base(copie), ailleurs / "clients.agregats.sqlite")
     V.vider_memoire()
-    monkeypatch.setattr(V, "_lire", interdit)
+    monkeypatch.setattr(M, "_lire", interdit)
     assert len(V.agregats_risque(ailleurs / "clients.db")) > 10
 
 
 def test_kernels_missing_the_same_frame_together_read_the_base_once(copie, monkeypatch):
     lectures = []
-    lire = V._lire
+    lire = M._lire
 
     def lent(*args, **kwargs):
         lectures.append(threading.current_thread().name)
         time.sleep(0.5)  # the others arrive while it is being computed
         return lire(*args, **kwargs)
 
-    monkeypatch.setattr(V, "_lire", lent)
+    monkeypatch.setattr(M, "_lire", lent)
     V.vider_memoire()
     resultats: dict[int, pd.DataFrame] = {}
 

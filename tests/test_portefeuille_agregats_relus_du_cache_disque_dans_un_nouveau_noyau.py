@@ -20,7 +20,8 @@ import pytest
 
 from widgets.donnees import cache_agregats as C
 from widgets.donnees import portefeuille as P
-from widgets.donnees import portefeuille_vectorise as V
+from widgets.donnees import portefeuille as V
+from widgets.donnees.portefeuille import memoire as M
 
 
 def interdit(*_args, **_kwargs):
@@ -33,7 +34,7 @@ def nouveau_noyau(monkeypatch):
 
     def entrer():
         V.vider_memoire()
-        monkeypatch.setattr(V, "_lire", interdit)
+        monkeypatch.setattr(M, "_lire", interdit)
 
     yield entrer
     V.vider_memoire()
@@ -130,8 +131,8 @@ def test_une_base_modifiee_est_relue(copie_demo, monkeypatch):
     connexion.close()
     V.vider_memoire()
     lus = []
-    original = V._lire
-    monkeypatch.setattr(V, "_lire", lambda *a, **k: lus.append(a) or original(*a, **k))
+    original = M._lire
+    monkeypatch.setattr(M, "_lire", lambda *a, **k: lus.append(a) or original(*a, **k))
     apres = V.agregats_risque(copie_demo).set_index("id_client")
     assert len(lus) == 1
     assert apres.loc[client, "plafond_centimes"] == 1_234_567
@@ -186,7 +187,7 @@ def test_le_cache_garde_les_cadres_les_plus_recemment_utilises(copie_demo, monke
     connexion.close()
     assert (cles, morceaux) == (3, 3)
     V.vider_memoire()
-    monkeypatch.setattr(V, "_lire", interdit)
+    monkeypatch.setattr(M, "_lire", interdit)
     for annee in (2021, 2023, 2024):
         V.agregats_rentabilite(copie_demo, annee=annee)
     with pytest.raises(AssertionError, match="relue"):

@@ -18,7 +18,9 @@ from test_portefeuille_lu_dans_une_petite_base_calculee_a_la_main import constru
 
 from widgets.calculs import SaisieInvalide
 from widgets.donnees import portefeuille as P
-from widgets.donnees import portefeuille_vectorise as V
+from widgets.donnees import portefeuille as V
+from widgets.donnees.portefeuille import memoire as M
+from widgets.donnees.portefeuille import risque
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +119,7 @@ def test_reanalyse_sans_relire_la_base(petite_base, monkeypatch):
     def interdit(*_args, **_kwargs):
         raise AssertionError("la base a été relue")
 
-    monkeypatch.setattr(V, "_lire", interdit)
+    monkeypatch.setattr(M, "_lire", interdit)
     # other costs, rates and threshold: computed from the kept frames
     c = V.comptes_exploitation_vectorise(petite_base, cout_visite=150).set_index("id_client")
     assert c.loc[3, "contribution_centimes"] == -10_500  # Charlie 200 − 2 × 150 − 5
@@ -132,7 +134,7 @@ def test_la_memoire_est_bornee_et_suit_le_fichier(petite_base, tmp_path):
     V.vider_memoire()
     for annee in range(2015, 2015 + V.MEMO_TAILLE + 3):
         V.agregats_rentabilite(petite_base, annee=annee)
-    assert len(V._MEMO) == V.MEMO_TAILLE
+    assert len(M._MEMO) == V.MEMO_TAILLE
     # a copy of the base at another path is another file
     copie = tmp_path / "copie.db"
     copie.write_bytes(Path(petite_base).read_bytes())
@@ -153,7 +155,7 @@ def test_memes_erreurs_en_francais(base_demo):
 
 def test_arrondi_entier_au_plus_pres_les_demis_en_s_eloignant_de_zero():
     # 0,125 € = 12,5 cents → 13 ; −12,5 → −13 ; 12,4999 → 12 (half-even would give 12 and −12)
-    assert list(V._quotient_arrondi([np.array([125, -125, 124, -124, 135])], 10)) == [
+    assert list(M._quotient_arrondi([np.array([125, -125, 124, -124, 135])], 10)) == [
         13,
         -13,
         12,
@@ -162,11 +164,11 @@ def test_arrondi_entier_au_plus_pres_les_demis_en_s_eloignant_de_zero():
     ]
     # beyond 2⁶² the same result with Python integers
     grand = np.array([10**15, -(10**15)])
-    assert list(V._quotient_arrondi([grand, 10**6 + 5], 10**7)) == [
+    assert list(M._quotient_arrondi([grand, 10**6 + 5], 10**7)) == [
         100_000_500_000_000,
         -100_000_500_000_000,
     ]
-    assert list(V._quotient_arrondi([np.array([1, 2])], 4, plus=[np.array([1, 0]), 1])) == [
+    assert list(M._quotient_arrondi([np.array([1, 2])], 4, plus=[np.array([1, 0]), 1])) == [
         1,  # (1 + 1) / 4 = 0,5 → 1
         1,  # 2 / 4 = 0,5 → 1
     ]
@@ -183,4 +185,4 @@ def test_dso_sur_une_demie_donne_le_chiffre_de_la_fonction_exacte():
         dso(Decimal(int(e)) / 100, Decimal(int(c)) / 100) for e, c in zip(encours, ca, strict=True)
     ]
     assert attendus == [Decimal("0.8"), Decimal("0.4"), Decimal("45.0"), Decimal("120.0")]
-    assert list(V._dso_dixiemes(encours, ca)) == [8, 4, 450, 1_200]
+    assert list(risque._dso_dixiemes(encours, ca)) == [8, 4, 450, 1_200]

@@ -11,7 +11,8 @@ import pytest
 from widgets.calculs import SaisieInvalide
 from widgets.calculs.scoring import score_pondere
 from widgets.donnees import portefeuille as P
-from widgets.donnees import portefeuille_vectorise as V
+from widgets.donnees import portefeuille as V
+from widgets.donnees.portefeuille import rfm
 
 
 @pytest.mark.parametrize(
@@ -69,9 +70,9 @@ def test_un_score_a_la_main():
 def test_quintiles_comme_le_cours():
     # 100 … 1 000: bounds 200, 400, 600, 800 → 100 and 200 score 1, …, 900 and 1 000 score 5
     valeurs = np.arange(100, 1_001, 100)
-    assert list(V._notes(valeurs)) == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
+    assert list(rfm._notes(valeurs)) == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
     # equal values get equal scores; 5, 5, 5, 5, 9: four bounds of 5, all below 9 → 5
-    assert list(V._notes(np.array([5, 5, 5, 5, 9]))) == [1, 1, 1, 1, 5]
+    assert list(rfm._notes(np.array([5, 5, 5, 5, 9]))) == [1, 1, 1, 1, 5]
 
 
 def test_aucun_client_dans_la_fenetre(base_demo):

@@ -10,7 +10,8 @@ import pytest
 from widgets.calculs import SaisieInvalide
 from widgets.calculs.statistiques import resume, resumes_par_groupe
 from widgets.donnees import portefeuille as P
-from widgets.donnees import portefeuille_vectorise as V
+from widgets.donnees import portefeuille as V
+from widgets.donnees.portefeuille import memoire as M
 
 
 @pytest.mark.parametrize(
@@ -36,8 +37,8 @@ def test_memes_resumes_que_le_calcul_exact(base_demo, parametres):
 def test_type_puis_secteur_sans_relire_la_base(base_demo, monkeypatch):
     V.resumes_par_segment(base_demo, critere="type_client")
     lus = []
-    original = V._lire
-    monkeypatch.setattr(V, "_lire", lambda *a, **k: lus.append(a) or original(*a, **k))
+    original = M._lire
+    monkeypatch.setattr(M, "_lire", lambda *a, **k: lus.append(a) or original(*a, **k))
     par_secteur = V.resumes_par_segment(base_demo, critere="secteur")
     assert lus == []  # the per-client frame of the period was kept
     assert par_secteur["Ensemble"].effectif == sum(

@@ -10,7 +10,7 @@ import matplotlib
 import pytest
 from test_portefeuille_lu_dans_une_petite_base_calculee_a_la_main import construire_petite_base
 
-from widgets.donnees.portefeuille_vectorise import SyntheseABC
+from widgets.donnees.portefeuille import SyntheseABC
 from widgets.ui.portefeuille import (
     RentabiliteClients,
     RisqueClients,

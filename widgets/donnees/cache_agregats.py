@@ -1,4 +1,4 @@
-"""Persistent second level of the aggregate memo of :mod:`widgets.donnees.portefeuille_vectorise`:
+"""Persistent second level of the aggregate memo of :mod:`widgets.donnees.portefeuille.memoire`:
 the per-client frames saved in a small SQLite file of the student's data folder.
 
 Why: the in-process memo (``_en_memoire``) dies with the kernel, and every Voilà kernel or
@@ -82,7 +82,20 @@ _DESTINATION: contextvars.ContextVar[tuple[Path, Path] | None] = contextvars.Con
 """While :func:`construire_cache_de_base` runs: (resolved base, file to write); the user's own
 cache is then neither read nor written."""
 
-_SOURCES = ("portefeuille.py", "portefeuille_vectorise.py", "cache_agregats.py")
+_SOURCES = (
+    "portefeuille/commun.py",
+    "portefeuille/memoire.py",
+    "portefeuille/rentabilite.py",
+    "portefeuille/risque.py",
+    "portefeuille/rfm.py",
+    "portefeuille/ca_abc.py",
+    "portefeuille/statistiques.py",
+    "cache_agregats.py",
+)
+"""The files whose code builds the cached frames (relative to this folder): their bytes are
+part of every key, so a change of the SQL or of the conversion to cents invalidates the cache.
+``tests/test_portefeuille_agregats_relus_du_cache_disque_dans_un_nouveau_noyau.py`` checks
+that every module of the package is listed."""
 _empreinte_code: str | None = None
 
 
@@ -429,7 +442,7 @@ def construire_cache_de_base(base: Path | str) -> Path:
     :func:`chemin_cache_de_base`, replacing it at once (a temporary file renamed): kernels
     reading the old one keep a consistent file. Called after the base is built; the base
     must not change afterwards (its size and mtime are part of the key)."""
-    from widgets.donnees import portefeuille_vectorise as vectorise  # above this module
+    from widgets.donnees.portefeuille import memoire, rentabilite, risque  # above this module
 
     base = Path(base).resolve()
     cible = chemin_cache_de_base(base)
@@ -437,14 +450,14 @@ def construire_cache_de_base(base: Path | str) -> Path:
     temporaire.unlink(missing_ok=True)
     jeton = _DESTINATION.set((base, temporaire))
     try:
-        vectorise.vider_memoire()
-        vectorise.agregats_rentabilite(base)
-        vectorise.agregats_risque(base)
+        memoire.vider_memoire()
+        rentabilite.agregats_rentabilite(base)
+        risque.agregats_risque(base)
     except BaseException:
         temporaire.unlink(missing_ok=True)
         raise
     finally:
         _DESTINATION.reset(jeton)
-        vectorise.vider_memoire()
+        memoire.vider_memoire()
     os.replace(temporaire, cible)
     return cible

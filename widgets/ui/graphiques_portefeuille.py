@@ -16,7 +16,7 @@ from matplotlib.ticker import FuncFormatter
 
 from widgets.calculs.pareto import AnalyseABC
 from widgets.calculs.prevision import Prevision
-from widgets.donnees.portefeuille_vectorise import SyntheseABC
+from widgets.donnees.portefeuille import SyntheseABC
 
 POINTS_MAX = 2_000
 """Points drawn of a Pareto curve at most (a sample of a larger portfolio)."""
@@ -51,7 +51,7 @@ def courbe_pareto(
 ) -> Figure:
     """Cumulated share of the CA (y) against the cumulated share of the items (x), coloured by
     class, with the two thresholds (an exact :class:`~widgets.calculs.pareto.AnalyseABC` or the
-    :class:`~widgets.donnees.portefeuille_vectorise.SyntheseABC` of a vectorised one)."""
+    :class:`~widgets.donnees.portefeuille.SyntheseABC` of a vectorised one)."""
     figure = Figure(figsize=(7.5, 4.2))
     axe = figure.add_subplot()
     x, y = _points(analyse)

@@ -6,7 +6,7 @@ Each is a :class:`~widgets.ui.champs.Calculatrice` (``.calculer()``, ``.resultat
 ``.erreur``) reading the reference database (or ``base``) through
 :mod:`widgets.donnees.portefeuille`; all figures come from :mod:`widgets.calculs`, except the
 whole-portfolio P&L and risk, whose ``.resultat`` is the frame of
-:mod:`widgets.donnees.portefeuille_vectorise` (same figures, in cents, tested client by client;
+:mod:`widgets.donnees.portefeuille` (same figures, in cents, tested client by client;
 the base is read once per year or reference date, a new cost, rate or threshold is recomputed
 from the kept frame in milliseconds).
 CSS classes: ``atelier-statistiques``, ``atelier-rfm``, ``atelier-rentabilite``,
@@ -30,7 +30,7 @@ import pandas as pd
 from widgets.calculs import format_nombre, nombre
 from widgets.calculs.scoring import SEGMENTS, ClientRFM
 from widgets.calculs.statistiques import Resume, resume
-from widgets.donnees import portefeuille, portefeuille_vectorise
+from widgets.donnees import portefeuille
 from widgets.donnees.chemins import dossier_utilisateur
 from widgets.ui.champs import (
     Calculatrice,
@@ -97,13 +97,13 @@ class StatistiquesPortefeuille(Calculatrice):
         debut, fin = self._lire_tout([self.debut, self.fin])
         # the data layer's memo: one read per base and period, one calculation per criterion
         if self.critere.value == "mois":
-            serie = portefeuille_vectorise.ca_mensuel_en_memoire(
+            serie = portefeuille.ca_mensuel_en_memoire(
                 self.base,
                 premier_mois=debut.isoformat()[:7],
                 dernier_mois=fin.isoformat()[:7],
             )
             return {"Tous les mois": resume([v for _m, v in serie])}
-        return portefeuille_vectorise.resumes_par_segment(
+        return portefeuille.resumes_par_segment(
             self.base, debut=debut.isoformat(), fin=fin.isoformat(), critere=self.critere.value
         )
 
@@ -153,7 +153,7 @@ class _Scores(Mapping):
 
 @dataclass(frozen=True)
 class ResultatRFM:
-    """Scored clients (the frame of :func:`~widgets.donnees.portefeuille_vectorise.
+    """Scored clients (the frame of :func:`~widgets.donnees.portefeuille.
     rfm_vectorise` with ``score``, the weighted score in hundredths), the scores by client id
     (``Decimal``) and the counts per segment."""
 
@@ -169,7 +169,7 @@ class ResultatRFM:
 
     def clients(self, segment: str | None = None) -> list[ClientRFM]:
         """The scored clients (of one segment), as the exact functions' :class:`ClientRFM`."""
-        return portefeuille_vectorise.clients_rfm(self.tableau, segment)
+        return portefeuille.clients_rfm(self.tableau, segment)
 
 
 class ScoringRFM(Calculatrice):
@@ -209,10 +209,8 @@ class ScoringRFM(Calculatrice):
         pr, pf, pm = self._lire_tout([self.poids_r, self.poids_f, self.poids_m])
         # vectorised (same scores and segments as portefeuille.rfm_clients and score_pondere,
         # tested): the base is read and scored once, a new weighting takes milliseconds
-        tableau = portefeuille_vectorise.rfm_vectorise(self.base)
-        scores = portefeuille_vectorise.scores_ponderes_vectorise(
-            tableau, {"R": pr, "F": pf, "M": pm}
-        )
+        tableau = portefeuille.rfm_vectorise(self.base)
+        scores = portefeuille.scores_ponderes_vectorise(tableau, {"R": pr, "F": pf, "M": pm})
         return ResultatRFM(tableau.assign(score=scores))
 
     def _afficher(self, r: ResultatRFM) -> str:
@@ -227,7 +225,7 @@ class ScoringRFM(Calculatrice):
             kind="stable",
         ).head(10)
         meilleurs = [
-            (portefeuille_vectorise.client_rfm_de_la_ligne(x), Decimal(int(x.score)).scaleb(-2))
+            (portefeuille.client_rfm_de_la_ligne(x), Decimal(int(x.score)).scaleb(-2))
             for x in tete.itertuples()
         ]
         fiches = portefeuille.fiches_clients(self.base, [c.cle for c, _s in meilleurs])
@@ -254,8 +252,8 @@ class ScoringRFM(Calculatrice):
             nom = self.segment.value.lower().replace(" ", "_").replace("'", "_")
             cible = cible / f"segment_{nom}.csv"
         try:
-            choisis = portefeuille_vectorise.clients_rfm(
-                portefeuille_vectorise.rfm_vectorise(self.base), self.segment.value
+            choisis = portefeuille.clients_rfm(
+                portefeuille.rfm_vectorise(self.base), self.segment.value
             )
             lignes = portefeuille.lignes_segment(self.base, choisis, self.segment.value)
             fait = portefeuille.exporter_csv(lignes, cible)
@@ -300,7 +298,7 @@ class RentabiliteClients(Calculatrice):
         )
         # the vectorised P&L (same figures as portefeuille.comptes_exploitation, tested):
         # the base is read once, a new cost or rate is recomputed from the kept frame
-        return portefeuille_vectorise.comptes_exploitation_vectorise(
+        return portefeuille.comptes_exploitation_vectorise(
             self.base,
             annee=self.annee,
             cout_visite=visite,
@@ -313,7 +311,7 @@ class RentabiliteClients(Calculatrice):
         pires = r.sort_values(["contribution_centimes", "id_client"], kind="stable").head(10)
         lignes = []
         for ligne in pires.itertuples(index=False):
-            c = portefeuille_vectorise.compte_de_la_ligne(ligne)
+            c = portefeuille.compte_de_la_ligne(ligne)
             lignes.append(
                 [
                     html.escape(c.raison_sociale),
@@ -362,7 +360,7 @@ class RisqueClients(Calculatrice):
         reference, vigilance = self._lire_tout([self.reference, self.vigilance])
         # vectorised (same figures as portefeuille.risque_clients, tested); a new threshold is
         # recomputed from the frame kept for this reference date
-        return portefeuille_vectorise.risque_clients_vectorise(
+        return portefeuille.risque_clients_vectorise(
             self.base, reference=reference.isoformat(), seuil_vigilance=vigilance
         )
 
@@ -374,7 +372,7 @@ class RisqueClients(Calculatrice):
         depassements = int((alertes["alerte"] == "dépassement").sum())
         lignes = []
         for ligne in alertes.head(15).itertuples(index=False):
-            x = portefeuille_vectorise.risque_de_la_ligne(ligne)
+            x = portefeuille.risque_de_la_ligne(ligne)
             lignes.append(
                 [
                     html.escape(x.raison_sociale),

@@ -4,8 +4,8 @@ réglables, tableau des classes, premières lignes du tableau cumulé et courbe 
 :class:`AnalyseurABC` is a :class:`~widgets.ui.champs.Calculatrice`: set ``.seuil_a.value``,
 ``.seuil_b.value``, ``.debut.value``, ``.fin.value``, ``.objet.value`` (``"clients"`` or
 ``"produits"``), ``.type_client.value``; ``.calculer()``; read ``.resultat`` and ``.erreur``.
-Clients: the vectorised ABC of :mod:`widgets.donnees.portefeuille_vectorise` (same classes as
-the exact one, tested), ``.resultat`` a :class:`~widgets.donnees.portefeuille_vectorise.
+Clients: the vectorised ABC of :mod:`widgets.donnees.portefeuille` (same classes as
+the exact one, tested), ``.resultat`` a :class:`~widgets.donnees.portefeuille.
 SyntheseABC` (classes, total, first rows, curve); the CA per client is kept in the data layer's
 memo per (base, période, type), so moving a threshold only redoes the classification, in
 milliseconds for 100 000 clients. Products: the exact :class:`~widgets.calculs.pareto.
@@ -24,8 +24,8 @@ import ipywidgets as w
 
 from widgets.calculs import format_nombre
 from widgets.calculs.pareto import AnalyseABC, analyse_abc
-from widgets.donnees import portefeuille, portefeuille_vectorise
-from widgets.donnees.portefeuille_vectorise import SyntheseABC
+from widgets.donnees import portefeuille
+from widgets.donnees.portefeuille import SyntheseABC
 from widgets.ui.champs import Calculatrice, ChampDate, ChampTaux, euros_html, pourcent
 from widgets.ui.graphiques_portefeuille import courbe_pareto, figure_html
 
@@ -130,7 +130,7 @@ class AnalyseurABC(Calculatrice):
         type_client = None if self.type_client.value == TOUS else self.type_client.value
         # clients: the vectorised ABC (same classes as the exact one, tested); the CA per
         # client is read once per base, period and type (memo of the data layer)
-        tableau = portefeuille_vectorise.abc_clients_vectorise(
+        tableau = portefeuille.abc_clients_vectorise(
             self.base,
             debut=debut.isoformat(),
             fin=fin.isoformat(),
@@ -138,9 +138,7 @@ class AnalyseurABC(Calculatrice):
             seuil_b=seuil_b,
             type_client=type_client,
         )
-        return portefeuille_vectorise.synthese_abc(
-            tableau, self.base, seuil_a=seuil_a, seuil_b=seuil_b
-        )
+        return portefeuille.synthese_abc(tableau, self.base, seuil_a=seuil_a, seuil_b=seuil_b)
 
     def _afficher(self, r: AnalyseABC | SyntheseABC) -> str:
         quoi = self.objet.value

@@ -19,7 +19,7 @@ import ipywidgets as w
 
 from widgets.calculs import SaisieInvalide, format_nombre
 from widgets.calculs.prevision import METHODES, Prevision, prevoir
-from widgets.donnees import portefeuille, portefeuille_vectorise
+from widgets.donnees import portefeuille
 from widgets.ui.champs import Calculatrice, ChampSaisie, euros_html
 from widgets.ui.graphiques_portefeuille import (
     figure_html,
@@ -134,7 +134,7 @@ class Previsionniste(Calculatrice):
         type_client = None if self.type_client.value == TOUS else self.type_client.value
         # read once per base, period and type (memo of the data layer): a change of method or
         # rounding only recomputes the forecast
-        serie = portefeuille_vectorise.ca_mensuel_en_memoire(
+        serie = portefeuille.ca_mensuel_en_memoire(
             self.base, premier_mois=premier, dernier_mois=dernier, type_client=type_client
         )
         p = prevoir(

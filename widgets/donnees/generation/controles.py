@@ -1,34 +1,12 @@
-"""Validity rules of contact data (used to plant and to flag the prospects' defects).
+"""The Luhn key of the SIRET numbers: computed by the generator (:func:`cle_luhn`), checked
+by :func:`siret_valide` (14 digits whose Luhn key is valid).
 
-The same rules let a student (or an exercise checker) test a cleaned file:
-e-mail ``nom@domaine.tld``, French phone of 10 digits starting with 0 (spaces, dots or
-dashes allowed, or ``+33`` followed by 9 digits), postcode of exactly 5 digits, SIRET of
-14 digits whose Luhn key is valid.
+(The e-mail, phone and postcode checkers that stood here had no caller: the prospects'
+defects are planted and flagged by construction in :mod:`.prospects`, and
+``tests/test_base_prospects_defauts_exactement_signales.py`` checks them with its own rules.)
 """
 
 from __future__ import annotations
-
-import re
-
-RE_EMAIL = re.compile(r"^[a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$", re.IGNORECASE)
-RE_TELEPHONE = re.compile(r"^(0[1-9]|\+33 ?[1-9])([ .-]?\d{2}){4}$")
-RE_CODE_POSTAL = re.compile(r"^\d{5}$")
-
-
-def email_valide(email: str | None) -> bool:
-    """Vrai si l'adresse a la forme ``nom@domaine.fr`` (une seule arobase, pas d'espace)."""
-    return bool(email) and RE_EMAIL.match(email) is not None
-
-
-def telephone_valide(telephone: str | None) -> bool:
-    """Vrai pour un numéro français à 10 chiffres (``01 23 45 67 89``, ``+33 1 23 45 67 89``)."""
-    return bool(telephone) and RE_TELEPHONE.match(telephone) is not None
-
-
-def code_postal_valide(code: str | None) -> bool:
-    """Vrai pour exactement 5 chiffres (``01000`` et non ``1000``)."""
-    return bool(code) and RE_CODE_POSTAL.match(code) is not None
-
 
 _DOUBLE = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)  # a digit doubled, minus 9 above 9
 

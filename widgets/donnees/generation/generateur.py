@@ -8,11 +8,7 @@ from __future__ import annotations
 
 import bisect
 import csv
-import functools
-import itertools
 import math
-import random
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -20,209 +16,27 @@ from pathlib import Path
 
 from widgets.calculs.tournee import distance_km, distance_routiere_km
 from widgets.donnees.generation import referentiels as R
-from widgets.donnees.generation.controles import cle_luhn
+from widgets.donnees.generation.aleatoire import (
+    DEBUT,
+    FIN,
+    Tirage,
+    _cumuls,
+    arrondi_div,
+    choix_pondere,
+    euros,
+    jour_au_hasard,
+    siret,
+    slug,
+    telephone,
+)
 from widgets.donnees.generation.ecriture import Ecriture
+from widgets.donnees.generation.prospects import generer_prospects
 from widgets.donnees.generation.schema import TABLES
 from widgets.erreurs import ErreurAtelier
 
-DEBUT = date(2023, 1, 1)
-FIN = date(2025, 12, 31)  # « aujourd'hui » des exercices
 FICHIER_COMMUNES = Path(__file__).with_name("communes.csv")
 TABLES_PAR_NOM = {t.nom: t for t in TABLES}
 TAUX_TVA = 20
-
-
-# ---------------------------------------------------------------- small helpers
-def arrondi_div(num: int, den: int) -> int:
-    """num / den rounded half away from zero (num, den >= 0)."""
-    return (2 * num + den) // (2 * den)
-
-
-def euros(centimes: int) -> float:
-    return centimes / 100
-
-
-def poisson(rng: random.Random, lam: float) -> int:
-    if lam <= 0:
-        return 0
-    seuil = math.exp(-lam)
-    alea = rng.random
-    k, p = 0, alea()
-    while p > seuil:
-        k += 1
-        p *= alea()
-    return k
-
-
-class Tirage(random.Random):
-    """``random.Random`` with faster ``randint``, ``choice`` and ``randrange`` (no step).
-
-    Building 100,000 clients makes millions of these calls, and most of their cost in CPython
-    is argument checking. These versions draw exactly the same bits in the same order
-    (``getrandbits(n.bit_length())`` until below ``n``, as ``Random._randbelow`` does), so a
-    seed gives the same database as with ``random.Random`` (tests compare the two).
-    """
-
-    def randint(self, a: int, b: int) -> int:
-        n = b - a + 1
-        k = n.bit_length()
-        r = self.getrandbits(k)
-        while r >= n:
-            r = self.getrandbits(k)
-        return a + r
-
-    def choice(self, seq):  # type: ignore[override]
-        n = len(seq)
-        if not n:
-            raise IndexError("Cannot choose from an empty sequence")
-        k = n.bit_length()
-        r = self.getrandbits(k)
-        while r >= n:
-            r = self.getrandbits(k)
-        return seq[r]
-
-    def randrange(self, start: int, stop: int | None = None, step: int = 1) -> int:
-        if step != 1 or stop is None or stop <= start:
-            return super().randrange(start, stop, step)
-        n = stop - start
-        k = n.bit_length()
-        r = self.getrandbits(k)
-        while r >= n:
-            r = self.getrandbits(k)
-        return start + r
-
-
-@functools.lru_cache(maxsize=64)
-def _cumuls(
-    options: tuple[tuple[str, float], ...],
-) -> tuple[list[str], list[float], float, int]:
-    cumuls = list(itertools.accumulate(w for _, w in options))
-    return [o for o, _ in options], cumuls, cumuls[-1] + 0.0, len(options) - 1
-
-
-def choix_pondere(rng: random.Random, options: tuple[tuple[str, float], ...]) -> str:
-    """One weighted draw: the same draw as ``rng.choices(valeurs, cum_weights=…)[0]``."""
-    valeurs, cumuls, total, dernier = _cumuls(options)
-    return valeurs[bisect.bisect(cumuls, rng.random() * total, 0, dernier)]
-
-
-def jour_au_hasard(rng: random.Random, debut: date, fin: date) -> date:
-    return debut + timedelta(days=rng.randint(0, (fin - debut).days))
-
-
-def sans_accents(texte: str) -> str:
-    texte = texte.replace("œ", "oe").replace("Œ", "Oe")
-    return unicodedata.normalize("NFKD", texte).encode("ascii", "ignore").decode()
-
-
-@functools.lru_cache(maxsize=65_536)  # names repeat: 100,000 clients use a few thousand
-def slug(texte: str) -> str:
-    out = "".join(c if c.isalnum() else "-" for c in sans_accents(texte).lower())
-    return "-".join(p for p in out.split("-") if p)
-
-
-PREFIXE_TEL = {
-    **dict.fromkeys(("75", "77", "78", "91", "92", "93", "94", "95"), "01"),
-    **dict.fromkeys(
-        (
-            "14",
-            "18",
-            "22",
-            "27",
-            "28",
-            "29",
-            "35",
-            "36",
-            "37",
-            "41",
-            "44",
-            "45",
-            "49",
-            "50",
-            "53",
-            "56",
-            "61",
-            "72",
-            "76",
-            "85",
-        ),
-        "02",
-    ),
-    **dict.fromkeys(
-        (
-            "02",
-            "08",
-            "10",
-            "21",
-            "25",
-            "39",
-            "51",
-            "52",
-            "54",
-            "55",
-            "57",
-            "58",
-            "59",
-            "60",
-            "62",
-            "67",
-            "68",
-            "70",
-            "71",
-            "80",
-            "88",
-            "89",
-            "90",
-        ),
-        "03",
-    ),
-    **dict.fromkeys(
-        (
-            "01",
-            "03",
-            "04",
-            "05",
-            "06",
-            "07",
-            "11",
-            "13",
-            "15",
-            "26",
-            "2A",
-            "2B",
-            "30",
-            "34",
-            "38",
-            "42",
-            "43",
-            "48",
-            "63",
-            "66",
-            "69",
-            "73",
-            "74",
-            "83",
-            "84",
-        ),
-        "04",
-    ),
-}
-
-
-def telephone(rng: random.Random, departement: str | None) -> str:
-    prefixe = PREFIXE_TEL.get(departement or "", "05") if departement else rng.choice(("06", "07"))
-    return prefixe + "".join(f" {rng.randint(0, 99):02d}" for _ in range(4))
-
-
-def siret(rng: random.Random, deja: set[str]) -> str:
-    while True:
-        siren = f"{rng.randint(1, 99_999_999):08d}"
-        siren += cle_luhn(siren)
-        nic = f"{rng.randint(1, 99):04d}"
-        s = siren + nic + cle_luhn(siren + nic)
-        if s not in deja:
-            deja.add(s)
-            return s
 
 
 UN_JOUR = timedelta(days=1)
@@ -546,6 +360,7 @@ class Generateur:
                 cle = (c.id_commercial, c.date_creation.isoformat()[:7])
                 self.nouveaux[cle] = self.nouveaux.get(cle, 0) + 1
         if self.vectorise:
+            # numpy is imported only for the large builds that draw with it
             from widgets.donnees.generation.vectorise import commandes_vectorisees
 
             commandes_vectorisees(self, self.graine)
@@ -599,8 +414,8 @@ class Generateur:
                 ecart = (fin - debut).days
                 part = (ecart + 1) / jours_du_mois
                 lam = taux_du_mois[type_client] * poids03 * part
-                # poisson(rng, lam), inlined: this loop runs 3.6 million times for 100,000
-                # clients.
+                # a Poisson draw of mean lam (multiply uniforms until below e^-lam), inlined:
+                # this loop runs 3.6 million times for 100,000 clients.
                 if lam <= 0:
                     continue
                 seuil = math.exp(-lam)
@@ -740,8 +555,6 @@ class Generateur:
 
     # -------------------------------------------------------------- prospects, visites
     def _prospects_et_visites(self) -> None:
-        from widgets.donnees.generation.prospects import generer_prospects
-
         prospects, defauts = generer_prospects(self)
         self._inserer("prospects", (p.ligne() for p in prospects))
         self._inserer("prospects_defauts", defauts)

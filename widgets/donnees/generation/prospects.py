@@ -33,6 +33,15 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from widgets.donnees.generation import referentiels as R
+from widgets.donnees.generation.aleatoire import (
+    FIN,
+    choix_pondere,
+    jour_au_hasard,
+    sans_accents,
+    siret,
+    slug,
+    telephone,
+)
 
 if TYPE_CHECKING:
     from widgets.donnees.generation.generateur import Commune, Generateur
@@ -106,8 +115,6 @@ class Prospect:
 
 
 def _variantes_nom(nom: str) -> list[str]:
-    from widgets.donnees.generation.generateur import sans_accents
-
     variantes = [sans_accents(nom), nom.upper(), nom.lower(), nom.replace(" ", "  ", 1)]
     for forme in R.FORMES:
         if nom.endswith(" " + forme):
@@ -117,15 +124,6 @@ def _variantes_nom(nom: str) -> list[str]:
 
 def generer_prospects(gen: Generateur) -> tuple[list[Prospect], list[tuple]]:
     """Prospects (in id order) and the rows of ``prospects_defauts``."""
-    from widgets.donnees.generation.generateur import (
-        FIN,
-        choix_pondere,
-        jour_au_hasard,
-        siret,
-        slug,
-        telephone,
-    )
-
     rng = gen.rng
     total = max(20, round(gen.n * 1.2))
     prospects: list[Prospect] = []
@@ -206,8 +204,6 @@ def _tirer(rng: random.Random, valeurs: tuple[tuple[str, float], ...]) -> str | 
 
 def _droits_de_prospection(prospects: list[Prospect]) -> None:
     """Fill the prospecting-rights columns (own RNG: the other columns stay as they were)."""
-    from widgets.donnees.generation.generateur import FIN, jour_au_hasard, slug
-
     graine = "rgpd|" + "|".join(p.siret or "" for p in prospects[:5]) + f"|{len(prospects)}"
     rng = random.Random(graine)
     par_id = {p.id: p for p in prospects}

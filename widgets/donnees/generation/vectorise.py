@@ -36,8 +36,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from widgets.donnees.generation import referentiels as R
+from widgets.donnees.generation.aleatoire import DEBUT, FIN, arrondi_div
 from widgets.donnees.generation.ecriture import Libelles
-from widgets.donnees.generation.generateur import DEBUT, FIN
 
 if TYPE_CHECKING:  # pragma: no cover
     from widgets.donnees.generation.generateur import Generateur
@@ -47,11 +47,6 @@ TYPES = tuple(t for t, _ in R.TYPES_POIDS)
 STATUTS = ("livrée", "en cours", "annulée")
 PROFILS = ("ponctuel", "retard", "difficile")
 CROISSANCE = {2023: 1.0, 2024: 1.05, 2025: 1.1}
-
-
-def _arrondi_div(num: np.ndarray, den: int) -> np.ndarray:
-    """num / den rounded half away from zero (num >= 0), on int64 arrays."""
-    return (2 * num + den) // (2 * den)
 
 
 def _choix_ponderes(
@@ -204,7 +199,7 @@ def commandes_vectorisees(gen: Generateur, graine: int) -> None:
         )
         r10 = np.select([quantite >= 200, quantite >= 100, quantite >= 50], [50, 30, 20], 0)
         pu_c = prix_c[produit]
-        montant = _arrondi_div(quantite * pu_c * (1000 - r10), 1000)
+        montant = arrondi_div(quantite * pu_c * (1000 - r10), 1000)
         nb_l = len(cmd_ligne)
         ecriture.inserer_colonnes(
             "commandes",
@@ -235,8 +230,8 @@ def commandes_vectorisees(gen: Generateur, graine: int) -> None:
         brut = np.bincount(cmd_ligne, weights=montant, minlength=nb_cmd).round().astype(np.int64)
         livrees = np.flatnonzero(statut == 0)
         cli_f = qui[livrees]
-        net = _arrondi_div(brut[livrees] * (1000 - remise10[cli_f]), 1000)
-        tva = _arrondi_div(net * 20, 100)
+        net = arrondi_div(brut[livrees] * (1000 - remise10[cli_f]), 1000)
+        tva = arrondi_div(net * 20, 100)
         ttc = net + tva
         nb_f = len(livrees)
         ids_f = np.arange(id_facture + 1, id_facture + nb_f + 1)
@@ -316,7 +311,7 @@ def _paiements(
     ) -> None:
         """A deposit of part % of the TTC ``retard`` days after the due date, then (for
         ``solde``) the rest ``puis`` days later."""
-        acompte = _arrondi_div(ttc * entier(*part), 100)
+        acompte = arrondi_div(ttc * entier(*part), 100)
         d1 = echeance + entier(*retard)
         payer(qui, 0, d1, acompte)
         payer(solde, 1, d1 + entier(*puis), ttc - acompte)
