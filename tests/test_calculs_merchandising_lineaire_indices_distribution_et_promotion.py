@@ -223,3 +223,19 @@ def test_optimal_linear_sums_exactly_to_the_total(refs, centimetres) -> None:
 def test_dv_is_between_zero_and_one_hundred(a, b) -> None:
     petit, grand = sorted((a, b))
     assert 0 <= distribution_valeur(petit, grand) <= 100
+
+
+def test_references_accept_the_french_synonyms() -> None:
+    # « nom » et « chiffre_affaires » valent « reference » et « ca » : 1 m / 3 m, 500 / 500 €
+    # → parts de linéaire 25 / 75 %, parts de CA 50 / 50 %, indices 200 et 66,67
+    a, b = parts_de_lineaire(
+        [
+            {"nom": "Gel douche", "lineaire": 1, "chiffre_affaires": 500},
+            {"nom": "Savon", "lineaire": 3, "chiffre_affaires": 500},
+        ]
+    )
+    assert (a.reference, a.indice_de_performance, b.indice_de_performance) == (
+        "Gel douche",
+        D(200),
+        D("66.67"),
+    )

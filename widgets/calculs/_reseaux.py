@@ -21,6 +21,7 @@ from widgets.calculs.saisie import (
 )
 
 __all__ = [
+    "champ_de",
     "effectif",
     "euros_lus",
     "grandeur_positive",
@@ -74,3 +75,12 @@ def lignes_lues(lignes: Any, champ: str) -> list[Mapping[str, Any]]:
 def effectif(valeur: Any, champ: str) -> int:
     """A head count (stores, people, parties): a whole number, zero allowed."""
     return quantite(valeur, champ, minimum=0)
+
+
+def champ_de(ligne: Mapping[str, Any], *cles: str) -> Any:
+    """The value of the first key of ``cles`` present in ``ligne`` (its French synonyms), or
+    ``None``: ``champ_de(ligne, "ca", "chiffre_affaires")``."""
+    for cle in cles:
+        if cle in ligne:
+            return ligne[cle]
+    return None

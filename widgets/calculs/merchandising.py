@@ -32,6 +32,7 @@ from typing import Any
 
 from widgets.calculs._commun import CENT, ZERO
 from widgets.calculs._reseaux import (
+    champ_de,
     effectif,
     euros_lus,
     grandeur_positive,
@@ -39,6 +40,7 @@ from widgets.calculs._reseaux import (
     pourcentage,
     somme_de_montants,
 )
+from widgets.calculs.francais import accorder
 from widgets.calculs.saisie import SaisieInvalide, arrondi, arrondi_centime, nombre, taux
 
 __all__ = [
@@ -61,6 +63,7 @@ __all__ = [
     "taux_de_rupture",
     "ventes_perdues",
 ]
+
 
 def lineaire_developpe(longueur_au_sol: Any, nombre_de_niveaux: Any) -> Decimal:
     """Linéaire développé (m) = longueur au sol × nombre de niveaux, rounded to the centimetre.
@@ -143,10 +146,12 @@ def _references(references: Any) -> tuple[list[str], list[Decimal], list[Decimal
             "donnez la marge de toutes les références, ou d'aucune.", champ="Marge"
         )
     for i, ligne in enumerate(lignes, start=1):
-        nom = str(ligne.get("reference") or f"Référence {i}")
+        nom = str(champ_de(ligne, "reference", "nom") or f"Référence {i}")
         noms.append(nom)
-        lineaires.append(nombre(ligne.get("lineaire"), f"{nom} — linéaire", positif=True))
-        cas.append(euros_lus(ligne.get("ca"), f"{nom} — CA"))
+        lineaires.append(
+            nombre(champ_de(ligne, "lineaire", "lineaire_m"), f"{nom} — linéaire", positif=True)
+        )
+        cas.append(euros_lus(champ_de(ligne, "ca", "chiffre_affaires"), f"{nom} — CA"))
         if all(avec_marge):
             marges.append(euros_lus(ligne.get("marge"), f"{nom} — marge"))
     if sum(lineaires) == 0:
@@ -168,10 +173,10 @@ def _parts(valeurs: Sequence[Decimal], champ: str) -> list[Decimal]:
 def parts_de_lineaire(references: Sequence[Mapping[str, Any]]) -> tuple[PartReference, ...]:
     """Shares of linear, of CA and of margin of each reference, and its two indices.
 
-    ``references``: one mapping per reference with ``reference`` (name), ``lineaire`` (m),
-    ``ca`` (€ HT) and optionally ``marge`` (€) — for all references or none. Each share is
-    rounded to 2 decimals on its own (so the shares may add up to 99,99 % or 100,01 %, as on
-    paper); the indices are computed from the rounded shares.
+    ``references``: one mapping per reference with ``reference`` (or ``nom``), ``lineaire``
+    (m), ``ca`` (or ``chiffre_affaires``, € HT) and optionally ``marge`` (€) — for all
+    references or none. Each share is rounded to 2 decimals on its own (so the shares may add
+    up to 99,99 % or 100,01 %, as on paper); the indices are computed from the rounded shares.
 
     Example: A 2 m, 3 000 €, B 3 m, 3 000 € → parts de linéaire 40 % / 60 %, parts de CA
     50 % / 50 %, indices 125 / 83,33.
@@ -312,7 +317,8 @@ def distribution_numerique(magasins_referencant: Any, magasins_total: Any) -> De
         raise SaisieInvalide("le panel compte au moins un magasin.", champ="Magasins du panel")
     if referencant > total:
         raise SaisieInvalide(
-            f"{referencant} magasins référencent, plus que les {total} du panel.",
+            f"{referencant} magasins référencent, plus que le panel "
+            f"({accorder(total, 'magasin')}).",
             champ="Magasins qui référencent",
         )
     return pourcentage(Decimal(referencant), Decimal(total))
@@ -356,7 +362,7 @@ def taux_de_rupture(releves_en_rupture: Any, releves_total: Any) -> Decimal:
         raise SaisieInvalide("il faut au moins un relevé.", champ="Relevés")
     if ruptures > total:
         raise SaisieInvalide(
-            f"{ruptures} ruptures pour {total} relevés : c'est impossible.",
+            f"{accorder(ruptures, 'rupture')} pour {accorder(total, 'relevé')} : c'est impossible.",
             champ="Relevés en rupture",
         )
     return pourcentage(Decimal(ruptures), Decimal(total))

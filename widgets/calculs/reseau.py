@@ -28,7 +28,7 @@ from decimal import Decimal
 from typing import Any
 
 from widgets.calculs._commun import CENT, ZERO
-from widgets.calculs._reseaux import effectif, euros_lus, lignes_lues, pourcentage
+from widgets.calculs._reseaux import champ_de, effectif, euros_lus, lignes_lues, pourcentage
 from widgets.calculs.saisie import SaisieInvalide, arrondi_centime, taux
 
 __all__ = [
@@ -336,7 +336,8 @@ def tableau_de_bord_reseau(lignes: Sequence[Mapping[str, Any]]) -> TableauDeBord
         écart               = réalisé − objectif           (€)
         écart en %          = écart / objectif × 100       (%, 2 decimals)
 
-    ``lignes``: one mapping per partner with ``partenaire``, ``objectif`` and ``realise`` (€).
+    ``lignes``: one mapping per partner with ``partenaire`` (or ``nom``), ``objectif`` and
+    ``realise`` (or ``reel``), in €.
     Rank by the taux de réalisation (not by the CA: a big partner is not a good one by size);
     equal rates get the same rank (1, 2, 2, 4), and keep the given order in ``classement``.
 
@@ -345,13 +346,13 @@ def tableau_de_bord_reseau(lignes: Sequence[Mapping[str, Any]]) -> TableauDeBord
     lues = lignes_lues(lignes, "Partenaire")
     brutes = []
     for i, ligne in enumerate(lues, start=1):
-        nom = str(ligne.get("partenaire") or f"Partenaire {i}")
+        nom = str(champ_de(ligne, "partenaire", "nom") or f"Partenaire {i}")
         objectif = euros_lus(ligne.get("objectif"), f"{nom} — objectif")
         if objectif == ZERO:
             raise SaisieInvalide(
                 "l'objectif doit être plus grand que zéro.", champ=f"{nom} — objectif"
             )
-        realise = euros_lus(ligne.get("realise"), f"{nom} — réalisé")
+        realise = euros_lus(champ_de(ligne, "realise", "reel"), f"{nom} — réalisé")
         brutes.append((nom, objectif, realise, pourcentage(realise, objectif)))
     ordre = sorted(range(len(brutes)), key=lambda i: (-brutes[i][3], i))
     rangs = [0] * len(brutes)

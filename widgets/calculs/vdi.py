@@ -25,6 +25,7 @@ from typing import Any
 
 from widgets.calculs._commun import CENT, ZERO
 from widgets.calculs._reseaux import effectif, euros_lus, pourcentage, somme_de_montants
+from widgets.calculs.francais import accorder
 from widgets.calculs.saisie import SaisieInvalide, arrondi_centime, taux
 
 __all__ = [
@@ -287,7 +288,9 @@ def attrition_reseau(effectif_debut: Any, entrees: Any, sorties: Any) -> Attriti
     s = effectif(sorties, "Sorties")
     if s > debut + e:
         raise SaisieInvalide(
-            f"{s} sorties pour {debut + e} vendeurs au plus : c'est impossible.", champ="Sorties"
+            f"{accorder(s, 'sortie')} pour {accorder(debut + e, 'vendeur')} au plus : "
+            "c'est impossible.",
+            champ="Sorties",
         )
     fin = debut + e - s
     d = Decimal(debut)
