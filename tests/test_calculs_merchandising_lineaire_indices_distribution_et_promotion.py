@@ -17,6 +17,7 @@ from widgets.calculs.merchandising import (
     indice_de_marge,
     indice_de_performance,
     lineaire_developpe,
+    lineaire_occupe,
     lineaire_optimal,
     marge_au_metre,
     nombre_de_faces,
@@ -46,6 +47,8 @@ def test_lineaire_developpe_and_facings() -> None:
     assert lineaire_developpe("2,35", 4) == D("9.40")
     # 1,20 m / 0,07 m = 17,14 → 17 faces (un produit ne se coupe pas)
     assert nombre_de_faces("1,20", "0,07") == 17
+    # 17 faces × 0,07 m = 1,19 m occupés
+    assert lineaire_occupe(17, "0,07") == D("1.19")
 
 
 def test_indices_from_shares_round_half_up() -> None:

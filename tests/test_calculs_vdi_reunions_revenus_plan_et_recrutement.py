@@ -14,6 +14,7 @@ from widgets.calculs import SaisieInvalide
 from widgets.calculs.pieges_reseaux import cadeau_hotesse_sur_le_ttc
 from widgets.calculs.vdi import (
     attrition_reseau,
+    ca_moyen_par_reunion,
     entonnoir_recrutement,
     plan_de_remuneration_deux_niveaux,
     reunion_a_domicile,
@@ -36,6 +37,14 @@ def test_home_party_on_the_ca_ht() -> None:
     # 576 TTC / 1,20 = 480 HT < 500 : pas de cadeau ; commission 25 % = 120
     r = reunion_a_domicile(576, 10, 25, 500)
     assert (r.seuil_atteint, r.cadeau_hotesse, r.commission_vdi) == (False, D(0), D("120.00"))
+
+
+def test_average_sales_per_party() -> None:
+    # (640 + 910 + 455,50) / 3 = 2 005,50 / 3 = 668,50 ; 1 000 / 3 = 333,333 → 333,33
+    assert ca_moyen_par_reunion([640, 910, "455,50"], 3) == D("668.50")
+    assert ca_moyen_par_reunion(1000, 3) == D("333.33")
+    with pytest.raises(SaisieInvalide, match="^Nombre de réunions : "):
+        ca_moyen_par_reunion(1000, 0)
 
 
 def test_home_party_rounds_each_amount_half_up() -> None:

@@ -5,6 +5,7 @@ Formulas::
 
     Linéaire développé       = longueur au sol × nombre de niveaux                  (m)
     Nombre de faces          = ⌊linéaire / largeur d'un produit⌋                     (entier)
+    Linéaire occupé          = nombre de faces × largeur d'un produit               (m)
     Part de linéaire         = linéaire de la référence / linéaire total × 100      (%)
     Part de CA (de marge)    = CA (marge) de la référence / total × 100             (%)
     Indice de performance    = part de CA / part de linéaire × 100      (> 100 : sous-exposée)
@@ -54,6 +55,7 @@ __all__ = [
     "indice_de_marge",
     "indice_de_performance",
     "lineaire_developpe",
+    "lineaire_occupe",
     "lineaire_optimal",
     "marge_au_metre",
     "nombre_de_faces",
@@ -88,6 +90,15 @@ def nombre_de_faces(lineaire: Any, largeur_produit: Any) -> int:
     l_total = grandeur_positive(lineaire, "Linéaire")
     largeur = grandeur_positive(largeur_produit, "Largeur du produit")
     return int((l_total / largeur).to_integral_value(rounding=ROUND_FLOOR))
+
+
+def lineaire_occupe(nombre_de_faces: Any, largeur_produit: Any) -> Decimal:
+    """Linéaire occupé (m) = nombre de faces × largeur d'un produit (m), to the centimetre.
+
+    Example: 17 faces of a product 0,07 m wide → 1,19 m.
+    """
+    faces = effectif(nombre_de_faces, "Nombre de faces")
+    return arrondi(faces * grandeur_positive(largeur_produit, "Largeur du produit"), 2)
 
 
 def indice_de_performance(part_ca: Any, part_lineaire: Any) -> Decimal:

@@ -3,6 +3,7 @@ income, a two-level pay plan, recruitment and attrition (NDRC bloc 3, animating 
 
 Formulas::
 
+    CA moyen par réunion  = ventes / nombre de réunions
     CA HT de la réunion   = ventes TTC / (1 + TVA)
     Cadeau de l'hôtesse   = CA HT de la réunion × taux, si le CA HT atteint le seuil, sinon 0
     Commission du VDI     = CA HT × taux de commission
@@ -38,6 +39,7 @@ __all__ = [
     "ReunionADomicile",
     "RevenuVdi",
     "attrition_reseau",
+    "ca_moyen_par_reunion",
     "entonnoir_recrutement",
     "plan_de_remuneration_deux_niveaux",
     "reunion_a_domicile",
@@ -46,6 +48,19 @@ __all__ = [
 
 MANDATAIRE = "mandataire"
 ACHETEUR_REVENDEUR = "acheteur_revendeur"
+
+
+def ca_moyen_par_reunion(ventes: Any, nombre_de_reunions: Any) -> Decimal:
+    """CA moyen par réunion = ventes de la période / nombre de réunions, to the cent.
+
+    ``ventes``: one amount or a list of amounts (one per party). Example: 3 parties selling
+    640, 910 and 455,50 € → 2 005,50 / 3 = 668,50 €.
+    """
+    total = somme_de_montants(ventes, "Ventes")
+    reunions = effectif(nombre_de_reunions, "Nombre de réunions")
+    if reunions == 0:
+        raise SaisieInvalide("il faut au moins une réunion.", champ="Nombre de réunions")
+    return arrondi_centime(total / reunions)
 
 
 @dataclass(frozen=True)
