@@ -16,6 +16,8 @@ def test_importing_the_calculation_layer_loads_no_ui_nor_data_library() -> None:
         "import widgets.calculs, widgets.calculs.pieges\n"
         "import widgets.calculs.ecommerce, widgets.calculs.centre_contact\n"
         "import widgets.calculs.satisfaction, widgets.calculs.pieges_distance\n"
+        "import widgets.calculs.merchandising, widgets.calculs.reseau, widgets.calculs.vdi\n"
+        "import widgets.calculs.pieges_reseaux\n"
         f"print(sorted(m for m in {INTERDITS!r} if m in sys.modules))\n"
     )
     sortie = subprocess.run(

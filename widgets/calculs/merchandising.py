@@ -1,0 +1,466 @@
+"""Merchandising at the distributor: shelf space, performance indices, distribution, out-of-stocks
+and promotions (NDRC bloc 3, animating the distributor network).
+
+Formulas::
+
+    Linéaire développé       = longueur au sol × nombre de niveaux                  (m)
+    Nombre de faces          = ⌊linéaire / largeur d'un produit⌋                     (entier)
+    Linéaire occupé          = nombre de faces × largeur d'un produit               (m)
+    Part de linéaire         = linéaire de la référence / linéaire total × 100      (%)
+    Part de CA (de marge)    = CA (marge) de la référence / total × 100             (%)
+    Indice de performance    = part de CA / part de linéaire × 100      (> 100 : sous-exposée)
+    Indice de marge          = part de marge / part de linéaire × 100
+    Linéaire optimal         = linéaire total × part de CA (ou de marge)
+    CA (marge) au mètre      = CA (marge) / linéaire                                (€/m)
+    DN                       = magasins qui référencent / magasins du panel × 100
+    DV                       = CA de la catégorie des magasins qui référencent
+                               / CA de la catégorie de tous les magasins × 100
+    Taux de rupture          = relevés en rupture / relevés × 100
+    Ventes perdues           = ventes moyennes par jour × jours de rupture × (1 − report)
+    ROI d'une promotion      = (marge supplémentaire − marge cannibalisée − coût) / coût × 100
+
+Rounding (half-up, as on paper): amounts to the cent, each step from the rounded previous one;
+shares, indices and rates in % to 2 decimals, each index computed from the ROUNDED shares (what
+the student reads in the table); lengths in metres to the centimetre (2 decimals).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_FLOOR, Decimal
+from typing import Any
+
+from widgets.calculs._commun import CENT, ZERO
+from widgets.calculs._reseaux import (
+    champ_de,
+    effectif,
+    euros_lus,
+    grandeur_positive,
+    lignes_lues,
+    pourcentage,
+    somme_de_montants,
+)
+from widgets.calculs.francais import accorder
+from widgets.calculs.saisie import SaisieInvalide, arrondi, arrondi_centime, nombre, taux
+
+__all__ = [
+    "LigneLineaireOptimal",
+    "PartReference",
+    "RoiPromotion",
+    "VentesPerdues",
+    "ca_au_metre",
+    "distribution_numerique",
+    "distribution_valeur",
+    "indice_de_marge",
+    "indice_de_performance",
+    "lineaire_developpe",
+    "lineaire_occupe",
+    "lineaire_optimal",
+    "marge_au_metre",
+    "nombre_de_faces",
+    "parts_de_lineaire",
+    "plus_forts_restes",
+    "roi_promotion",
+    "taux_de_rupture",
+    "ventes_perdues",
+]
+
+
+def lineaire_developpe(longueur_au_sol: Any, nombre_de_niveaux: Any) -> Decimal:
+    """Linéaire développé (m) = longueur au sol × nombre de niveaux, rounded to the centimetre.
+
+    Example: a gondola 12 m long with 5 shelves → 60 m of developed linear.
+    """
+    longueur = grandeur_positive(longueur_au_sol, "Longueur au sol")
+    niveaux = effectif(nombre_de_niveaux, "Nombre de niveaux")
+    if niveaux < 1:
+        raise SaisieInvalide(
+            "il faut au moins un niveau (une tablette).", champ="Nombre de niveaux"
+        )
+    return arrondi(longueur * niveaux, 2)
+
+
+def nombre_de_faces(lineaire: Any, largeur_produit: Any) -> int:
+    """Nombre de faces (facings) = ⌊linéaire / largeur d'un produit⌋, both in metres.
+
+    Rounded DOWN: a product that does not fit whole is not shown. Example: 1,20 m of shelf for a
+    product 0,07 m wide → 1,20 / 0,07 = 17,14 → 17 faces.
+    """
+    l_total = grandeur_positive(lineaire, "Linéaire")
+    largeur = grandeur_positive(largeur_produit, "Largeur du produit")
+    return int((l_total / largeur).to_integral_value(rounding=ROUND_FLOOR))
+
+
+def lineaire_occupe(nombre_de_faces: Any, largeur_produit: Any) -> Decimal:
+    """Linéaire occupé (m) = nombre de faces × largeur d'un produit (m), to the centimetre.
+
+    Example: 17 faces of a product 0,07 m wide → 1,19 m.
+    """
+    faces = effectif(nombre_de_faces, "Nombre de faces")
+    return arrondi(faces * grandeur_positive(largeur_produit, "Largeur du produit"), 2)
+
+
+def indice_de_performance(part_ca: Any, part_lineaire: Any) -> Decimal:
+    """Indice de performance = part de CA / part de linéaire × 100, 2 decimals.
+
+    Above 100 the reference sells more than its shelf space (give it more linear), below 100 it
+    sells less. Example: 30 % of the CA on 20 % of the linear → 150.
+    """
+    ca = taux(part_ca, "Part de CA")
+    lin = taux(part_lineaire, "Part de linéaire")
+    if lin == 0:
+        raise SaisieInvalide(
+            "la part de linéaire est nulle : l'indice ne se calcule pas.", champ="Part de linéaire"
+        )
+    return arrondi(ca / lin * CENT, 2)
+
+
+def indice_de_marge(part_marge: Any, part_lineaire: Any) -> Decimal:
+    """Indice de marge (de rentabilité) = part de marge / part de linéaire × 100, 2 decimals.
+
+    Example: 25 % of the margin on 20 % of the linear → 125.
+    """
+    marge = taux(part_marge, "Part de marge")
+    lin = taux(part_lineaire, "Part de linéaire")
+    if lin == 0:
+        raise SaisieInvalide(
+            "la part de linéaire est nulle : l'indice ne se calcule pas.", champ="Part de linéaire"
+        )
+    return arrondi(marge / lin * CENT, 2)
+
+
+@dataclass(frozen=True)
+class PartReference:
+    """One reference of a shelf: its linear (m), CA and margin (€), its shares (%) and indices.
+
+    ``marge``, ``part_marge`` and ``indice_de_marge`` are ``None`` when no margin was given.
+    """
+
+    reference: str
+    lineaire: Decimal
+    ca: Decimal
+    marge: Decimal | None
+    part_lineaire: Decimal
+    part_ca: Decimal
+    part_marge: Decimal | None
+    indice_de_performance: Decimal
+    indice_de_marge: Decimal | None
+
+
+def _references(references: Any) -> tuple[list[str], list[Decimal], list[Decimal], list | None]:
+    lignes = lignes_lues(references, "Référence")
+    noms, lineaires, cas, marges = [], [], [], []
+    avec_marge = [not _absent(ligne.get("marge")) for ligne in lignes]
+    if any(avec_marge) and not all(avec_marge):
+        raise SaisieInvalide(
+            "donnez la marge de toutes les références, ou d'aucune.", champ="Marge"
+        )
+    for i, ligne in enumerate(lignes, start=1):
+        nom = str(champ_de(ligne, "reference", "nom") or f"Référence {i}")
+        noms.append(nom)
+        lineaires.append(
+            nombre(champ_de(ligne, "lineaire", "lineaire_m"), f"{nom} — linéaire", positif=True)
+        )
+        cas.append(euros_lus(champ_de(ligne, "ca", "chiffre_affaires"), f"{nom} — CA"))
+        if all(avec_marge):
+            marges.append(euros_lus(ligne.get("marge"), f"{nom} — marge"))
+    if sum(lineaires) == 0:
+        raise SaisieInvalide("le linéaire total est nul.", champ="Linéaire")
+    return noms, lineaires, cas, (marges if all(avec_marge) else None)
+
+
+def _absent(valeur: Any) -> bool:
+    return valeur is None or (isinstance(valeur, str) and not valeur.strip())
+
+
+def _parts(valeurs: Sequence[Decimal], champ: str) -> list[Decimal]:
+    total = sum(valeurs, Decimal(0))
+    if total == 0:
+        raise SaisieInvalide("le total est nul : les parts ne se calculent pas.", champ=champ)
+    return [pourcentage(v, total) for v in valeurs]
+
+
+def parts_de_lineaire(references: Sequence[Mapping[str, Any]]) -> tuple[PartReference, ...]:
+    """Shares of linear, of CA and of margin of each reference, and its two indices.
+
+    ``references``: one mapping per reference with ``reference`` (or ``nom``), ``lineaire``
+    (m), ``ca`` (or ``chiffre_affaires``, € HT) and optionally ``marge`` (€) — for all
+    references or none. Each share is rounded to 2 decimals on its own (so the shares may add
+    up to 99,99 % or 100,01 %, as on paper); the indices are computed from the rounded shares.
+
+    Example: A 2 m, 3 000 €, B 3 m, 3 000 € → parts de linéaire 40 % / 60 %, parts de CA
+    50 % / 50 %, indices 125 / 83,33.
+    """
+    noms, lineaires, cas, marges = _references(references)
+    p_lin = _parts(lineaires, "Linéaire")
+    p_ca = _parts(cas, "CA")
+    p_marge = _parts(marges, "Marge") if marges is not None else None
+    resultat = []
+    for i, nom in enumerate(noms):
+        if p_lin[i] == 0:
+            raise SaisieInvalide(
+                "la référence n'a pas de linéaire : son indice ne se calcule pas.",
+                champ=f"{nom} — linéaire",
+            )
+        resultat.append(
+            PartReference(
+                reference=nom,
+                lineaire=lineaires[i],
+                ca=cas[i],
+                marge=None if marges is None else marges[i],
+                part_lineaire=p_lin[i],
+                part_ca=p_ca[i],
+                part_marge=None if p_marge is None else p_marge[i],
+                indice_de_performance=arrondi(p_ca[i] / p_lin[i] * CENT, 2),
+                indice_de_marge=(
+                    None if p_marge is None else arrondi(p_marge[i] / p_lin[i] * CENT, 2)
+                ),
+            )
+        )
+    return tuple(resultat)
+
+
+@dataclass(frozen=True)
+class LigneLineaireOptimal:
+    """One reference: its current linear, its share of the criterion (%), its optimal linear
+    (m) and the change to make (``ecart`` = optimal − actuel, m)."""
+
+    reference: str
+    lineaire_actuel: Decimal
+    part: Decimal
+    lineaire_optimal: Decimal
+    ecart: Decimal
+
+
+def plus_forts_restes(total: Decimal, poids: Sequence[Decimal], pas: Decimal) -> list[Decimal]:
+    """Split ``total`` in proportion to ``poids`` in whole multiples of ``pas``, the sum being
+    exactly ``total`` (largest-remainder / Hamilton method).
+
+    Each quota ``total × poids / Σ poids`` is cut down to a multiple of ``pas``; the steps left
+    over go one by one to the largest remainders (ties: the first in the list).
+    """
+    somme = sum(poids, Decimal(0))
+    unites = int((total / pas).to_integral_value(rounding=ROUND_FLOOR))
+    quotas = [Decimal(unites) * p / somme for p in poids]
+    entiers = [int(q.to_integral_value(rounding=ROUND_FLOOR)) for q in quotas]
+    reste = unites - sum(entiers)
+    ordre = sorted(range(len(poids)), key=lambda i: (-(quotas[i] - entiers[i]), i))
+    for i in ordre[:reste]:
+        entiers[i] += 1
+    return [e * pas for e in entiers]
+
+
+def lineaire_optimal(
+    references: Sequence[Mapping[str, Any]],
+    lineaire_total: Any,
+    critere: str = "ca",
+    pas: Any = "0.01",
+) -> tuple[LigneLineaireOptimal, ...]:
+    """Linéaire optimal of each reference = linéaire total × its share of the CA (``critere=
+    "ca"``) or of the margin (``critere="marge"``).
+
+    Rounding: the linear is split in whole steps of ``pas`` metres (one centimetre by default;
+    give the width of a facing to split in facings) by the largest-remainder method: each quota
+    is cut down to a whole step, then the steps left over go to the largest remainders (ties:
+    the first reference), so the optimal linears add up EXACTLY to the total (a multiple of
+    ``pas``). ``part`` is the share in %, rounded to 2 decimals (for display only).
+
+    Example: 10 m, CA 5 000 / 3 000 / 2 000 € → 5 m, 3 m, 2 m; CA 1 / 1 / 1 € on 1 m →
+    0,34 + 0,33 + 0,33 m.
+    """
+    if critere not in ("ca", "marge"):
+        raise SaisieInvalide(
+            f"« {critere} » : le critère est « ca » ou « marge ».", champ="Critère"
+        )
+    noms, lineaires, cas, marges = _references(references)
+    if critere == "marge" and marges is None:
+        raise SaisieInvalide(
+            "donnez la marge de chaque référence pour répartir selon la marge.", champ="Marge"
+        )
+    poids = cas if critere == "ca" else marges
+    if sum(poids, Decimal(0)) <= 0:
+        champ = "CA" if critere == "ca" else "Marge"
+        raise SaisieInvalide("le total est nul : le linéaire ne se répartit pas.", champ=champ)
+    if any(p < 0 for p in poids):
+        raise SaisieInvalide("une marge négative ne se répartit pas.", champ="Marge")
+    total = grandeur_positive(lineaire_total, "Linéaire total")
+    quantum = grandeur_positive(pas, "Pas")
+    if total % quantum != 0:
+        raise SaisieInvalide(
+            "le linéaire total doit être un nombre entier de pas (de centimètres, de faces).",
+            champ="Linéaire total",
+        )
+    optimaux = plus_forts_restes(total, poids, quantum)
+    parts = _parts(poids, "CA" if critere == "ca" else "Marge")
+    return tuple(
+        LigneLineaireOptimal(nom, lineaires[i], parts[i], optimaux[i], optimaux[i] - lineaires[i])
+        for i, nom in enumerate(noms)
+    )
+
+
+def ca_au_metre(ca: Any, lineaire: Any) -> Decimal:
+    """CA au mètre linéaire = CA / linéaire (€/m), rounded to the cent.
+
+    Example: 4 500 € on 1,5 m → 3 000 € par mètre.
+    """
+    return arrondi_centime(euros_lus(ca, "CA") / grandeur_positive(lineaire, "Linéaire"))
+
+
+def marge_au_metre(marge: Any, lineaire: Any) -> Decimal:
+    """Rentabilité au mètre linéaire = marge / linéaire (€/m), rounded to the cent.
+
+    Example: 1 000 € of margin on 3 m → 333,33 € par mètre. A negative margin is allowed.
+    """
+    return arrondi_centime(
+        euros_lus(marge, "Marge", positif=False) / grandeur_positive(lineaire, "Linéaire")
+    )
+
+
+def distribution_numerique(magasins_referencant: Any, magasins_total: Any) -> Decimal:
+    """DN (%) = magasins qui référencent le produit / magasins du panel × 100, 2 decimals.
+
+    Example: 120 stores out of 400 → DN 30 %.
+    """
+    referencant = effectif(magasins_referencant, "Magasins qui référencent")
+    total = effectif(magasins_total, "Magasins du panel")
+    if total == 0:
+        raise SaisieInvalide("le panel compte au moins un magasin.", champ="Magasins du panel")
+    if referencant > total:
+        raise SaisieInvalide(
+            f"{referencant} magasins référencent, plus que le panel "
+            f"({accorder(total, 'magasin')}).",
+            champ="Magasins qui référencent",
+        )
+    return pourcentage(Decimal(referencant), Decimal(total))
+
+
+def distribution_valeur(
+    ca_categorie_des_magasins_referencant: Any, ca_categorie_total: Any
+) -> Decimal:
+    """DV (%) = CA de la catégorie réalisé par les magasins qui référencent le produit / CA de
+    la catégorie de tous les magasins du panel × 100, 2 decimals.
+
+    The stores are weighted by their sales of the CATEGORY (not by their number, nor by the
+    product's own sales). Each argument is an amount or a list of amounts (one per store).
+
+    Example: the 120 referencing stores sell 1 800 000 € of the category out of 4 000 000 € →
+    DV 45 % (while DN = 30 %: they are the big stores).
+    """
+    referencant = somme_de_montants(
+        ca_categorie_des_magasins_referencant, "CA catégorie des magasins qui référencent"
+    )
+    total = somme_de_montants(ca_categorie_total, "CA catégorie total")
+    if total == 0:
+        raise SaisieInvalide("le CA de la catégorie est nul.", champ="CA catégorie total")
+    if referencant > total:
+        raise SaisieInvalide(
+            "le CA des magasins qui référencent dépasse le CA de la catégorie de tout le panel.",
+            champ="CA catégorie des magasins qui référencent",
+        )
+    return pourcentage(referencant, total)
+
+
+def taux_de_rupture(releves_en_rupture: Any, releves_total: Any) -> Decimal:
+    """Taux de rupture (%) = relevés en rupture / relevés × 100, 2 decimals.
+
+    A "relevé" is one reference checked in one store on one day. Example: 18 out-of-stocks in
+    240 checks → 7,5 %.
+    """
+    ruptures = effectif(releves_en_rupture, "Relevés en rupture")
+    total = effectif(releves_total, "Relevés")
+    if total == 0:
+        raise SaisieInvalide("il faut au moins un relevé.", champ="Relevés")
+    if ruptures > total:
+        raise SaisieInvalide(
+            f"{accorder(ruptures, 'rupture')} pour {accorder(total, 'relevé')} : c'est impossible.",
+            champ="Relevés en rupture",
+        )
+    return pourcentage(Decimal(ruptures), Decimal(total))
+
+
+@dataclass(frozen=True)
+class VentesPerdues:
+    """Sales lost during an out-of-stock: units (2 decimals), CA and margin (€)."""
+
+    quantite_perdue: Decimal
+    ca_perdu: Decimal
+    marge_perdue: Decimal
+
+
+def ventes_perdues(
+    ventes_moyennes_par_jour: Any,
+    jours_de_rupture: Any,
+    prix_de_vente_ht: Any,
+    marge_unitaire: Any = 0,
+    taux_de_report: Any = 0,
+) -> VentesPerdues:
+    """Ventes perdues = ventes moyennes par jour × jours de rupture × (1 − taux de report).
+
+    ``taux_de_report`` (%): the customers who buy later or take another reference of the brand
+    (not lost). Units rounded to 2 decimals; CA perdu = units × PV HT and marge perdue = units ×
+    marge unitaire, each rounded to the cent from the rounded units.
+
+    Example: 12 units a day, 5 days, 2,50 € HT, margin 0,80 €, 25 % report → 45 units,
+    112,50 € of CA and 36,00 € of margin lost.
+    """
+    par_jour = nombre(ventes_moyennes_par_jour, "Ventes moyennes par jour", positif=True)
+    jours = nombre(jours_de_rupture, "Jours de rupture", positif=True)
+    pv = euros_lus(prix_de_vente_ht, "Prix de vente HT")
+    marge = euros_lus(marge_unitaire, "Marge unitaire", positif=False)
+    report = taux(taux_de_report, "Taux de report")
+    quantite_perdue = arrondi(par_jour * jours * (CENT - report) / CENT, 2)
+    return VentesPerdues(
+        quantite_perdue=quantite_perdue,
+        ca_perdu=arrondi_centime(quantite_perdue * pv),
+        marge_perdue=arrondi_centime(quantite_perdue * marge),
+    )
+
+
+@dataclass(frozen=True)
+class RoiPromotion:
+    """Promotion balance (€) and its return on investment (% of the cost; ``None`` if free)."""
+
+    marge_supplementaire: Decimal
+    marge_cannibalisee: Decimal
+    marge_incrementale: Decimal
+    cout_promotion: Decimal
+    gain_net: Decimal
+    roi: Decimal | None
+
+
+def roi_promotion(
+    quantite_supplementaire: Any,
+    marge_unitaire: Any,
+    cout_promotion: Any,
+    quantite_cannibalisee: Any = 0,
+    marge_unitaire_cannibalisee: Any = 0,
+) -> RoiPromotion:
+    """Return on a promotion, cannibalisation deducted::
+
+        marge supplémentaire = quantité supplémentaire × marge unitaire (en promotion)
+        marge cannibalisée   = quantité perdue sur les autres références × leur marge unitaire
+        marge incrémentale   = marge supplémentaire − marge cannibalisée
+        gain net             = marge incrémentale − coût de la promotion
+        ROI                  = gain net / coût × 100   (%, 2 decimals)
+
+    Each product is rounded to the cent. Example: +800 units at 1,50 €, cost 600 €, 300 units of
+    the other references lost at 1,00 € → 1 200 − 300 = 900 € ; gain net 300 € ; ROI 50 %.
+    """
+    q = nombre(quantite_supplementaire, "Quantité supplémentaire", positif=True)
+    mu = euros_lus(marge_unitaire, "Marge unitaire", positif=False)
+    cout = euros_lus(cout_promotion, "Coût de la promotion")
+    qc = nombre(quantite_cannibalisee, "Quantité cannibalisée", positif=True)
+    mc = euros_lus(marge_unitaire_cannibalisee, "Marge unitaire cannibalisée")
+    supplementaire = arrondi_centime(q * mu)
+    cannibalisee = arrondi_centime(qc * mc)
+    incrementale = supplementaire - cannibalisee
+    gain = incrementale - cout
+    return RoiPromotion(
+        marge_supplementaire=supplementaire,
+        marge_cannibalisee=cannibalisee,
+        marge_incrementale=incrementale,
+        cout_promotion=cout,
+        gain_net=gain,
+        roi=None if cout == ZERO else pourcentage(gain, cout),
+    )
