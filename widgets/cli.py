@@ -15,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from widgets.donnees.chemins import DOSSIER_CARNETS, base_reference
+from widgets.donnees.chemins import base_reference
 
 ALIAS_COMMANDES = {"build-db": "construire-base", "dashboards": "tableaux-de-bord"}
 """Old (hidden) sub-command spellings → the French name."""
@@ -30,22 +30,11 @@ def _construire_base(args: argparse.Namespace) -> int:
 
 
 def _lab(args: argparse.Namespace) -> int:
-    # In-process launch (no shelling out): the same on Windows and Linux.
-    from jupyterlab.labapp import LabApp
+    from widgets.lab import lancer_lab
 
-    argv = [
-        f"--ServerApp.root_dir={Path(args.dossier).resolve()}",
-        f"--ServerApp.ip={args.hote}",
-        f"--ServerApp.port={args.port}",
-        "--ServerApp.open_browser=False"
-        if args.sans_navigateur
-        else "--ServerApp.open_browser=True",
-        # Containers and CI run as root; the flag changes nothing for an ordinary user.
-        "--ServerApp.allow_root=True",
-    ]
-    print(f"Atelier NRC : JupyterLab démarre sur http://{args.hote}:{args.port}/lab")
-    LabApp.launch_instance(argv=argv)
-    return 0
+    return lancer_lab(
+        args.dossier, hote=args.hote, port=args.port, navigateur=not args.sans_navigateur
+    )
 
 
 def _tableaux_de_bord(args: argparse.Namespace) -> int:
@@ -150,7 +139,13 @@ def construire_parser() -> argparse.ArgumentParser:
     b.set_defaults(func=_construire_base)
 
     lab = sub.add_parser("lab", help="Lancer JupyterLab sur les carnets.")
-    _option(lab, "--dossier", None, default=str(DOSSIER_CARNETS), help="Dossier des carnets.")
+    _option(
+        lab,
+        "--dossier",
+        None,
+        default=None,
+        help="Dossier servi (défaut : le projet, carnets et applications Voilà).",
+    )
     _option(lab, "--hote", "--host", default="127.0.0.1", help="Adresse d'écoute.")
     _option(lab, "--port", None, type=int, default=8888, help="Port (défaut 8888).")
     _option(
