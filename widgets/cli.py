@@ -90,6 +90,12 @@ def _devoir_imprimer(args: argparse.Namespace) -> int:
     return commande_imprimer(args.fichier, classe=args.classe, sortie=args.sortie)
 
 
+def _enseignant_mot_de_passe(args: argparse.Namespace) -> int:
+    from widgets.tableaux_de_bord.reglages_enseignant import commande_mot_de_passe
+
+    return commande_mot_de_passe()
+
+
 def _option(parser: argparse.ArgumentParser, nom: str, ancien: str | None, **reglages) -> None:
     """A French option, and its old English spelling as a hidden alias (same destination)."""
     obligatoire = reglages.pop("required", False)
@@ -204,7 +210,17 @@ def construire_parser() -> argparse.ArgumentParser:
     )
     _option(imp, "--sortie", None, default=".", help="Dossier où écrire les deux fichiers HTML.")
     imp.set_defaults(func=_devoir_imprimer)
-    for parser in (p, b, lab, d, s, c, e, dv, imp):
+
+    en = sub.add_parser(
+        "enseignant", help="Réglages de l'enseignant (hors du projet : mot de passe…)."
+    )
+    sub_en = en.add_subparsers(dest="action", required=True, metavar="ACTION")
+    mdp = sub_en.add_parser(
+        "mot-de-passe",
+        help="Choisir le mot de passe de la page enseignant (demandé deux fois, stocké chiffré).",
+    )
+    mdp.set_defaults(func=_enseignant_mot_de_passe)
+    for parser in (p, b, lab, d, s, c, e, dv, imp, en, mdp):
         _en_francais(parser)
     return p
 
