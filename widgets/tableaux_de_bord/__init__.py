@@ -24,6 +24,7 @@ from traitlets.config.loader import PyFileConfigLoader
 from widgets.donnees.chemins import dossier_classe
 
 from .configuration import FICHIER_CONFIG_DEFAUT, VARIABLE_CLASSE, ConfigTableauxDeBord
+from .memoire import MEMOIRE_PAR_NOYAU_INITIALE, annonce_reserve, memoire_disponible
 from .reglages_enseignant import lire_reglages_enseignant
 
 __all__ = [
@@ -112,6 +113,16 @@ def servir(
     print(
         f"Atelier NRC : {nombre} tableau(x) de bord sur "
         f"http://{reglages.hote}:{reglages.port}{reglages.url_de_base} (Ctrl+C pour arrêter)",
+        flush=True,
+    )
+    print(
+        annonce_reserve(
+            memoire_disponible(),
+            MEMOIRE_PAR_NOYAU_INITIALE,
+            max_noyaux_total=reglages.max_noyaux_total,
+            nombre_apps=nombre,
+            taille_pool_defaut=reglages.taille_pool_defaut,
+        ),
         flush=True,
     )
     try:
