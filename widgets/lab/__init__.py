@@ -32,7 +32,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from widgets.donnees.chemins import RACINE_PROJET
+from widgets.donnees.chemins import DOSSIER_APPS, DOSSIER_CARNETS, RACINE_PROJET
 
 DOSSIER_REGLAGES = Path(__file__).resolve().parent / "reglages"
 """``app_settings_dir`` of JupyterLab: ``overrides.json`` (locale fr_FR, no news)."""
@@ -105,16 +105,20 @@ def sans_sorties(model: dict, path: str, contents_manager: Any, **_: Any) -> Non
             cellule["execution_count"] = None
 
 
-def signer_carnets(dossier: Path) -> int:
-    """Sign (trust) every notebook under ``dossier``; returns how many needed a signature."""
+def signer_carnets(*dossiers: Path) -> int:
+    """Sign (trust) every notebook under ``dossiers``; returns how many needed a signature."""
     import nbformat
     from nbformat.sign import NotebookNotary
 
     notaire = NotebookNotary()
     signes = 0
-    for chemin in sorted(dossier.rglob("*.ipynb")):
-        if ".ipynb_checkpoints" in chemin.parts or ".venv" in chemin.parts:
-            continue
+    chemins = [
+        chemin
+        for dossier in dossiers
+        for chemin in sorted(dossier.rglob("*.ipynb"))
+        if not any(partie.startswith(".") for partie in chemin.relative_to(dossier).parts)
+    ]
+    for chemin in chemins:
         try:
             carnet = nbformat.read(chemin, as_version=4)
             if not notaire.check_signature(carnet):
@@ -203,10 +207,13 @@ def lancer_lab(
         )
         return 2
     jeton = os.environ.get("JUPYTER_TOKEN") or secrets.token_hex(16)
-    _silencieux()
-    signer_carnets(racine)
     print(f"Atelier NRC : ouvrez {adresse(hote, port, jeton)}", flush=True)
     print("(Ctrl+C deux fois pour arrêter JupyterLab.)", flush=True)
+    _silencieux()
+    if racine == RACINE_PROJET:  # not the whole tree (.venv…): the teacher's notebooks
+        signer_carnets(DOSSIER_CARNETS, DOSSIER_APPS)
+    else:
+        signer_carnets(racine)
 
     from jupyterlab.labapp import LabApp
 
