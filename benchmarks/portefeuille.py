@@ -13,6 +13,9 @@ the first-ever load (the data layer's memo and disk cache emptied before each ru
 customer P&L and the risk on the first load in a new kernel (memo emptied, frame read back from
 the disk cache of ``widgets.donnees.cache_agregats``, in a temporary ``ATELIER_DONNEES``), and
 the re-analysis with another threshold, cost or weight (the per-client frame kept in memory).
+With ``--agregats-de-base`` (on a copy of the base: the file is written beside it), the first
+P&L and risk of a user are measured before (aggregate file moved aside) and after issue 27
+(the file built with the base read back), in the same run.
 CPU time is the steadier figure on a shared machine; the ratio is analysis CPU / baseline CPU of
 the same run.
 Each analysis and its baseline take turns within a repetition, so that a change of machine load
@@ -38,7 +41,11 @@ from widgets.calculs.scoring import scores_rfm  # noqa: E402
 from widgets.calculs.statistiques import resumes_par_groupe  # noqa: E402
 from widgets.donnees import portefeuille as P  # noqa: E402
 from widgets.donnees import portefeuille_vectorise as V  # noqa: E402
-from widgets.donnees.cache_agregats import effacer_cache  # noqa: E402
+from widgets.donnees.cache_agregats import (  # noqa: E402
+    chemin_cache_de_base,
+    construire_cache_de_base,
+    effacer_cache,
+)
 from widgets.donnees.portefeuille_vectorise import abc_clients_vectorise  # noqa: E402
 
 
@@ -72,6 +79,12 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=100_000)
     parser.add_argument("--repetitions", type=int, default=5)
     parser.add_argument("--seulement", default="", help="only the rows whose name contains this")
+    parser.add_argument(
+        "--agregats-de-base",
+        action="store_true",
+        help="build the aggregate file beside the base first (as `atelier construire-base`), "
+        "time it, and delete it at the end (run it on a copy of the base)",
+    )
     args = parser.parse_args()
     # the disk cache of the aggregates goes to a throw-away folder, never the user's own
     dossier = tempfile.TemporaryDirectory(prefix="atelier-bench-")
@@ -105,9 +118,44 @@ def main() -> int:
     ref_risque_sql = brut(sql_risque, parametres_risque)
     ref_rfm = brut(*P.sql_mesures_rfm())
 
+    fichier_de_base = chemin_cache_de_base(base.resolve())
+    cree_ici = False
+    if args.agregats_de_base and not fichier_de_base.exists():
+        debut = time.perf_counter()
+        construire_cache_de_base(base)
+        cree_ici = True
+        print(
+            f"Agrégats construits avec la base ({fichier_de_base.name}, "
+            f"{fichier_de_base.stat().st_size / 1e6:.1f} Mo) en "
+            f"{time.perf_counter() - debut:.1f} s\n",
+            flush=True,
+        )
+
+    def sans_fichier_de_base(fonction):
+        """The base as built before issue 27: its aggregate file (if any) moved aside."""
+
+        def f():
+            cache = fichier_de_base.with_name(fichier_de_base.name + ".cache")
+            present = fichier_de_base.exists()
+            if present:
+                fichier_de_base.rename(cache)
+            try:
+                return fonction()
+            finally:
+                if present:
+                    cache.rename(fichier_de_base)
+
+        return f
+
     def premier(fonction):
         """A first-ever load: the memo and the disk cache of the data layer emptied before each
-        run (the base is read, the frame computed and written to the cache)."""
+        run, the base's aggregate file moved aside (the base is read, the frame computed and
+        written to the cache)."""
+        return sans_fichier_de_base(lambda: (V.vider_memoire(), effacer_cache(), fonction()))
+
+    def premier_base_construite(fonction):
+        """A first load in a new kernel of a user who never opened the analysis (memo and own
+        cache emptied) on a base built with its aggregate file (read-only, beside the base)."""
         return lambda: (V.vider_memoire(), effacer_cache(), fonction())
 
     def nouveau_noyau(fonction):
@@ -214,6 +262,12 @@ def main() -> int:
             ref_rentabilite,
         ),
         (
+            "Comptes d'exploitation vectorisés : 1er chargement, agrégats construits avec la base",
+            premier_base_construite(lambda: V.comptes_exploitation_vectorise(base)),
+            "requête du compte d'exploitation",
+            ref_rentabilite,
+        ),
+        (
             "Comptes d'exploitation vectorisés : 1er chargement dans un nouveau noyau (cache "
             "disque)",
             nouveau_noyau(lambda: V.comptes_exploitation_vectorise(base)),
@@ -231,6 +285,12 @@ def main() -> int:
         (
             "Risque vectorisé : 1er chargement",
             premier(lambda: V.risque_clients_vectorise(base)),
+            "requête du risque",
+            ref_risque_sql,
+        ),
+        (
+            "Risque vectorisé : 1er chargement, agrégats construits avec la base",
+            premier_base_construite(lambda: V.risque_clients_vectorise(base)),
             "requête du risque",
             ref_risque_sql,
         ),
@@ -309,6 +369,8 @@ def main() -> int:
         f"\nTemps CPU du processus pendant les mesures : {time.process_time() - cpu_total:.1f} s ;"
         f" charge moyenne à la fin {charge}"
     )
+    if cree_ici:
+        fichier_de_base.unlink(missing_ok=True)
     return 0
 
 

@@ -1,6 +1,6 @@
-"""Benchmark of the safe SQL engine (``widgets.sql.run_query``) on a 100,000-client base.
+"""Benchmark of the safe SQL engine (``widgets.sql.executer_requete``) on a 100,000-client base.
 
-For typical exercise queries: median time through ``run_query`` (worker process, hardened
+For typical exercise queries: median time through ``executer_requete`` (worker process, hardened
 connection, French checks, DataFrame) versus raw ``sqlite3`` in the same run (a fresh read-only
 connection, ``execute`` + ``fetchmany``), and the time taken to stop runaway queries.
 
@@ -21,7 +21,7 @@ from pathlib import Path
 RACINE = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(RACINE))
 
-from widgets.sql import QueryError, moteur, run_query  # noqa: E402
+from widgets.sql import ErreurRequete, executer_requete, moteur  # noqa: E402
 
 REQUETES = {
     "CA par secteur": """
@@ -100,7 +100,9 @@ def main() -> int:
     parser.add_argument("--base", default=str(RACINE / "benchmarks/_work/clients_100k.db"))
     parser.add_argument("--clients", type=int, default=100_000)
     parser.add_argument("--repetitions", type=int, default=7)
-    parser.add_argument("--limite", type=float, default=2.0, help="time limit of run_query (s)")
+    parser.add_argument(
+        "--limite", type=float, default=2.0, help="time limit of executer_requete (s)"
+    )
     args = parser.parse_args()
     base = Path(args.base)
     if not base.exists():
@@ -114,17 +116,17 @@ def main() -> int:
     print(f"Démarrage à froid du processus de travail : {time.perf_counter() - debut:.3f} s")
     print(f"Base : {base} ({base.stat().st_size / 1e6:.0f} Mo), médiane de {args.repetitions}\n")
 
-    entete = f"{'requête':<26}{'lignes':>7}{'sqlite3':>10}{'sqlite3 mém.':>14}{'run_query':>11}"
-    print(entete + f"{'surcoût':>10}{'ratio':>7}   (ms ; ratio = run_query / sqlite3 mém.)")
+    entete = f"{'requête':<26}{'lignes':>7}{'sqlite3':>10}{'sqlite3 mém.':>14}{'moteur':>11}"
+    print(entete + f"{'surcoût':>10}{'ratio':>7}   (ms ; ratio = moteur sûr / sqlite3 mém.)")
     print("-" * (len(entete) + 17))
     for nom, sql in REQUETES.items():
-        run_query(sql, base, max_rows=MAX_LIGNES, time_limit_s=60)  # warm the page cache
+        executer_requete(sql, base, lignes_max=MAX_LIGNES, delai_s=60)  # warm the page cache
         nb = brut(sql, base)
         t_brut, t_mem, t_sur = mesurer(
             [
                 lambda sql=sql: brut(sql, base),
                 lambda sql=sql: brut(sql, base, True),
-                lambda sql=sql: run_query(sql, base, max_rows=MAX_LIGNES, time_limit_s=60),
+                lambda sql=sql: executer_requete(sql, base, lignes_max=MAX_LIGNES, delai_s=60),
             ],
             args.repetitions,
         )
@@ -138,14 +140,14 @@ def main() -> int:
         pid = moteur.pid_travailleur()
         debut = time.perf_counter()
         try:
-            run_query(sql, base, time_limit_s=args.limite)
+            executer_requete(sql, base, delai_s=args.limite)
             issue = "NON ARRÊTÉE"
-        except QueryError as err:
+        except ErreurRequete as err:
             issue = err.code
         arret = time.perf_counter() - debut
         tue = "worker tué" if moteur.pid_travailleur() != pid else "même worker"
         debut = time.perf_counter()
-        run_query("SELECT 1", base)
+        executer_requete("SELECT 1", base)
         suivante = time.perf_counter() - debut
         print(
             f"  {nom:<54} arrêt en {arret:.3f} s ({issue}, {tue}) ; "

@@ -8,6 +8,7 @@ their absolute module, so they are checked like the others.
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,31 @@ def test_each_layer_imports_nothing_from_the_layers_above_it(couche):
         for m in sorted(_modules_importes(f))
         if _touche(m, INTERDITS[couche])
     ]
+    assert not fautes, "\n".join(fautes)
+
+
+def test_the_low_level_sqlite_module_imports_only_the_standard_library():
+    # widgets.connexions sits below donnees and sql and is imported by the SQL worker at its
+    # start: nothing of widgets, nothing outside the standard library.
+    importes = _modules_importes(PAQUET / "connexions.py")
+    assert "sqlite3" in importes  # the scan sees its imports
+    fautes = sorted(m for m in importes if m.split(".")[0] not in sys.stdlib_module_names)
+    assert not fautes, fautes
+
+
+def test_data_and_sql_layers_import_no_private_name_of_each_other():
+    # donnees and sql share the low module (widgets.connexions), never each other's _names
+    fautes = []
+    for couche, autre in (("donnees", "widgets.sql"), ("sql", "widgets.donnees")):
+        for f in _fichiers(couche):
+            for n in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+                if isinstance(n, ast.ImportFrom) and _touche(_absolu(f, n), {autre}):
+                    modules = _absolu(f, n).split(".")
+                    fautes += [
+                        f"{f.relative_to(PAQUET.parent)} : {_absolu(f, n)}.{a.name}"
+                        for a in n.names
+                        if a.name.startswith("_") or any(m.startswith("_") for m in modules)
+                    ]
     assert not fautes, "\n".join(fautes)
 
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from widgets import cli
@@ -14,6 +16,7 @@ UNITE = "relation_client"
 def appels(monkeypatch):
     """Replace the heavy library calls by recorders: the CLI is only a translation layer."""
     vus: list[tuple[str, tuple, dict]] = []
+    import widgets.donnees.cache_agregats as cache_agregats
     import widgets.donnees.generation as generation
     import widgets.exercices.corrige as corrige
     import widgets.tableaux_de_bord as tableaux
@@ -21,11 +24,13 @@ def appels(monkeypatch):
     def enregistreur(nom):
         def appel(*args, **kwargs):
             vus.append((nom, args, kwargs))
-            return 0 if nom != "construire_base" else "rapport"
+            retours = {"construire_base": "rapport", "agregats": Path("b.agregats.sqlite")}
+            return retours.get(nom, 0)
 
         return appel
 
     monkeypatch.setattr(generation, "construire_base", enregistreur("construire_base"))
+    monkeypatch.setattr(cache_agregats, "construire_cache_de_base", enregistreur("agregats"))
     monkeypatch.setattr(tableaux, "servir", enregistreur("servir"))
     monkeypatch.setattr(corrige, "commande_export_classe", enregistreur("export"))
     return vus
@@ -39,11 +44,15 @@ def appels(monkeypatch):
         ["construire-base", "--out", "b.db", "--clients", "50", "--graine", "7"],
     ],
 )
-def test_build_db_old_and_new_spellings_do_the_same(appels, argv):
-    from pathlib import Path
-
+def test_build_db_old_and_new_spellings_do_the_same(appels, argv, capsys):
     assert cli.main(argv) == 0
-    assert appels == [("construire_base", (Path("b.db"),), {"clients": 50, "graine": 7})]
+    # the base, then its aggregate file beside it (issue 27: first P&L and risk precomputed)
+    assert appels == [
+        ("construire_base", (Path("b.db"),), {"clients": 50, "graine": 7}),
+        ("agregats", (Path("b.db"),), {}),
+    ]
+    sortie = capsys.readouterr().out
+    assert "Agrégats pré-calculés (comptes d'exploitation, risque) : b.agregats.sqlite" in sortie
 
 
 @pytest.mark.parametrize(

@@ -332,3 +332,17 @@ def test_one_half_group_has_its_own_heatmap_and_marks(serveur_classe):
     statut, _, corps = prof.requete(f"/enseignant/notes.csv?exercices={CODE}&groupe=B")
     assert statut == 200
     assert corps.decode("utf-8-sig") == "Nom;Prénom;Note /20\r\nDurand;Hugo;0,0\r\n"
+
+
+def test_le_cockpit_nomme_les_savoirs_de_l_unite_avec_leur_titre(serveur_classe):
+    """Issue 22: the cockpit reads the savoir titles from the project's referential."""
+    import html
+
+    prof = _enseignant(serveur_classe)
+    statut, page = prof.texte("/enseignant?unite=finance")
+    assert statut == 200
+    page = html.unescape(page)
+    assert "Savoirs travaillés :" in page
+    # amortissement is S531 (issue 22); its title comes from widgets/donnees/referentiel
+    assert "S531 L'estimation de l'effort commercial" in page
+    assert "S512 Les règlements et le financement" in page

@@ -1,4 +1,5 @@
-"""Every read-only connection goes through ``widgets.donnees.base`` (the SQL worker's URI).
+"""Every connection is opened by ``widgets.connexions`` (read-only ones of the data layer
+through ``widgets.donnees.base``).
 
 Two hand-written copies used to build ``file:{path}?mode=ro``: under a folder named ``a#b c%``
 SQLite read ``#`` as the start of a fragment, dropped ``?mode=ro`` with it and opened (and
@@ -20,7 +21,8 @@ from widgets.donnees.base import ouvrir_lecture_seule, requete_lecture_seule, ur
 from widgets.erreurs import ErreurAtelier
 
 PAQUET = Path(__file__).resolve().parents[1] / "widgets"
-AUTORISES = {PAQUET / "donnees" / "base.py", PAQUET / "sql" / "_travailleur.py"}
+CONNEXIONS = PAQUET / "connexions.py"
+AUTORISES = {CONNEXIONS}
 
 
 @pytest.fixture
@@ -105,10 +107,80 @@ def test_no_hand_written_sqlite_uri_outside_the_data_access_module():
     assert not fautes, "ouvrez la base avec widgets.donnees.base :\n" + "\n".join(fautes)
 
 
+def _connexions_ouvertes(fichier: Path) -> list[int]:
+    """Lines of ``sqlite3.connect(…)`` (or ``connect(…)`` imported from sqlite3) calls."""
+    arbre = ast.parse(fichier.read_text(encoding="utf-8"))
+    importe = any(
+        isinstance(n, ast.ImportFrom)
+        and n.module == "sqlite3"
+        and any(a.name == "connect" for a in n.names)
+        for n in ast.walk(arbre)
+    )
+    lignes = []
+    for n in ast.walk(arbre):
+        if not isinstance(n, ast.Call):
+            continue
+        f = n.func
+        if (
+            isinstance(f, ast.Attribute)
+            and f.attr == "connect"
+            and ast.unparse(f.value) == "sqlite3"
+        ):
+            lignes.append(n.lineno)
+        elif isinstance(f, ast.Name) and f.id == "connect" and importe:
+            lignes.append(n.lineno)
+    return lignes
+
+
 def test_the_scan_really_sees_a_hand_written_uri():
     # Guard: the allowed module does build its connection with uri=True.
-    arbre = ast.parse((PAQUET / "donnees" / "base.py").read_text(encoding="utf-8"))
+    arbre = ast.parse(CONNEXIONS.read_text(encoding="utf-8"))
     assert any(isinstance(n, ast.keyword) and n.arg == "uri" for n in ast.walk(arbre))
+
+
+def test_no_sqlite_connection_is_opened_outside_the_low_level_module():
+    fautes = [
+        f"{f.relative_to(PAQUET.parent)}:{ligne}"
+        for f in sorted(PAQUET.rglob("*.py"))
+        if f != CONNEXIONS
+        for ligne in _connexions_ouvertes(f)
+    ]
+    assert not fautes, "ouvrez la connexion avec widgets.connexions :\n" + "\n".join(fautes)
+
+
+def test_the_connection_scan_really_sees_connections(tmp_path: Path):
+    # Guard: the scan finds the low module's own calls, and both spellings in a sample.
+    assert len(_connexions_ouvertes(CONNEXIONS)) == 3
+    echantillon = tmp_path / "echantillon.py"
+    echantillon.write_text(
+        "import sqlite3\nfrom sqlite3 import connect\n"
+        "a = sqlite3.connect('x.db', timeout=5)\nb = connect(':memory:')\n",
+        encoding="utf-8",
+    )
+    assert _connexions_ouvertes(echantillon) == [3, 4]
+
+
+def test_every_connection_waits_the_same_busy_timeout(tmp_path: Path):
+    from widgets.connexions import DELAI_ATTENTE_S, ouvrir_ecriture, ouvrir_lecture
+
+    ecriture = ouvrir_ecriture(tmp_path / "a#b.db")
+    lecture = ouvrir_lecture(tmp_path / "a#b.db")
+    try:
+        for cx in (ecriture, lecture):
+            assert cx.execute("PRAGMA busy_timeout").fetchone()[0] == DELAI_ATTENTE_S * 1000
+    finally:
+        ecriture.close()
+        lecture.close()
+    assert DELAI_ATTENTE_S == 10.0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a#b.db"]
+
+
+def test_a_writable_connection_refuses_a_missing_file_when_told_not_to_create(tmp_path: Path):
+    from widgets.connexions import ouvrir_ecriture
+
+    with pytest.raises(sqlite3.OperationalError, match="unable to open"):
+        ouvrir_ecriture(tmp_path / "absent.db", creer=False)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_the_old_import_path_still_works():

@@ -1,4 +1,4 @@
-"""ControleSQL through the real engine (widgets.sql.run_query): a tiny base with exact result
+"""ControleSQL through the real engine (widgets.sql.executer_requete): a tiny base with exact result
 sets, then the three "premiers pas" exercises on the shared 300-client demo base."""
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from widgets.calculs import accorder
 from widgets.donnees.progression import Progression
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices import exercice_par_code, exercices_de_l_unite
@@ -36,7 +37,7 @@ def test_the_corrige_shows_this_students_figures_and_the_bareme():
     assert f"WHERE type_client = '{params['type_client'].replace(chr(39), chr(39) * 2)}'" in page
     assert "Alice Martin" in page and "Barème" in page
     total = sum(ex.variante("Alice Martin").controle.points for ex in exercices_de_l_unite(UNITE))
-    assert f"noté sur {total} pts" in page
+    assert f"noté sur {accorder(total, 'pt')}" in page
     assert "@page { size: A4" in page and "http" not in page  # prints, no CDN
 
 

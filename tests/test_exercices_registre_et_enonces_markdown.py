@@ -18,7 +18,7 @@ from widgets.exercices import (
     exercices_de_l_unite,
     tous_les_exercices,
 )
-from widgets.exercices.markdown import markdown_en_html
+from widgets.exercices.markdown import markdown_en_html, markdown_en_ligne
 from widgets.exercices.registre import retirer_exercice
 
 
@@ -87,6 +87,30 @@ def test_markdown_never_lets_markup_through():
     html = markdown_en_html("<script>alert(1)</script> **<img src=x onerror=y>**")
     assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;" in html
+
+
+def test_markdown_is_rendered_by_mistune_with_the_compact_layout():
+    # CommonMark through mistune: a backslash writes a literal star (the hand-written
+    # converter showed "\\" and italics), a two-line paragraph keeps one <br>
+    assert markdown_en_html("\\*pas italique\\*") == "<p>*pas italique*</p>"
+    assert markdown_en_html("ligne 1\nligne 2") == "<p>ligne 1<br>ligne 2</p>"
+    assert markdown_en_html("## Partie") == "<h4>Partie</h4>"
+    assert (
+        markdown_en_ligne("  un **x**\n et `<y>`  ")
+        == "un <strong>x</strong> et <code>&lt;y&gt;</code>"
+    )
+
+
+def test_markdown_parses_no_link_image_nor_raw_html():
+    html = markdown_en_html(
+        '[clic](javascript:alert(1)) ![i](x.png) <https://a.b> <div onclick="y">\nbloc\n</div>'
+    )
+    assert "<a" not in html and "<img" not in html and "<div" not in html
+    assert html == (
+        "<p>[clic](javascript:alert(1)) ![i](x.png) &lt;https://a.b&gt; "
+        '&lt;div onclick="y"&gt;<br>bloc<br>&lt;/div&gt;</p>'
+    )
+    assert markdown_en_html("<script>\nalert(1)\n</script>").startswith("<p>&lt;script&gt;")
 
 
 def test_the_atelier_corrige_command_is_wired(tmp_path, monkeypatch, capsys):

@@ -9,7 +9,7 @@ import pytest
 
 from widgets.exercices import ControleSQL, exercices_de_l_unite
 from widgets.exercices.controles_sql import MAX_LIGNES, resultat_de
-from widgets.sql import run_query
+from widgets.sql import executer_requete
 
 MODULES_H8 = {
     "requetes_simples",
@@ -80,5 +80,5 @@ def test_reference_query_runs_within_the_time_limit_on_100k_clients(exercice, ba
     base = base_100k
     for etudiant in ETUDIANTS:
         sql = exercice.variante(etudiant).controle.sql_reference
-        resultat = run_query(sql, base, max_rows=MAX_LIGNES, time_limit_s=2.0)
+        resultat = executer_requete(sql, base, lignes_max=MAX_LIGNES, delai_s=2.0)
         assert not resultat.truncated, (exercice.code, etudiant)

@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 
 from widgets.exercices import ControleSQL, exercice_par_code
-from widgets.sql import run_query
+from widgets.sql import executer_requete
 
 EXERCICES = {  # code → (column, defect of prospects_defauts)
     "gestion_clientele/sql-emails-invalides": ("email", "email_invalide"),
@@ -67,8 +67,8 @@ def test_chaque_formulation_du_non_vide_est_acceptee(code, base_demo):
 def test_la_reference_rend_exactement_les_defauts_du_corrige(code, base_demo):
     _, defaut = EXERCICES[code]
     sql = exercice_par_code(code).variante("alice").controle.sql_reference
-    ids = set(run_query(sql, base_demo).dataframe["id_prospect"])
-    corrige = run_query(
+    ids = set(executer_requete(sql, base_demo).dataframe["id_prospect"])
+    corrige = executer_requete(
         f"SELECT id_prospect FROM prospects_defauts WHERE defaut = '{defaut}' "
         "AND id_prospect <= 1000",
         base_demo,

@@ -14,7 +14,7 @@ from widgets.donnees.finance import (
     credit_clients,
     requete_pour_l_editeur,
 )
-from widgets.sql import run_query
+from widgets.sql import executer_requete
 
 
 def _recompte_en_python(base, annee):
@@ -62,7 +62,7 @@ def test_encours_dso_et_cout_du_credit_recomptes_a_la_main(base_demo):
 def test_la_requete_de_l_etudiant_donne_le_meme_encours(base_demo):
     sql = requete_pour_l_editeur(SQL_ENCOURS, 2025)
     assert ":date_fin" not in sql and "'2025-12-31'" in sql
-    resultat = run_query(sql, base_demo)
+    resultat = executer_requete(sql, base_demo)
     valeur = resultat.dataframe.iloc[0]["encours_ttc"]
     assert Decimal(str(valeur)) == credit_clients(base_demo).encours_ttc
 

@@ -1,4 +1,4 @@
-"""Issue 10, point 10: French agreement in generated statements.
+"""Issue 10, point 10, and issue 22 (French slips): French agreement in generated statements.
 
 One helper (:mod:`widgets.calculs.francais`) writes « 1 visite », « 2 visites », « 0 visite »,
 « une serviette » ; a scan renders EVERY registered exercise (statement, hints, solution) for
@@ -24,6 +24,12 @@ INVARIABLES = {
     "mois", "fois", "prix", "cas", "pas", "temps", "choix", "taux", "poids", "repas", "tapis",
     "avis", "colis", "devis", "sous", "plus", "dans", "vers", "après", "puis", "corps", "près",
 }  # fmt: skip
+# nouns that have no « s » in the plural of the texts: « des linge » is a slip
+SINGULIERS = sorted(
+    {"linge", "linge de maison", *(n for n in GENRES if not n.split()[0].endswith(("s", "x")))},
+    key=len,
+    reverse=True,
+)
 FEMININS = sorted((n for n, g in GENRES.items() if g == "f"), key=len, reverse=True)
 MASCULINS = sorted((n for n, g in GENRES.items() if g == "m"), key=len, reverse=True)
 MOTIFS = {
@@ -38,11 +44,53 @@ MOTIFS = {
         r"\b[Uu]ne (?:" + "|".join(map(re.escape, MASCULINS)) + r")\b"
     ),
     "montant nul qui n'a pas de sens (« de 0,00 € »)": re.compile(r"\bde 0,00[\s\u00a0\u202f]?€"),
+    # issue 22: « pour des linge de maison »
+    "« des » devant un nom au singulier": re.compile(
+        r"\bdes (?:" + "|".join(map(re.escape, SINGULIERS)) + r")\b"
+    ),
+    # issue 22: « (3 ans à compter du dernier contact)) »
+    "parenthèses doublées « )) »": re.compile(r"\)\)"),
+    # issue 22: « 1119 jours » (babel writes 1 119 with a thin space)
+    "milliers sans espace (« 1119 jours »)": re.compile(
+        r"(?<![\d\u202f\u00a0,.\-/])\d{4,}(?=[ \u00a0](?:jours?|€|km|clients?|visites?)\b|\u00a0€)"
+    ),
 }
 
 
+NEGATIF_BABEL = re.compile(r"(?<![\w)])-\d")
+LIGNE_DE_TABLEAU = re.compile(r"^\|.*\|$")
+TAUX_AFFICHE = re.compile(r"^-?\d[\d\u202f]*(?:,(\d+))?\u00a0%$")
+
+
+def _decimales_inegales(texte: str) -> list[tuple[str, str]]:
+    """Issue 22: a column of a Markdown table shows its rates with one number of decimals
+    (« 4,4 % » beside « 20,99 % » is a slip)."""
+    fautes, tableau = [], []
+    for ligne in [*texte.splitlines(), ""]:
+        if LIGNE_DE_TABLEAU.match(ligne.strip()):
+            tableau.append([c.strip() for c in ligne.strip().strip("|").split("|")])
+            continue
+        colonnes: dict[int, set[int]] = defaultdict(set)
+        for rang in tableau:
+            for k, cellule in enumerate(rang):
+                m = TAUX_AFFICHE.match(cellule)
+                if m:
+                    colonnes[k].add(len(m.group(1) or ""))
+        fautes += [
+            ("décimales inégales dans une colonne de taux", " / ".join(r[k] for r in tableau[2:5]))
+            for k, vues in colonnes.items()
+            if len(vues) > 1
+        ]
+        tableau = []
+    return fautes
+
+
 def fautes_de_francais(texte: str) -> list[tuple[str, str]]:
-    fautes = []
+    fautes = _decimales_inegales(texte)
+    # issue 22: « -2 415,00 € » (babel's hyphen-minus) beside a typed « − » in the same line
+    for ligne in texte.splitlines():
+        if "\u2212" in ligne and NEGATIF_BABEL.search(ligne):
+            fautes.append(("deux signes moins (« - » de babel et « − »)", ligne[:80]))
     for nom, motif in MOTIFS.items():
         for m in motif.finditer(texte):
             if nom == "pluriel après 0 ou 1" and m.group(1) in INVARIABLES:
@@ -75,15 +123,33 @@ def test_chaque_exercice_s_ecrit_sans_faute_d_accord_pour_300_etudiants(code):
         "Un hypermarché achète un serviette de plage",
         "achète une peignoir",
         "une prime d'objectif de 0,00 €",
+        "Une campagne d'e-mailing pour des linge de maison a donné",
+        "- Léa : Durée dépassée (RGPD) ; référentiel (3 ans à compter du dernier contact))",
+        "Délai : **1119 jours**, soit 3 ans",
+        "VAN = 7\u202f585,00\u00a0€ − 10\u202f000,00\u00a0€ = -2\u202f415,00\u00a0€",
+        "| Rang | % |\n| --- | --- |\n| 1 | 4,4\u00a0% |\n| 2 | 20,99\u00a0% |",
     ],
 )
 def test_le_scan_voit_chaque_faute(texte):
+    """Issue 22: each French slip of the round-3 review is seen by the scan."""
     assert fautes_de_francais(texte)
 
 
 @pytest.mark.parametrize(
     "texte",
-    ["1 mois", "01 45 67 89 10", "1 234 visites", "une serviette de plage", "2 visites", "1 fois"],
+    [
+        "1 mois",
+        "01 45 67 89 10",
+        "1 234 visites",
+        "une serviette de plage",
+        "2 visites",
+        "1 fois",
+        "des serviettes de plage",
+        "i = (1 + 8 %)^(1/12) − 1",
+        "Délai : **1\u202f119 jours**",
+        "en 2025, 1 000 clients",
+        "| Rang | % |\n| --- | --- |\n| 1 | 4,40\u00a0% |\n| 2 | 20,99\u00a0% |",
+    ],
 )
 def test_le_scan_laisse_le_francais_correct(texte):
     assert fautes_de_francais(texte) == []

@@ -204,10 +204,10 @@ def test_numbers_are_shown_the_french_way(nom, valeurs, attendu, numerique):
 def test_status_and_csv_helpers_on_hand_made_results():
     import pandas as pd
 
-    from widgets.sql import QueryResult
+    from widgets.sql import ResultatRequete
 
     df = pd.DataFrame({"a": [1.5]})
-    res = QueryResult(df, ["a"], True, 0.0123, 1)
+    res = ResultatRequete(df, ["a"], True, 0.0123, 1)
     assert _espaces(statut_resultat(res)) == "1 ligne — 0,012 s (résultat coupé)"
     assert csv_francais(df) == "\ufeffa\r\n1,5\r\n".encode()
 

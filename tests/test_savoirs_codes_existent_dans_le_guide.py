@@ -1,11 +1,11 @@
-"""Issue 10, point 12: every exercise and every notebook names the right savoir codes.
+"""Issue 10, point 12, and issue 22 (the project carries its own referential): every exercise and
+every notebook names savoir codes that exist, with the code the guide gives to what it trains.
 
-The code list is read from the teaching guide itself
-(``<repo>/../shared/reference/guide-pedagogique-bts-nrc.txt``, where CI has it too; a git
-worktree of ``/work/wt/<nom>`` finds it one level higher): a code is
-valid only if the guide names it. Notebook headers state their codes in one uniform line of the
-first Markdown cell, ``**Savoirs** : S511 Le prix ; S513 Les marges.``, and the gallery metadata
-(``metadata.atelier.savoirs``), when present, lists the same codes.
+The code list is the project's own referential (``widgets/donnees/referentiel/savoirs.csv``,
+extracted once from the BTS NRC *guide d'accompagnement pédagogique*): nothing outside the
+repository is read, so a fresh clone passes. Notebook headers state their codes in one uniform
+line of the first Markdown cell, ``**Savoirs** : S511 Le prix ; S513 Les marges.``, and the
+gallery metadata (``metadata.atelier.savoirs``), when present, lists the same codes.
 """
 
 from __future__ import annotations
@@ -16,19 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from widgets.donnees.referentiel import savoir, savoirs
 from widgets.exercices.modele import TITRES_UNITES
 from widgets.exercices.registre import exercices_du_catalogue
 
 RACINE = Path(__file__).resolve().parents[1]
-# beside the repo root (CI, main checkout); a git worktree sits one level deeper
-GUIDE = next(
-    (
-        d / "shared" / "reference" / "guide-pedagogique-bts-nrc.txt"
-        for d in (RACINE.parent, RACINE.parent.parent)
-        if (d / "shared" / "reference" / "guide-pedagogique-bts-nrc.txt").is_file()
-    ),
-    RACINE.parent / "shared" / "reference" / "guide-pedagogique-bts-nrc.txt",
-)
 CARNETS = sorted(
     [*(RACINE / "notebooks").rglob("*.ipynb"), *(RACINE / "voila_apps").glob("*.ipynb")]
 )
@@ -38,24 +30,31 @@ LIGNE_SAVOIRS = re.compile(r"^\*\*Savoirs\*\* : (?P<liste>.+(?:\n.+)*)", re.MULT
 CODE = re.compile(r"\bS\d{2,3}\b")
 
 
-def codes_du_guide(texte: str) -> set[str]:
-    """Every code the guide names: ``S 522 - …``, ``S522 …`` and ``S81`` alike."""
-    return {
-        "S" + m.group(1).replace(" ", "") for m in re.finditer(r"\bS ?(\d(?: ?\d){1,3})\b", texte)
-    }
-
-
 @pytest.fixture(scope="module")
 def guide() -> set[str]:
-    assert GUIDE.is_file(), f"Guide pédagogique introuvable : {GUIDE}"
-    return codes_du_guide(GUIDE.read_text(encoding="utf-8"))
+    return {s.code for s in savoirs()}
 
 
-def test_la_liste_du_guide_est_lue_correctement(guide):
-    # codes written "S 522 - …" (with a space) and "S81" (two digits) in the guide
+def test_le_referentiel_du_projet_est_complet(guide):
+    # codes written "S 522 - …" (with a space) and "S81" (two digits) in the guide: 58 in all
+    assert len(guide) == 58
     assert {"S511", "S512", "S513", "S521", "S522", "S532", "S534", "S81", "S822"} <= guide
-    assert {"S421", "S422", "S423"} <= guide
-    assert "S999" not in guide and "S520" not in guide
+    assert {"S421", "S422", "S423", "S761", "S632", "S442", "S773"} <= guide
+    assert "S999" not in guide and "S520" not in guide and "S772" not in guide
+    assert savoir("S531").titre == "L'estimation de l'effort commercial"
+    assert savoir("S531").unite == "Gestion de clientèles"
+    assert "Principes de l'amortissement" in savoir("S531").contenus
+    assert savoir("S773").unite == "Relation client"
+
+
+def test_aucun_test_ne_lit_le_dossier_shared_a_cote_du_depot():
+    """Issue 22: a fresh clone has no ``../shared``; no test may read it (it gave 42 errors)."""
+    fautifs = [
+        p.name
+        for p in (RACINE / "tests").rglob("*.py")
+        if re.search(r"[\"'/]shared[\"'/]", p.read_text(encoding="utf-8"))
+    ]
+    assert not fautifs, f"ces tests lisent ../shared : {fautifs}"
 
 
 def test_chaque_exercice_nomme_des_codes_du_guide(guide):
@@ -145,3 +144,91 @@ def test_le_guide_de_l_enseignant_ne_nomme_que_ce_qui_existe(guide):
         c for c in carnets if c.count("/") == 2 and c.startswith("notebooks/") and c not in chemins
     )
     assert not oublies, f"docs/enseignant.md ne présente pas : {oublies}"
+
+
+# Issue 22, "savoir tags as the guide defines them": what each code covers in the guide text.
+# amortissement: S531 lists "Principes de l'amortissement" (S532 is the efficiency of an action);
+# S821 is research and collection (sources, legal limits), cleaning a file is S822
+# ("fiabilisation des données"); S432 covers segmentation and scoring ("segmentation
+# prédictive : taux de transformation, scorage"), not every SQL query; RC/05 (distributor
+# margins, SRP, double argumentation) is S513 and S773, not S771 (the buying process).
+def _codes_du_carnet(relatif: str) -> list[str]:
+    codes, raison = _codes_de_l_entete(RACINE / relatif)
+    assert codes is not None, raison
+    return codes
+
+
+def test_l_amortissement_est_le_savoir_s531():
+    """Issue 22: amortissement is S531 (« Principes de l'amortissement »), not S532."""
+    for code in ("amortissement-lineaire-1", "amortissement-degressif-1", "vnc-lineaire-1"):
+        s = exercices_du_catalogue()[f"finance/{code}"].savoirs
+        assert "S531" in s and "S532" not in s, f"finance/{code} : {s}"
+    assert _codes_du_carnet("notebooks/finance/03_amortissements.ipynb") == ["S531"]
+
+
+def test_s821_n_est_pas_le_nettoyage_du_fichier():
+    """Issue 22: S821 is research/collection of information; data cleaning is S822."""
+    nettoyage = [
+        c
+        for c, ex in exercices_du_catalogue().items()
+        if ex.generateur.__module__.endswith(("fiabilisation_prospects", "mises_a_jour"))
+    ]
+    assert len(nettoyage) >= 10
+    fautes = [c for c in nettoyage if "S821" in exercices_du_catalogue()[c].savoirs]
+    assert not fautes, f"S821 sur un exercice de nettoyage : {fautes}"
+    assert "S821" not in _codes_du_carnet(
+        "notebooks/gestion_clientele/04_fiabilisation_prospects.ipynb"
+    )
+    # the RGPD target (legal limits of collection) keeps it
+    assert "S821" in exercices_du_catalogue()["relation_digitale/cible-conforme-1"].savoirs
+
+
+SEGMENTATION_SCORING = {
+    "gestion_clientele/scoring-pondere",
+    "gestion_clientele/sql-segments-ca",
+    "gestion_clientele/sql-segments-anciennete",
+    "gestion_clientele/sql-segments-type-secteur",
+    "gestion_clientele/sql-cible-relance",
+    "gestion_clientele/sql-taux-transformation",
+}
+
+
+def test_s432_seulement_sur_la_segmentation_et_le_scoring():
+    """Issue 22: S432 only on segmentation/scoring exercises and on ``scoring-pondere``."""
+    avec = {c for c, ex in exercices_du_catalogue().items() if "S432" in ex.savoirs}
+    assert avec == SEGMENTATION_SCORING
+
+
+def test_rc05_est_s513_et_s773():
+    """Issue 22: RC/05 (marges de la distribution) is S513/S773, not S771."""
+    codes = _codes_du_carnet("notebooks/relation_client/05_marges_distribution.ipynb")
+    assert "S513" in codes and "S773" in codes and "S771" not in codes
+
+
+@pytest.mark.parametrize(
+    ("carnet", "code"),
+    [
+        ("notebooks/relation_client/07_plan_de_vente.ipynb", "S761"),  # sociogramme
+        ("voila_apps/plan_de_vente.ipynb", "S761"),
+        ("notebooks/finance/04_rentabilite_d_une_action_commerciale.ipynb", "S632"),
+        ("notebooks/gestion_projet/01_conquerir_un_nouveau_secteur.ipynb", "S632"),
+        ("notebooks/relation_client/02_documents_commerciaux.ipynb", "S442"),  # devis
+        ("voila_apps/facture.ipynb", "S442"),
+    ],
+)
+def test_ce_qui_est_travaille_est_etiquete(carnet, code):
+    """Issue 22: tag what is trained (S761 sociogramme, S632 plan d'action, S442 devis)."""
+    assert code in _codes_du_carnet(carnet)
+
+
+def test_les_reglements_par_mode_sont_s512():
+    """Issue 22: ``sql-reglements-par-mode`` trains S512 (les modes de règlement)."""
+    assert "S512" in exercices_du_catalogue()["gestion_clientele/sql-reglements-par-mode"].savoirs
+
+
+def test_les_titres_des_entetes_modifies_viennent_du_referentiel():
+    # a header that names S773 or S761 gives the referential's title
+    texte = (RACINE / "notebooks/relation_client/05_marges_distribution.ipynb").read_text(
+        encoding="utf-8"
+    )
+    assert savoir("S773").libelle in texte

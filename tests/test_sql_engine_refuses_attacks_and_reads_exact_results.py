@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from widgets.erreurs import ErreurAtelier
-from widgets.sql import QueryError, _travailleur, moteur, run_query
+from widgets.sql import ErreurRequete, _travailleur, executer_requete, moteur
 
 SCRIPT = """
 CREATE TABLE clients (
@@ -53,7 +53,7 @@ def empreinte(chemin: Path) -> str:
 
 
 def lignes(sql: str, base: Path) -> list[tuple]:
-    res = run_query(sql, base)
+    res = executer_requete(sql, base)
     return [tuple(r) for r in res.dataframe.itertuples(index=False)]
 
 
@@ -137,7 +137,7 @@ def test_reading_statement_gives_the_exact_result_set(petite_base, sql, attendu)
 
 
 def test_result_object_reports_columns_rows_and_no_warning(petite_base):
-    res = run_query("SELECT id_client AS n, nom FROM clients ORDER BY n", petite_base)
+    res = executer_requete("SELECT id_client AS n, nom FROM clients ORDER BY n", petite_base)
     assert res.columns == ["n", "nom"] == list(res.dataframe.columns)
     assert res.rowcount == res.nb_lignes == 4
     assert res.truncated is False and res.avertissements == []
@@ -145,21 +145,23 @@ def test_result_object_reports_columns_rows_and_no_warning(petite_base):
 
 
 def test_explain_and_explain_query_plan_are_accepted(petite_base):
-    plan = run_query("EXPLAIN QUERY PLAN SELECT * FROM clients WHERE id_client = 2", petite_base)
+    plan = executer_requete(
+        "EXPLAIN QUERY PLAN SELECT * FROM clients WHERE id_client = 2", petite_base
+    )
     assert "detail" in plan.columns
     assert any("clients" in d for d in plan.dataframe["detail"])
-    code = run_query("EXPLAIN SELECT nom FROM clients", petite_base)
+    code = executer_requete("EXPLAIN SELECT nom FROM clients", petite_base)
     assert {"addr", "opcode"} <= set(code.columns) and code.rowcount > 3
 
 
 def test_result_is_cut_at_max_rows_with_a_french_warning(petite_base):
     sql = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT i FROM n"
-    res = run_query(sql, petite_base, max_rows=50)
+    res = executer_requete(sql, petite_base, lignes_max=50)
     assert res.truncated is True and res.rowcount == 50
     assert list(res.dataframe["i"]) == list(range(1, 51))
     assert [a.code for a in res.avertissements] == ["tronque"]
     assert "50 premières lignes" in res.avertissements[0]
-    res = run_query(sql, petite_base)  # default max_rows: 1000, written the French way
+    res = executer_requete(sql, petite_base)  # default max_rows: 1000, written the French way
     assert res.rowcount == 1000 and "1\u202f000 premières lignes" in res.avertissements[0]
 
 
@@ -168,7 +170,7 @@ def test_huge_values_cut_the_result_well_before_memory_runs_out(petite_base):
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
         "SELECT printf('%.*c', 900000, 'x') FROM n"
     )
-    res = run_query(sql, petite_base, max_rows=1000)
+    res = executer_requete(sql, petite_base, lignes_max=1000)
     assert res.truncated is True
     assert 10 < res.rowcount < 40  # 32 MB cap / 900 kB per row
     assert "trop volumineux" in res.avertissements[0]
@@ -255,8 +257,8 @@ def _attaque(petite_base: Path, sql: str, codes: set[str], mots: tuple[str, ...]
     sql = sql.format(base=petite_base, dossier=dossier)
     avant_hash, avant_fichiers = empreinte(petite_base), {p.name for p in dossier.iterdir()}
     debut = time.monotonic()
-    with pytest.raises(QueryError) as exc:
-        run_query(sql, petite_base, time_limit_s=1.0)
+    with pytest.raises(ErreurRequete) as exc:
+        executer_requete(sql, petite_base, delai_s=1.0)
     assert time.monotonic() - debut < 1.0 + 1.5
     assert exc.value.code in codes, (exc.value.code, str(exc.value))
     assert isinstance(exc.value, ErreurAtelier)
@@ -298,8 +300,8 @@ RUNAWAYS = [
 def test_runaway_query_is_stopped_at_the_time_limit(petite_base, sql):
     avant = empreinte(petite_base)
     debut = time.monotonic()
-    with pytest.raises(QueryError) as exc:
-        run_query(sql, petite_base, time_limit_s=0.5)
+    with pytest.raises(ErreurRequete) as exc:
+        executer_requete(sql, petite_base, delai_s=0.5)
     assert time.monotonic() - debut < 0.5 + 1.5
     assert exc.value.code in {"temps_depasse", "memoire"}
     assert "arrêtée" in str(exc.value)
@@ -314,8 +316,8 @@ def test_cartesian_join_of_the_biggest_demo_tables_is_stopped(base_demo):
     )
     avant = empreinte(base_demo)
     debut = time.monotonic()
-    with pytest.raises(QueryError) as exc:
-        run_query(sql, base_demo, time_limit_s=0.5)
+    with pytest.raises(ErreurRequete) as exc:
+        executer_requete(sql, base_demo, delai_s=0.5)
     assert time.monotonic() - debut < 2.0
     assert exc.value.code == "temps_depasse"
     assert empreinte(base_demo) == avant
@@ -336,8 +338,8 @@ BLOWUPS = [
 @pytest.mark.parametrize("sql", BLOWUPS, ids=[f"blowup{i}" for i in range(len(BLOWUPS))])
 def test_memory_blowups_hit_a_limit_with_a_french_message(petite_base, sql):
     debut = time.monotonic()
-    with pytest.raises(QueryError) as exc:
-        run_query(sql, petite_base, time_limit_s=1.0)
+    with pytest.raises(ErreurRequete) as exc:
+        executer_requete(sql, petite_base, delai_s=1.0)
     assert time.monotonic() - debut < 1.0 + 1.5
     assert exc.value.code in {"trop_gros", "memoire", "temps_depasse"}
     assert any(m in str(exc.value) for m in ("trop grand", "mémoire", "arrêtée", "trop complexe"))
@@ -346,12 +348,12 @@ def test_memory_blowups_hit_a_limit_with_a_french_message(petite_base, sql):
 def test_one_long_builtin_call_is_stopped_by_killing_the_worker(petite_base):
     """instr() over 1 MB strings runs seconds inside ONE call: the progress handler is never
     reached; the parent must kill the worker at the deadline and the next query must work."""
-    run_query("SELECT 1", petite_base)
+    executer_requete("SELECT 1", petite_base)
     pid = moteur.pid_travailleur()
     sql = "SELECT instr(printf('%.*c', 999999, 'a'), printf('%.*c', 499999, 'a') || 'b')"
     debut = time.monotonic()
-    with pytest.raises(QueryError) as exc:
-        run_query(sql, petite_base, time_limit_s=0.5)
+    with pytest.raises(ErreurRequete) as exc:
+        executer_requete(sql, petite_base, delai_s=0.5)
     assert time.monotonic() - debut < 0.5 + 1.5
     assert exc.value.code == "temps_depasse"
     assert "(0,5 s)" in str(exc.value)
@@ -360,7 +362,7 @@ def test_one_long_builtin_call_is_stopped_by_killing_the_worker(petite_base):
 
 
 def test_engine_survives_a_killed_worker(petite_base):
-    run_query("SELECT 1", petite_base)
+    executer_requete("SELECT 1", petite_base)
     moteur._courant.processus.kill()
     moteur._courant.processus.join(5)
     assert lignes("SELECT COUNT(*) FROM commandes", petite_base) == [(4,)]
@@ -451,8 +453,8 @@ def test_sandbox_connection_still_refuses_attach_and_pragma(petite_base, tmp_pat
 def test_any_text_either_runs_or_raises_a_french_query_error(petite_base, texte):
     avant = empreinte(petite_base)
     try:
-        res = run_query(texte, petite_base, time_limit_s=1.0, max_rows=20)
-    except QueryError as err:
+        res = executer_requete(texte, petite_base, delai_s=1.0, lignes_max=20)
+    except ErreurRequete as err:
         assert err.code and str(err)
     else:
         assert res.rowcount <= 20
@@ -484,8 +486,8 @@ def test_a_script_without_main_guard_can_use_the_engine(petite_base, tmp_path):
 
     script = tmp_path / "script_etudiant.py"
     script.write_text(
-        "from widgets.sql import run_query\n"
-        f"res = run_query('SELECT COUNT(*) AS n FROM clients', {str(petite_base)!r})\n"
+        "from widgets.sql import executer_requete\n"
+        f"res = executer_requete('SELECT COUNT(*) AS n FROM clients', {str(petite_base)!r})\n"
         "print('RESULTAT', int(res.dataframe['n'][0]))\n",
         encoding="utf-8",
     )
@@ -498,14 +500,14 @@ def test_a_script_without_main_guard_can_use_the_engine(petite_base, tmp_path):
 
 def test_kernel_interrupt_while_waiting_never_mixes_up_answers(petite_base, monkeypatch):
     """Kernel > Interrupt during a query: the late answer must not become the next result."""
-    run_query("SELECT 1", petite_base)
+    executer_requete("SELECT 1", petite_base)
 
     def interrompre(*_args):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(moteur._courant.canal, "poll", interrompre)
     with pytest.raises(KeyboardInterrupt):
-        run_query("SELECT 2", petite_base)
+        executer_requete("SELECT 2", petite_base)
     assert lignes("SELECT 3", petite_base) == [(3,)]
 
 
@@ -513,7 +515,7 @@ def test_kernel_interrupt_while_waiting_never_mixes_up_answers(petite_base, monk
 def test_worker_ignores_the_interrupt_sent_to_the_kernel_process_group(petite_base):
     import signal
 
-    run_query("SELECT 1", petite_base)
+    executer_requete("SELECT 1", petite_base)
     pid = moteur.pid_travailleur()
     os.kill(pid, signal.SIGINT)
     time.sleep(0.2)

@@ -1,7 +1,7 @@
 """Issue 10, point 7 (issue point 14): SQLite's raw English message never reaches a student.
 
 An error that no rule recognises gets a French generic explanation; the English text is kept
-only in ``QueryError.detail`` (for the teacher), never in the message a student reads.
+only in ``ErreurRequete.detail`` (for the teacher), never in the message a student reads.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from widgets.sql import QueryError, run_query
+from widgets.sql import ErreurRequete, executer_requete
 from widgets.sql.explications import ERREUR_INCONNUE, expliquer
 from widgets.sql.lexique import decouper
 
@@ -28,7 +28,7 @@ def test_un_message_inconnu_devient_une_explication_francaise(message: str) -> N
     erreur = expliquer(
         "OperationalError", message, decouper("SELECT 1"), {"clients": ["ville"]}, [], False
     )
-    assert isinstance(erreur, QueryError)
+    assert isinstance(erreur, ErreurRequete)
     texte = str(erreur)
     for mot in message.split():
         if len(mot) > 3 and mot.isascii() and mot.isalpha():
@@ -50,8 +50,8 @@ def test_un_message_inconnu_devient_une_explication_francaise(message: str) -> N
 def test_sur_une_vraie_base_le_message_est_francais(base_demo: Path, requete, code) -> None:
     """Point 7: real SQLite errors (integer overflow, NATURAL … USING, wrong arity) reach the
     student in French."""
-    with pytest.raises(QueryError) as info:
-        run_query(requete, database=base_demo)
+    with pytest.raises(ErreurRequete) as info:
+        executer_requete(requete, base=base_demo)
     texte = str(info.value)
     assert info.value.code == code
     for anglais in ("overflow", "NATURAL join", "wrong number", "SQLite a refusé"):

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from widgets.sql import QueryError, run_query
+from widgets.sql import ErreurRequete, executer_requete
 from widgets.sql.lexique import decouper, instructions, verbe
 
 ERREURS = [
@@ -47,15 +47,15 @@ ERREURS = [
 
 @pytest.mark.parametrize(("sql", "code", "extrait"), ERREURS)
 def test_mistake_gets_a_french_explanation_with_a_code(base_demo, sql, code, extrait):
-    with pytest.raises(QueryError) as exc:
-        run_query(sql, base_demo)
+    with pytest.raises(ErreurRequete) as exc:
+        executer_requete(sql, base_demo)
     assert exc.value.code == code, str(exc.value)
     assert extrait in str(exc.value)
 
 
 def test_missing_database_is_explained(tmp_path: Path):
-    with pytest.raises(QueryError) as exc:
-        run_query("SELECT 1", tmp_path / "absente.db")
+    with pytest.raises(ErreurRequete) as exc:
+        executer_requete("SELECT 1", tmp_path / "absente.db")
     assert exc.value.code == "base_introuvable" and "introuvable" in str(exc.value)
 
 
@@ -89,13 +89,13 @@ AVERTIS = [
 
 @pytest.mark.parametrize(("sql", "codes", "extrait"), AVERTIS)
 def test_suspicious_query_runs_with_a_french_warning(base_demo, sql, codes, extrait):
-    res = run_query(sql, base_demo, max_rows=5)
+    res = executer_requete(sql, base_demo, lignes_max=5)
     assert [a.code for a in res.avertissements if a.code != "tronque"] == codes
     assert any(extrait in a for a in res.avertissements), res.avertissements
 
 
 def test_bare_column_without_group_by_really_returns_one_row(base_demo):
-    res = run_query("SELECT ville, COUNT(*) AS nb FROM clients", base_demo)
+    res = executer_requete("SELECT ville, COUNT(*) AS nb FROM clients", base_demo)
     assert res.rowcount == 1 and int(res.dataframe["nb"][0]) == 300
 
 
@@ -126,7 +126,7 @@ SANS_AVERTISSEMENT = [
 
 @pytest.mark.parametrize("sql", SANS_AVERTISSEMENT)
 def test_correct_query_gets_no_warning(base_demo, sql):
-    res = run_query(sql, base_demo, max_rows=100_000)
+    res = executer_requete(sql, base_demo, lignes_max=100_000)
     assert res.avertissements == [], res.avertissements
 
 

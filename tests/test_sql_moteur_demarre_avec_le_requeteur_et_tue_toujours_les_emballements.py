@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from widgets.sql import QueryError, moteur, run_query
+from widgets.sql import ErreurRequete, executer_requete, moteur
 from widgets.ui.requeteur import Requeteur
 
 
@@ -65,8 +65,8 @@ def test_un_emballement_est_tue_et_remplace_en_arriere_plan(moteur_arrete, base_
     demarrages = moteur.statistiques["demarrages"]
 
     # one long built-in call: neither the progress handler nor interrupt() stops it
-    with pytest.raises(QueryError) as err:
-        run_query("SELECT printf('%.*c', 2000000000, 'x')", base_demo, time_limit_s=0.5)
+    with pytest.raises(ErreurRequete) as err:
+        executer_requete("SELECT printf('%.*c', 2000000000, 'x')", base_demo, delai_s=0.5)
     assert err.value.code == "temps_depasse"
     assert moteur.statistiques["arrets_forces"] == arrets + 1
     nouveau = moteur.pid_travailleur()
@@ -74,7 +74,7 @@ def test_un_emballement_est_tue_et_remplace_en_arriere_plan(moteur_arrete, base_
     assert moteur.etat_travailleur() in ("demarrage", "pret")
     assert moteur.statistiques["demarrages"] == demarrages + 1
 
-    res = run_query("SELECT COUNT(*) AS n FROM clients", base_demo)
+    res = executer_requete("SELECT COUNT(*) AS n FROM clients", base_demo)
     assert res.dataframe["n"].tolist() == [300]
     assert moteur.pid_travailleur() == nouveau  # the background replacement answered
 
@@ -85,4 +85,4 @@ def test_un_travailleur_mort_entre_deux_requetes_est_remplace(moteur_arrete, bas
     assert moteur.etat_travailleur() == "arrete"
     moteur.demarrer_en_arriere_plan()
     assert moteur.etat_travailleur() in ("demarrage", "pret")
-    assert run_query("SELECT 1 + 1 AS n", base_demo).dataframe["n"].tolist() == [2]
+    assert executer_requete("SELECT 1 + 1 AS n", base_demo).dataframe["n"].tolist() == [2]

@@ -11,11 +11,11 @@ from widgets.donnees.generation.schema import TABLES
 from widgets.sql import (
     BacASable,
     CleEtrangere,
-    QueryError,
+    ErreurRequete,
     bac_a_sable,
     chemin_bac_a_sable,
+    executer_requete,
     reinitialiser_bac_a_sable,
-    run_query,
     schema,
 )
 
@@ -25,7 +25,7 @@ def empreinte(chemin: Path) -> str:
 
 
 def valeur(sql: str, base: Path):
-    return run_query(sql, base).dataframe.iloc[0, 0]
+    return executer_requete(sql, base).dataframe.iloc[0, 0]
 
 
 def test_sandbox_is_a_copy_in_the_student_folder(base_demo, dossier_utilisateur_temporaire):
@@ -40,22 +40,24 @@ def test_sandbox_is_a_copy_in_the_student_folder(base_demo, dossier_utilisateur_
 def test_insert_update_delete_work_in_the_sandbox_and_reset_restores_it(base_demo):
     avant = empreinte(base_demo)
     chemin = bac_a_sable(reference=base_demo)
-    res = run_query(
+    res = executer_requete(
         "INSERT INTO produits (reference, designation, gamme, prix_unitaire_ht, cout_achat_ht, "
         "taux_tva, actif) VALUES ('XX-001', 'Drap de bain', 'Serviettes éponge', 19.9, 8.5, "
         "20, 1)",
         chemin,
-        writable=True,
+        ecriture=True,
     )
     assert res.rowcount == 1
     assert valeur("SELECT COUNT(*) FROM produits", chemin) == 28
-    res = run_query(
-        "UPDATE produits SET prix_unitaire_ht = 3.1 WHERE id_produit = 1", chemin, writable=True
+    res = executer_requete(
+        "UPDATE produits SET prix_unitaire_ht = 3.1 WHERE id_produit = 1", chemin, ecriture=True
     )
     assert res.rowcount == 1
     assert valeur("SELECT prix_unitaire_ht FROM produits WHERE id_produit = 1", chemin) == 3.1
     nb = valeur("SELECT COUNT(*) FROM prospects_defauts WHERE defaut = 'doublon'", chemin)
-    res = run_query("DELETE FROM prospects_defauts WHERE defaut = 'doublon'", chemin, writable=True)
+    res = executer_requete(
+        "DELETE FROM prospects_defauts WHERE defaut = 'doublon'", chemin, ecriture=True
+    )
     assert res.rowcount == nb > 0
     assert valeur("SELECT COUNT(*) FROM prospects_defauts WHERE defaut = 'doublon'", chemin) == 0
 
@@ -69,11 +71,11 @@ def test_insert_update_delete_work_in_the_sandbox_and_reset_restores_it(base_dem
 
 def test_sandbox_enforces_the_keys_with_a_french_message(base_demo):
     chemin = bac_a_sable(reference=base_demo)
-    with pytest.raises(QueryError) as exc:
-        run_query("DELETE FROM clients WHERE id_client = 1", chemin, writable=True)
+    with pytest.raises(ErreurRequete) as exc:
+        executer_requete("DELETE FROM clients WHERE id_client = 1", chemin, ecriture=True)
     assert exc.value.code == "contrainte" and "Clé étrangère" in str(exc.value)
-    with pytest.raises(QueryError) as exc:
-        run_query("INSERT INTO secteurs (nom) VALUES ('Corse')", chemin, writable=True)
+    with pytest.raises(ErreurRequete) as exc:
+        executer_requete("INSERT INTO secteurs (nom) VALUES ('Corse')", chemin, ecriture=True)
     assert exc.value.code == "contrainte" and "obligatoire" in str(exc.value)
     assert valeur("SELECT COUNT(*) FROM clients", chemin) == 300
 
@@ -91,8 +93,8 @@ def test_sandbox_enforces_the_keys_with_a_french_message(base_demo):
 )
 def test_sandbox_still_refuses_escapes(base_demo, sql):
     chemin = bac_a_sable(reference=base_demo)
-    with pytest.raises(QueryError) as exc:
-        run_query(sql.format(dossier=chemin.parent), chemin, writable=True)
+    with pytest.raises(ErreurRequete) as exc:
+        executer_requete(sql.format(dossier=chemin.parent), chemin, ecriture=True)
     assert exc.value.code == "interdit"
     assert "bac à sable" in str(exc.value) or "pas disponible" in str(exc.value)
     assert sorted(p.name for p in chemin.parent.iterdir()) == ["moi.db"]
@@ -101,8 +103,8 @@ def test_sandbox_still_refuses_escapes(base_demo, sql):
 def test_writable_is_refused_on_the_reference_base(base_demo, monkeypatch):
     monkeypatch.setenv("ATELIER_BASE", str(base_demo))
     avant = empreinte(base_demo)
-    with pytest.raises(QueryError) as exc:
-        run_query("DELETE FROM visites", base_demo, writable=True)
+    with pytest.raises(ErreurRequete) as exc:
+        executer_requete("DELETE FROM visites", base_demo, ecriture=True)
     assert exc.value.code == "lecture_seule"
     assert empreinte(base_demo) == avant
 
@@ -136,7 +138,7 @@ def test_schema_lists_tables_columns_meanings_and_keys(base_demo):
 
 
 def test_schema_of_a_missing_file_is_a_french_error(tmp_path):
-    with pytest.raises(QueryError) as exc:
+    with pytest.raises(ErreurRequete) as exc:
         schema(tmp_path / "nulle_part.db")
     assert exc.value.code == "base_introuvable"
 
@@ -149,7 +151,7 @@ def test_paths_with_spaces_accents_and_url_characters_work(base_demo, tmp_path, 
     assert valeur("SELECT COUNT(*) FROM secteurs", copie) == 7
     monkeypatch.setenv("ATELIER_DONNEES", str(dossier / "données élève"))
     chemin = bac_a_sable(reference=copie)
-    run_query("DELETE FROM objectifs", chemin, writable=True)
+    executer_requete("DELETE FROM objectifs", chemin, ecriture=True)
     assert valeur("SELECT COUNT(*) FROM objectifs", chemin) == 0
     assert valeur("SELECT COUNT(*) FROM objectifs", copie) == 303
     assert sorted(p.name for p in dossier.iterdir()) == ["base clients.db", "données élève"]
@@ -158,7 +160,7 @@ def test_paths_with_spaces_accents_and_url_characters_work(base_demo, tmp_path, 
 def test_windows_network_share_gets_an_uri_without_authority():
     from pathlib import PureWindowsPath
 
-    from widgets.sql._travailleur import uri_fichier
+    from widgets.connexions import uri_fichier
 
     assert uri_fichier(PureWindowsPath(r"\\serveur\nrc\clients.db")) == (
         "file:////serveur/nrc/clients.db"

@@ -26,7 +26,22 @@ def _construire_base(args: argparse.Namespace) -> int:
 
     rapport = construire_base(Path(args.sortie), clients=args.clients, graine=args.graine)
     print(rapport)
+    print(construire_agregats(Path(args.sortie)))
     return 0
+
+
+def construire_agregats(base: Path) -> str:
+    """Build the read-only aggregate file beside ``base`` (customer P&L and risk of the
+    default parameters, :mod:`widgets.donnees.cache_agregats`); returns the French report."""
+    import time
+
+    from widgets.calculs.format import format_nombre
+    from widgets.donnees.cache_agregats import construire_cache_de_base
+
+    debut = time.perf_counter()
+    fichier = construire_cache_de_base(base)
+    duree = format_nombre(time.perf_counter() - debut, 1)
+    return f"Agrégats pré-calculés (comptes d'exploitation, risque) : {fichier.name}, en {duree} s"
 
 
 def _lab(args: argparse.Namespace) -> int:

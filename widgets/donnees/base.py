@@ -1,11 +1,12 @@
 """Read-only access to a SQLite database: the one place that opens the reference base.
 
-Every read-only connection of ``widgets/`` (catalogue, targets, team, guided tour, progress
-files, fingerprint of a build) goes through :func:`ouvrir_lecture_seule`, built on the SQL
-worker's URI builder (``widgets.sql._travailleur``): the path is percent-encoded, so a folder
-named ``a#b c%`` opens the right file instead of creating a truncated one, a Windows share
-keeps its four slashes, and a WAL base is opened ``immutable`` (no ``-wal``/``-shm`` files are
-created next to the reference). Never write ``sqlite3.connect(f"file:{...}?mode=ro")`` by hand.
+Every read-only connection of the data layer (catalogue, targets, team, guided tour, progress
+files, fingerprint of a build) goes through :func:`ouvrir_lecture_seule`, built on the one
+low-level SQLite module :mod:`widgets.connexions` (also used by the SQL engine): the path is
+percent-encoded, so a folder named ``a#b c%`` opens the right file instead of creating a
+truncated one, a Windows share keeps its four slashes, and a WAL base is opened ``immutable``
+(no ``-wal``/``-shm`` files are created next to the reference). Never call ``sqlite3.connect``
+by hand: this module adds the French error of a missing base and ``sqlite3.Row`` rows.
 
 Messages are in French (:class:`~widgets.erreurs.ErreurAtelier`, naming the field ``champ``).
 """
@@ -17,9 +18,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from widgets.connexions import ouvrir_lecture, uri_sqlite
 from widgets.donnees.chemins import base_reference
 from widgets.erreurs import ErreurAtelier
-from widgets.sql._travailleur import _uri
 
 __all__ = [
     "CONSTRUIRE_LA_BASE",
@@ -33,7 +34,7 @@ CONSTRUIRE_LA_BASE = "construisez-la avec « atelier construire-base » (ou make
 
 def uri_lecture_seule(chemin: Path | str) -> str:
     """The ``file:…?mode=ro`` URI of ``chemin`` (absolute, percent-encoded)."""
-    return _uri(chemin, False)
+    return uri_sqlite(chemin)
 
 
 def ouvrir_lecture_seule(
@@ -49,7 +50,7 @@ def ouvrir_lecture_seule(
         conseil = f" : {CONSTRUIRE_LA_BASE}" if nature == "la base clients" else ""
         raise ErreurAtelier(f"{nature} « {chemin.name} » est introuvable{conseil}.", champ=champ)
     try:
-        connexion = sqlite3.connect(uri_lecture_seule(chemin), uri=True)
+        connexion = ouvrir_lecture(chemin)
     except sqlite3.Error as err:  # pragma: no cover - unreadable disk
         raise ErreurAtelier(f"impossible d'ouvrir la base ({err}).", champ=champ) from err
     connexion.row_factory = sqlite3.Row

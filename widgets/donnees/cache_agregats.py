@@ -15,7 +15,17 @@ the risk). A frame read back from this file costs tens of milliseconds.
   a fingerprint of the source of the modules that build the frames, hashed (sha256): a rebuilt
   base or a changed query is simply another key, the old one ages out.
 - Writes: one ``BEGIN IMMEDIATE`` transaction (all or nothing); concurrent kernels of a class
-  wait for each other through SQLite's busy timeout.
+  wait for each other through the busy timeout of :mod:`widgets.connexions`; beyond it the
+  cache is skipped (the base is read), never an error.
+- Built with the base: ``atelier construire-base`` (and ``make db``) calls
+  :func:`construire_cache_de_base`, which writes the customer P&L and risk frames of the
+  default parameters into ``<base>.agregats.sqlite`` beside the base (key without the base's
+  path: size, mtime, query, parameters). Kernels only read that file (read-only connection),
+  after their own cache: the first P&L or risk of a class no longer scans the base.
+- Computed once: when several kernels miss the same analysis at once (35 students opening an
+  app on a fresh base), :func:`lire_ou_calculer` lets one compute it while the others wait on
+  a SQLite lock (``BEGIN IMMEDIATE`` on ``cache/verrou-<analysis>.sqlite``, released by the OS
+  if the kernel dies) and then read the frame it wrote.
 - Any trouble (corrupt or locked file, read-only folder, full disk) is silent: the frame is
   computed from the base as without a cache, and a corrupt file is deleted and rebuilt. A
   student never sees an error from here.
@@ -24,19 +34,32 @@ the risk). A frame read back from this file costs tens of milliseconds.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import hashlib
 import json
+import os
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from widgets.connexions import ouvrir_ecriture, ouvrir_lecture
 from widgets.donnees.chemins import dossier_utilisateur
 
-__all__ = ["CACHE_CLES", "chemin_cache", "effacer_cache", "ecrire", "lire"]
+__all__ = [
+    "ATTENTE_CALCUL_S",
+    "CACHE_CLES",
+    "chemin_cache",
+    "chemin_cache_de_base",
+    "construire_cache_de_base",
+    "ecrire",
+    "effacer_cache",
+    "lire",
+    "lire_ou_calculer",
+]
 
 CACHE_CLES = 12
 """Frames kept on disk (the most recently used). Why a bound: a 100 000-client frame weighs
@@ -45,12 +68,19 @@ the folder of a student would grow forever. Twelve covers the default analyses (
 ABC, RFM, statistics) of a base and a few periods or filters. Measured on 100 000 clients:
 P&L 9.8 MB, risk 4.2 MB, CA per client 1.4 MB, RFM 2.9 MB; 120 MB in the worst case."""
 
-DELAI_ATTENTE_S = 5.0
-"""Busy timeout: a writer holds the file for a fraction of a second; beyond this wait the
-cache is skipped (the base is read), never an error."""
-
 FORMAT = 1
 """Bumped when the layout of the file changes."""
+
+ATTENTE_CALCUL_S = 120.0
+"""How long a kernel waits for another one computing the same analysis before computing it
+itself. One P&L of 100 000 clients takes about 4 s alone; 35 kernels starting together on two
+cores make the one computing it slower, never two minutes."""
+
+_DESTINATION: contextvars.ContextVar[tuple[Path, Path] | None] = contextvars.ContextVar(
+    "destination_agregats", default=None
+)
+"""While :func:`construire_cache_de_base` runs: (resolved base, file to write); the user's own
+cache is then neither read nor written."""
 
 _SOURCES = ("portefeuille.py", "portefeuille_vectorise.py", "cache_agregats.py")
 _empreinte_code: str | None = None
@@ -65,6 +95,13 @@ def effacer_cache() -> None:
     """Delete the cache file (a benchmark measuring a first-ever load; a student's reset)."""
     with contextlib.suppress(OSError):
         chemin_cache().unlink(missing_ok=True)
+
+
+def chemin_cache_de_base(base: Path | str) -> Path:
+    """The aggregate file built with ``base``, beside it (``clients.db`` →
+    ``clients.agregats.sqlite``)."""
+    base = Path(base)
+    return base.with_name(f"{base.stem}.agregats.sqlite")
 
 
 def _code() -> str:
@@ -87,8 +124,14 @@ def _cle(cle: tuple) -> str:
     return hashlib.sha256(repr((_code(), cle)).encode("utf-8")).hexdigest()
 
 
+def _cle_de_base(cle: tuple) -> str:
+    """Key in the file beside the base: the memo's key without the base's path (``cle[0]``),
+    so that a base copied with its aggregate file (mtime kept) still finds its frames."""
+    return _cle(("base", *cle[1:]))
+
+
 def _ouvrir(chemin: Path) -> sqlite3.Connection:
-    connexion = sqlite3.connect(str(chemin), timeout=DELAI_ATTENTE_S, isolation_level=None)
+    connexion = ouvrir_ecriture(chemin, isolation_level=None)
     try:
         # pages of dropped frames are given back to the file system at each commit
         connexion.execute("PRAGMA auto_vacuum = FULL")
@@ -182,32 +225,68 @@ def _decoder(sorte: str, donnees: bytes, masque: bytes | None, lignes: int) -> p
 # --------------------------------------------------------------------------- read, write
 
 
+def _lire_table(connexion: sqlite3.Connection, code: str) -> pd.DataFrame | None:
+    """The frame saved under ``code`` in an open file (None: absent or incomplete); a damaged
+    column raises ValueError / TypeError / KeyError."""
+    entete = connexion.execute(
+        "SELECT lignes, colonnes FROM agregats WHERE cle = ?", (code,)
+    ).fetchone()
+    if entete is None:
+        return None
+    lignes, colonnes = int(entete[0]), json.loads(entete[1])
+    morceaux = connexion.execute(
+        "SELECT rang, donnees, masque FROM colonnes WHERE cle = ? ORDER BY rang", (code,)
+    ).fetchall()
+    if [r for r, _d, _m in morceaux] != list(range(len(colonnes))):
+        return None
+    return pd.DataFrame(
+        {
+            nom: _decoder(sorte, donnees, masque, lignes)
+            for (nom, sorte), (_r, donnees, masque) in zip(colonnes, morceaux, strict=True)
+        },
+        index=pd.RangeIndex(lignes),
+    )
+
+
 def lire(cle: tuple) -> pd.DataFrame | None:
-    """The frame saved under ``cle``, or None (absent, unreadable: the caller computes it)."""
+    """The frame saved under ``cle``, or None (absent, unreadable: the caller computes it).
+
+    The user's cache first, then the file built with the base (``cle[0]`` is the base's
+    resolved path)."""
+    if _DESTINATION.get() is not None:
+        return None  # building the base's file: compute from the base
+    table = _lire_du_cache_utilisateur(cle)
+    if table is None:
+        table = _lire_de_la_base(cle)
+    return table
+
+
+def _lire_de_la_base(cle: tuple) -> pd.DataFrame | None:
+    try:
+        chemin = chemin_cache_de_base(cle[0])
+        if not chemin.is_file():
+            return None
+        connexion = ouvrir_lecture(chemin)
+    except (sqlite3.Error, OSError, TypeError, IndexError):
+        return None
+    try:
+        return _lire_table(connexion, _cle_de_base(cle))
+    except (sqlite3.Error, ValueError, TypeError, KeyError):
+        return None  # read-only for kernels: never deleted from here
+    finally:
+        connexion.close()
+
+
+def _lire_du_cache_utilisateur(cle: tuple) -> pd.DataFrame | None:
     ouvert = _ouvrir_si_possible(creer=False)
     if ouvert is None:
         return None
     chemin, connexion = ouvert
     code = _cle(cle)
     try:
-        entete = connexion.execute(
-            "SELECT lignes, colonnes FROM agregats WHERE cle = ?", (code,)
-        ).fetchone()
-        if entete is None:
+        table = _lire_table(connexion, code)
+        if table is None:
             return None
-        lignes, colonnes = int(entete[0]), json.loads(entete[1])
-        morceaux = connexion.execute(
-            "SELECT rang, donnees, masque FROM colonnes WHERE cle = ? ORDER BY rang", (code,)
-        ).fetchall()
-        if [r for r, _d, _m in morceaux] != list(range(len(colonnes))):
-            return None
-        table = pd.DataFrame(
-            {
-                nom: _decoder(sorte, donnees, masque, lignes)
-                for (nom, sorte), (_r, donnees, masque) in zip(colonnes, morceaux, strict=True)
-            },
-            index=pd.RangeIndex(lignes),
-        )
         # most recently used first to be kept (best effort: a busy file skips it at once)
         with contextlib.suppress(sqlite3.Error):
             connexion.execute("PRAGMA busy_timeout = 50")
@@ -236,11 +315,21 @@ def ecrire(cle: tuple, nom: str, table: pd.DataFrame) -> bool:
     morceaux = [
         _encoder(table[c], sorte) for c, (_n, sorte) in zip(table.columns, colonnes, strict=True)
     ]
-    ouvert = _ouvrir_si_possible(creer=True)
-    if ouvert is None:
-        return False
-    chemin, connexion = ouvert
-    code = _cle(cle)
+    destination = _DESTINATION.get()
+    if destination is not None:  # building the base's file
+        if Path(cle[0]) != destination[0]:
+            return False
+        try:
+            chemin, connexion = destination[1], _ouvrir(destination[1])
+        except sqlite3.Error:
+            return False
+        code = _cle_de_base(cle)
+    else:
+        ouvert = _ouvrir_si_possible(creer=True)
+        if ouvert is None:
+            return False
+        chemin, connexion = ouvert
+        code = _cle(cle)
     try:
         connexion.execute("BEGIN IMMEDIATE")
         try:
@@ -275,3 +364,87 @@ def _elaguer(connexion: sqlite3.Connection) -> None:
     for (code,) in anciens:
         connexion.execute("DELETE FROM colonnes WHERE cle = ?", (code,))
         connexion.execute("DELETE FROM agregats WHERE cle = ?", (code,))
+
+
+# --------------------------------------------------------------------------- computed once
+
+
+def lire_ou_calculer(cle: tuple, nom: str, construire: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    """The frame of ``cle`` read back (user's cache, then the base's file), else ``construire()``
+    computed and saved — by one kernel at a time per analysis ``nom``: the others wait for it
+    (at most :data:`ATTENTE_CALCUL_S`) and read what it wrote instead of scanning the base too.
+    """
+    table = lire(cle)
+    if table is not None:
+        return table
+    if _DESTINATION.get() is not None:
+        table = construire()
+        ecrire(cle, nom, table)
+        return table
+    with _verrou(nom):
+        table = lire(cle)  # written by the kernel we waited for
+        if table is None:
+            table = construire()
+            ecrire(cle, nom, table)
+    return table
+
+
+@contextlib.contextmanager
+def _verrou(nom: str) -> Iterator[None]:
+    """Hold the write lock of ``cache/verrou-<nom>.sqlite`` (a ``BEGIN IMMEDIATE`` that writes
+    nothing): the OS releases it if the kernel dies. No lock at all (unusable folder, waited
+    too long) is not an error: the caller computes the frame itself."""
+    connexion = None
+    try:
+        dossier = chemin_cache().parent
+        dossier.mkdir(parents=True, exist_ok=True)
+        connexion = ouvrir_ecriture(dossier / f"verrou-{nom}.sqlite", isolation_level=None)
+        fin = time.monotonic() + ATTENTE_CALCUL_S
+        while True:
+            try:
+                connexion.execute("BEGIN IMMEDIATE")  # waits the busy timeout, then raises
+                break
+            except sqlite3.OperationalError:
+                if time.monotonic() >= fin:
+                    raise
+    except (sqlite3.Error, OSError):
+        if connexion is not None:
+            connexion.close()
+            connexion = None
+    try:
+        yield
+    finally:
+        if connexion is not None:
+            with contextlib.suppress(sqlite3.Error):
+                connexion.execute("ROLLBACK")
+            connexion.close()
+
+
+# --------------------------------------------------------------------------- built with the base
+
+
+def construire_cache_de_base(base: Path | str) -> Path:
+    """Write the customer P&L and risk frames of ``base`` (default parameters: the two
+    analyses whose first load cost 3.9 s and 3.1 s per user on 100 000 clients) into
+    :func:`chemin_cache_de_base`, replacing it at once (a temporary file renamed): kernels
+    reading the old one keep a consistent file. Called after the base is built; the base
+    must not change afterwards (its size and mtime are part of the key)."""
+    from widgets.donnees import portefeuille_vectorise as vectorise  # above this module
+
+    base = Path(base).resolve()
+    cible = chemin_cache_de_base(base)
+    temporaire = cible.with_name(f"{cible.name}.{os.getpid()}.tmp")
+    temporaire.unlink(missing_ok=True)
+    jeton = _DESTINATION.set((base, temporaire))
+    try:
+        vectorise.vider_memoire()
+        vectorise.agregats_rentabilite(base)
+        vectorise.agregats_risque(base)
+    except BaseException:
+        temporaire.unlink(missing_ok=True)
+        raise
+    finally:
+        _DESTINATION.reset(jeton)
+        vectorise.vider_memoire()
+    os.replace(temporaire, cible)
+    return cible

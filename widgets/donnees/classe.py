@@ -34,13 +34,13 @@ import io
 import json
 import os
 import secrets
-import sqlite3
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from widgets.connexions import ouvrir_ecriture, ouvrir_lecture
 from widgets.donnees.chemins import dossier_classe
 from widgets.donnees.progression import Progression
 from widgets.erreurs import ErreurAtelier
@@ -337,7 +337,7 @@ class Classe:
         corbeille.mkdir(parents=True, exist_ok=True)
         horodatage = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
         copie = corbeille / f"{chemin.stem}-{horodatage}.sqlite"
-        source, cible = sqlite3.connect(chemin), sqlite3.connect(copie)
+        source, cible = ouvrir_lecture(chemin), ouvrir_ecriture(copie)
         try:
             source.backup(cible)  # consistent copy even if the student writes meanwhile
         finally:

@@ -25,6 +25,7 @@ from widgets.calculs.digital import (
     etape,
 )
 from widgets.calculs.scoring import ClientRFM
+from widgets.connexions import ouvrir_ecriture
 from widgets.donnees.catalogue_produits import ouvrir_lecture_seule, requete_lecture_seule
 from widgets.donnees.portefeuille import rfm_du_portefeuille
 from widgets.erreurs import ErreurAtelier
@@ -355,7 +356,7 @@ def preparer_pipeline(bac: Path | str) -> Path:
     chemin = Path(bac)
     if not chemin.is_file():
         raise ErreurAtelier("le bac à sable est introuvable.", champ="Pipeline")
-    with closing(sqlite3.connect(chemin)) as con, con:
+    with closing(ouvrir_ecriture(chemin, creer=False)) as con, con:
         existe = con.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'opportunites'"
         ).fetchone()
@@ -369,7 +370,7 @@ def lire_opportunites(bac: Path | str, *, id_client: int | None = None) -> list[
     """The opportunities of the sandbox (of one client if ``id_client``), by closing date."""
     preparer_pipeline(bac)
     filtre, params = ("WHERE id_client = ?", (id_client,)) if id_client is not None else ("", ())
-    with closing(sqlite3.connect(Path(bac))) as con:
+    with closing(ouvrir_ecriture(bac, creer=False)) as con:
         lignes = con.execute(
             "SELECT id_opportunite, intitule, etape, montant_ht, probabilite, "
             f"date_cloture_prevue FROM opportunites {filtre} "
@@ -386,7 +387,7 @@ def deplacer_opportunite(bac: Path | str, id_opportunite: int, nouvelle_etape: s
     """Move an opportunity to another stage (its probability becomes the stage's one)."""
     e = etape(nouvelle_etape)
     preparer_pipeline(bac)
-    with closing(sqlite3.connect(Path(bac))) as con, con:
+    with closing(ouvrir_ecriture(bac, creer=False)) as con, con:
         n = con.execute(
             "UPDATE opportunites SET etape = ?, probabilite = ? WHERE id_opportunite = ?",
             (e, PROBABILITE_ETAPE[e], int(id_opportunite)),
@@ -462,9 +463,9 @@ def contacts_prospects(
 def identifiants_requete(sql: str, base: Path | str | None = None) -> list[int]:
     """The ``id_prospect`` column of the student's query (run by the safe SQL engine)."""
     from widgets.donnees.chemins import base_reference
-    from widgets.sql import run_query
+    from widgets.sql import executer_requete
 
-    resultat = run_query(sql, Path(base) if base else base_reference(), max_rows=100_000)
+    resultat = executer_requete(sql, Path(base) if base else base_reference(), lignes_max=100_000)
     if "id_prospect" not in resultat.columns:
         raise ErreurAtelier(
             "la requête doit renvoyer la colonne id_prospect (SELECT id_prospect FROM "

@@ -452,6 +452,9 @@ class QuestionAVous:
     cle: str
     carnet: str
     texte: str
+    # the answer key (« éléments de corrigé »), kept beside the question in the cell's
+    # metadata (``metadata.atelier.corrige``); printed by ``atelier corrige``
+    corrige: str = ""
 
 
 def questions_a_vous(dossier: Path | None = None) -> list[QuestionAVous]:
@@ -475,7 +478,10 @@ def questions_a_vous(dossier: Path | None = None) -> list[QuestionAVous]:
             if cellule.get("cell_type") == "markdown" and texte.lstrip().startswith("**À vous**"):
                 relatif = carnet.relative_to(dossier)
                 cle = nom_de_fichier(f"{relatif.parent.name}-{carnet.stem[:2]}-{rang}")
-                questions.append(QuestionAVous(cle, relatif.as_posix(), texte.strip()))
+                corrige = (cellule.get("metadata") or {}).get("atelier", {}).get("corrige", "")
+                questions.append(
+                    QuestionAVous(cle, relatif.as_posix(), texte.strip(), str(corrige).strip())
+                )
     return questions
 
 

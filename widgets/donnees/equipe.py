@@ -10,7 +10,6 @@ non) et entonnoir de prospection (table ``visites``). Les calculs eux-mêmes son
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -25,6 +24,7 @@ from widgets.calculs.plan_action import Ecart, ecart
 from widgets.calculs.prevision import Prevision, prevoir
 from widgets.calculs.saisie import SaisieInvalide, nombre
 from widgets.calculs.sectorisation import CommuneASecteur, Sectorisation
+from widgets.connexions import ouvrir_ecriture
 from widgets.donnees import cibles, portefeuille
 from widgets.donnees.base import requete_lecture_seule
 from widgets.erreurs import ErreurAtelier
@@ -200,7 +200,7 @@ def affecter_secteurs(
             raise ErreurAtelier(f"le commercial n° {c} n'existe pas.", champ="Commerciaux")
     filtre = "" if id_secteur is None else " AND id_secteur = ?"
     extra = () if id_secteur is None else (id_secteur,)
-    connexion = sqlite3.connect(chemin)
+    connexion = ouvrir_ecriture(chemin, creer=False)
     try:
         with connexion:
             total = 0

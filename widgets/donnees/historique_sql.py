@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from widgets.connexions import ouvrir_ecriture
 from widgets.donnees.chemins import dossier_utilisateur
 
 TAILLE_MAXIMALE = 500
@@ -90,7 +91,7 @@ class HistoriqueSQL:
             conn.execute(_SCHEMA)
 
     def _connexion(self) -> sqlite3.Connection:
-        return sqlite3.connect(self.chemin, timeout=5)
+        return ouvrir_ecriture(self.chemin)
 
     def ajouter(
         self,

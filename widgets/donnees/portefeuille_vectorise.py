@@ -123,8 +123,9 @@ def _en_memoire(
 
     ``disque``: a frame read from the base (an SQL aggregate) is also saved in, and first
     looked up in, the persistent cache of :mod:`widgets.donnees.cache_agregats` (same key):
-    a new kernel reads it back in tens of milliseconds instead of scanning the base again.
-    Frames derived from another memo entry are cheap to redo and stay in memory only.
+    a new kernel reads it back in tens of milliseconds instead of scanning the base again
+    (or from the file built with the base), and kernels missing it at the same time compute
+    it once. Frames derived from another memo entry are cheap to redo and stay in memory only.
     """
     chemin = Path(base) if base is not None else base_reference()
     try:
@@ -137,11 +138,10 @@ def _en_memoire(
     if table is not None:
         _MEMO.move_to_end(cle)
         return table
-    table = cache_agregats.lire(cle) if disque else None
-    if table is None:
+    if disque:  # read back, or computed by one kernel at a time and saved
+        table = cache_agregats.lire_ou_calculer(cle, nom, lambda: construire(chemin))
+    else:
         table = construire(chemin)
-        if disque:
-            cache_agregats.ecrire(cle, nom, table)
     _MEMO[cle] = table
     while len(_MEMO) > MEMO_TAILLE:
         _MEMO.popitem(last=False)

@@ -35,6 +35,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from widgets.connexions import ouvrir_ecriture
 from widgets.donnees.base import ouvrir_lecture_seule
 from widgets.donnees.chemins import dossier_utilisateur
 from widgets.erreurs import ErreurAtelier
@@ -106,7 +107,7 @@ class Progression:
 
     @contextmanager
     def _connexion(self) -> Iterator[sqlite3.Connection]:
-        cx = sqlite3.connect(self.chemin, timeout=10, isolation_level=None)
+        cx = ouvrir_ecriture(self.chemin, isolation_level=None)
         try:
             cx.execute("PRAGMA journal_mode=DELETE")
             cx.execute("PRAGMA synchronous=FULL")

@@ -10,7 +10,7 @@ Layout:
 - ``controles_sql``: :class:`ControleSQL` (result sets compared through ``widgets.sql``);
 - ``registre``: the :func:`exercice` decorator and the automatic discovery of
   ``catalogue/<unite>/<theme>.py`` modules (how-to: ``catalogue/README.md``);
-- ``markdown``: a tiny safe Markdown → HTML converter for statements;
+- ``markdown``: safe Markdown → HTML of statements (mistune, compact layout, no raw HTML);
 - ``corrige``: printable HTML statement + corrigé + barème for any student
   (``atelier corrige``), and the class export of collected progress files.
 - ``suivi``: the teacher's live view (class heatmap, traps per exercise, marks /20 and their

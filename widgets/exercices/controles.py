@@ -9,9 +9,9 @@
   parameters' names are the cells or data it depends on); a wrong cell is re-judged against the
   formula applied to the student's OWN earlier figures, so one early slip is not punished twice.
 - :class:`ControleSQL`: the student's query and the teacher's reference query both run through
-  ``widgets.sql.run_query``; result sets are compared as multisets of normalised rows (numbers
-  to the cent, text trimmed), columns matched by content (order and aliases ignored), row order
-  ignored unless the question asks for ``ORDER BY``.
+  ``widgets.sql.executer_requete``; result sets are compared as multisets of normalised rows
+  (numbers to the cent, text trimmed), columns matched by content (order and aliases ignored),
+  row order ignored unless the question asks for ``ORDER BY``.
 
 Every ``verifier`` returns a :class:`~widgets.exercices.modele.Verdict`; an unreadable answer
 (letters, empty, ``12,5,3``) gives ``lisible=False`` with the parser's French message, and is
@@ -34,7 +34,6 @@ from widgets.calculs import (
     arrondi,
     format_euros,
     format_nombre,
-    format_pourcent,
     montant,
     nombre,
     taux,
@@ -46,16 +45,24 @@ UN = Decimal(1)
 ZERO = Decimal(0)
 
 
-def exemple_de_saisie(unite: str, tolerance: Decimal, attendu: Decimal | None = None) -> str:
+def exemple_de_saisie(
+    unite: str,
+    tolerance: Decimal,
+    attendu: Decimal | None = None,
+    decimales: int | None = None,
+) -> str:
     """The placeholder of an answer box, as precise as the check: ``ex. 1 234,56`` for euros,
     ``ex. 12,3456`` for a rate checked to 0,0001, ``ex. 12`` for a whole count.
 
     Decimals: none for a tolerance of 0 or ≥ 1 (a count, days), else as many as the tolerance's
     first significant digit needs (0,5 → 1; 0,05 and 0,01 → 2; 0,0001 → 4); none either for a
-    whole ``attendu`` outside euros and percentages (a number of days, of visits).
+    whole ``attendu`` outside euros and percentages (a number of days, of visits). The precision
+    the statement asks (``decimales``), when given, wins: the example agrees with the corrigé.
     """
     if "€" in unite:
         return "ex. 1 234,56"
+    if decimales is not None:
+        return "ex. 12" + ("," + "3456789"[:decimales] if decimales > 0 else "")
     tolerance = abs(Decimal(tolerance))
     entier = attendu is not None and "%" not in unite and Decimal(attendu) % 1 == 0
     if tolerance == 0 or tolerance >= 1 or entier:
@@ -64,22 +71,53 @@ def exemple_de_saisie(unite: str, tolerance: Decimal, attendu: Decimal | None = 
     return "ex. 12," + "3456789"[:decimales]
 
 
-def formater(valeur: Decimal, unite: str) -> str:
-    """French display of a value in its unit ("€", "%" or "" for a plain number)."""
+def formater(valeur: Decimal, unite: str, decimales: int | None = None) -> str:
+    """French display of a value in its unit ("€", "%", "" or a word such as "jours").
+
+    ``decimales``: the precision the statement asks (a rate « à 0,0001 % près » shows 4
+    decimals); a rate shows 2 decimals by default, always as many in one table (``4,40 %``
+    beside ``20,99 %``), and a plain number up to 4.
+    """
     if unite == "€":
         return format_euros(valeur)
     if unite == "%":
-        return format_pourcent(valeur)
-    decimales = 4 if valeur != arrondi(valeur, 3) else None
+        return format_nombre(valeur, 2 if decimales is None else decimales) + "\u00a0%"
+    if decimales is None:
+        decimales = 4 if valeur != arrondi(valeur, 3) else None
     return format_nombre(valeur, decimales) + (f" {unite}" if unite else "")
 
 
+def _decimales_tapees(valeur: Decimal) -> int:
+    """How many decimals the student typed (``0,006434`` → 6)."""
+    exposant = valeur.as_tuple().exponent
+    return max(0, -exposant) if isinstance(exposant, int) else 0
+
+
+def _echo(valeur: Decimal, unite: str) -> str:
+    """The student's figure echoed back as typed (never rounded away: ``0,006434`` is not
+    shown as ``0,01 %``, nor ``0,64`` padded to ``0,6400 %``)."""
+    if unite == "€":
+        return formater(valeur, unite)
+    return formater(valeur, unite, _decimales_tapees(valeur))
+
+
 def lire(texte: Any, unite: str, champ: str) -> Decimal:
-    """Read a student's French typing for a value in ``unite`` (raises ``SaisieInvalide``)."""
+    """Read a student's French typing for a value in ``unite`` (raises ``SaisieInvalide``).
+
+    A rate may be negative (a ROI, a variance); a plain number may end with its unit word
+    (``76 jours``), as the corrigé writes it.
+    """
     if unite == "€":
         return montant(texte, champ, positif=False)
     if unite == "%":
-        return taux(texte, champ, maxi=10**6)
+        brut = str(texte).strip()
+        if brut.startswith(("-", "\u2212")):
+            return -taux(brut[1:], champ, maxi=None)
+        return taux(brut, champ, maxi=None)
+    if unite and isinstance(texte, str):
+        brut = texte.strip()
+        if brut.lower().endswith(unite.lower()):
+            texte = brut[: -len(unite)]
     return nombre(texte, champ)
 
 
@@ -127,13 +165,23 @@ def _accepte(valeur: Decimal, attendu: Decimal, autres: tuple[Decimal, ...], tol
     return any(abs(valeur - j) <= tolerance for j in (attendu, *autres))
 
 
-def _diagnostic(valeur: Decimal, attendu: Decimal, unite: str) -> str:
-    """A hint about a wrong number that matches no known trap."""
+def _precision(unite: str, tolerance: Decimal) -> str:
+    """The rounding the answer needs, in words fit for its unit."""
+    if unite == "€":
+        return "au centime, à chaque étape"
+    if tolerance <= 0 or tolerance == tolerance.to_integral_value():
+        return "le résultat est un nombre entier" + (f" de {unite}" if unite else "")
+    pas = format_nombre(tolerance, _decimales_tapees(tolerance.normalize()))
+    return f"à {pas}\u00a0% près" if unite == "%" else f"à {pas} près"
+
+
+def _diagnostic(valeur: Decimal, attendu: Decimal, unite: str, tolerance: Decimal = CENTIME) -> str:
+    """A hint about a wrong number that matches no known trap (in the answer's own unit)."""
     ecart = valeur - attendu
-    if unite == "%" and attendu and abs(valeur * 100 - attendu) <= CENTIME:
+    if unite == "%" and attendu and abs(valeur * 100 - attendu) <= max(CENTIME, tolerance):
         return "Vous avez donné une proportion : écrivez le taux en pourcentage."
     if abs(ecart) <= Decimal("0.10"):
-        return "C'est presque cela : vérifiez vos arrondis (au centime, à chaque étape)."
+        return f"C'est presque cela : vérifiez vos arrondis ({_precision(unite, tolerance)})."
     if ecart < 0 and attendu > 0 and valeur < 0:
         return "Votre résultat est négatif : vérifiez le sens de la soustraction."
     sens = "trop élevée" if ecart > 0 else "trop faible"
@@ -160,10 +208,14 @@ class ControleNombre:
     pieges: tuple[Piege, ...] = ()
     points: Decimal = Decimal(2)
     autres_attendus: tuple[Decimal, ...] = ()
+    decimales: int | None = None  # the precision the statement asks and the corrigé shows
 
     def champs(self) -> tuple[Champ, ...]:
-        exemple = exemple_de_saisie(self.unite, self.tolerance, self.attendu)
+        exemple = exemple_de_saisie(self.unite, self.tolerance, self.attendu, self.decimales)
         return (Champ("reponse", self.libelle, "nombre", self.unite, exemple),)
+
+    def _affiche(self, valeur: Decimal) -> str:
+        return formater(valeur, self.unite, self.decimales)
 
     def verifier(self, reponse: Any) -> Verdict:
         if isinstance(reponse, Mapping):
@@ -172,17 +224,15 @@ class ControleNombre:
             valeur = lire(reponse, self.unite, self.libelle)
         except SaisieInvalide as err:
             return Verdict(False, ZERO, str(err), lisible=False)
-        vu = formater(valeur, self.unite)
+        vu = _echo(valeur, self.unite)
         if abs(valeur - self.attendu) <= self.tolerance:
-            return Verdict(
-                True, UN, f"Juste : {self.libelle} = {formater(self.attendu, self.unite)}."
-            )
+            return Verdict(True, UN, f"Juste : {self.libelle} = {self._affiche(self.attendu)}.")
         if _accepte(valeur, self.attendu, self.autres_attendus, self.tolerance):
             return Verdict(
                 True,
                 UN,
                 f"Juste : {self.libelle} = {vu} (calcul sans arrondir l'étape intermédiaire ; "
-                f"avec l'étape arrondie au centime : {formater(self.attendu, self.unite)}).",
+                f"avec l'étape arrondie au centime : {self._affiche(self.attendu)}).",
             )
         piege = _piege_reconnu(
             valeur, self.attendu, self.pieges, self.tolerance, self.autres_attendus
@@ -193,12 +243,12 @@ class ControleNombre:
                 f"{piege.explication}"
             )
             return Verdict(False, ZERO, message, piege=piege.code)
-        conseil = _diagnostic(valeur, self.attendu, self.unite)
+        conseil = _diagnostic(valeur, self.attendu, self.unite, self.tolerance)
         message = f"Faux : {vu} n'est pas le bon résultat. {conseil}"
         return Verdict(False, ZERO, message)
 
     def reponse_attendue(self) -> str:
-        return f"**{self.libelle} = {formater(self.attendu, self.unite)}**"
+        return f"**{self.libelle} = {self._affiche(self.attendu)}**"
 
     def bareme(self) -> tuple[tuple[str, Decimal], ...]:
         return ((self.libelle, self.points),)
@@ -226,6 +276,10 @@ class Cellule:
     pieges: tuple[Piege, ...] = ()
     tolerance: Decimal | None = None  # None: the table's tolerance
     autres_attendus: tuple[Decimal, ...] = ()  # other correct methods (see ControleNombre)
+    decimales: int | None = None  # display precision (see ControleNombre)
+    # cells that must be right for this one to earn carry-forward (the sort of an ABC table:
+    # cumulating an unsorted list is the core mistake, not a slip to carry forward)
+    prealables: tuple[str, ...] = ()
 
     def dependances(self) -> tuple[str, ...]:
         if self.formule is None:
@@ -285,7 +339,10 @@ class ControleTableau:
                 "nombre",
                 c.unite,
                 exemple_de_saisie(
-                    c.unite, self.tolerance if c.tolerance is None else c.tolerance, c.attendu
+                    c.unite,
+                    self.tolerance if c.tolerance is None else c.tolerance,
+                    c.attendu,
+                    c.decimales,
                 ),
             )
             for c in self.cellules
@@ -311,7 +368,10 @@ class ControleTableau:
             return Verdict(
                 False, ZERO, "Le tableau est vide : remplissez au moins une case.", lisible=False
             )
-        resultats = tuple(self._juger(c, valeurs) for c in self.cellules)
+        juges: dict[str, ResultatCellule] = {}
+        for c in self.cellules:
+            juges[c.nom] = self._juger(c, valeurs, juges)
+        resultats = tuple(juges.values())
         obtenus = sum((r.points for r in resultats), ZERO)
         justes = [r for r in resultats if r.statut in ("juste", "report")]
         reports = sum(r.statut == "report" for r in resultats)
@@ -333,9 +393,24 @@ class ControleTableau:
             correct, score, "\n".join(lignes), details=resultats, piege=(pieges or [None])[0]
         )
 
-    def _juger(self, c: Cellule, valeurs: Mapping[str, Decimal | None]) -> ResultatCellule:
+    def _tolerance(self, c: Cellule) -> Decimal:
+        return self.tolerance if c.tolerance is None else c.tolerance
+
+    def _juger(
+        self,
+        c: Cellule,
+        valeurs: Mapping[str, Decimal | None],
+        juges: Mapping[str, ResultatCellule],
+    ) -> ResultatCellule:
+        """Judge ``c`` knowing how the earlier cells were judged (``juges``).
+
+        Carry-forward recomputes the cell from the student's OWN earlier figures, including
+        those accepted within the tolerance: a loan table built consistently from an annuity
+        one cent off is right all along (``juste`` when every figure it rests on was right
+        within the tolerance, ``report`` when one of them was wrong).
+        """
         v = valeurs[c.nom]
-        tolerance = self.tolerance if c.tolerance is None else c.tolerance
+        tolerance = self._tolerance(c)
         if v is None:
             return ResultatCellule(
                 c.nom, c.libelle, "vide", None, c.attendu, ZERO, c.points, "case vide."
@@ -344,29 +419,40 @@ class ControleTableau:
             return ResultatCellule(
                 c.nom, c.libelle, "juste", v, c.attendu, c.points, c.points, "juste."
             )
-        if c.formule is not None:
-            arguments, repris = {}, False
+        manquants = [
+            juges[p].libelle for p in c.prealables if p in juges and juges[p].statut != "juste"
+        ]
+        if c.formule is not None and not manquants:
+            arguments, repris, faute_avant = {}, False, False
             for d in c.dependances():
                 if d in self.donnees:
                     arguments[d] = self.donnees[d]
                     continue
                 cellule = next(x for x in self.cellules if x.nom == d)
                 eleve = valeurs.get(d)
-                if eleve is not None and not _accepte(
-                    eleve,
-                    cellule.attendu,
-                    cellule.autres_attendus,
-                    cellule.tolerance or self.tolerance,
-                ):
-                    arguments[d], repris = eleve, True
-                else:
+                if eleve is None:
                     arguments[d] = cellule.attendu
+                    continue
+                arguments[d] = eleve
+                repris = repris or eleve != cellule.attendu
+                faute_avant = faute_avant or juges[d].statut != "juste"
             if repris:
                 try:
                     reference = Decimal(c.formule(**arguments))
                 except (ArithmeticError, InvalidOperation, ValueError):
                     reference = None
                 if reference is not None and abs(v - reference) <= tolerance:
+                    if not faute_avant:
+                        return ResultatCellule(
+                            c.nom,
+                            c.libelle,
+                            "juste",
+                            v,
+                            reference,
+                            c.points,
+                            c.points,
+                            "juste (calculé à partir de vos chiffres, justes à l'arrondi près).",
+                        )
                     return ResultatCellule(
                         c.nom,
                         c.libelle,
@@ -382,7 +468,10 @@ class ControleTableau:
         if piege is not None:
             message = f"faux, convention erronée : {piege.explication}"
         else:
-            message = f"faux ({formater(v, c.unite)}). {_diagnostic(v, c.attendu, c.unite)}"
+            vu = _echo(v, c.unite)
+            message = f"faux ({vu}). {_diagnostic(v, c.attendu, c.unite, tolerance)}"
+        if manquants and c.formule is not None:
+            message += f" (Pas de report : l'étape « {manquants[0]} » n'est pas juste.)"
         code = piege.code if piege else None
         return ResultatCellule(
             c.nom, c.libelle, "faux", v, c.attendu, ZERO, c.points, message, code
@@ -390,7 +479,9 @@ class ControleTableau:
 
     def reponse_attendue(self) -> str:
         lignes = ["| Ligne | Résultat |", "|---|---|"]
-        lignes += [f"| {c.libelle} | {formater(c.attendu, c.unite)} |" for c in self.cellules]
+        lignes += [
+            f"| {c.libelle} | {formater(c.attendu, c.unite, c.decimales)} |" for c in self.cellules
+        ]
         return "\n".join(lignes)
 
     def bareme(self) -> tuple[tuple[str, Decimal], ...]:

@@ -1,6 +1,6 @@
 """The SQL checker: compare a student's result set with the teacher's reference query.
 
-Both queries run through ``widgets.sql.run_query`` (read-only, time-limited) on the same base
+Both queries run through ``widgets.sql.executer_requete`` (read-only, time-limited) on the same base
 (the reference database ``widgets.donnees.chemins.base_reference()`` unless the exercise names
 another). Comparison, as a French corrigé would do it:
 
@@ -14,7 +14,6 @@ another). Comparison, as a French corrigé would do it:
 from __future__ import annotations
 
 import math
-import sqlite3
 import tempfile
 from collections import Counter
 from contextlib import closing
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from widgets.calculs import accorder, arrondi_centime
+from widgets.connexions import ouvrir_ecriture
 from widgets.donnees.generation.schema import TABLES_PAR_NOM
 from widgets.exercices.modele import Champ, Verdict
 
@@ -61,10 +61,10 @@ class Resultat:
 
 
 def resultat_de(sql: str, base: str | Path) -> Resultat:
-    """Run ``sql`` through the safe engine and normalise its result (raises ``QueryError``)."""
-    from widgets.sql import run_query
+    """Run ``sql`` through the safe engine and normalise its result (raises ``ErreurRequete``)."""
+    from widgets.sql import executer_requete
 
-    res = run_query(sql, base, max_rows=MAX_LIGNES)
+    res = executer_requete(sql, base, lignes_max=MAX_LIGNES)
     df = res.dataframe
     lignes = tuple(tuple(_normaliser(v) for v in ligne) for ligne in df.itertuples(index=False))
     return Resultat(tuple(str(c) for c in df.columns), lignes, bool(res.truncated))
@@ -227,7 +227,7 @@ class ControleSQL(_ControleSurUneBase):
         return _resultat_reference(self.sql_reference, str(base), version)
 
     def verifier(self, reponse: Any) -> Verdict:
-        from widgets.sql import QueryError
+        from widgets.sql import ErreurRequete
 
         if isinstance(reponse, dict):
             reponse = reponse.get("sql", "")
@@ -237,7 +237,7 @@ class ControleSQL(_ControleSurUneBase):
         attendu = self.resultat_attendu()
         try:
             eleve = resultat_de(sql, self._base())
-        except QueryError as err:
+        except ErreurRequete as err:
             return Verdict(False, Decimal(0), f"Votre requête ne s'exécute pas : {err}")
         return comparer(attendu, eleve, ordre_compte=self.ordre_compte, cles_ordre=self.cles_ordre)
 
@@ -274,9 +274,9 @@ class ControleModification(_ControleSurUneBase):
 
     def _copie(self, chemin: Path) -> Path:
         """A throw-away base holding the copied tables (columns and types, no constraints)."""
-        from widgets.sql import run_query
+        from widgets.sql import executer_requete
 
-        with closing(sqlite3.connect(chemin)) as cx, cx:
+        with closing(ouvrir_ecriture(chemin)) as cx, cx:
             for table, filtre in self.tables:
                 colonnes = TABLES_PAR_NOM[table].colonnes
                 cx.execute(
@@ -285,10 +285,10 @@ class ControleModification(_ControleSurUneBase):
                     + ")"
                 )
                 where = f" WHERE {filtre}" if filtre else ""
-                res = run_query(
+                res = executer_requete(
                     f"SELECT {', '.join(c.nom for c in colonnes)} FROM {table}{where}",
                     self._base(),
-                    max_rows=20_000,
+                    lignes_max=20_000,
                 )
                 lignes = [
                     tuple(_valeur(v) for v in ligne)
@@ -299,7 +299,7 @@ class ControleModification(_ControleSurUneBase):
         return chemin
 
     def verifier(self, reponse: Any) -> Verdict:
-        from widgets.sql import QueryError, run_query
+        from widgets.sql import ErreurRequete, executer_requete
 
         if isinstance(reponse, dict):
             reponse = reponse.get("sql", "")
@@ -310,12 +310,12 @@ class ControleModification(_ControleSurUneBase):
             )
         with tempfile.TemporaryDirectory(prefix="atelier-controle-") as dossier:
             reference = self._copie(Path(dossier) / "reference.db")
-            run_query(self.sql_reference, reference, writable=True)
+            executer_requete(self.sql_reference, reference, ecriture=True)
             attendu = resultat_de(self.sql_verification, reference)
             copie = self._copie(Path(dossier) / "etudiant.db")
             try:
-                res = run_query(sql, copie, writable=True)
-            except QueryError as err:
+                res = executer_requete(sql, copie, ecriture=True)
+            except ErreurRequete as err:
                 return Verdict(False, Decimal(0), f"Votre instruction ne s'exécute pas : {err}")
             if res.dataframe.shape[1] > 0:
                 return Verdict(

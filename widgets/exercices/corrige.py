@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from widgets.calculs import accorder
+from widgets.donnees.devoirs import questions_a_vous
 from widgets.donnees.progression import lire_progressions
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices.markdown import markdown_en_html
@@ -103,6 +104,25 @@ def bloc_corrige(n: int, ex: Exercice, v: Variante, points: Decimal | None = Non
     )
 
 
+def bloc_questions_a_vous(unite: str) -> str:
+    """The open « À vous » questions of the unit's notebooks with their answer keys
+    (``metadata.atelier.corrige`` of the question's cell); empty when the unit has none."""
+    questions = [q for q in questions_a_vous() if q.carnet.startswith(f"{unite}/")]
+    if not questions:
+        return ""
+    blocs = "".join(
+        f"<div class='a-vous'><h3>{html.escape(q.carnet)}</h3>"
+        f"<div class='question'>{markdown_en_html(q.texte.split(chr(10) + chr(10))[0])}</div>"
+        "<div class='corrige-a-vous'><b>Éléments de corrigé</b> : "
+        f"{markdown_en_html(q.corrige or 'à rédiger par l’enseignant.')}</div></div>"
+        for q in questions
+    )
+    return (
+        "<section class='questions-a-vous'><h2>Questions « À vous » des carnets : éléments "
+        f"de corrigé</h2>{blocs}</section>"
+    )
+
+
 def corrige_html(unite: str, etudiant: str, graine: int = 0) -> str:
     """The statement and worked corrigé (with barème) of every exercise of ``unite`` for
     ``etudiant``'s variant (same figures as on the student's screen for the same ``graine``)."""
@@ -128,6 +148,7 @@ def corrige_html(unite: str, etudiant: str, graine: int = 0) -> str:
         "<p>Un résultat faux mais obtenu correctement à partir d'un chiffre faux plus haut "
         "(report) rapporte ses points.</p></section>"
     )
+    corrige.append(bloc_questions_a_vous(unite))
     return (
         "<!DOCTYPE html><html lang='fr'><head><meta charset='utf-8'>"
         f"<title>Corrigé — {e(titre_unite)} — {e(etudiant)}</title><style>{CSS_A4}</style>"

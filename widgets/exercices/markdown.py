@@ -1,108 +1,111 @@
-"""A tiny, safe Markdown → HTML converter for statements and solutions (no dependency).
+"""Safe Markdown → HTML for statements and solutions, rendered by mistune (a maintained
+CommonMark parser, already installed with JupyterLab's nbconvert).
 
-The ``markdown`` package is not installed in the lab environment, and statements only need a
-small subset: paragraphs, ``#`` headings, ``-`` / ``1.`` lists, ``**gras**``, ``*italique*``,
-```` `code` ````, fenced code blocks (```` ``` ````) and pipe tables (``| a | b |``). Everything
-is HTML-escaped first, so a statement can never inject markup or scripts.
+The renderer keeps the compact HTML of the first hand-written converter, which the catalogue,
+the corrigé and the exam pages were written against: headings two levels down (a statement
+sits under the page's own ``h1``/``h2``), one ``<br>`` per line break inside a paragraph, lists
+and tables without whitespace between tags, no ``class`` on code blocks. Raw HTML in the text
+is escaped, never passed through, and links and images are not parsed (the subset of the
+first converter): a statement or a solution can never inject markup, scripts or a link.
 """
 
 from __future__ import annotations
 
 import html
-import re
+from typing import Any
 
-_EN_LIGNE = (
-    (re.compile(r"\*\*(.+?)\*\*"), r"<strong>\1</strong>"),
-    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"<em>\1</em>"),
-)
+import mistune
+from mistune.core import BlockState, InlineState
+from mistune.plugins import import_plugin
 
-
-def _en_ligne(texte: str) -> str:
-    morceaux = re.split(r"(`[^`]+`)", html.escape(texte, quote=False))
-    sortie = []
-    for m in morceaux:
-        if m.startswith("`") and m.endswith("`") and len(m) > 1:
-            sortie.append(f"<code>{m[1:-1]}</code>")
-            continue
-        for motif, remplacement in _EN_LIGNE:
-            m = motif.sub(remplacement, m)
-        sortie.append(m)
-    return "".join(sortie)
+__all__ = ["markdown_en_html", "markdown_en_ligne"]
 
 
-def _tableau(lignes: list[str]) -> str:
-    def cellules(ligne: str) -> list[str]:
-        return [c.strip() for c in ligne.strip().strip("|").split("|")]
+def _echapper(texte: str) -> str:
+    return html.escape(texte, quote=False)
 
-    entete, corps = cellules(lignes[0]), lignes[1:]
-    if corps and re.fullmatch(r"[\s|:\-]+", corps[0]):
-        corps = corps[1:]
-    tete = "".join(f"<th>{_en_ligne(c)}</th>" for c in entete)
-    rangs = "".join(
-        "<tr>" + "".join(f"<td>{_en_ligne(c)}</td>" for c in cellules(ligne)) + "</tr>"
-        for ligne in corps
+
+class _RenduAtelier(mistune.HTMLRenderer):
+    """mistune's HTML renderer with the workbench's compact layout (see the module doc)."""
+
+    def __init__(self) -> None:
+        super().__init__(escape=True)
+
+    def text(self, text: str) -> str:
+        return _echapper(text)
+
+    def codespan(self, text: str) -> str:
+        return f"<code>{_echapper(text)}</code>"
+
+    def softbreak(self) -> str:
+        return "<br>"
+
+    def linebreak(self) -> str:
+        return "<br>"
+
+    def paragraph(self, text: str) -> str:
+        return f"<p>{text}</p>\n"
+
+    def heading(self, text: str, level: int, **attrs: Any) -> str:
+        n = min(level + 2, 6)
+        return f"<h{n}>{text}</h{n}>\n"
+
+    def block_code(self, code: str, info: str | None = None) -> str:
+        return f"<pre><code>{_echapper(code.removesuffix(chr(10)))}</code></pre>\n"
+
+    def list(self, text: str, ordered: bool, **attrs: Any) -> str:
+        balise = "ol" if ordered else "ul"
+        return f"<{balise}>{text}</{balise}>\n"
+
+    def list_item(self, text: str) -> str:
+        return f"<li>{text.strip()}</li>"
+
+    def block_text(self, text: str) -> str:
+        return text
+
+    # pipe tables (mistune's "table" plugin calls these by name)
+    def table(self, text: str) -> str:
+        return f"<table>{text}</table>\n"
+
+    def table_head(self, text: str) -> str:
+        return f"<thead><tr>{text}</tr></thead>"
+
+    def table_body(self, text: str) -> str:
+        return f"<tbody>{text}</tbody>"
+
+    def table_row(self, text: str) -> str:
+        return f"<tr>{text}</tr>"
+
+    def table_cell(self, text: str, align: str | None = None, head: bool = False) -> str:
+        balise = "th" if head else "td"
+        return f"<{balise}>{text}</{balise}>"
+
+
+def _analyseur() -> mistune.Markdown:
+    """The statements' subset: no links, images or raw HTML (a statement points nowhere and
+    any ``<tag>`` is shown as text); ``\\*`` writes a literal star."""
+    bloc = mistune.BlockParser()
+    bloc.rules = [r for r in bloc.rules if r not in ("ref_link", "raw_html")]
+    en_ligne = mistune.InlineParser()
+    sans = ("link", "link_close", "auto_link", "auto_email", "inline_html")
+    en_ligne.rules = [r for r in en_ligne.rules if r not in sans]
+    return mistune.Markdown(
+        renderer=_rendu, block=bloc, inline=en_ligne, plugins=[import_plugin("table")]
     )
-    return f"<table><thead><tr>{tete}</tr></thead><tbody>{rangs}</tbody></table>"
+
+
+_rendu = _RenduAtelier()
+_markdown = _analyseur()
+
+
+def markdown_en_html(texte: str) -> str:
+    """Markdown (paragraphs, headings, lists, bold, italics, code, fenced code, pipe tables) as
+    safe HTML, one block per line."""
+    return str(_markdown(texte)).strip("\n")
 
 
 def markdown_en_ligne(texte: str) -> str:
     """One line of Markdown (bold, italics, code) as safe inline HTML, without a paragraph."""
-    return _en_ligne(" ".join(texte.split()))
-
-
-def markdown_en_html(texte: str) -> str:
-    """Convert the Markdown subset described in the module docstring to safe HTML."""
-    blocs: list[str] = []
-    lignes = texte.strip("\n").splitlines()
-    i = 0
-    while i < len(lignes):
-        ligne = lignes[i]
-        brut = ligne.strip()
-        if not brut:
-            i += 1
-            continue
-        if brut.startswith("```"):
-            code = []
-            i += 1
-            while i < len(lignes) and not lignes[i].strip().startswith("```"):
-                code.append(lignes[i])
-                i += 1
-            i += 1
-            blocs.append(f"<pre><code>{html.escape(chr(10).join(code), quote=False)}</code></pre>")
-            continue
-        titre = re.match(r"(#{1,4})\s+(.*)", brut)
-        if titre:
-            n = len(titre.group(1)) + 2  # statements sit under the page's own h1/h2
-            blocs.append(f"<h{min(n, 6)}>{_en_ligne(titre.group(2))}</h{min(n, 6)}>")
-            i += 1
-            continue
-        if brut.startswith("|"):
-            bloc = []
-            while i < len(lignes) and lignes[i].strip().startswith("|"):
-                bloc.append(lignes[i])
-                i += 1
-            blocs.append(_tableau(bloc))
-            continue
-        puce = re.match(r"([-*]|\d+[.)])\s+", brut)
-        if puce:
-            ordonnee = puce.group(1)[0].isdigit()
-            items = []
-            while i < len(lignes):
-                m = re.match(r"\s*([-*]|\d+[.)])\s+(.*)", lignes[i])
-                if not m:
-                    break
-                items.append(f"<li>{_en_ligne(m.group(2))}</li>")
-                i += 1
-            balise = "ol" if ordonnee else "ul"
-            blocs.append(f"<{balise}>{''.join(items)}</{balise}>")
-            continue
-        paragraphe = []
-        while (
-            i < len(lignes)
-            and lignes[i].strip()
-            and not re.match(r"\s*(```|#{1,4}\s|\||[-*]\s|\d+[.)]\s)", lignes[i])
-        ):
-            paragraphe.append(_en_ligne(lignes[i].strip()))
-            i += 1
-        blocs.append("<p>" + "<br>".join(paragraphe) + "</p>")
-    return "\n".join(blocs)
+    etat = BlockState()
+    jetons = _markdown.inline(" ".join(texte.split()), InlineState(etat.env))
+    return _rendu.render_tokens(jetons, etat)

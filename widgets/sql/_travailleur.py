@@ -1,6 +1,7 @@
 """The worker process that runs students' SQL (started with the "spawn" context, reused).
 
-Only ``sqlite3`` and the standard library are imported here, so that the worker starts fast and
+Only ``sqlite3``, the standard library and :mod:`widgets.connexions` (itself standard library
+only) are imported here, so that the worker starts fast and
 stays small. Each query gets a fresh hardened connection:
 
 - read-only (``mode=ro`` + ``PRAGMA query_only``) on the reference base, ``mode=rw`` (never
@@ -24,8 +25,10 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any
+
+from widgets.connexions import ouvrir_ecriture, ouvrir_en_memoire, ouvrir_lecture
 
 DENY = sqlite3.SQLITE_DENY
 OK = sqlite3.SQLITE_OK
@@ -74,39 +77,9 @@ _ACTIONS = dict(
 )  # SQLite's authorizer action codes, by number
 
 
-def uri_fichier(p: PurePath) -> str:
-    """``file:`` URI of an absolute path, percent-encoded (spaces, accents, ``#``, ``?``).
-
-    A Windows network share ``\\\\serveur\\partage\\clients.db`` becomes
-    ``file:////serveur/partage/clients.db``: SQLite refuses a URI authority (``file://serveur``).
-    """
-    uri = p.as_uri()
-    if not uri.startswith("file:///"):
-        uri = "file:////" + uri.removeprefix("file://")
-    return uri
-
-
-def _uri(chemin: str | Path, ecriture: bool) -> str:
-    p = Path(chemin).resolve()
-    uri = uri_fichier(p) + ("?mode=rw" if ecriture else "?mode=ro")
-    if not ecriture and _est_wal(p):
-        # a read-only connection must not create -wal/-shm files next to the reference
-        uri += "&immutable=1"
-    return uri
-
-
-def _est_wal(p: Path) -> bool:
-    try:
-        with p.open("rb") as f:
-            entete = f.read(20)
-    except OSError:
-        return False
-    return len(entete) == 20 and entete[18] == 2
-
-
 def ouvrir_lecture_moteur(chemin: str | Path) -> sqlite3.Connection:
     """A plain read-only connection for the engine's own queries (schema, backup source)."""
-    return sqlite3.connect(_uri(chemin, False), uri=True, isolation_level=None)
+    return ouvrir_lecture(chemin, isolation_level=None)
 
 
 def _autoriseur(ecriture: bool, refus: list[tuple[str, str | None]]):
@@ -136,9 +109,10 @@ def _autoriseur(ecriture: bool, refus: list[tuple[str, str | None]]):
 
 def ouvrir(chemin: str | Path, ecriture: bool, echeance: list[float], refus: list) -> Any:
     """The hardened connection used for one student query."""
-    cx = sqlite3.connect(
-        _uri(chemin, ecriture), uri=True, isolation_level=None, cached_statements=0
-    )
+    if ecriture:  # mode=rw, never rwc: no file is created
+        cx = ouvrir_ecriture(chemin, creer=False, isolation_level=None, cached_statements=0)
+    else:
+        cx = ouvrir_lecture(chemin, isolation_level=None, cached_statements=0)
     try:
         if hasattr(cx, "enable_load_extension"):
             cx.enable_load_extension(False)
@@ -260,7 +234,7 @@ def executer(demande: dict[str, Any]) -> tuple:
 
 def configurer_processus() -> None:
     """Process-wide SQLite heap limits (issued by the engine, once, in the worker)."""
-    cx = sqlite3.connect(":memory:")
+    cx = ouvrir_en_memoire()
     cx.execute(f"PRAGMA hard_heap_limit = {TAS_MAXIMAL}")
     cx.execute(f"PRAGMA soft_heap_limit = {TAS_MAXIMAL // 2}")
     cx.close()

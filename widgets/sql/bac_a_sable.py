@@ -13,9 +13,10 @@ import unicodedata
 from contextlib import closing
 from pathlib import Path
 
+from widgets.connexions import ouvrir_ecriture
 from widgets.donnees.chemins import base_reference, dossier_utilisateur
 from widgets.sql._travailleur import ouvrir_lecture_moteur
-from widgets.sql.erreurs import QueryError, base_existante
+from widgets.sql.erreurs import ErreurRequete, base_existante
 
 
 def _nom_fichier(etudiant: str | None) -> str:
@@ -34,12 +35,12 @@ def chemin_bac_a_sable(etudiant: str | None = None) -> Path:
 def _copier(reference: Path, cible: Path) -> None:
     base_existante(reference, "La base de référence")
     if cible.exists() and reference.resolve() == cible.resolve():
-        raise QueryError("Le bac à sable ne peut pas être la base de référence.", "interdit")
+        raise ErreurRequete("Le bac à sable ne peut pas être la base de référence.", "interdit")
     cible.parent.mkdir(parents=True, exist_ok=True)
     try:
         with (
             closing(ouvrir_lecture_moteur(reference)) as source,
-            closing(sqlite3.connect(cible)) as copie,
+            closing(ouvrir_ecriture(cible)) as copie,
         ):
             source.backup(copie)
     except sqlite3.DatabaseError:
@@ -47,7 +48,7 @@ def _copier(reference: Path, cible: Path) -> None:
         cible.unlink(missing_ok=True)
         with (
             closing(ouvrir_lecture_moteur(reference)) as source,
-            closing(sqlite3.connect(cible)) as copie,
+            closing(ouvrir_ecriture(cible)) as copie,
         ):
             source.backup(copie)
 
@@ -55,7 +56,7 @@ def _copier(reference: Path, cible: Path) -> None:
 def bac_a_sable(etudiant: str | None = None, *, reference: str | Path | None = None) -> Path:
     """Path of the student's sandbox, created from the reference base if it does not exist.
 
-    Use it with ``run_query(sql, bac_a_sable(), writable=True)``.
+    Use it with ``executer_requete(sql, bac_a_sable(), ecriture=True)``.
     """
     cible = chemin_bac_a_sable(etudiant)
     if not cible.is_file() or cible.stat().st_size == 0:
@@ -85,10 +86,10 @@ class BacASable:
         return bac_a_sable(self.etudiant, reference=self.reference)
 
     def executer(self, sql: str, **options):
-        """Run ``sql`` on the sandbox (INSERT, UPDATE, DELETE allowed); see ``run_query``."""
-        from widgets.sql.moteur import run_query
+        """Run ``sql`` on the sandbox (INSERT, UPDATE, DELETE allowed); see ``executer_requete``."""
+        from widgets.sql.moteur import executer_requete
 
-        return run_query(sql, self.chemin, writable=True, **options)
+        return executer_requete(sql, self.chemin, ecriture=True, **options)
 
     def reinitialiser(self) -> Path:
         return reinitialiser_bac_a_sable(self.etudiant, reference=self.reference)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 from widgets.erreurs import ErreurAtelier
 
 
-class QueryError(ErreurAtelier):
+class ErreurRequete(ErreurAtelier):
     """Requête refusée ou échouée : ``str(err)`` dit à l'étudiant quoi faire.
 
     ``code`` est un identifiant stable pour les programmes (exercices, tests) :
@@ -35,8 +36,8 @@ class QueryError(ErreurAtelier):
         return (_refaire, (self.message, self.code, self.detail, self.champ))
 
 
-def _refaire(message: str, code: str, detail: str | None, champ: str | None) -> QueryError:
-    return QueryError(message, code, detail=detail, champ=champ)
+def _refaire(message: str, code: str, detail: str | None, champ: str | None) -> ErreurRequete:
+    return ErreurRequete(message, code, detail=detail, champ=champ)
 
 
 class Avertissement(str):
@@ -57,12 +58,29 @@ class Avertissement(str):
 
 
 def base_existante(database: str | Path, quoi: str = "La base") -> Path:
-    """``database`` as a Path, or a French ``QueryError('base_introuvable')`` if it is no file."""
+    """``database`` as a Path, or a French ``ErreurRequete('base_introuvable')`` if no file."""
     chemin = Path(database)
     if not chemin.is_file():
-        raise QueryError(
+        raise ErreurRequete(
             f"{quoi} « {chemin.name} » est introuvable. Vérifiez le chemin ou construisez-la "
             "avec « atelier construire-base ».",
             "base_introuvable",
         )
     return chemin
+
+
+def nom_deprecie(ancien: str, nouveau: str) -> None:
+    """Warn (DeprecationWarning, at the caller's caller) that ``ancien`` became ``nouveau``:
+    the English names of the first release's SQL API still work (naming rule)."""
+    warnings.warn(
+        f"widgets.sql.{ancien} est l'ancien nom de widgets.sql.{nouveau} : utilisez {nouveau}.",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+
+
+def __getattr__(nom: str) -> object:
+    if nom == "QueryError":
+        nom_deprecie("QueryError", "ErreurRequete")
+        return ErreurRequete
+    raise AttributeError(f"module {__name__!r} has no attribute {nom!r}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from widgets.sql.erreurs import QueryError
+from widgets.sql.erreurs import ErreurRequete
 from widgets.sql.lexique import MOTS_CLES, Jeton, virgules_decimales
 
 BAC_A_SABLE = (
@@ -61,18 +61,18 @@ VERBES_ECRITURE = {
 }
 
 
-def refus_lecture_seule(verbe: str) -> QueryError:
-    return QueryError(
+def refus_lecture_seule(verbe: str) -> ErreurRequete:
+    return ErreurRequete(
         f"La base de référence est en lecture seule : « {verbe} » n'y est pas permis, seules "
         f"les requêtes de lecture (SELECT, WITH … SELECT, EXPLAIN) le sont. {BAC_A_SABLE}",
         "lecture_seule",
     )
 
 
-def refus_instruction(verbe: str, ecriture: bool) -> QueryError:
+def refus_instruction(verbe: str, ecriture: bool) -> ErreurRequete:
     ou = "même dans le bac à sable" if ecriture else "dans l'atelier"
     permis = "SELECT, INSERT, UPDATE et DELETE" if ecriture else "SELECT, WITH … SELECT et EXPLAIN"
-    return QueryError(
+    return ErreurRequete(
         f"L'instruction « {verbe} » n'est pas permise {ou}. Utilisez {permis}. "
         "Pour voir les tables et leurs colonnes, ouvrez l'explorateur de schéma.",
         "interdit",
@@ -110,8 +110,8 @@ def _ressemble_a_un_texte(nom: str, jetons: list[Jeton]) -> bool:
     return False
 
 
-def _texte_sans_guillemets(nom: str) -> QueryError:
-    return QueryError(
+def _texte_sans_guillemets(nom: str) -> ErreurRequete:
+    return ErreurRequete(
         f"« {nom} » n'est pas une colonne : pour comparer à un texte, mettez-le entre "
         f"apostrophes, par exemple ville = '{nom}'. Sans apostrophes, SQL cherche une "
         f"colonne nommée {nom}.",
@@ -119,7 +119,7 @@ def _texte_sans_guillemets(nom: str) -> QueryError:
     )
 
 
-def _contrainte(message: str) -> QueryError:
+def _contrainte(message: str) -> ErreurRequete:
     m = message.lower()
     if "not null" in m:
         quoi = message.split(":", 1)[-1].strip()
@@ -141,7 +141,7 @@ def _contrainte(message: str) -> QueryError:
         texte = f"La valeur ne respecte pas la règle de la table ({quoi})."
     else:
         texte = "La modification ne respecte pas une règle de la table (une contrainte)."
-    return QueryError(texte + " Rien n'a été modifié.", "contrainte", detail=message)
+    return ErreurRequete(texte + " Rien n'a été modifié.", "contrainte", detail=message)
 
 
 def expliquer(
@@ -151,15 +151,15 @@ def expliquer(
     noms: dict[str, list[str]],
     refus: list[tuple[str, str | None]],
     ecriture: bool,
-) -> QueryError:
-    """The French :class:`QueryError` for a SQLite error ``message``."""
+) -> ErreurRequete:
+    """The French :class:`ErreurRequete` for a SQLite error ``message``."""
     m = message.strip()
     bas = m.lower()
     colonnes = sorted({c for cols in noms.values() for c in cols})
     tables = sorted(noms)
 
-    def err(texte: str, code: str) -> QueryError:
-        return QueryError(texte, code, detail=m)
+    def err(texte: str, code: str) -> ErreurRequete:
+        return ErreurRequete(texte, code, detail=m)
 
     systeme = any((n or "").lower().startswith(("sqlite_", "pragma_")) for _, n in refus)
     if (

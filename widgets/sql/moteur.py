@@ -1,4 +1,4 @@
-"""``run_query``: run one student statement safely, in a reusable worker process.
+"""``executer_requete``: run one student statement safely, in a reusable worker process.
 
 The query runs in a persistent worker started with the "spawn" context (same on Windows and
 Linux, no signals, no fork). Inside the worker a progress handler stops the statement at the
@@ -16,16 +16,15 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import os
-import sys
 import threading
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from widgets.connexions import sans_module_principal
 from widgets.sql import _travailleur
-from widgets.sql.erreurs import Avertissement, QueryError, base_existante
+from widgets.sql.erreurs import Avertissement, ErreurRequete, base_existante, nom_deprecie
 from widgets.sql.explications import (
     VERBES_ECRITURE,
     expliquer,
@@ -74,8 +73,8 @@ LONGUEUR_SQL_MAX = 20_000  # characters; the checks made in the kernel stay inst
 
 
 @dataclass
-class QueryResult:
-    """The result of :func:`run_query`.
+class ResultatRequete:
+    """The result of :func:`executer_requete`.
 
     ``dataframe`` holds the rows (at most ``max_rows``), ``truncated`` says the result was cut,
     ``rowcount``/``nb_lignes`` is the number of rows shown (or modified, for INSERT/UPDATE/DELETE
@@ -103,31 +102,6 @@ class QueryResult:
         return self.columns
 
 
-@contextmanager
-def _sans_module_principal():
-    """Start the worker without re-running the caller's main script in it.
-
-    "spawn" normally re-imports ``__main__`` in the child (a student script without an
-    ``if __name__ == "__main__"`` guard would then start workers in a loop). The worker needs
-    nothing from ``__main__``: hide its file and spec while the process is being prepared.
-    """
-    principal = sys.modules.get("__main__")
-    sauve = {
-        a: principal.__dict__[a]
-        for a in ("__file__", "__spec__")
-        if principal is not None and a in principal.__dict__
-    }
-    try:
-        if principal is not None:
-            principal.__dict__.pop("__file__", None)
-            principal.__dict__["__spec__"] = None
-        yield
-    finally:
-        if principal is not None:
-            principal.__dict__.pop("__spec__", None)
-            principal.__dict__.update(sauve)
-
-
 class _Travailleur:
     def __init__(self) -> None:
         ctx = multiprocessing.get_context("spawn")
@@ -135,7 +109,7 @@ class _Travailleur:
         self.processus = ctx.Process(
             target=_travailleur.boucle, args=(enfant,), daemon=True, name="atelier-sql"
         )
-        with _sans_module_principal():
+        with sans_module_principal():
             self.processus.start()
         enfant.close()
         self.pret = False
@@ -144,7 +118,7 @@ class _Travailleur:
         if self.pret:
             return
         if not self.canal.poll(DELAI_DEMARRAGE_S):
-            raise QueryError(
+            raise ErreurRequete(
                 "Le moteur SQL n'a pas pu démarrer. Relancez le noyau (Kernel > Restart).",
                 "moteur",
             )
@@ -189,10 +163,10 @@ def _travailleur_pret() -> _Travailleur:
         statistiques["demarrages"] += 1
     try:
         _courant.attendre_pret()
-    except (EOFError, OSError, QueryError) as e:
+    except (EOFError, OSError, ErreurRequete) as e:
         _courant.tuer()  # the next query starts a fresh one
         _courant = None
-        raise QueryError(
+        raise ErreurRequete(
             "Le moteur SQL n'a pas pu démarrer. Relancez le noyau (Kernel > Restart).", "moteur"
         ) from e
     return _courant
@@ -282,7 +256,7 @@ def _demander(demande: dict[str, Any], delai: float) -> tuple:
         except (EOFError, OSError) as e:
             trav.tuer()
             _courant = _nouveau_travailleur()  # in the background, for the next query
-            raise QueryError(
+            raise ErreurRequete(
                 "Le moteur SQL s'est arrêté pendant la requête ; il redémarre. Réessayez, et "
                 "simplifiez la requête si le problème revient.",
                 "moteur",
@@ -313,8 +287,8 @@ def _nombre(valeur: float) -> str:
     return format_nombre(valeur)
 
 
-def _message_temps(limite: float) -> QueryError:
-    return QueryError(
+def _message_temps(limite: float) -> ErreurRequete:
+    return ErreurRequete(
         f"Requête arrêtée : elle a dépassé le temps permis ({_nombre(limite)} s). Filtrez "
         "davantage (WHERE, LIMIT), vérifiez les conditions de jointure (produit cartésien ?) "
         "ou une requête récursive sans fin.",
@@ -322,49 +296,49 @@ def _message_temps(limite: float) -> QueryError:
     )
 
 
-def run_query(
+def executer_requete(
     sql: str,
-    database: str | Path,
+    base: str | Path,
     *,
-    max_rows: int = 1000,
-    time_limit_s: float = 2.0,
-    writable: bool = False,
-) -> QueryResult:
-    """Run ONE SQL statement on ``database`` and return its result.
+    lignes_max: int = 1000,
+    delai_s: float = 2.0,
+    ecriture: bool = False,
+) -> ResultatRequete:
+    """Run ONE SQL statement on ``base`` and return its result.
 
-    On the reference base (``writable=False``) only reading statements are accepted (SELECT,
-    WITH … SELECT, EXPLAIN). ``writable=True`` is for the student's sandbox
+    On the reference base (``ecriture=False``) only reading statements are accepted (SELECT,
+    WITH … SELECT, EXPLAIN). ``ecriture=True`` is for the student's sandbox
     (:func:`widgets.sql.bac_a_sable`) and also accepts INSERT, UPDATE and DELETE. At most
-    ``max_rows`` rows come back (``truncated`` says when there were more); the statement is
-    stopped after ``time_limit_s`` seconds. Any refusal or failure raises :class:`QueryError`
+    ``lignes_max`` rows come back (``truncated`` says when there were more); the statement is
+    stopped after ``delai_s`` seconds. Any refusal or failure raises :class:`ErreurRequete`
     with a French message and a ``.code``.
     """
     debut = time.perf_counter()
     if not isinstance(sql, str):
-        raise QueryError("La requête doit être un texte SQL.", "vide")
+        raise ErreurRequete("La requête doit être un texte SQL.", "vide")
     if len(sql) > LONGUEUR_SQL_MAX:
-        raise QueryError(
+        raise ErreurRequete(
             f"La requête est trop longue (plus de {_nombre(LONGUEUR_SQL_MAX)} caractères) : "
             "écrivez-la plus simplement.",
             "trop_gros",
         )
     if "\x00" in sql:
-        raise QueryError(
+        raise ErreurRequete(
             "La requête contient un caractère invisible (caractère nul) : retapez-la au lieu "
             "de la coller.",
             "syntaxe",
         )
-    chemin = base_existante(database)
-    if writable:
+    chemin = base_existante(base)
+    if ecriture:
         from widgets.donnees.chemins import base_reference
 
         if _meme_fichier(chemin, base_reference()):
             raise refus_lecture_seule("écriture")
     morceaux = instructions(sql)
     if not morceaux:
-        raise QueryError("La requête est vide : écrivez une instruction SQL.", "vide")
+        raise ErreurRequete("La requête est vide : écrivez une instruction SQL.", "vide")
     if len(morceaux) > 1:
-        raise QueryError(
+        raise ErreurRequete(
             f"Une seule requête à la fois : le texte en contient {len(morceaux)} (séparées par "
             "« ; »). Exécutez-les l'une après l'autre.",
             "plusieurs_instructions",
@@ -372,27 +346,27 @@ def run_query(
     jetons = morceaux[0]
     v = verbe(jetons)
     permis = {"SELECT", "VALUES"} | (
-        {"INSERT", "UPDATE", "DELETE", "REPLACE"} if writable else set()
+        {"INSERT", "UPDATE", "DELETE", "REPLACE"} if ecriture else set()
     )
     if v not in permis and v in INSTRUCTIONS_SQL:
-        if not writable and v in VERBES_ECRITURE:
+        if not ecriture and v in VERBES_ECRITURE:
             raise refus_lecture_seule(v)
-        raise refus_instruction(v or jetons[0].texte, writable)
+        raise refus_instruction(v or jetons[0].texte, ecriture)
     try:
-        max_rows = max(0, min(int(max_rows), MAX_LIGNES_PLAFOND))
-        limite = float(time_limit_s)
+        lignes_max = max(0, min(int(lignes_max), MAX_LIGNES_PLAFOND))
+        limite = float(delai_s)
     except (TypeError, ValueError) as e:
-        raise QueryError("max_rows et time_limit_s doivent être des nombres.", "erreur") from e
+        raise ErreurRequete("lignes_max et delai_s doivent être des nombres.", "erreur") from e
     if not 0 < limite <= TEMPS_PLAFOND_S:
-        raise QueryError(
+        raise ErreurRequete(
             f"Le temps permis doit être compris entre 0 et {TEMPS_PLAFOND_S:g} s.", "erreur"
         )
     texte = sql[jetons[0].debut : jetons[-1].fin]
     demande = {
         "sql": texte,
         "database": str(chemin.resolve()),
-        "writable": bool(writable),
-        "max_rows": max_rows,
+        "writable": bool(ecriture),
+        "max_rows": lignes_max,
         "time_limit_s": limite,
     }
     reponse = _demander(demande, limite + MARGE_ARRET_S)
@@ -400,7 +374,7 @@ def run_query(
         raise _message_temps(limite)
     if reponse[0] == "erreur":
         _, classe, message, refus = reponse
-        raise expliquer(classe, message, jetons, noms_du_schema(chemin), refus, writable)
+        raise expliquer(classe, message, jetons, noms_du_schema(chemin), refus, ecriture)
     _, colonnes, lignes, tronque, trop_gros, rowcount = reponse
     import pandas as pd
 
@@ -417,15 +391,15 @@ def run_query(
     elif tronque:
         notes.append(
             Avertissement(
-                f"Résultat coupé aux {_nombre(max_rows)} premières lignes : la requête en renvoie "
-                "davantage. Ajoutez un filtre (WHERE) ou un LIMIT.",
+                f"Résultat coupé aux {_nombre(lignes_max)} premières lignes : la requête en "
+                "renvoie davantage. Ajoutez un filtre (WHERE) ou un LIMIT.",
                 "tronque",
             )
         )
     if v in ("SELECT", "VALUES"):
         notes.extend(avertissements(jetons, noms_du_schema(chemin), cles_primaires(chemin)))
     nb = len(lignes) if colonnes or v in ("SELECT", "VALUES") else max(rowcount, 0)
-    return QueryResult(
+    return ResultatRequete(
         dataframe=df,
         columns=list(colonnes),
         truncated=bool(tronque),
@@ -434,3 +408,25 @@ def run_query(
         avertissements=notes,
         sql=texte,
     )
+
+
+def run_query(
+    sql: str,
+    database: str | Path,
+    *,
+    max_rows: int = 1000,
+    time_limit_s: float = 2.0,
+    writable: bool = False,
+) -> ResultatRequete:
+    """Deprecated English name of :func:`executer_requete` (kept for old notebooks)."""
+    nom_deprecie("run_query", "executer_requete")
+    return executer_requete(
+        sql, database, lignes_max=max_rows, delai_s=time_limit_s, ecriture=writable
+    )
+
+
+def __getattr__(nom: str) -> object:
+    if nom == "QueryResult":
+        nom_deprecie("QueryResult", "ResultatRequete")
+        return ResultatRequete
+    raise AttributeError(f"module {__name__!r} has no attribute {nom!r}")

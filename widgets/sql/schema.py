@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from widgets.sql._travailleur import ouvrir_lecture_moteur
-from widgets.sql.erreurs import QueryError, base_existante
+from widgets.sql.erreurs import ErreurRequete, base_existante
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def schema(database: str | Path, *, compter: bool = True) -> list[TableInfo]:
                 )
             return tables
     except sqlite3.Error as e:
-        raise QueryError(
+        raise ErreurRequete(
             f"Impossible de lire la base « {chemin.name} » : ce n'est pas une base SQLite valide ?",
             "base_introuvable",
             detail=str(e),
@@ -121,7 +121,7 @@ def tables_du_schema(database: str | Path) -> list[TableInfo]:
     if cle not in _CACHE:
         try:
             tables = schema(p, compter=False)
-        except QueryError:
+        except ErreurRequete:
             return []
         _CACHE.clear()
         _CACHE[cle] = tables

@@ -30,6 +30,7 @@ import tornado.web
 from widgets.calculs import accorder
 from widgets.donnees.classe import Classe
 from widgets.donnees.progression import lire_progressions
+from widgets.donnees.referentiel import libelles
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices.modele import TITRES_UNITES
 from widgets.exercices.registre import exercices_de_l_unite
@@ -106,7 +107,8 @@ def carte_html(carte: CarteClasse, eleves: list, exercices: list) -> str:
         return "<p>Aucune liste de classe : importez-la ci-dessous.</p>"
     e = escape
     entete = "".join(
-        f'<th title="{e(ex.titre)}">{e(ex.code.split("/", 1)[-1])}</th>' for ex in exercices
+        f'<th title="{e(ex.titre)} — {e(libelles(ex.savoirs))}">{e(ex.code.split("/", 1)[-1])}</th>'
+        for ex in exercices
     )
     lignes = []
     for eleve in eleves:
@@ -216,6 +218,8 @@ Notes sur 20 : <a href="{escape(self.url("/enseignant/notes.csv") + requete)}"
 <a href="{escape(self.url("/enseignant/notes.xlsx") + requete)}"
  class="atelier-notes-xlsx">Excel</a>
 (note = 20 × somme des meilleurs scores / nombre d'exercices affichés, au dixième).</p>
+<p class="atelier-savoirs-unite">Savoirs travaillés :
+{escape(libelles(s for ex in exercices for s in ex.savoirs))}.</p>
 <div id="carte">{carte_html(carte, eleves, exercices)}</div></section>
 <section><h2>Devoirs et examens</h2><p><a href="{escape(self.url("/enseignant/devoirs"))}"
  class="atelier-devoirs">Composer un devoir, imprimer sujets et corrigés, mode examen, grilles

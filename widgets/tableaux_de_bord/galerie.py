@@ -12,6 +12,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
+from widgets.donnees.referentiel import libelles, titre_savoir
 from widgets.exercices.modele import TITRES_UNITES
 
 
@@ -79,6 +80,7 @@ box-shadow:0 1px 3px rgba(0,0,0,.15);display:flex;flex-direction:column}
 .atelier-unite{font-size:.9rem;color:#555;margin:0 0 .4rem}
 .atelier-savoir{display:inline-block;background:#e3edf7;color:#123c69;border-radius:4px;
 padding:.05rem .4rem;margin:0 .3rem .3rem 0;font-size:.8rem}
+.atelier-savoirs-titres{font-size:.8rem;color:#555;margin:0 0 .4rem}
 .atelier-description{flex:1}
 a.atelier-ouvrir{align-self:flex-start;background:#123c69;color:#fff;text-decoration:none;
 padding:.45rem .9rem;border-radius:5px}
@@ -104,11 +106,22 @@ def url_app(url_de_base: str, carnet: str) -> str:
     return f"{base}voila/render/{quote(carnet)}"
 
 
+def _puce_savoir(code: str) -> str:
+    titre = titre_savoir(code)
+    infobulle = f' title="{escape(f"{code} {titre}")}"' if titre else ""
+    return f'<span class="atelier-savoir"{infobulle}>{escape(code)}</span>'
+
+
 def page_galerie(titre: str, fiches: list[FicheApp], url_de_base: str = "/") -> str:
     """The French home page: one card per app (title, unit, savoir codes, description)."""
     cartes = []
     for f in fiches:
-        savoirs = "".join(f'<span class="atelier-savoir">{escape(s)}</span>' for s in f.savoirs)
+        savoirs = "".join(_puce_savoir(s) for s in f.savoirs)
+        # the titles, read from the project's referential (widgets/donnees/referentiel)
+        connus = [s for s in f.savoirs if titre_savoir(s)]
+        if connus:
+            savoirs += f'<p class="atelier-savoirs-titres">{escape(libelles(connus))}</p>'
+
         unite = f'<p class="atelier-unite">Unité : {escape(f.unite)}</p>' if f.unite else ""
         cartes.append(
             f'<article class="atelier-carte" data-carnet="{escape(f.carnet)}">\n'

@@ -16,7 +16,7 @@ Options (sur la ligne ``%%sql``) :
   lignes affichées (50 par défaut) ;
 - ``--resultat NOM`` : range le résultat (DataFrame pandas) dans la variable ``NOM``.
 
-La requête passe par le moteur sûr (:func:`widgets.sql.run_query`). Le dernier résultat est
+La requête passe par le moteur sûr (:func:`widgets.sql.executer_requete`). Le dernier résultat est
 toujours dans la variable ``_sql``. Une erreur affiche le message français du moteur, jamais une
 trace Python.
 """
@@ -32,11 +32,11 @@ from typing import Any
 
 from widgets.donnees.chemins import base_reference
 from widgets.sql import (
-    QueryError,
-    QueryResult,
+    ErreurRequete,
+    ResultatRequete,
     bac_a_sable,
     demarrer_en_arriere_plan,
-    run_query,
+    executer_requete,
 )
 from widgets.ui.resultats_sql import CSS_RESULTATS, statut_resultat, tableau_resultat_html
 
@@ -55,7 +55,7 @@ def _analyseur() -> argparse.ArgumentParser:
     return p
 
 
-class OptionsInvalides(QueryError):
+class OptionsInvalides(ErreurRequete):
     """Une option de la ligne ``%%sql`` n'est pas comprise."""
 
 
@@ -89,7 +89,7 @@ def lire_options(ligne: str) -> OptionsSQL:
     return OptionsSQL(**vars(options))
 
 
-def rendu_html(resultat: QueryResult, lignes: int = LIGNES_AFFICHEES) -> str:
+def rendu_html(resultat: ResultatRequete, lignes: int = LIGNES_AFFICHEES) -> str:
     """Le résultat en HTML : statut (« 42 lignes — 0,012 s »), avertissements, tableau."""
     from widgets.ui.champs import avertissements_html
 
@@ -108,7 +108,7 @@ def rendu_html(resultat: QueryResult, lignes: int = LIGNES_AFFICHEES) -> str:
     )
 
 
-def executer_cellule(ligne: str, cellule: str) -> tuple[QueryResult | None, str]:
+def executer_cellule(ligne: str, cellule: str) -> tuple[ResultatRequete | None, str]:
     """Exécute le SQL d'une cellule ``%%sql`` : (résultat ou None, HTML à afficher)."""
     try:
         options = lire_options(ligne)
@@ -116,10 +116,10 @@ def executer_cellule(ligne: str, cellule: str) -> tuple[QueryResult | None, str]
             base: Path = bac_a_sable(reference=options.base)
         else:
             base = Path(options.base) if options.base else base_reference()
-        resultat = run_query(
-            cellule, base, max_rows=options.max_lignes, writable=bool(options.bac_a_sable)
+        resultat = executer_requete(
+            cellule, base, lignes_max=options.max_lignes, ecriture=bool(options.bac_a_sable)
         )
-    except QueryError as err:
+    except ErreurRequete as err:
         message = (
             '<div class="atelier-erreur" style="color:#b00020;white-space:pre-line">⚠ '
             f"{html.escape(str(err))}</div>"

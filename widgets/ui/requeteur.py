@@ -16,11 +16,11 @@ requêtes, un graphique en barres en un clic quand le résultat a une colonne nu
 droite l'explorateur du schéma (tables, colonnes, types, signification tirée du dictionnaire,
 clés étrangères, aperçu de quelques lignes).
 
-Toutes les requêtes passent par le moteur sûr :func:`widgets.sql.run_query` (lecture seule sur la
-base de référence, temps limité, nombre de lignes plafonné).
+Toutes les requêtes passent par le moteur sûr :func:`widgets.sql.executer_requete` (lecture
+seule sur la base de référence, temps limité, nombre de lignes plafonné).
 
 Pilotage depuis Python (tests, carnets) : ``r.sql = "SELECT …"``, ``r.executer()``,
-``r.resultat`` (``QueryResult`` ou ``None``), ``r.erreur`` (texte français ou ``""``),
+``r.resultat`` (``ResultatRequete`` ou ``None``), ``r.erreur`` (texte français ou ``""``),
 ``r.page_suivante()``, ``r.exporter_csv()`` / ``r.exporter_excel()`` (octets),
 ``r.tracer()`` (figure matplotlib), ``r.historique.dernieres()``.
 
@@ -47,11 +47,11 @@ import ipywidgets as w
 from widgets.donnees.chemins import base_reference
 from widgets.donnees.historique_sql import HistoriqueSQL
 from widgets.sql import (
-    QueryError,
-    QueryResult,
+    ErreurRequete,
+    ResultatRequete,
     demarrer_en_arriere_plan,
+    executer_requete,
     reinitialiser_bac_a_sable,
-    run_query,
 )
 from widgets.sql import bac_a_sable as copie_bac_a_sable
 from widgets.ui.champs import ResultatObservable, ZoneErreur, ZoneResultat, avertissements_html
@@ -246,18 +246,18 @@ class Requeteur(ResultatObservable, w.VBox):
     def sql(self, texte: str) -> None:
         self.editeur.value = texte
 
-    def executer(self) -> QueryResult | None:
+    def executer(self) -> ResultatRequete | None:
         """Exécute la requête de l'éditeur ; renvoie le résultat (``None`` si erreur)."""
         sql = self.sql
         try:
-            resultat = run_query(
+            resultat = executer_requete(
                 sql,
                 self.base,
-                max_rows=self.max_lignes,
-                time_limit_s=self.limite_s,
-                writable=self.modifiable,
+                lignes_max=self.max_lignes,
+                delai_s=self.limite_s,
+                ecriture=self.modifiable,
             )
-        except QueryError as err:
+        except ErreurRequete as err:
             self.zone_erreur.montrer(str(err))
             self.zone_resultat.marquer_perime()
             self._noter(sql, erreur=str(err))

@@ -1,7 +1,7 @@
 """Results and export of the SQL workbench: French formatting of a result set, the paged HTML
 table, the status line, CSV/Excel exports and the bar chart of a numeric column.
 
-Plain functions over a ``pandas.DataFrame`` / :class:`widgets.sql.QueryResult`, shared by the
+Plain functions over a ``pandas.DataFrame`` / :class:`widgets.sql.ResultatRequete`, shared by the
 :class:`~widgets.ui.requeteur.Requeteur` widget, the schema browser's preview
 (:mod:`widgets.ui.schema_sql`) and the ``%%sql`` magic (:mod:`widgets.ui.magie_sql`).
 """
@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 
 from widgets.calculs import format_nombre
-from widgets.sql import QueryResult
+from widgets.sql import ResultatRequete
 
 __all__ = [
     "CSS_RESULTATS",
@@ -131,7 +131,7 @@ def tableau_resultat_html(df: pd.DataFrame, debut: int = 0, fin: int | None = No
     )
 
 
-def statut_resultat(resultat: QueryResult) -> str:
+def statut_resultat(resultat: ResultatRequete) -> str:
     """« 42 lignes — 0,012 s » (ou « 3 lignes modifiées — … » pour une mise à jour)."""
     n = resultat.nb_lignes
     duree = format_nombre(resultat.elapsed_s, 3)
@@ -167,7 +167,7 @@ def lien_telechargement(octets: bytes, type_mime: str, nom: str, libelle: str) -
     )
 
 
-def liens_export_html(resultat: QueryResult) -> str:
+def liens_export_html(resultat: ResultatRequete) -> str:
     """The « ⬇ Export CSV » and « ⬇ Export Excel » links of a result ('' if nothing to export)."""
     df = resultat.dataframe
     if df.shape[1] == 0 or len(df) == 0:

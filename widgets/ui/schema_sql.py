@@ -16,7 +16,7 @@ import ipywidgets as w
 import pandas as pd
 
 from widgets.calculs import format_nombre
-from widgets.sql import QueryError, run_query, schema
+from widgets.sql import ErreurRequete, executer_requete, schema
 from widgets.ui.resultats_sql import tableau_resultat_html
 
 __all__ = ["NavigateurSchema"]
@@ -43,7 +43,7 @@ class NavigateurSchema(w.VBox):
             self.base = Path(base)
         try:
             self.tables = schema(self.base)
-        except QueryError as err:
+        except ErreurRequete as err:
             self.tables = []
             self.children = (w.HTML(f'<div class="atelier-erreur">{html.escape(str(err))}</div>'),)
             return
@@ -92,13 +92,13 @@ class NavigateurSchema(w.VBox):
     def apercu(self, table: str) -> pd.DataFrame:
         """Les premières lignes de ``table`` (``LIMIT lignes_apercu``)."""
         nom = '"' + table.replace('"', '""') + '"'
-        res = run_query(f"SELECT * FROM {nom} LIMIT {int(self.lignes_apercu)}", self.base)
+        res = executer_requete(f"SELECT * FROM {nom} LIMIT {int(self.lignes_apercu)}", self.base)
         return res.dataframe
 
     def _apercu(self, table: str, zone: w.HTML) -> None:
         try:
             df = self.apercu(table)
-        except QueryError as err:
+        except ErreurRequete as err:
             zone.value = f'<div class="atelier-erreur">{html.escape(str(err))}</div>'
             return
         zone.value = (

@@ -1,4 +1,4 @@
-"""Plan d'amortissement linéaire et dégressif, prorata temporis (S532).
+"""Plan d'amortissement linéaire et dégressif, prorata temporis (S531, l'amortissement).
 
 Linéaire : annuité = base × taux (taux = 1 / durée) ; the first year is reduced prorata
 temporis in days of a 360-day year (30 days a month, from the date of mise en service

@@ -87,7 +87,8 @@ def van(investissement: Any, flux: Sequence[Any], taux: Any) -> VAN:
         + (" + …" if len(fl) > 3 else ""),
         f"Flux actualisés : {' + '.join(euros(a) for a in actualises)} = "
         f"{euros(sum(actualises, Decimal(0)))}",
-        f"VAN = {euros(sum(actualises, Decimal(0)))} − {euros(i0)} = {euros(valeur)} : "
+        # one minus sign in a line that may show a negative VAN: babel's "-"
+        f"VAN = {euros(sum(actualises, Decimal(0)))} - {euros(i0)} = {euros(valeur)} : "
         + (
             "l'investissement est rentable à ce taux."
             if valeur > 0

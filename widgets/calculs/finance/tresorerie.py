@@ -123,8 +123,9 @@ def bfre(
     d = montant(dettes_fournisseurs, "Dettes fournisseurs")
     total = arrondi_centime(s + c - d)
     etapes = [
-        f"BFRE = stocks + créances clients − dettes fournisseurs = {euros(s)} + {euros(c)} "
-        f"− {euros(d)} = {euros(total)}"
+        # one minus sign in a line that may end negative: babel's "-"
+        f"BFRE = stocks + créances clients - dettes fournisseurs = {euros(s)} + {euros(c)} "
+        f"- {euros(d)} = {euros(total)}"
     ]
     en_jours = None
     if ca_ht is not None and str(ca_ht).strip():

@@ -9,13 +9,14 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from widgets.connexions import ouvrir_en_memoire
 from widgets.donnees.generation.schema import TABLES, TABLES_PAR_NOM
 
 FICHIER_DOC = Path(__file__).resolve().parents[3] / "docs" / "dictionnaire.md"
 
 
 def _schema_en_memoire() -> sqlite3.Connection:
-    con = sqlite3.connect(":memory:")
+    con = ouvrir_en_memoire()
     for t in TABLES:
         con.execute(t.ddl())
     return con

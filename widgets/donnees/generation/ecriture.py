@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from widgets.connexions import ouvrir_ecriture, sans_module_principal
 from widgets.erreurs import ErreurAtelier
 
 SEUIL_PROCESSUS = 10_000
@@ -75,7 +76,7 @@ class Ecriture(Protocol):
 def ouvrir_en_ecriture(chemin: Path) -> sqlite3.Connection:
     """A connection tuned for one bulk load (no journal, no fsync: the file is a temporary one
     that replaces the real base only once complete)."""
-    con = sqlite3.connect(chemin)
+    con = ouvrir_ecriture(chemin)
     con.execute("PRAGMA threads = 2")  # CREATE INDEX sorts with a helper thread
     con.execute("PRAGMA journal_mode = OFF")
     con.execute("PRAGMA synchronous = OFF")
@@ -147,14 +148,12 @@ class EcritureParallele:
     def __init__(self, chemin: Path) -> None:
         # The SQL engine starts its worker the same way: without re-running the caller's main
         # script in the child (a notebook, `python -`, a script without a __main__ guard).
-        from widgets.sql.moteur import _sans_module_principal
-
         contexte = multiprocessing.get_context("spawn")
         self._tube, enfant = contexte.Pipe()
         self._processus = contexte.Process(
             target=_ecrire, args=(str(chemin), enfant), name="atelier-ecriture", daemon=True
         )
-        with _sans_module_principal():
+        with sans_module_principal():
             self._processus.start()
         enfant.close()
 

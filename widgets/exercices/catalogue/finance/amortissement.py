@@ -1,4 +1,5 @@
-"""Plans d'amortissement (S532) : linéaire avec prorata temporis, dégressif avec bascule.
+"""Plans d'amortissement (S531 : principes de l'amortissement) : linéaire avec prorata temporis,
+dégressif avec bascule.
 
 Table exercises with carry-forward: each annuity is judged from the student's own previous
 VNC (or number of days). Traps: prorata forgotten, prorata in days for the dégressif.
@@ -22,6 +23,7 @@ from widgets.exercices import (
     tirer_decimal,
 )
 from widgets.exercices.catalogue.finance import piege_finance
+from widgets.exercices.controles import formater
 
 BIENS = (
     "une camionnette de livraison",
@@ -38,14 +40,14 @@ def _tableau_md(plan) -> str:
         "| --- | --- | --- | --- | --- | --- |\n"
     )
     return entete + "\n".join(
-        f"| {x.exercice} | {format_euros(x.base)} | {format_pourcent(x.taux)} | "
+        f"| {x.exercice} | {format_euros(x.base)} | {formater(x.taux, '%')} | "
         f"{format_euros(x.annuite)} | {format_euros(x.cumul)} | {format_euros(x.vnc)} |"
         for x in plan.lignes
     )
 
 
 @exercice(
-    "amortissement-lineaire-1", "Plan d'amortissement linéaire (prorata temporis)", savoirs=["S532"]
+    "amortissement-lineaire-1", "Plan d'amortissement linéaire (prorata temporis)", savoirs=["S531"]
 )
 def amortissement_lineaire_1(alea: random.Random) -> Variante:
     valeur = tirer_decimal(alea, 3000, 30000, 100)
@@ -107,7 +109,7 @@ def amortissement_lineaire_1(alea: random.Random) -> Variante:
     )
 
 
-@exercice("amortissement-degressif-1", "Plan d'amortissement dégressif", savoirs=["S532"])
+@exercice("amortissement-degressif-1", "Plan d'amortissement dégressif", savoirs=["S531"])
 def amortissement_degressif_1(alea: random.Random) -> Variante:
     valeur = tirer_decimal(alea, 5000, 40000, 100)
     duree = alea.choice((4, 5, 6))
@@ -117,6 +119,7 @@ def amortissement_degressif_1(alea: random.Random) -> Variante:
     l1, l2 = plan.lignes[:2]
     n_mois = 13 - mois
     td = plan.taux
+    lineaire_restant = format_pourcent(Decimal(100) / (duree - 1))
     prorata_jours = arrondi_centime(
         valeur * td / 100 * jours_30_360(mise, date(2025, 12, 31)) / 360
     )
@@ -145,6 +148,16 @@ def amortissement_degressif_1(alea: random.Random) -> Variante:
             lambda vnc_1, taux: max(
                 arrondi_centime(vnc_1 * taux / 100), arrondi_centime(vnc_1 / (duree - 1))
             ),
+            pieges=(
+                Piege(
+                    "passage_au_lineaire_oublie",
+                    arrondi_centime(l1.vnc * td / 100),
+                    f"Passage au linéaire oublié : dès que le taux linéaire sur les années "
+                    f"restantes (100 % / {duree - 1} = {lineaire_restant}) est au moins "
+                    f"égal au taux dégressif ({format_pourcent(td)}), l'annuité "
+                    f"est VNC / années restantes.",
+                ),
+            ),
         ),
         Cellule("vnc_2", "VNC fin 2026", l2.vnc, lambda vnc_1, annuite_2: vnc_1 - annuite_2),
     )
@@ -158,7 +171,10 @@ def amortissement_degressif_1(alea: random.Random) -> Variante:
             "Taux dégressif = taux linéaire × coefficient : 1,25 (3–4 ans), 1,75 (5–6 ans), "
             "2,25 (plus de 6 ans).",
             "Première année : prorata en mois, du 1er du mois d'acquisition au 31/12.",
-            "Les années suivantes : VNC de début × taux dégressif.",
+            "Les années suivantes : VNC de début × taux dégressif, jusqu'à ce que le taux "
+            "linéaire sur les années restantes soit au moins égal au taux dégressif : on passe "
+            "alors au linéaire (VNC / années restantes). Sur 4 ans (taux dégressif 31,25 %), "
+            "c'est dès la 2e année : 100 % / 3 = 33,33 % > 31,25 %.",
         ),
         solution="\n".join(f"- {e}" for e in plan.etapes) + "\n\n" + _tableau_md(plan),
         parametres={
@@ -170,7 +186,7 @@ def amortissement_degressif_1(alea: random.Random) -> Variante:
     )
 
 
-@exercice("vnc-lineaire-1", "Valeur nette comptable après deux exercices", savoirs=["S532"])
+@exercice("vnc-lineaire-1", "Valeur nette comptable après deux exercices", savoirs=["S531"])
 def vnc_lineaire_1(alea: random.Random) -> Variante:
     valeur = tirer_decimal(alea, 2000, 25000, 100)
     duree = alea.choice((3, 4, 5, 8, 10))

@@ -51,7 +51,9 @@ def taux_equivalent_1(alea: random.Random) -> Variante:
             attendu,
             libelle=f"Taux {periode} équivalent",
             unite="%",
+            # « à 0,0001 % près »: shown with 4 decimals, a rate typed so is right
             tolerance=Decimal("0.0001"),
+            decimales=4,
             pieges=(piege_finance("taux_proportionnel_au_lieu_d_equivalent", annuel, p),),
         ),
         indices=(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
-from widgets.calculs import arrondi, arrondi_centime, format_euros, format_pourcent
+from widgets.calculs import arrondi, arrondi_centime, format_euros, format_nombre, format_pourcent
 from widgets.calculs.finance import delai_de_recuperation, roi, van
 from widgets.exercices import ControleNombre, Piege, Variante, exercice, tirer_decimal
 from widgets.exercices.catalogue.finance import piege_finance
@@ -30,6 +30,34 @@ def _marges(alea: random.Random, budget: Decimal, annees: int) -> list[Decimal]:
     ]
 
 
+# discount factors read in a financial table (4 or 5 decimals) or rounded on the calculator
+DECIMALES_MINI_FACTEUR = 4
+
+
+def tolerance_van(marges: list[Decimal]) -> Decimal:
+    """The VAN tolerance that accepts every flow computed from a discount factor rounded to
+    4 decimals or more, as corrigés do: each factor is then off by at most 0,00005 (so the flow
+    by ``marge × 0,00005``) and each discounted flow is rounded to the cent (± 0,005 €).
+
+    ``[4 000, 4 000, 4 000]`` → 3 × 0,20 + 3 × 0,005 = 0,615, rounded up to the cent: 0,62 €.
+    """
+    demi_pas = Decimal(5) / Decimal(10) ** (DECIMALES_MINI_FACTEUR + 1)
+    borne = sum((abs(m) * demi_pas + Decimal("0.005") for m in marges), Decimal(0))
+    return max(Decimal("0.05"), -arrondi(-borne, 2) if borne != arrondi(borne, 2) else borne)
+
+
+def controle_van(budget: Decimal, marges: list[Decimal], t: Decimal) -> ControleNombre:
+    """The checker of a VAN: exact value, tolerance of :func:`tolerance_van`, the first-flow
+    trap."""
+    return ControleNombre(
+        van(budget, marges, t).valeur,
+        libelle="VAN",
+        unite="€",
+        tolerance=tolerance_van(marges),
+        pieges=(piege_finance("van_premier_flux_non_actualise", budget, marges, t),),
+    )
+
+
 @exercice("van-action-1", "VAN d'une action commerciale", savoirs=["S532", "S533"])
 def van_action_1(alea: random.Random) -> Variante:
     budget = tirer_decimal(alea, 50, 300, 5) * 100
@@ -44,16 +72,12 @@ def van_action_1(alea: random.Random) -> Variante:
         + ", ".join(format_euros(m) for m in marges)
         + f" à la fin des années 1 à {annees}. Calculez la VAN au taux de "
         f"**{format_pourcent(t)}**.",
-        controle=ControleNombre(
-            v.valeur,
-            libelle="VAN",
-            unite="€",
-            tolerance=Decimal("0.05"),
-            pieges=(piege_finance("van_premier_flux_non_actualise", budget, marges, t),),
-        ),
+        controle=controle_van(budget, marges, t),
         indices=(
             "Chaque marge de l'année k s'actualise : marge × (1 + t)^−k (k = 1 pour la première).",
             "VAN = somme des marges actualisées − budget.",
+            "Coefficients d'actualisation lus dans la table financière ou arrondis à "
+            "4 décimales au moins : les deux sont acceptés.",
         ),
         solution="\n".join(f"- {e}" for e in v.etapes) + f"\n\nVAN = **{format_euros(v.valeur)}**.",
         parametres={"budget": budget, "marges": marges, "taux": t},
@@ -95,7 +119,7 @@ def delai_recuperation_1(alea: random.Random) -> Variante:
             "Dans l'année du dépassement : ce qui manque / marge de l'année × 360 jours.",
         ),
         solution="\n".join(f"- {e}" for e in d.etapes)
-        + f"\n\nDélai : **{d.jours_total} jours**, soit {d.libelle}.",
+        + f"\n\nDélai : **{format_nombre(d.jours_total)} jours**, soit {d.libelle}.",
         parametres={"budget": budget, "marges": marges},
     )
 
@@ -134,7 +158,7 @@ def roi_action_1(alea: random.Random) -> Variante:
             "ROI = (marge générée − coût) / coût × 100.",
         ),
         solution=f"Marge = {format_euros(ca)} × {format_pourcent(t)} = {format_euros(marge)} ; "
-        f"ROI = ({format_euros(marge)} − {format_euros(cout)}) / {format_euros(cout)} = "
+        f"ROI = ({format_euros(marge)} - {format_euros(cout)}) / {format_euros(cout)} = "
         f"**{format_pourcent(attendu)}**.",
         parametres={"cout": cout, "ca": ca, "taux_mcv": t},
     )

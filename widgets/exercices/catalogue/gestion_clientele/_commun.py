@@ -31,7 +31,7 @@ __all__ = [
     "trimestre",
 ]
 
-SAVOIRS_SQL = ["S822", "S432"]
+SAVOIRS_SQL = ["S822"]
 
 
 def precision_categorie(type_client: str) -> str:

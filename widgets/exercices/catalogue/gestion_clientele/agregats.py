@@ -1,4 +1,4 @@
-"""Calculs sur des groupes de lignes : COUNT, SUM, AVG, MIN, MAX, GROUP BY, HAVING (S822, S432).
+"""Calculs sur des groupes de lignes : COUNT, SUM, AVG, MIN, MAX, GROUP BY, HAVING (S822).
 
 Questions d'un service commercial : chiffre d'affaires d'une année, statistiques des factures,
 ventes par mois, encaissements par mode de règlement, gammes et départements filtrés par HAVING.
@@ -92,7 +92,11 @@ def ca_par_mois(alea: random.Random) -> Variante:
     )
 
 
-@exercice("sql-reglements-par-mode", "Les encaissements par mode de règlement", savoirs=SAVOIRS_SQL)
+@exercice(
+    "sql-reglements-par-mode",
+    "Les encaissements par mode de règlement",
+    savoirs=[*SAVOIRS_SQL, "S512"],
+)
 def reglements_par_mode(alea: random.Random) -> Variante:
     debut, fin, libelle = trimestre(alea)
     sql = (

@@ -39,6 +39,7 @@ from widgets.exercices import (
     exercice,
     piege_connu,
 )
+from widgets.exercices.controles import formater
 
 CENT = Decimal(100)
 NOMS = (
@@ -117,14 +118,30 @@ def abc_tableau_cumule(alea: random.Random) -> Variante:
         "chiffre d'affaires décroissant."
     )
     total = r.total
-    cellules = []
     donnees = {"total": total}
+    # step 1, checked: the sort. The CA of each rank, biggest first; cumulating an unsorted
+    # list is the core mistake of the ABC table, so the cumuls earn carry-forward only once
+    # the sort is right (``prealables``).
+    tri = tuple(f"tri_{k}" for k in range(1, len(r.lignes) + 1))
+    explication_tri = (
+        "Le tri n'est pas fait : le rang 1 est le plus gros client, puis les chiffres "
+        "d'affaires vont en décroissant."
+    )
+    cellules = [
+        Cellule(
+            f"tri_{k}",
+            f"Rang {k} : CA HT (clients triés)",
+            ligne.ca,
+            points=Decimal("0.25"),
+            pieges=(Piege("tri_absent", donnes[k - 1][1], explication_tri),),
+        )
+        for k, ligne in enumerate(r.lignes, 1)
+    ]
     for k, ligne in enumerate(r.lignes, 1):
-        donnees[f"ca_{k}"] = ligne.ca
         if k == 1:
-            formule_cumul = None
+            formule_cumul = _formule(lambda ca: ca, "tri_1")
         else:
-            formule_cumul = _formule(lambda prec, ca: prec + ca, f"cumul_{k - 1}", f"ca_{k}")
+            formule_cumul = _formule(lambda prec, ca: prec + ca, f"cumul_{k - 1}", f"tri_{k}")
         cellules.append(
             Cellule(
                 f"cumul_{k}",
@@ -132,6 +149,7 @@ def abc_tableau_cumule(alea: random.Random) -> Variante:
                 ligne.ca_cumule,
                 formule_cumul,
                 pieges=(Piege("cumul_sans_tri", faux_euros[k - 1], explication),),
+                prealables=tri,
             )
         )
         cellules.append(
@@ -143,6 +161,7 @@ def abc_tableau_cumule(alea: random.Random) -> Variante:
                 unite="%",
                 tolerance=Decimal("0.05"),
                 pieges=(Piege("cumul_sans_tri", faux[k - 1], explication),),
+                prealables=tri,
             )
         )
     a, b = r.classe("A"), r.classe("B")
@@ -177,7 +196,7 @@ def abc_tableau_cumule(alea: random.Random) -> Variante:
                 x.libelle,
                 format_euros(x.ca),
                 format_euros(x.ca_cumule),
-                format_pourcent(x.part_cumulee),
+                formater(x.part_cumulee, "%"),  # 2 decimals on every row: 4,40 % / 20,99 %
                 x.classe,
             )
             for x in r.lignes
@@ -189,7 +208,8 @@ def abc_tableau_cumule(alea: random.Random) -> Variante:
             f"{tableau}\n\n"
             "La « loi 20/80 » (Pareto) dit qu'environ 20 % des clients font 80 % du CA : "
             "l'analyse ABC permet de le vérifier sur ce portefeuille.\n\n"
-            f"Réalisez l'analyse ABC : classez les clients, puis pour chaque rang donnez le "
+            f"Réalisez l'analyse ABC : **triez** les clients par CA décroissant (donnez le CA "
+            f"de chaque rang), puis pour chaque rang donnez le "
             f"**CA cumulé** (au centime) et le **% cumulé du CA** (à 0,01 % près). La classe "
             f"**A** va du premier client jusqu'à celui dont le cumul atteint ou dépasse "
             f"**{seuil_a} %** (inclus) ; la classe **B** va jusqu'à celui qui atteint "
@@ -439,7 +459,7 @@ def prevision_saisonniere(alea: random.Random) -> Variante:
 # --------------------------------------------------------------------------- scoring
 
 
-@exercice("scoring-pondere", "Grille de scoring pondérée", savoirs=["S521"])
+@exercice("scoring-pondere", "Grille de scoring pondérée", savoirs=["S521", "S432"])
 def scoring_pondere(alea: random.Random) -> Variante:
     criteres = ("Récence", "Fréquence", "Montant", "Solvabilité")
     poids = {c: alea.choice((1, 2, 3, 4)) for c in criteres}

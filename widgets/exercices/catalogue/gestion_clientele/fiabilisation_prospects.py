@@ -15,7 +15,7 @@ import random
 from widgets.exercices import ControleSQL, Variante, exercice
 from widgets.exercices.catalogue.gestion_clientele._commun import SAVOIRS_SQL
 
-SAVOIRS = [*SAVOIRS_SQL, "S821"]
+SAVOIRS = SAVOIRS_SQL
 LOT = 1000
 
 

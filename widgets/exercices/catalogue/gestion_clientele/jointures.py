@@ -1,4 +1,4 @@
-"""Les questions commerciales qui demandent plusieurs tables : JOIN … ON (S822, S432, S521 à S534).
+"""Les questions commerciales qui demandent plusieurs tables : JOIN … ON (S822, S521 à S534).
 
 Chiffre d'affaires par secteur, meilleurs clients, panier moyen, clients en sommeil, taux de
 transformation des visites, encours clients, objectifs des commerciaux, détail d'une facture,
@@ -154,7 +154,7 @@ def clients_en_sommeil(alea: random.Random) -> Variante:
 @exercice(
     "sql-taux-transformation",
     "Le taux de transformation des visites",
-    savoirs=[*SAVOIRS_SQL, "S532"],
+    savoirs=[*SAVOIRS_SQL, "S532", "S432"],
 )
 def taux_transformation(alea: random.Random) -> Variante:
     annee = alea.choice(ANNEES)

@@ -17,7 +17,7 @@ from widgets.exercices import Variante, exercice
 from widgets.exercices.catalogue.gestion_clientele._commun import SAVOIRS_SQL
 from widgets.exercices.controles_sql import ControleModification
 
-SAVOIRS = [*SAVOIRS_SQL, "S821"]
+SAVOIRS = SAVOIRS_SQL
 LOT = 1000
 COPIE_PROSPECTS = (("prospects", f"id_prospect <= {LOT}"),)
 CONSIGNE = (

@@ -1,4 +1,4 @@
-"""Premiers pas en SQL sur la base clients : SELECT / WHERE, comptage, GROUP BY (S822, S432).
+"""Premiers pas en SQL sur la base clients : SELECT / WHERE, comptage, GROUP BY (S822).
 
 Each student gets other filter values (type de client, statut, année) drawn from their seed;
 the expected result is the teacher's reference query run through ``widgets.sql``.
@@ -23,7 +23,7 @@ def _texte_sql(valeur: str) -> str:
 @exercice(
     "sql-select-where-1",
     "Lister les clients d'une catégorie",
-    savoirs=["S822", "S432"],
+    savoirs=["S822"],
 )
 def clients_d_une_categorie(alea: random.Random) -> Variante:
     type_client = alea.choice(TYPES_CLIENT)
@@ -56,7 +56,7 @@ def clients_d_une_categorie(alea: random.Random) -> Variante:
 @exercice(
     "sql-compter-1",
     "Compter les commandes d'un trimestre selon leur statut",
-    savoirs=["S822", "S432"],
+    savoirs=["S822"],
 )
 def compter_les_commandes(alea: random.Random) -> Variante:
     statut = alea.choice(STATUTS)
@@ -92,7 +92,7 @@ def compter_les_commandes(alea: random.Random) -> Variante:
 @exercice(
     "sql-group-by-1",
     "Nombre de clients par catégorie dans un secteur",
-    savoirs=["S822", "S432"],
+    savoirs=["S822"],
 )
 def clients_par_categorie(alea: random.Random) -> Variante:
     id_secteur, nom_secteur = alea.choice(

@@ -1,5 +1,5 @@
 """Requêtes simples sur la base clients : SELECT, WHERE, ORDER BY, LIMIT, AS, fonctions de texte,
-valeurs manquantes (S822 « mettre en œuvre le principe des requêtes SQL », S432).
+valeurs manquantes (S822 « mettre en œuvre le principe des requêtes SQL »).
 
 Chaque étudiant reçoit ses propres valeurs de filtre (gamme, département, année…) ; la réponse
 attendue est la requête de référence du professeur exécutée par le moteur sûr.

@@ -15,7 +15,7 @@ from widgets.exercices.catalogue.gestion_clientele._commun import (
     secteur_au_hasard,
 )
 
-SAVOIRS = [*SAVOIRS_SQL, "S522"]
+SAVOIRS = [*SAVOIRS_SQL, "S522", "S432"]
 
 
 @exercice(

@@ -36,7 +36,13 @@ from widgets.exercices import (
 
 CENT = Decimal(100)
 MOYENS = {"email": "par courrier électronique", "telephone": "par téléphone"}
-PRODUITS = ("serviettes de plage", "peignoirs brodés", "linge de maison", "mugs souvenirs")
+# with their article: « pour du linge de maison », not « pour des linge de maison »
+PRODUITS = (
+    "des serviettes de plage",
+    "des peignoirs brodés",
+    "du linge de maison",
+    "des mugs souvenirs",
+)
 
 
 def _n(x: int) -> str:
@@ -137,7 +143,7 @@ def taux_emailing_1(alea: random.Random) -> Variante:
     )
     return Variante(
         enonce=(
-            f"Une campagne d'e-mailing pour des {alea.choice(PRODUITS)} a donné :\n\n"
+            f"Une campagne d'e-mailing pour {alea.choice(PRODUITS)} a donné :\n\n"
             "| Envoyés | Délivrés | Ouverts | Clics |\n| --- | --- | --- | --- |\n"
             f"| {_n(c['envoyes'])} | {_n(c['delivres'])} | {_n(c['ouverts'])} | "
             f"{_n(c['clics'])} |\n\n"
@@ -289,7 +295,7 @@ def roi_campagne_1(alea: random.Random) -> Variante:
         ),
         solution=(
             f"Marge = {format_euros(ca)} × {format_pourcent(taux_marge)} = "
-            f"{format_euros(marge)}.\n\nROI = ({format_euros(marge)} − {format_euros(cout)}) / "
+            f"{format_euros(marge)}.\n\nROI = ({format_euros(marge)} - {format_euros(cout)}) / "
             f"{format_euros(cout)} = **{format_pourcent(k.roi)}**."
         ),
         parametres={"cout": cout, "ca": ca, "taux_marge": taux_marge},
@@ -476,7 +482,7 @@ def cible_conforme_1(alea: random.Random) -> Variante:
         for c in contacts
     )
     exclus = "\n".join(
-        f"- {e.contact.nom} : " + " ; ".join(f"{r.intitule} ({r.article})" for r in e.regles)
+        f"- {e.contact.nom} : " + " ; ".join(f"{r.intitule} — {r.article}" for r in e.regles)
         for e in juste.exclus
     )
     return Variante(
