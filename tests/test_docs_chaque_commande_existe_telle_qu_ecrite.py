@@ -88,6 +88,11 @@ def test_each_command_works_as_written_after_make_start(document, ligne, command
     if mots[0] == "atelier" and not conda:
         pytest.fail(f"{document}:{ligne} : « {commande} » : écrire .venv/bin/atelier")
     try:
-        construire_parser().parse_args(mots[1:])
+        args = construire_parser().parse_args(mots[1:])
     except SystemExit:
         pytest.fail(f"{document}:{ligne} : « {commande} » refusée par atelier")
+    # The required options, checked by widgets.cli.main after parsing.
+    manquantes = [
+        nom for dest, nom in getattr(args, "_obligatoires", ()) if not getattr(args, dest)
+    ]
+    assert not manquantes, f"{document}:{ligne} : « {commande} » : il manque {manquantes}"
