@@ -76,3 +76,13 @@ def test_a_too_short_password_is_refused(capsys):
     assert code == 2
     assert "au moins 8 caractères" in capsys.readouterr().err
     assert not _fichier().exists()
+
+
+def test_the_class_size_is_kept_outside_the_project_too(capsys):
+    from widgets.cli import main
+
+    assert main(["enseignant", "taille-classe", "24"]) == 0
+    assert "taille de la classe enregistrée (24 élèves)" in capsys.readouterr().out
+    assert charger_reglages().taille_classe == 24
+    stocke = json.loads(_fichier().read_text(encoding="utf-8"))
+    assert stocke == {"ConfigTableauxDeBord": {"taille_classe": 24}}

@@ -111,6 +111,12 @@ def _enseignant_mot_de_passe(args: argparse.Namespace) -> int:
     return commande_mot_de_passe()
 
 
+def _enseignant_taille_classe(args: argparse.Namespace) -> int:
+    from widgets.tableaux_de_bord.reglages_enseignant import commande_taille_classe
+
+    return commande_taille_classe(args.eleves)
+
+
 def _option(parser: argparse.ArgumentParser, nom: str, ancien: str | None, **reglages) -> None:
     """A French option, and its old English spelling as a hidden alias (same destination)."""
     obligatoire = reglages.pop("required", False)
@@ -235,7 +241,13 @@ def construire_parser() -> argparse.ArgumentParser:
         help="Choisir le mot de passe de la page enseignant (demandé deux fois, stocké chiffré).",
     )
     mdp.set_defaults(func=_enseignant_mot_de_passe)
-    for parser in (p, b, lab, d, s, c, e, dv, imp, en, mdp):
+    tc = sub_en.add_parser(
+        "taille-classe",
+        help="Nombre d'élèves que la réserve des tableaux de bord prépare à l'ouverture.",
+    )
+    tc.add_argument("eleves", type=_entier_positif, help="Nombre d'élèves, par exemple 24.")
+    tc.set_defaults(func=_enseignant_taille_classe)
+    for parser in (p, b, lab, d, s, c, e, dv, imp, en, mdp, tc):
         _en_francais(parser)
     return p
 

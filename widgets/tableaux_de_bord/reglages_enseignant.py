@@ -87,3 +87,18 @@ def commande_mot_de_passe(
         "Relancez le serveur de tableaux de bord (make dashboards) pour qu'il le prenne en compte."
     )
     return 0
+
+
+def commande_taille_classe(eleves: int) -> int:
+    """``atelier enseignant taille-classe N``: the class the pools prepare for, kept outside."""
+    try:
+        chemin = ecrire_reglage("taille_classe", int(eleves))
+    except (ErreurAtelier, OSError) as err:
+        print(f"Atelier NRC : {err}", file=sys.stderr)
+        return 2
+    print(
+        f"Atelier NRC : taille de la classe enregistrée ({eleves} élève"
+        f"{'s' if eleves > 1 else ''}) dans {chemin}.\n"
+        "Relancez le serveur de tableaux de bord (make dashboards) pour qu'il la prenne en compte."
+    )
+    return 0
