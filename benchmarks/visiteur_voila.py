@@ -20,6 +20,9 @@ from urllib.parse import quote
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 from tornado.websocket import WebSocketClientConnection, websocket_connect
 
+#: The kernel websocket protocol Voilà's page speaks (the server refuses any other client).
+PROTOCOLE_V1 = "v1.kernel.websocket.jupyter.org"
+
 _CONFIG_PAGE = re.compile(
     r'<script id="jupyter-config-data" type="application/json">\s*(\{.*?\})\s*</script>', re.S
 )
@@ -38,6 +41,24 @@ def _entete(msg_type: str, session: str) -> dict[str, str]:
         "version": "5.3",
         "date": datetime.now().astimezone().isoformat(),
     }
+
+
+def trame_v1(canal: str, parties: list[bytes]) -> bytes:
+    """One binary frame of the v1 protocol: offset count, offsets, channel, message parts."""
+    morceaux = [canal.encode("utf-8"), *parties]
+    offsets = [8 * (len(morceaux) + 2)]
+    for morceau in morceaux:
+        offsets.append(offsets[-1] + len(morceau))
+    entete = len(offsets).to_bytes(8, "little") + b"".join(o.to_bytes(8, "little") for o in offsets)
+    return entete + b"".join(morceaux)
+
+
+def lire_trame_v1(trame: bytes) -> tuple[str, list[bytes]]:
+    """(channel, message parts) of a binary frame of the v1 protocol."""
+    nombre = int.from_bytes(trame[:8], "little")
+    offsets = [int.from_bytes(trame[8 * (i + 1) : 8 * (i + 2)], "little") for i in range(nombre)]
+    canal = trame[offsets[0] : offsets[1]].decode("utf-8")
+    return canal, [trame[offsets[i] : offsets[i + 1]] for i in range(1, nombre - 1)]
 
 
 def id_noyau_de_la_page(page: str) -> str:
@@ -97,21 +118,22 @@ class VisiteurVoila:
             request_timeout=self.delai,
             headers=self.entetes,
         )
-        self.ws = await websocket_connect(requete, max_message_size=64 * 1024 * 1024)
+        self.ws = await websocket_connect(
+            requete, max_message_size=64 * 1024 * 1024, subprotocols=[PROTOCOLE_V1]
+        )
 
     async def envoyer(self, msg_type: str, contenu: dict[str, Any], canal: str = "shell") -> str:
         """Send one message; returns its msg_id."""
         assert self.ws is not None
         entete = _entete(msg_type, self.session)
-        message = {
-            "header": entete,
-            "parent_header": {},
-            "metadata": {"version": "1.0.0"} if msg_type == "comm_open" else {},
-            "content": contenu,
-            "channel": canal,
-            "buffers": [],
-        }
-        await self.ws.write_message(json.dumps(message))
+        parties = [
+            entete,
+            {},
+            {"version": "1.0.0"} if msg_type == "comm_open" else {},
+            contenu,
+        ]
+        trame = trame_v1(canal, [json.dumps(p).encode("utf-8") for p in parties])
+        await self.ws.write_message(trame, binary=True)
         return entete["msg_id"]
 
     async def recevoir(self, fin: float) -> dict[str, Any]:
@@ -125,9 +147,18 @@ class VisiteurVoila:
         brut = await asyncio.wait_for(self.ws.read_message(), reste)
         if brut is None:
             raise ErreurVisite("websocket fermée par le serveur")
-        if isinstance(brut, bytes):  # binary frame: widget buffers, not used by the apps
-            return {"header": {"msg_type": "binaire"}, "content": {}}
-        message = json.loads(brut)
+        if isinstance(brut, str):  # the v1 protocol sends binary frames only
+            raise ErreurVisite("trame texte inattendue : le serveur ne parle pas le protocole v1")
+        canal, parties = lire_trame_v1(brut)
+        entete, parent, meta, contenu = (json.loads(p) for p in parties[:4])
+        message = {
+            "channel": canal,
+            "header": entete,
+            "parent_header": parent,
+            "metadata": meta,
+            "content": contenu,
+            "buffers": parties[4:],
+        }
         self.messages.append(message)
         return message
 

@@ -32,8 +32,9 @@ def _c(ident: int, **kw) -> Contact:
     base = dict(
         public="B2C",
         email=f"p{ident}@orange.fr",
-        telephone="06 12 34 56 78",
-        adresse="1 rue de la Paix, 75002 Paris",
+        # one number and one address per person: a shared number now means the same person
+        telephone=f"06 12 34 56 {ident:02d}",
+        adresse=f"{ident} rue de la Paix, 75002 Paris",
         consentement_email_sms="oui",
         consentement_telephone="oui",
         date_dernier_contact=RECENT,

@@ -62,8 +62,9 @@ def test_every_bad_row_is_reported_with_its_line_number():
         "Ligne 3 : le prénom manque.\n"
         "Ligne 4 : 2 colonnes au lieu de 3 (séparateur « ; »).\n"
         "Ligne 5 : le nom et le prénom manquent.\n"
-        "Ligne 6 : MARTIN lea figure déjà ligne 2 (ajoutez une initiale pour distinguer deux "
-        "homonymes)."
+        "Ligne 6 : MARTIN lea figure déjà ligne 2, et rien ne les distingue : ajoutez une "
+        "colonne « date de naissance », « INE » ou « e-mail » (export Pronote ou ENT), ou une "
+        "initiale pour distinguer les deux homonymes."
     )
 
 
@@ -224,8 +225,9 @@ def test_a_page_rendered_before_the_import_asks_for_the_code_once_the_list_exist
     tmp_path, monkeypatch
 ):
     monkeypatch.setenv("ATELIER_CLASSE", str(tmp_path / "classe"))
-    ex = Exercice(CODE)  # pre-heated kernel: no list yet, free name
-    assert ex.variante is not None and ex.boite_connexion.layout.display == "none"
+    ex = Exercice(CODE)  # pre-heated kernel: no list yet, free name (none typed: none shown)
+    assert ex.variante is None and ex.boite_connexion.layout.display == "none"
+    assert module_exercice.INVITATION_NOM in ex.enonce.value
     codes = Classe().importer(LISTE)
     ex.champ_nom.value = "Durand Hugo"  # typing a classmate's name shows no variant any more
     assert ex.variante is None and INVITATION in ex.enonce.value
@@ -239,7 +241,7 @@ def test_after_five_wrong_codes_the_page_waits_a_minute(tmp_path, monkeypatch):
     monkeypatch.setenv("ATELIER_CLASSE", str(tmp_path / "classe"))
     codes = Classe().importer(LISTE)
     horloge = [1000.0]
-    monkeypatch.setattr(module_exercice.time, "monotonic", lambda: horloge[0])
+    monkeypatch.setattr(module_exercice.time, "time", lambda: horloge[0])
     ex = Exercice(CODE)
     for faux in ("AAAAAA", "BBBBBB", "CCCCCC", "DDDDDD", "EEEEEE"):
         assert ex.se_connecter("Martin Léa", faux) is False

@@ -4,6 +4,7 @@ files live (the cockpit's class folder; only a write creates a folder)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal as D
@@ -16,6 +17,7 @@ from widgets.donnees.classe import Classe
 from widgets.donnees.devoirs import (
     LIBRE,
     PARIS,
+    Devoir,
     charger_devoir,
     devoir,
     enregistrer_devoir,
@@ -165,7 +167,7 @@ def test_a_devoir_rewritten_with_the_same_size_is_read_again(tmp_path):
     d = _examen()
     enregistrer_devoir(d, tmp_path)
     assert lire_devoirs(tmp_path) == [d]
-    avance = _examen(fin="2026-12-01T11:00")
+    avance = _examen(fin="2026-12-01T11:00", graine=d.graine)
     chemin = enregistrer_devoir(avance, tmp_path)
     assert len(chemin.read_bytes()) == len(
         json.dumps(d.vers_dict(), ensure_ascii=False, indent=1).encode()
@@ -199,3 +201,19 @@ def test_devoirs_live_in_the_cockpit_s_class_folder_and_only_a_write_creates_it(
     assert fichiers == ["devoirs", "devoirs/controle.json", "grilles", "grilles/controle.json"]
     assert lire_devoirs() == [d]
     assert evaluations("controle")["a-vous:q1"]["martin lea"]["choix"] == choix
+
+
+def test_a_new_devoirs_seed_is_a_random_secret_kept_when_it_is_saved_again():
+    """Not predictable from the title: two devoirs titled alike get different seeds (one
+    chance in 16 million to be equal); saved again (its end moved), a devoir keeps its seed,
+    so its variants do not change during the exam; a file without seed keeps the seed the
+    releases before derived from its identifier."""
+    premier = _examen()
+    enregistrer_devoir(premier)
+    assert _examen(fin="2026-12-01T11:00").graine == premier.graine  # same devoir, saved again
+    supprimer_devoir(premier.identifiant)
+    assert _examen().graine != premier.graine  # a new devoir of the same title
+    ancien = {k: v for k, v in premier.vers_dict().items() if k != "graine"}
+    assert Devoir.depuis_dict(ancien).graine == 1 + int.from_bytes(
+        hashlib.sha256(b"controle-marges").digest()[:3], "big"
+    )

@@ -31,7 +31,7 @@ from widgets.donnees.devoirs import (
 )
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices.devoirs import noter_eleve, sujets_html
-from widgets.tableaux_de_bord.acces import CLE_REGLAGES, COOKIE_ENSEIGNANT
+from widgets.tableaux_de_bord.acces import CLE_REGLAGES, COOKIE_ENSEIGNANT, ouvrir_session
 from widgets.tableaux_de_bord.configuration import ConfigTableauxDeBord
 from widgets.tableaux_de_bord.enseignant import ROUTES_ENSEIGNANT
 from widgets.tableaux_de_bord.enseignant_devoirs import HANDLERS_DEVOIRS
@@ -119,7 +119,7 @@ def _appli(dossier_classe: str = "") -> tornado.web.Application:
 
 
 def _cookie_enseignant() -> str:
-    valeur = tornado.web.create_signed_value(SECRET, COOKIE_ENSEIGNANT, "1")
+    valeur = tornado.web.create_signed_value(SECRET, COOKIE_ENSEIGNANT, ouvrir_session())
     return f"{COOKIE_ENSEIGNANT}={valeur.decode()}"
 
 

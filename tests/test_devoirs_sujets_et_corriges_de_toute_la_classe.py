@@ -98,8 +98,9 @@ def test_cli_reads_the_class_list_the_french_excel_way(controle, tmp_path, capsy
     assert main([*commande, str(doublon)]) == 2
     assert capsys.readouterr().err == (
         "atelier devoir imprimer : Liste de classe refusée, rien n'a été importé :\n"
-        "Ligne 3 : MARTIN lea figure déjà ligne 2 (ajoutez une initiale pour distinguer deux "
-        "homonymes).\nLigne 4 : le nom manque.\n"
+        "Ligne 3 : MARTIN lea figure déjà ligne 2, et rien ne les distingue : ajoutez une "
+        "colonne « date de naissance », « INE » ou « e-mail » (export Pronote ou ENT), ou une "
+        "initiale pour distinguer les deux homonymes.\nLigne 4 : le nom manque.\n"
     )
 
 

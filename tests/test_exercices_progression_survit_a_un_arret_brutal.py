@@ -103,9 +103,13 @@ def test_collected_files_are_read_together_with_their_name(tmp_path):
     ]
 
 
-def test_student_identity_name_then_env_then_os_user(monkeypatch):
+def test_student_identity_name_then_env_then_remembered_never_the_os_login(monkeypatch):
+    from widgets.donnees.identite import memoriser_identite
+
     monkeypatch.setenv("ATELIER_ETUDIANT", "Camille")
     assert identifiant_etudiant(" Léa ") == "Léa"
     assert identifiant_etudiant() == "Camille"
     monkeypatch.delenv("ATELIER_ETUDIANT")
-    assert identifiant_etudiant()  # the OS user name
+    assert identifiant_etudiant() == ""  # never the OS login ("root" on a lab server)
+    memoriser_identite("Zoé Petit")  # typed once in an exercise
+    assert identifiant_etudiant() == "Zoé Petit"

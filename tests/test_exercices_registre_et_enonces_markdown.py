@@ -116,6 +116,7 @@ def test_markdown_parses_no_link_image_nor_raw_html():
 def test_the_atelier_corrige_command_is_wired(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     assert main(["corrige", "--unite", "relation_client", "--etudiant", "Élodie Durand"]) == 0
-    assert (tmp_path / "corrige_relation_client_elodie-durand.html").exists()
-    assert "corrige_relation_client_elodie-durand.html" in capsys.readouterr().out
+    # slug + sha256("durand elodie")[:10], the normalised name (words sorted)
+    assert (tmp_path / "corrige_relation_client_durand-elodie-e3612fc93c.html").exists()
+    assert "corrige_relation_client_durand-elodie-e3612fc93c.html" in capsys.readouterr().out
     assert sys.modules["widgets.exercices.corrige"]

@@ -37,7 +37,9 @@ def test_financement_tableau_comparaison_et_erreurs(page_eleve, serveur_apps, ca
     # Crédit-bail 3 000 + 47 × 600 + 1 500 = 32 700 € ; LLD 48 × 650 = 31 200 €.
     texte = _espaces(comparaison.inner_text())
     assert "32 700,00 €" in texte and "31 200,00 €" in texte
-    assert "n'appartient pas à l'entreprise" in texte
+    # issue 22: after IS savings and the 9 000 € resale value, the LLD is no longer the cheapest
+    assert "Coût net actualisé" in texte and "Conventions de calcul" in texte
+    assert "le moins coûteux est « Crédit-bail »" in texte
     lien = page.locator(".atelier-impression a[download]")
     assert lien.get_attribute("download") == "financement.html"
     capture_ecran(page, "scenario_financement")

@@ -71,6 +71,11 @@ def test_exercise_tab_checks_a_query(page_eleve, serveur_apps):
     choix = page.locator(".atelier-choix-exercice select")
     choix.select_option(value=choix.locator("option").nth(1).get_attribute("value"))
     page.locator(".atelier-exercice").wait_for()
+    # no name yet (never the server's OS login): the student types it once
+    page.locator(".atelier-exercice").get_by_text("Tapez votre nom et votre prénom").wait_for()
+    nom = page.locator(".atelier-nom input").first
+    nom.fill("Camille Essai")
+    nom.press("Enter")
     page.locator(".atelier-exercice textarea").first.fill("SELECT 1 AS x")
     page.get_by_role("button", name="Vérifier").click()
     page.locator(".atelier-retour").filter(has_text="Pas encore").wait_for()

@@ -43,7 +43,8 @@ def test_only_the_last_entries_are_kept(monkeypatch: pytest.MonkeyPatch):
 def test_each_student_has_a_file_and_clearing_empties_it(dossier_utilisateur_temporaire: Path):
     alice, bob = HistoriqueSQL(etudiant="Alice Martin"), HistoriqueSQL(etudiant="bob")
     alice.ajouter("SELECT 'alice'")
-    assert alice.chemin.name == "historique_sql_Alice_Martin.db"
+    # slug + the first 10 hex digits of sha256("alice martin"), the normalised name
+    assert alice.chemin.name == "historique_sql_alice-martin-483815675b.db"
     assert len(bob) == 0 and len(alice) == 1
     alice.effacer()
     assert len(alice) == 0

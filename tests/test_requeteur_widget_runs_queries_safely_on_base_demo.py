@@ -135,7 +135,11 @@ def test_csv_export_is_excel_french(requeteur):
     assert requeteur.exporter_csv() == (
         "\ufeffsecteur;ca;nb\r\nÎle-de-France;1234,5;3\r\n".encode()
     )
+    assert requeteur.zone_export.value == ""  # nothing built before the student asks
+    assert requeteur.bouton_csv.layout.display == ""
+    requeteur.bouton_csv.click()
     assert 'download="resultat.csv"' in requeteur.zone_export.value
+    requeteur.bouton_excel.click()
     assert 'download="resultat.xlsx"' in requeteur.zone_export.value
 
 

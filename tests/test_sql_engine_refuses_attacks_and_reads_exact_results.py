@@ -172,7 +172,7 @@ def test_huge_values_cut_the_result_well_before_memory_runs_out(petite_base):
     )
     res = executer_requete(sql, petite_base, lignes_max=1000)
     assert res.truncated is True
-    assert 10 < res.rowcount < 40  # 32 MB cap / 900 kB per row
+    assert res.rowcount == 4  # 4 MB cap / (900 kB + 16 bytes) per row
     assert "trop volumineux" in res.avertissements[0]
 
 

@@ -111,7 +111,8 @@ def test_writable_is_refused_on_the_reference_base(base_demo, monkeypatch):
 
 def test_each_student_has_an_own_sandbox(base_demo):
     lea, tom = BacASable("Léa Dupont", reference=base_demo), BacASable("tom", reference=base_demo)
-    assert lea.chemin.name == "Lea_Dupont.db" and lea.chemin != tom.chemin
+    # identite.nom_fichier_eleve: slug of the normalised name + sha256("dupont lea")[:10]
+    assert lea.chemin.name == "dupont-lea-0f18cf3022.db" and lea.chemin != tom.chemin
     assert chemin_bac_a_sable("Léa Dupont") == lea.chemin
     lea.executer("DELETE FROM objectifs")
     assert valeur("SELECT COUNT(*) FROM objectifs", lea.chemin) == 0

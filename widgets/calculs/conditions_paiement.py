@@ -15,10 +15,16 @@ the warning); nothing here raises for a legal-but-unusual choice.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from widgets.calculs._commun import pourcent as _p
+from widgets.calculs.interet_legal import (
+    TABLE_INTERET_LEGAL,
+    TauxInteretLegal,
+    taux_interet_legal,
+)
 from widgets.calculs.saisie import quantite, taux
 
 __all__ = [
@@ -32,17 +38,16 @@ __all__ = [
     "avertissement_taux_penalites",
 ]
 
-TAUX_INTERET_LEGAL_PROFESSIONNELS = Decimal("2.62")
-"""Taux de l'intérêt légal « pour tous les autres cas » (créances des professionnels), en %.
+TAUX_INTERET_LEGAL_PROFESSIONNELS = TABLE_INTERET_LEGAL[-1].professionnels
+"""Taux de l'intérêt légal « pour tous les autres cas » of the LAST half-year of the dated
+table (:data:`widgets.calculs.interet_legal.TABLE_INTERET_LEGAL`), in %. Screens use
+:func:`widgets.calculs.interet_legal.taux_interet_legal` for the day instead (or
+:func:`widgets.donnees.reglages.interet_legal`, which adds the teacher's setting)."""
 
-Source: arrêté du 15 décembre 2025 relatif à la fixation du taux de l'intérêt légal (JO du
-26 décembre 2025), rate for the first half of 2026. The rate is set every half-year (1 January,
-1 July): the arrêté of June 2026 for the second half of 2026 was not in the sources checked on
-1 December 2026 — check it on Légifrance and update this constant and
-:data:`PERIODE_INTERET_LEGAL` together each half-year."""
-
-PERIODE_INTERET_LEGAL = "1er semestre 2026 (arrêté du 15 décembre 2025)"
-"""The half-year (and text) of :data:`TAUX_INTERET_LEGAL_PROFESSIONNELS`, shown to students."""
+PERIODE_INTERET_LEGAL = (
+    f"{TABLE_INTERET_LEGAL[-1].libelle} ({TABLE_INTERET_LEGAL[-1].source.split(' (')[0]})"
+)
+"""The half-year (and arrêté) of :data:`TAUX_INTERET_LEGAL_PROFESSIONNELS`."""
 
 TAUX_PENALITES_MINIMUM = 3 * TAUX_INTERET_LEGAL_PROFESSIONNELS
 """Plancher des pénalités de retard B2B : 3 × le taux de l'intérêt légal (L441-10 II), en %."""
@@ -57,22 +62,27 @@ DELAI_MAXI_FIN_DE_MOIS = 45
 """Délai dérogatoire maximal, en jours fin de mois, s'il est stipulé au contrat (L441-10 I)."""
 
 
-def avertissement_taux_penalites(taux_penalites: Any) -> str:
+def avertissement_taux_penalites(
+    taux_penalites: Any, interet: TauxInteretLegal | None = None
+) -> str:
     """Message si le taux annuel des pénalités de retard est sous le plancher légal, sinon ``""``.
 
+    ``interet``: the legal rates of the day (default: :func:`taux_interet_legal` of today; past
+    the dated table the message says « taux du 1er semestre 2026, à vérifier sur Légifrance »).
     ``None`` or blank (no rate agreed: BCE + 10 points apply) gives no warning.
 
     Exemple : 5 % < 3 × 2,62 % = 7,86 % → avertissement.
     """
     if taux_penalites is None or (isinstance(taux_penalites, str) and not taux_penalites.strip()):
         return ""
+    interet = interet or taux_interet_legal(date.today())
     t = taux(taux_penalites, "Pénalités de retard", maxi=None)
-    if t >= TAUX_PENALITES_MINIMUM:
+    if t >= interet.penalites_minimum:
         return ""
     return (
         f"Taux de pénalités de {_p(t)} inférieur au minimum légal : 3 fois le taux de "
-        f"l'intérêt légal ({_p(TAUX_INTERET_LEGAL_PROFESSIONNELS)}, {PERIODE_INTERET_LEGAL}), "
-        f"soit {_p(TAUX_PENALITES_MINIMUM)} (article L441-10 II du code de commerce)."
+        f"l'intérêt légal ({interet.texte()}), "
+        f"soit {_p(interet.penalites_minimum)} (article L441-10 II du code de commerce)."
     )
 
 

@@ -10,6 +10,22 @@ Point d'indifférence : le CA annuel pour lequel deux statuts coûtent la même 
 est une droite coût = a + b × CA, avec a = fixe × (1 + charges) et b = taux × (1 + charges) ;
 CA* = (a₁ − a₂) / (b₂ − b₁), arrondi au centime, et le coût commun est recalculé à ce CA.
 Au-dessous de CA*, le statut au fixe le plus élevé coûte plus ; au-dessus, il coûte moins.
+
+Options that change a real decision (each off by default, each with its source in
+:data:`SOURCES`):
+
+- the VRP's indemnité de clientèle (C. trav. art. L7313-13), due when the employer ends the
+  contract (except for serious misconduct) for the clientele he created or developed; its
+  amount is set by the judge, commonly one to two years of commissions: ``annees`` years of
+  his commissions, spread over the expected contract length (a yearly provision, no social
+  charges: it is an indemnity, not a wage);
+- the agent's end-of-contract indemnity (C. com. art. L134-12), customarily two years of
+  commissions, spread the same way;
+- the exclusive VRP's guaranteed minimum (ANI des VRP du 3 octobre 1975, art. 5): for each
+  full-time quarter, a fixed minimum of 520 times the hourly SMIC, net of professional
+  expenses; below it the firm pays the complement (social charges included). The turnover is
+  assumed regular over the year, so the check is made on the year (4 × 520 = 2 080 hours).
+  The indifference point is computed on the lines without the minimum.
 """
 
 from __future__ import annotations
@@ -21,7 +37,22 @@ from decimal import Decimal
 from widgets.calculs.arrondis import CENT as CENT_POUR_CENT
 from widgets.calculs.arrondis import arrondi, arrondi_centime
 from widgets.calculs.format import format_euros
-from widgets.calculs.saisie import SaisieInvalide, montant, taux
+from widgets.calculs.saisie import SaisieInvalide, montant, nombre, taux
+
+SOURCES = {
+    "indemnite_clientele": "C. trav., art. L7313-13 : indemnité de clientèle du VRP licencié "
+    "(sauf faute grave), fixée par le juge — souvent 1 à 2 ans de commissions sur la clientèle "
+    "apportée ; elle ne se cumule pas avec l'indemnité conventionnelle de licenciement",
+    "indemnite_agent": "C. com., art. L134-12 : indemnité de fin de contrat de l'agent "
+    "commercial, d'usage 2 années de commissions (jurisprudence)",
+    "minimum_vrp": "ANI des VRP du 3 octobre 1975, art. 5 : VRP exclusif à temps plein, "
+    "ressource minimale de 520 fois le SMIC horaire par trimestre, nette de frais "
+    "professionnels",
+}
+"""Option → the French sentence citing its source (shown next to the option)."""
+
+HEURES_MINIMUM_TRIMESTRE = 520
+"""ANI des VRP (1975), art. 5: the quarterly minimum of an exclusive VRP, in hourly SMICs."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +63,11 @@ class Statut:
     fixe_annuel: Decimal
     taux_commission: Decimal
     taux_charges: Decimal
+    indemnite_par_an: Decimal = Decimal(0)
+    """End-of-contract indemnity provisioned each year, as a fraction of the year's
+    commission (years of commissions ÷ expected contract length in years)."""
+    minimum_annuel: Decimal = Decimal(0)
+    """Guaranteed yearly remuneration (exclusive VRP), 0 when none."""
 
     @property
     def a(self) -> Decimal:
@@ -40,25 +76,76 @@ class Statut:
 
     @property
     def b(self) -> Decimal:
-        """Coût d'un euro de CA : taux × (1 + charges)."""
-        return self.taux_commission / CENT_POUR_CENT * (1 + self.taux_charges / CENT_POUR_CENT)
+        """Coût d'un euro de CA : taux × (1 + charges + provision d'indemnité)."""
+        return (
+            self.taux_commission
+            / CENT_POUR_CENT
+            * (1 + self.taux_charges / CENT_POUR_CENT + self.indemnite_par_an)
+        )
+
+
+def _provision(annees: object, duree: object, nom: str) -> Decimal:
+    """Years of commissions ÷ contract length (0 when the option is off)."""
+    if annees in (None, "", 0):
+        return Decimal(0)
+    a = nombre(annees, f"Indemnité ({nom}) : années de commissions")
+    d = nombre(duree, f"Durée prévue du contrat ({nom}), en années")
+    if a < 0 or d <= 0:
+        raise SaisieInvalide(
+            "la durée prévue du contrat doit être positive, les années d'indemnité aussi.",
+            champ=f"Durée prévue du contrat ({nom})",
+        )
+    return a / d
+
+
+def minimum_garanti_vrp(smic_horaire: object) -> Decimal:
+    """Yearly guaranteed minimum of an exclusive VRP: 4 quarters × 520 × hourly SMIC.
+
+    Exemple : SMIC 11,88 € → 520 × 11,88 = 6 177,60 € par trimestre, 24 710,40 € par an.
+    """
+    smic = montant(smic_horaire, "SMIC horaire brut")
+    return arrondi_centime(4 * HEURES_MINIMUM_TRIMESTRE * smic)
 
 
 def vrp(
-    fixe_annuel: object, taux_commission: object, taux_charges: object = 45, *, nom: str = "VRP"
+    fixe_annuel: object,
+    taux_commission: object,
+    taux_charges: object = 45,
+    *,
+    nom: str = "VRP",
+    indemnite_clientele_annees: object = 0,
+    duree_contrat_ans: object = 5,
+    smic_horaire: object = None,
 ) -> Statut:
-    """Un VRP salarié : fixe + commission, charges patronales sur le tout."""
+    """Un VRP salarié : fixe + commission, charges patronales sur le tout ; en option
+    l'indemnité de clientèle (années de commissions, C. trav. L7313-13) et le minimum garanti
+    du VRP exclusif (``smic_horaire``, ANI de 1975)."""
     return Statut(
         nom,
         montant(fixe_annuel, f"Fixe annuel ({nom})"),
         taux(taux_commission, f"Commission ({nom})"),
         taux(taux_charges, f"Charges patronales ({nom})", maxi=None),
+        _provision(indemnite_clientele_annees, duree_contrat_ans, nom),
+        Decimal(0) if smic_horaire in (None, "") else minimum_garanti_vrp(smic_horaire),
     )
 
 
-def agent_commercial(taux_commission: object, *, nom: str = "Agent commercial") -> Statut:
-    """Un agent commercial : commission seule, pas de charges patronales."""
-    return Statut(nom, Decimal(0), taux(taux_commission, f"Commission ({nom})"), Decimal(0))
+def agent_commercial(
+    taux_commission: object,
+    *,
+    nom: str = "Agent commercial",
+    indemnite_annees: object = 0,
+    duree_contrat_ans: object = 5,
+) -> Statut:
+    """Un agent commercial : commission seule, pas de charges patronales ; en option
+    l'indemnité de fin de contrat (années de commissions, C. com. L134-12)."""
+    return Statut(
+        nom,
+        Decimal(0),
+        taux(taux_commission, f"Commission ({nom})"),
+        Decimal(0),
+        _provision(indemnite_annees, duree_contrat_ans, nom),
+    )
 
 
 @dataclass(frozen=True)
@@ -72,21 +159,31 @@ class CoutStatut:
     charges: Decimal
     cout: Decimal
     cout_pct_ca: Decimal | None
+    complement_minimum: Decimal = Decimal("0.00")
+    indemnite: Decimal = Decimal("0.00")
 
 
 def cout_statut(s: Statut, ca: object) -> CoutStatut:
-    """Coût annuel : commission = CA × taux (au centime) ; charges = (fixe + commission) ×
-    taux de charges (au centime) ; coût = fixe + commission + charges ; en % du CA au centième.
+    """Coût annuel : commission = CA × taux (au centime) ; complément au minimum garanti =
+    minimum − (fixe + commission) s'il est positif ; charges = (fixe + commission +
+    complément) × taux de charges (au centime) ; provision d'indemnité = commission × années ÷
+    durée (au centime) ; coût = somme ; en % du CA au centième.
 
     Exemple : VRP fixe 24 000 €, 3 %, charges 45 %, CA 500 000 € : commission 15 000 € ;
     charges 39 000 × 45 % = 17 550 € ; coût 56 550 € (11,31 % du CA).
     """
     chiffre = montant(ca, "Chiffre d'affaires")
     commission = arrondi_centime(chiffre * s.taux_commission / CENT_POUR_CENT)
-    charges = arrondi_centime((s.fixe_annuel + commission) * s.taux_charges / CENT_POUR_CENT)
-    cout = s.fixe_annuel + commission + charges
+    complement = max(Decimal("0.00"), s.minimum_annuel - s.fixe_annuel - commission)
+    charges = arrondi_centime(
+        (s.fixe_annuel + commission + complement) * s.taux_charges / CENT_POUR_CENT
+    )
+    indemnite = arrondi_centime(commission * s.indemnite_par_an)
+    cout = s.fixe_annuel + commission + complement + charges + indemnite
     pct = arrondi(cout * CENT_POUR_CENT / chiffre, 2) if chiffre else None
-    return CoutStatut(s.nom, chiffre, s.fixe_annuel, commission, charges, cout, pct)
+    return CoutStatut(
+        s.nom, chiffre, s.fixe_annuel, commission, charges, cout, pct, complement, indemnite
+    )
 
 
 @dataclass(frozen=True)

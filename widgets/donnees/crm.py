@@ -8,7 +8,6 @@ seeded from the base the first time it is asked for. The figures come from
 
 from __future__ import annotations
 
-import csv
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
@@ -423,6 +422,7 @@ def _contact(r: sqlite3.Row) -> Contact:
         opposition=bool(r["opposition"]),
         bloctel=bool(r["bloctel"]),
         date_dernier_contact=_date(r["date_dernier_contact"]),
+        personne=nom,
     )
 
 
@@ -480,16 +480,20 @@ def exporter_campagne(rapport: RapportConformite, dossier: Path | str, nom: str)
     compliance report (Markdown) into ``dossier``; return both paths."""
     from widgets.calculs.campagne import rapport_markdown
 
+    from .exports import csv_francais, ecrire
+
     dossier = Path(dossier)
     dossier.mkdir(parents=True, exist_ok=True)
-    csv_ = dossier / f"{nom}_cible.csv"
-    with csv_.open("w", encoding="utf-8-sig", newline="") as f:
-        ecrivain = csv.writer(f, delimiter=";")
-        ecrivain.writerow(["id_prospect", "contact", "public", "email", "telephone", "adresse"])
-        for c in rapport.ciblage.retenus:
-            ecrivain.writerow(
+    csv_ = ecrire(
+        dossier / f"{nom}_cible.csv",
+        csv_francais(
+            ["id_prospect", "contact", "public", "email", "telephone", "adresse"],
+            (
                 [c.ident, c.nom, c.public, c.email or "", c.telephone or "", c.adresse or ""]
-            )
+                for c in rapport.ciblage.retenus
+            ),
+        ),
+    )
     md = dossier / f"{nom}_conformite.md"
     md.write_text(rapport_markdown(rapport), encoding="utf-8")
     return [csv_, md]

@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -79,10 +80,22 @@ def heure_de_paris(texte: str | datetime, champ: str = "date") -> datetime:
     return moment.replace(tzinfo=PARIS) if moment.tzinfo is None else moment
 
 
+def _graine_derivee(identifiant: Any) -> int:
+    """The seed of the releases before the secret seed (derived from the identifier): a
+    devoir file written without a seed keeps the variants it always had."""
+    ident = nom_de_fichier(str(identifiant or "devoir"))
+    return 1 + int.from_bytes(hashlib.sha256(ident.encode("utf-8")).digest()[:3], "big")
+
+
 def graine_du_devoir(identifiant: str) -> int:
-    """Default seed of a devoir's variants: derived from its identifier, never 0 (the seed of
-    the notebooks), so the exam's figures are not those a student trained on."""
-    return 1 + int.from_bytes(hashlib.sha256(identifiant.encode("utf-8")).digest()[:3], "big")
+    """Seed of a new devoir's variants: the one already stored for this identifier (a devoir
+    saved again to move its end keeps its variants), else a random secret (``secrets``) kept
+    on the server in the devoir's file — never derived from the title, so nobody computes a
+    variant before the exam — and never 0 (the seed of the notebooks)."""
+    try:
+        return charger_devoir(identifiant).graine
+    except ErreurAtelier:
+        return 1 + secrets.randbelow(2**24 - 1)
 
 
 @dataclass(frozen=True)
@@ -164,7 +177,7 @@ class Devoir:
             mode=d.get("mode", "entrainement"),
             debut=d.get("debut"),
             fin=d.get("fin"),
-            graine=d.get("graine"),
+            graine=d.get("graine") or _graine_derivee(d.get("identifiant") or d.get("titre")),
             identifiant=d.get("identifiant"),
             consignes=d.get("consignes", ""),
         )

@@ -3,8 +3,9 @@
 Chaque requête exécutée dans le requêteur (réussie ou non) est notée avec la base visée, le
 nombre de lignes obtenues, la durée et, le cas échéant, le message d'erreur. Le fichier vit dans
 le dossier personnel de l'étudiant (:func:`widgets.donnees.chemins.dossier_utilisateur`) :
-``historique_sql.db`` (ou ``historique_sql_<etudiant>.db`` quand plusieurs étudiants partagent
-un même compte). Chaque ajout est une transaction : un noyau tué ne perd que la requête en cours.
+``historique_sql.db`` (ou ``historique_sql_<nom>-<empreinte>.db`` par étudiant quand plusieurs
+partagent un même compte, ``widgets.donnees.identite.nom_fichier_eleve``). Chaque ajout est une
+transaction : un noyau tué ne perd que la requête en cours.
 
 Les requêtes identiques consécutives ne sont notées qu'une fois ; seules les
 :data:`TAILLE_MAXIMALE` dernières sont gardées.
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from widgets.connexions import ouvrir_ecriture
 from widgets.donnees.chemins import dossier_utilisateur
+from widgets.donnees.identite import chemin_eleve
 
 TAILLE_MAXIMALE = 500
 
@@ -69,11 +71,24 @@ class EntreeHistorique:
         return f"{heure} — {texte} ({fin})"
 
 
-def _nom_fichier(etudiant: str | None) -> str:
-    if not etudiant:
-        return "historique_sql.db"
+def _ancien_nom_fichier(etudiant: str) -> str:
+    """The file name of the releases before ``identite.nom_fichier_eleve`` (renamed on use)."""
     propre = re.sub(r"[^A-Za-z0-9_-]+", "_", etudiant).strip("_") or "etudiant"
     return f"historique_sql_{propre}.db"
+
+
+def chemin_historique(etudiant: str | None = None) -> Path:
+    """``historique_sql.db`` (one user), else ``historique_sql_<identite.nom_fichier_eleve>``:
+    one file per student, never shared between two spellings of different students."""
+    if not etudiant:
+        return dossier_utilisateur() / "historique_sql.db"
+    return chemin_eleve(
+        dossier_utilisateur(),
+        etudiant,
+        ".db",
+        prefixe="historique_sql_",
+        anciens=[_ancien_nom_fichier(etudiant)],
+    )
 
 
 class HistoriqueSQL:
@@ -85,7 +100,7 @@ class HistoriqueSQL:
     """
 
     def __init__(self, chemin: str | Path | None = None, *, etudiant: str | None = None) -> None:
-        self.chemin = Path(chemin) if chemin else dossier_utilisateur() / _nom_fichier(etudiant)
+        self.chemin = Path(chemin) if chemin else chemin_historique(etudiant)
         self.chemin.parent.mkdir(parents=True, exist_ok=True)
         with closing(self._connexion()) as conn, conn:
             conn.execute(_SCHEMA)

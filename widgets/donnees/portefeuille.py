@@ -22,7 +22,6 @@ Conventions (documented for the teacher):
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -404,17 +403,12 @@ def exporter_csv(lignes: Sequence[dict[str, Any]], chemin: Path | str) -> Path:
     chemin = Path(chemin)
     if not lignes:
         raise SaisieInvalide("aucun client à exporter dans ce segment.", champ="Export")
-    chemin.parent.mkdir(parents=True, exist_ok=True)
+    from .exports import csv_francais, ecrire
 
-    def texte(v: Any) -> Any:
-        return str(v).replace(".", ",") if isinstance(v, Decimal) else v
-
-    with chemin.open("w", encoding="utf-8-sig", newline="") as fichier:
-        ecrivain = csv.DictWriter(fichier, fieldnames=list(lignes[0]), delimiter=";")
-        ecrivain.writeheader()
-        for ligne in lignes:
-            ecrivain.writerow({k: texte(v) for k, v in ligne.items()})
-    return chemin
+    colonnes = list(lignes[0])
+    return ecrire(
+        chemin, csv_francais(colonnes, ([ligne.get(k) for k in colonnes] for ligne in lignes))
+    )
 
 
 def lignes_segment(

@@ -13,8 +13,12 @@ Never lost:
   teacher's class export (``widgets.exercices.corrige.exporter_classe``) reads it alone;
 - a connection is opened per operation and closed at once (no lingering lock on Windows).
 
+One student's rows are found whatever the spelling (``cle_identite``: case, accents, spaces and
+word order folded), so progress is never split across spellings.
+
 Student identity (:func:`identifiant_etudiant`): the name given, else the ``ATELIER_ETUDIANT``
-environment variable, else the OS user name. Behind JupyterHub or with a class list, the
+environment variable, else the name typed
+last in the same user data folder (never the OS login). Behind JupyterHub or with a class list, the
 identity is locked (``widgets.donnees.classe``) and a student's progress lives in the class
 folder, one file per student (``Classe.progression(identifiant)``), same guarantees.
 
@@ -24,7 +28,6 @@ are opened for writing; :func:`lire_progressions` gives ``None`` for files witho
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import sqlite3
@@ -38,6 +41,7 @@ from typing import Any
 from widgets.connexions import ouvrir_ecriture
 from widgets.donnees.base import ouvrir_lecture_seule
 from widgets.donnees.chemins import dossier_utilisateur
+from widgets.donnees.identite import cle_identite, identite_memorisee
 from widgets.erreurs import ErreurAtelier
 
 NOM_FICHIER = "progression.sqlite"
@@ -69,16 +73,15 @@ CREATE TABLE IF NOT EXISTS indices (
 
 
 def identifiant_etudiant(nom: str | None = None) -> str:
-    """Who is working: ``nom`` if given, else ``ATELIER_ETUDIANT``, else the OS user name."""
+    """Who is working: ``nom`` if given, else ``ATELIER_ETUDIANT``, else the name the student
+    typed last in this user data folder (``widgets.donnees.identite``), else ``""`` (the
+    exercise asks for a name). Never the OS login (``root`` on a lab server)."""
     if nom and nom.strip():
         return nom.strip()
     env = os.environ.get("ATELIER_ETUDIANT", "").strip()
     if env:
         return env
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name available (some kiosks): still work offline
-        return "etudiant"
+    return identite_memorisee()
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,7 @@ class Progression:
     @contextmanager
     def _connexion(self) -> Iterator[sqlite3.Connection]:
         cx = ouvrir_ecriture(self.chemin, isolation_level=None)
+        _fonction_cle(cx)
         try:
             cx.execute("PRAGMA journal_mode=DELETE")
             cx.execute("PRAGMA synchronous=FULL")
@@ -176,8 +180,9 @@ class Progression:
     def effacer(self, etudiant: str) -> int:
         """Delete every attempt and hint of ``etudiant`` (one transaction); attempts deleted."""
         with self.transaction() as cx:
-            n = cx.execute("DELETE FROM tentatives WHERE etudiant = ?", (etudiant,)).rowcount
-            cx.execute("DELETE FROM indices WHERE etudiant = ?", (etudiant,))
+            cle = (cle_identite(etudiant),)
+            n = cx.execute("DELETE FROM tentatives WHERE cle(etudiant) = ?", cle).rowcount
+            cx.execute("DELETE FROM indices WHERE cle(etudiant) = ?", cle)
         return n
 
     def etat(self, etudiant: str, unite: str | None = None) -> dict[str, EtatExercice]:
@@ -186,21 +191,28 @@ class Progression:
             return _etats(cx, etudiant, unite)
 
 
+def _fonction_cle(cx: sqlite3.Connection) -> None:
+    """``cle(etudiant)`` in SQL: one student's rows are found whatever the spelling typed
+    (case, accents, spaces, word order: ``widgets.donnees.identite.cle_identite``)."""
+    cx.create_function("cle", 1, lambda nom: cle_identite(nom or ""), deterministic=True)
+
+
 def _maintenant() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _etats(cx: sqlite3.Connection, etudiant: str, unite: str | None) -> dict[str, EtatExercice]:
-    filtre, args = ("AND unite = ?", (etudiant, unite)) if unite else ("", (etudiant,))
+    cle = cle_identite(etudiant)
+    filtre, args = ("AND unite = ?", (cle, unite)) if unite else ("", (cle,))
     rangs = cx.execute(
         "SELECT exercice, COUNT(*), MAX(score), MAX(correct), MAX(horodatage) FROM tentatives"
-        f" WHERE etudiant = ? {filtre} GROUP BY exercice",
+        f" WHERE cle(etudiant) = ? {filtre} GROUP BY exercice",
         args,
     ).fetchall()
     indices = dict(
         cx.execute(
             "SELECT exercice, COUNT(DISTINCT numero) FROM indices"
-            f" WHERE etudiant = ? {filtre} GROUP BY exercice",
+            f" WHERE cle(etudiant) = ? {filtre} GROUP BY exercice",
             args,
         ).fetchall()
     )
@@ -216,13 +228,14 @@ def _etats(cx: sqlite3.Connection, etudiant: str, unite: str | None) -> dict[str
 def _lire_tentatives(chemin: Path, etudiant: str | None, exercice: str | None) -> list[dict]:
     conditions, args = [], []
     if etudiant is not None:
-        conditions.append("etudiant = ?")
-        args.append(etudiant)
+        conditions.append("cle(etudiant) = ?")
+        args.append(cle_identite(etudiant))
     if exercice is not None:
         conditions.append("exercice = ?")
         args.append(exercice)
     where = (" WHERE " + " AND ".join(conditions)) if conditions else ""
     cx = ouvrir_lecture_seule(chemin, champ="Progression", nature="le fichier de progression")
+    _fonction_cle(cx)
     try:
         rangs = cx.execute(f"SELECT * FROM tentatives{where} ORDER BY id", args).fetchall()
     finally:

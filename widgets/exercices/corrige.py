@@ -23,10 +23,11 @@ from typing import TYPE_CHECKING
 
 from widgets.calculs import accorder
 from widgets.donnees.devoirs import questions_a_vous
+from widgets.donnees.identite import nom_fichier_eleve
 from widgets.donnees.progression import lire_progressions
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices.markdown import markdown_en_html
-from widgets.exercices.modele import TITRES_UNITES, Exercice, Variante, normaliser_etudiant
+from widgets.exercices.modele import TITRES_UNITES, Exercice, Variante
 from widgets.exercices.registre import exercices_de_l_unite
 
 if TYPE_CHECKING:  # pandas is imported lazily: the corrigé itself does not need it
@@ -157,9 +158,9 @@ def corrige_html(unite: str, etudiant: str, graine: int = 0) -> str:
 
 
 def nom_fichier_corrige(unite: str, etudiant: str) -> str:
-    """Default file name: ``corrige_<unite>_<etudiant>.html`` (name made file-safe)."""
-    sur = "".join(ch if ch.isalnum() else "-" for ch in normaliser_etudiant(etudiant)).strip("-")
-    return f"corrige_{unite}_{sur or 'etudiant'}.html"
+    """Default file name: ``corrige_<unite>_<slug>-<hash>.html``
+    (``widgets.donnees.identite.nom_fichier_eleve``: two students never share a file)."""
+    return nom_fichier_eleve(etudiant, ".html", prefixe=f"corrige_{unite}_")
 
 
 def commande_corrige(
@@ -219,7 +220,7 @@ def exporter_classe(chemins: Iterable[str | Path], sortie: str | Path) -> pd.Dat
     Excel: sheet « Synthèse » (students × exercises, best score %) and sheet « Détail ».
     Returns the detail table.
     """
-    import pandas as pd
+    from widgets.donnees.exports import csv_depuis_tableau, ecrire, excel_depuis_tableaux
 
     sortie = Path(sortie)
     detail = synthese_classe(chemins)
@@ -227,11 +228,11 @@ def exporter_classe(chemins: Iterable[str | Path], sortie: str | Path) -> pd.Dat
         tableau = detail.pivot_table(
             index="etudiant", columns="exercice", values="meilleur_score_pct", aggfunc="max"
         )
-        with pd.ExcelWriter(sortie, engine="openpyxl") as classeur:
-            tableau.to_excel(classeur, sheet_name="Synthèse")
-            detail.to_excel(classeur, sheet_name="Détail", index=False)
+        tableau.columns.name = None
+        octets = excel_depuis_tableaux({"Synthèse": tableau.reset_index(), "Détail": detail})
     else:
-        detail.to_csv(sortie, sep=";", decimal=",", index=False, encoding="utf-8-sig")
+        octets = csv_depuis_tableau(detail)
+    ecrire(sortie, octets)
     return detail
 
 

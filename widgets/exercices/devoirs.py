@@ -91,12 +91,14 @@ def _entete(d: Devoir, eleve: Eleve, quoi: str) -> str:
     e = html.escape
     fenetre = _fenetre(d)
     groupe = f" — groupe {e(eleve.groupe)}" if eleve.groupe else ""
+    # the devoir's secret seed only on the teacher's corrigé, never on a student's sujet
+    variante = f" — variante {d.graine}" if quoi == "corrigé" else ""
     return (
         f"<header><h1>{e(d.titre)} — {quoi}</h1>"
         f"<p>Étudiant : <b>{e(eleve.identifiant)}</b>{groupe}</p>"
         f"<p>{LIBELLES_MODES[d.mode].capitalize()}"
         f"{' ' + e(fenetre) if fenetre else ''} — noté sur {accorder(d.total, 'pt')} "
-        f"(note ramenée sur 20) — variante {d.graine} — édité le {date.today():%d/%m/%Y}</p>"
+        f"(note ramenée sur 20){variante} — édité le {date.today():%d/%m/%Y}</p>"
         + (f"<p>{e(d.consignes)}</p>" if d.consignes else "")
         + "</header>"
     )

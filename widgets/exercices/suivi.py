@@ -18,8 +18,6 @@ Pure aggregation of progress rows (the dicts of ``widgets.donnees.progression``:
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -28,6 +26,7 @@ from typing import Any
 
 from widgets.calculs import arrondi
 from widgets.calculs.pieges import PIEGES
+from widgets.donnees.exports import classeur_excel, csv_francais
 from widgets.erreurs import ErreurAtelier
 
 REUSSI, EN_COURS, BLOQUE, PAS_COMMENCE = "reussi", "en_cours", "bloque", "pas_commence"
@@ -188,29 +187,15 @@ def notes_de_classe(
 
 
 def notes_en_csv(lignes: Iterable[LigneNote]) -> bytes:
-    """``Nom;Prénom;Note /20`` then one line per student, decimal comma, UTF-8 with BOM."""
-    tampon = io.StringIO()
-    ecrivain = csv.writer(tampon, delimiter=";", lineterminator="\r\n")
-    ecrivain.writerow(COLONNES_NOTES)
-    for ligne in lignes:
-        ecrivain.writerow((ligne.nom, ligne.prenom, str(ligne.note).replace(".", ",")))
-    return tampon.getvalue().encode("utf-8-sig")
+    """``Nom;Prénom;Note /20`` then one line per student, decimal comma, UTF-8 with BOM
+    (``widgets.donnees.exports``: a name starting with ``=`` is never a formula)."""
+    return csv_francais(COLONNES_NOTES, ((ligne.nom, ligne.prenom, ligne.note) for ligne in lignes))
 
 
 def notes_en_xlsx(lignes: Iterable[LigneNote], titre: str = "Notes") -> bytes:
     """The same table as an Excel workbook (one sheet, marks as numbers shown ``0.0``)."""
-    from openpyxl import Workbook  # lazy: only the export needs it
-
-    classeur = Workbook()
-    feuille = classeur.active
-    feuille.title = titre[:31]
-    feuille.append(COLONNES_NOTES)
-    for ligne in lignes:
-        feuille.append((ligne.nom, ligne.prenom, float(ligne.note)))
-        feuille.cell(row=feuille.max_row, column=3).number_format = "0.0"
-    tampon = io.BytesIO()
-    classeur.save(tampon)
-    return tampon.getvalue()
+    rangees = [(ligne.nom, ligne.prenom, float(ligne.note)) for ligne in lignes]
+    return classeur_excel([(titre, COLONNES_NOTES, rangees, {2: "0.0"})])
 
 
 def exporter_notes(lignes: Iterable[LigneNote], sortie: str | Path) -> Path:

@@ -48,7 +48,10 @@ LIMITES: dict[int, int] = {
     sqlite3.SQLITE_LIMIT_WORKER_THREADS: 0,
 }
 TAS_MAXIMAL = 256 * 1024 * 1024  # SQLite heap of the worker (process-wide)
-TAILLE_RESULTAT_MAXIMALE = 32 * 1024 * 1024  # bytes of text/blob sent back per query
+# Bytes of text/blob sent back per query. 32 MB made the kernel grow by ~188 MB (pickles,
+# DataFrame, exports) and sent 64 MB to the browser (issue 26): 4 MB is ~ 6 500 lines of a
+# wide 600-character row, far more than a student reads.
+TAILLE_RESULTAT_MAXIMALE = 4 * 1024 * 1024
 TAILLE_BAC_A_SABLE_MAX = 512 * 1024 * 1024  # a sandbox never grows past this (or +64 MB)
 CROISSANCE_BAC_A_SABLE = 64 * 1024 * 1024
 PAS_PROGRESSION = 1000  # VDBE instructions between two deadline checks

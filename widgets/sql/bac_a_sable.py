@@ -2,7 +2,8 @@
 
 The copy is made with SQLite's backup API from a READ-ONLY connection to the reference (the
 reference is never opened writable). It lives in the student's data folder
-(:func:`widgets.donnees.chemins.dossier_utilisateur`), ``bac_a_sable/<etudiant>.db``.
+(:func:`widgets.donnees.chemins.dossier_utilisateur`), ``bac_a_sable/<nom>-<empreinte>.db``
+(``widgets.donnees.identite.nom_fichier_eleve``), ``bac_a_sable/moi.db`` for the user alone.
 """
 
 from __future__ import annotations
@@ -15,21 +16,27 @@ from pathlib import Path
 
 from widgets.connexions import ouvrir_ecriture
 from widgets.donnees.chemins import base_reference, dossier_utilisateur
+from widgets.donnees.identite import chemin_eleve
 from widgets.sql._travailleur import ouvrir_lecture_moteur
 from widgets.sql.erreurs import ErreurRequete, base_existante
 
 
-def _nom_fichier(etudiant: str | None) -> str:
-    if not etudiant:
-        return "moi.db"
+def _ancien_nom_fichier(etudiant: str) -> str:
+    """The file name of the releases before ``identite.nom_fichier_eleve`` (renamed on use;
+    it mapped every non-Latin name to ``moi.db``, which is therefore never taken over)."""
     ascii_ = unicodedata.normalize("NFKD", etudiant).encode("ascii", "ignore").decode()
     nom = re.sub(r"[^A-Za-z0-9_-]+", "_", ascii_.strip()).strip("_")[:60]
-    return f"{nom or 'moi'}.db"
+    return f"{nom}.db" if nom else ""
 
 
 def chemin_bac_a_sable(etudiant: str | None = None) -> Path:
-    """Where the sandbox of ``etudiant`` (or of the current user) lives (may not exist yet)."""
-    return dossier_utilisateur() / "bac_a_sable" / _nom_fichier(etudiant)
+    """Where the sandbox of ``etudiant`` (or of the current user: ``moi.db``) lives (may not
+    exist yet): ``bac_a_sable/<identite.nom_fichier_eleve>.db``, one per student."""
+    dossier = dossier_utilisateur() / "bac_a_sable"
+    if not etudiant:
+        return dossier / "moi.db"
+    ancien = _ancien_nom_fichier(etudiant)
+    return chemin_eleve(dossier, etudiant, ".db", anciens=[ancien] if ancien else [])
 
 
 def _copier(reference: Path, cible: Path) -> None:

@@ -383,7 +383,7 @@ def executer_requete(
     if trop_gros:
         notes.append(
             Avertissement(
-                f"Résultat coupé à {_nombre(len(lignes))} lignes : il était trop volumineux "
+                f"Résultat tronqué à {_nombre(len(lignes))} lignes : il était trop volumineux "
                 "pour être affiché. Sélectionnez moins de colonnes ou ajoutez un filtre.",
                 "tronque",
             )
@@ -391,7 +391,7 @@ def executer_requete(
     elif tronque:
         notes.append(
             Avertissement(
-                f"Résultat coupé aux {_nombre(lignes_max)} premières lignes : la requête en "
+                f"Résultat tronqué aux {_nombre(lignes_max)} premières lignes : la requête en "
                 "renvoie davantage. Ajoutez un filtre (WHERE) ou un LIMIT.",
                 "tronque",
             )

@@ -18,19 +18,34 @@ A teacher is recognised by:
   ``admin`` (``Authorization: token …`` header or ``?token=``, checked with
   ``jupyterhub.services.auth.HubAuth``).
 
+Against guessing (issue 26): failed logins are slowed per address and for the whole server
+(:class:`Freins`: HTTP 429, French message, ``Retry-After``), the hash is checked in a worker
+thread (never on the event loop that serves the students), the cookie carries a random session
+token known to the server (:func:`ouvrir_session`; logout revokes it, a replayed cookie is
+refused), it is ``Secure`` behind TLS, and every teacher page says ``X-Frame-Options: DENY``
+with a Content-Security-Policy. No token nor password is ever written to the journal.
+
 Forms POST with ``_xsrf`` (``self.xsrf_form_html()``), checked in ``prepare()``: Voilà's
 tornado application does not set ``xsrf_cookies``, so tornado would not check it itself.
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
+import secrets
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from html import escape
 from typing import Any
 from urllib.parse import quote
 
 import tornado.web
 from jupyter_server.utils import url_path_join
+from tornado.log import app_log
 
 from widgets.donnees.classe import Classe
 
@@ -40,7 +55,158 @@ COOKIE_ENSEIGNANT = "atelier_enseignant"
 DUREE_SESSION_JOURS = 0.5
 CLE_REGLAGES = "atelier_reglages"  # same key as serveur.CLE_REGLAGES (no import cycle)
 
-__all__ = ["COOKIE_ENSEIGNANT", "PageConnexion", "PageDeconnexion", "PageEnseignant", "page_html"]
+__all__ = [
+    "COOKIE_ENSEIGNANT",
+    "Freins",
+    "PageConnexion",
+    "PageDeconnexion",
+    "PageEnseignant",
+    "fermer_session",
+    "ouvrir_session",
+    "page_html",
+]
+
+#: Headers of every teacher page: never framed (clickjacking), only this server's resources.
+ENTETES_SECURITE = {
+    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+        "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; "
+        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def _poser_entetes_securite(handler: tornado.web.RequestHandler) -> None:
+    for nom, valeur in ENTETES_SECURITE.items():
+        handler.set_header(nom, valeur)
+
+
+# ------------------------------------------------------------------ sessions (server side)
+_SESSIONS: dict[str, float] = {}  # token -> monotonic expiry
+_VERROU_SESSIONS = threading.Lock()
+
+
+def ouvrir_session(duree_s: float = DUREE_SESSION_JOURS * 86400) -> str:
+    """A new teacher session: a random token, valid ``duree_s`` seconds or until logout."""
+    jeton = secrets.token_urlsafe(32)
+    maintenant = time.monotonic()
+    with _VERROU_SESSIONS:
+        for ancien in [j for j, fin in _SESSIONS.items() if fin <= maintenant]:
+            del _SESSIONS[ancien]
+        _SESSIONS[jeton] = maintenant + duree_s
+    return jeton
+
+
+def session_valide(jeton: str | None) -> bool:
+    if not jeton:
+        return False
+    with _VERROU_SESSIONS:
+        fin = _SESSIONS.get(jeton)
+    return fin is not None and fin > time.monotonic()
+
+
+def fermer_session(jeton: str | None) -> None:
+    """Revoke a session: its cookie, even replayed, opens nothing any more."""
+    if jeton:
+        with _VERROU_SESSIONS:
+            _SESSIONS.pop(jeton, None)
+
+
+# ------------------------------------------------------------------ back-off on failures
+class Freins:
+    """Failed logins slow the next ones, per address and for the whole server.
+
+    Per address: ``par_adresse`` failures within ``fenetre_s`` are free, then each further
+    try waits 1, 2, 4 … s after the last failure (at most ``pause_max_s``). Whole server: more
+    than ``global_par_minute`` failures in the last 60 s close the login for everyone until
+    the oldest of them is a minute old. A success forgets the address's failures.
+    """
+
+    def __init__(
+        self,
+        par_adresse: int = 5,
+        global_par_minute: int = 20,
+        fenetre_s: float = 600.0,
+        pause_max_s: float = 300.0,
+        horloge: Callable[[], float] = time.monotonic,
+        adresses_max: int = 10_000,
+    ) -> None:
+        self.par_adresse = par_adresse
+        self.global_par_minute = global_par_minute
+        self.fenetre_s = fenetre_s
+        self.pause_max_s = pause_max_s
+        self.horloge = horloge
+        self.adresses_max = adresses_max
+        self._echecs: dict[str, deque[float]] = {}
+        self._tous: deque[float] = deque()
+        self._verrou = threading.Lock()
+
+    def _oublier(self, maintenant: float) -> None:
+        while self._tous and self._tous[0] <= maintenant - 60:
+            self._tous.popleft()
+        for adresse in list(self._echecs):
+            echecs = self._echecs[adresse]
+            while echecs and echecs[0] <= maintenant - self.fenetre_s:
+                echecs.popleft()
+            if not echecs:
+                del self._echecs[adresse]
+
+    def attente(self, adresse: str) -> float:
+        """Seconds ``adresse`` must still wait before its password is checked (0: go)."""
+        with self._verrou:
+            maintenant = self.horloge()
+            self._oublier(maintenant)
+            attente = 0.0
+            echecs = self._echecs.get(adresse)
+            if echecs and len(echecs) >= self.par_adresse:
+                pause = min(self.pause_max_s, 2.0 ** (len(echecs) - self.par_adresse))
+                attente = echecs[-1] + pause - maintenant
+            if len(self._tous) >= self.global_par_minute:
+                attente = max(attente, self._tous[0] + 60 - maintenant)
+            return max(0.0, attente)
+
+    def echec(self, adresse: str) -> None:
+        with self._verrou:
+            maintenant = self.horloge()
+            if adresse not in self._echecs and len(self._echecs) >= self.adresses_max:
+                self._echecs.pop(next(iter(self._echecs)))
+            self._echecs.setdefault(adresse, deque()).append(maintenant)
+            self._tous.append(maintenant)
+
+    def succes(self, adresse: str) -> None:
+        with self._verrou:
+            self._echecs.pop(adresse, None)
+
+
+CLE_FREINS = "atelier_freins_connexion"
+_EXECUTEUR: ThreadPoolExecutor | None = None
+
+
+def _executeur() -> ThreadPoolExecutor:
+    """Worker threads for the password hash (argon2/sha1 releases the event loop)."""
+    global _EXECUTEUR
+    if _EXECUTEUR is None:
+        _EXECUTEUR = ThreadPoolExecutor(max_workers=2, thread_name_prefix="atelier-mot-de-passe")
+    return _EXECUTEUR
+
+
+def adresse_du_client(handler: tornado.web.RequestHandler) -> str:
+    """The client's address; behind the local nginx (peer 127.0.0.1 or ::1), the one nginx
+    puts in ``X-Real-IP`` (deploy/nginx/atelier.conf) — a LAN client cannot forge it, its
+    requests do not come from the loopback."""
+    pair = handler.request.remote_ip or "?"
+    if pair in ("127.0.0.1", "::1"):
+        return handler.request.headers.get("X-Real-IP", "").strip()[:64] or pair
+    return pair
+
+
+def _derriere_tls(handler: tornado.web.RequestHandler) -> bool:
+    proto = handler.request.headers.get("X-Forwarded-Proto", "").split(",")[0].strip().lower()
+    return handler.request.protocol == "https" or proto == "https"
+
 
 _CSS = """
 body{font-family:"DejaVu Sans","Segoe UI",Arial,sans-serif;margin:0;color:#111;background:#f6f7f9}
@@ -107,9 +273,12 @@ class PageEnseignant(tornado.web.RequestHandler):
     def url(self, chemin: str) -> str:
         return url_path_join(self.base, chemin)
 
+    def set_default_headers(self) -> None:
+        _poser_entetes_securite(self)
+
     def enseignant_par_mot_de_passe(self) -> bool:
         valeur = self.get_secure_cookie(COOKIE_ENSEIGNANT, max_age_days=DUREE_SESSION_JOURS)
-        return valeur == b"1"
+        return session_valide(valeur.decode("ascii", "replace") if valeur else None)
 
     async def administrateur_hub(self) -> bool:
         """True when the request carries the token of a JupyterHub admin."""
@@ -186,35 +355,72 @@ class PageConnexion(tornado.web.RequestHandler):
         base = self.settings.get("base_url", "/")
         self.finish(page_html("Connexion", self._formulaire(message), base))
 
+    def set_default_headers(self) -> None:
+        _poser_entetes_securite(self)
+
     def get(self) -> None:
         self._page()
 
-    def post(self) -> None:
+    def _freins(self) -> Freins:
+        freins = self.settings.get(CLE_FREINS)
+        if freins is None:
+            freins = self.settings[CLE_FREINS] = Freins()
+        return freins
+
+    async def post(self) -> None:
         self.check_xsrf_cookie()
         reglages: ConfigTableauxDeBord = self.settings[CLE_REGLAGES]
-        if _mot_de_passe_juste(
-            reglages.mot_de_passe_enseignant, self.get_body_argument("mot_de_passe", "")
-        ):
+        adresse = adresse_du_client(self)
+        freins = self._freins()
+        attente = freins.attente(adresse)
+        if attente > 0:
+            secondes = max(1, int(attente + 0.999))
+            self.set_status(429)
+            self.set_header("Retry-After", str(secondes))
+            self._page(
+                "Trop d'essais de mot de passe : patientez "
+                f"{secondes} seconde{'s' if secondes > 1 else ''} avant de réessayer."
+            )
+            return
+        # Counted as a failure before the check: concurrent tries cannot slip past the
+        # back-off while a hash is being computed; a success forgets it.
+        freins.echec(adresse)
+        juste = await asyncio.get_running_loop().run_in_executor(
+            _executeur(),
+            _mot_de_passe_juste,
+            reglages.mot_de_passe_enseignant,
+            self.get_body_argument("mot_de_passe", ""),
+        )
+        if juste:
+            freins.succes(adresse)
             base = self.settings.get("base_url", "/")
             self.set_secure_cookie(
                 COOKIE_ENSEIGNANT,
-                "1",
+                ouvrir_session(),
                 expires_days=DUREE_SESSION_JOURS,
                 httponly=True,
                 samesite="Strict",
                 path=base,
+                secure=_derriere_tls(self),
             )
             self.redirect(_suivant_sur(self, base))
             return
+        journal = self.settings.get("atelier_journal", app_log)  # serveur.CLE_JOURNAL
+        journal.warning("Mot de passe enseignant incorrect (adresse %s)", adresse)
         self.set_status(403)
         self._page("Mot de passe incorrect.")
 
 
 class PageDeconnexion(tornado.web.RequestHandler):
-    """POST: forget the teacher's cookie."""
+    """POST: revoke the teacher's session on the server and forget its cookie."""
+
+    def set_default_headers(self) -> None:
+        _poser_entetes_securite(self)
 
     def post(self, *_: Any) -> None:
         self.check_xsrf_cookie()
         base = self.settings.get("base_url", "/")
+        valeur = self.get_secure_cookie(COOKIE_ENSEIGNANT, max_age_days=DUREE_SESSION_JOURS)
+        fermer_session(valeur.decode("ascii", "replace") if valeur else None)
         self.clear_cookie(COOKIE_ENSEIGNANT, path=base)
         self.redirect(url_path_join(base, "/enseignant/connexion"))

@@ -20,6 +20,10 @@ from traitlets import Bool, Dict, Float, Int, Unicode
 from traitlets.config import Config, Configurable
 
 from widgets.donnees.chemins import DOSSIER_APPS, RACINE_PROJET, dossier_serveur
+from widgets.donnees.reglages import (
+    VARIABLE_INTERET_LEGAL_PARTICULIERS,
+    VARIABLE_INTERET_LEGAL_PROFESSIONNELS,
+)
 
 #: Environment variable naming, inside each kernel, the app (notebook) it serves.
 VARIABLE_APP = "ATELIER_APP"
@@ -187,6 +191,21 @@ class ConfigTableauxDeBord(Configurable):
         ),
     ).tag(config=True)
 
+    taux_interet_legal_professionnels = Unicode(
+        "",
+        help=(
+            "Taux de l'intérêt légal en vigueur pour les professionnels, en % (ex. « 2,62 »), "
+            "à renseigner chaque semestre (1er janvier, 1er juillet) d'après l'arrêté publié sur "
+            "Légifrance, quand la table de l'atelier ne couvre plus la date du jour. Vide : "
+            "dernier taux connu, signalé « à vérifier sur Légifrance »."
+        ),
+    ).tag(config=True)
+
+    taux_interet_legal_particuliers = Unicode(
+        "",
+        help="Même chose pour les créances des particuliers (ex. « 6,67 »).",
+    ).tag(config=True)
+
     dossier_classe = Unicode(
         "",
         help=(
@@ -280,6 +299,17 @@ class ConfigTableauxDeBord(Configurable):
         c.VoilaKernelManager.fill_delay = self.delai_remplissage
         c.GestionnaireNoyauxAtelier.demarrages_reserve_simultanes = self.demarrages_simultanes
         classe = {VARIABLE_CLASSE: self.dossier_classe} if self.dossier_classe else {}
+        # the teacher's current legal interest rates, read by widgets.donnees.reglages
+        classe.update(
+            {
+                variable: valeur.strip()
+                for variable, valeur in (
+                    (VARIABLE_INTERET_LEGAL_PROFESSIONNELS, self.taux_interet_legal_professionnels),
+                    (VARIABLE_INTERET_LEGAL_PARTICULIERS, self.taux_interet_legal_particuliers),
+                )
+                if valeur.strip()
+            }
+        )
         pools = {
             carnet: {
                 "pool_size": self.taille_pool_de(carnet),

@@ -27,9 +27,8 @@ from urllib.parse import quote
 
 import tornado.web
 
-from widgets.calculs import accorder
-from widgets.donnees.classe import Classe
-from widgets.donnees.progression import lire_progressions
+from widgets.calculs import accorder, format_nombre
+from widgets.donnees.classe import FICHIER_CLASSE, Classe
 from widgets.donnees.referentiel import libelles
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices.modele import TITRES_UNITES
@@ -74,14 +73,27 @@ def _unite_choisie(page: PageEnseignant, tentatives: list[dict]) -> str:
     return travaillees.most_common(1)[0][0] if travaillees else unites[0]
 
 
+def _eleves_lisibles(classe: Classe) -> list:
+    """The class list, or no student when ``classe.json`` is damaged (the cockpit says so and
+    offers to put it aside: :func:`endommages_html`)."""
+    try:
+        return classe.eleves()
+    except ErreurAtelier:
+        return []
+
+
 def _donnees(page: PageEnseignant) -> tuple[Classe, list, list[dict], str, list]:
-    """(classe, students, attempts, unit, exercises of the unit) for this request."""
+    """(classe, students, attempts, unit, exercises of the unit) for this request.
+
+    One damaged file never takes the cockpit down: an unreadable progress file is skipped and
+    a damaged ``classe.json`` gives no student (both listed by ``Classe.lire_tentatives``);
+    every attempt is attributed to the student whose file it is in."""
     classe = page.classe()
-    eleves = classe.eleves()
+    eleves = _eleves_lisibles(classe)
     groupe = page.get_argument("groupe", "")
     if groupe:  # one half-group: its heatmap, its traps, its marks
         eleves = [e for e in eleves if e.groupe == groupe]
-    tentatives = lire_progressions(classe.fichiers_progression())
+    tentatives, _ = classe.lire_tentatives()
     unite = _unite_choisie(page, tentatives)
     exercices = exercices_de_l_unite(unite)
     choisis = [c.strip() for c in page.get_argument("exercices", "").split(",") if c.strip()]
@@ -99,6 +111,32 @@ def _carte(page: PageEnseignant) -> tuple[CarteClasse, list, list, str]:
         seuil_blocage=page.reglages.seuil_blocage,
     )
     return carte, eleves, exercices, unite
+
+
+def endommages_html(page: PageEnseignant, endommages: list[str]) -> str:
+    """The damaged files of the class folder, each with its « mettre de côté » button."""
+    if not endommages:
+        return ""
+    lignes = "".join(
+        f"<li><code>{escape(nom)}</code> : "
+        + (
+            "la liste de la classe ne peut pas être lue (aucun élève affiché). "
+            if nom == FICHIER_CLASSE
+            else "fichier de progression illisible, ignoré dans la carte et les notes. "
+        )
+        + f'<form method="post" action="{escape(page.url("/enseignant/mettre-de-cote"))}" '
+        f'style="display:inline">{page.xsrf_form_html()}'
+        f'<input type="hidden" name="fichier" value="{escape(nom)}">'
+        '<button type="submit">Mettre de côté</button></form></li>'
+        for nom in endommages
+    )
+    return (
+        '<section class="atelier-endommages"><h2>Fichiers endommagés</h2><p>'
+        f"{accorder(len(endommages), 'fichier endommagé', 'fichiers endommagés')} dans le "
+        "dossier de la classe. « Mettre de côté » le range dans le dossier « quarantaine » de "
+        "la classe (rien n'est effacé) ; l'élève repart d'un fichier neuf, et une liste de "
+        f"classe mise de côté se réimporte ci-dessous.</p><ul>{lignes}</ul></section>"
+    )
 
 
 def carte_html(carte: CarteClasse, eleves: list, exercices: list) -> str:
@@ -179,7 +217,9 @@ class Accueil(PageEnseignant):
         choisis = self.get_argument("exercices", "")
         groupe = self.get_argument("groupe", "")
         requete = f"?unite={quote(unite)}&exercices={quote(choisis)}&groupe={quote(groupe)}"
-        groupes = sorted({e.groupe for e in self.classe().eleves() if e.groupe})
+        classe = self.classe()
+        groupes = sorted({e.groupe for e in _eleves_lisibles(classe) if e.groupe})
+        endommages = endommages_html(self, classe.lire_tentatives()[1])
         choix_groupes = '<option value="">toute la classe</option>' + "".join(
             f'<option value="{escape(g)}"{" selected" if g == groupe else ""}>{escape(g)}</option>'
             for g in groupes
@@ -199,12 +239,12 @@ class Accueil(PageEnseignant):
             f'<option value="{escape(c)}">{escape(c)}</option>'
             for c in self.settings.get("atelier_carnets", ())
         )
-        classe = (
+        etat_liste = (
             f"<p>{accorder(len(eleves), 'élève')} dans la liste.</p>"
             if eleves
             else "<p>Pas encore de liste : les élèves tapent leur nom librement.</p>"
         )
-        corps = f"""
+        corps = f"""{endommages}
 <section><h2>Carte de la classe</h2>
 <form method="get" action="{escape(self.url("/enseignant"))}">
 <label>Unité : <select name="unite">{options}</select></label>
@@ -224,7 +264,7 @@ Notes sur 20 : <a href="{escape(self.url("/enseignant/notes.csv") + requete)}"
 <section><h2>Devoirs et examens</h2><p><a href="{escape(self.url("/enseignant/devoirs"))}"
  class="atelier-devoirs">Composer un devoir, imprimer sujets et corrigés, mode examen, grilles
 </a></p></section>
-<section><h2>Liste de la classe</h2>{classe}
+<section><h2>Liste de la classe</h2>{etat_liste}
 <form method="post" enctype="multipart/form-data" action="{escape(self.url("/enseignant/classe"))}">
 {xsrf}<p>Fichier CSV (colonnes nom ; prénom ; groupe) : <input type="file" name="fichier"
  accept=".csv,text/csv"></p>
@@ -272,6 +312,7 @@ class CarteJson(PageEnseignant):
         carte, eleves, exercices, unite = _carte(self)
         donnees = {
             "unite": unite,
+            "fichiers_endommages": self.classe().lire_tentatives()[1],
             "exercices": [ex.code for ex in exercices],
             "eleves": {
                 e.identifiant: {
@@ -305,7 +346,14 @@ class ImportClasse(PageEnseignant):
         brut = fichiers[0]["body"] if fichiers and fichiers[0]["body"] else None
         source: bytes | str = brut if brut is not None else self.get_body_argument("liste", "")
         if len(source) > TAILLE_MAX_LISTE:
-            self.envoyer_page("Import refusé", '<p class="erreur">Fichier trop gros.</p>')
+            self.set_status(413)
+            self.envoyer_page(
+                "Import refusé",
+                '<section><p class="erreur">Fichier trop gros : une liste de classe fait moins '
+                f"de {format_nombre(TAILLE_MAX_LISTE / 1e6, 0)} Mo, ce fichier fait "
+                f"{format_nombre(len(source) / 1e6, 1)} Mo. Vérifiez que c'est bien la liste "
+                "exportée de Pronote ou de l'ENT (CSV).</p></section>",
+            )
             return
         try:
             if not source.strip():
@@ -340,7 +388,7 @@ class ImportClasse(PageEnseignant):
 
 def _eleve_demande(page: PageEnseignant, classe: Classe):
     identifiant = page.get_body_argument("eleve", "")
-    for eleve in classe.eleves():
+    for eleve in _eleves_lisibles(classe):
         if eleve.identifiant == identifiant:
             return eleve
     raise tornado.web.HTTPError(400, reason="Élève inconnu")
@@ -386,6 +434,31 @@ class Reinitialiser(PageEnseignant):
             "Progression remise à zéro",
             f'<section><p class="ok">Progression de {escape(nom)} remise à zéro '
             f"({accorder(n, 'essai effacé', 'essais effacés')}).</p>{retour}</section>",
+        )
+
+
+class MettreDeCote(PageEnseignant):
+    """POST ``/enseignant/mettre-de-cote``: move a damaged file into ``quarantaine/``."""
+
+    def post(self) -> None:
+        retour = f'<p><a href="{escape(self.url("/enseignant"))}">Retour au cockpit</a></p>'
+        nom = self.get_body_argument("fichier", "")
+        classe = self.classe()
+        try:
+            if nom not in classe.lire_tentatives()[1]:
+                raise ErreurAtelier(f"« {nom} » n'est pas un fichier endommagé de la classe.")
+            cible = classe.mettre_de_cote(nom)
+        except ErreurAtelier as err:
+            self.set_status(400)
+            self.envoyer_page(
+                "Mettre de côté",
+                f'<section><p class="erreur">{escape(str(err))}</p>{retour}</section>',
+            )
+            return
+        self.envoyer_page(
+            "Fichier mis de côté",
+            f'<section><p class="ok">« {escape(nom)} » est rangé dans '
+            f"<code>{escape(str(cible.relative_to(classe.dossier)))}</code>.</p>{retour}</section>",
         )
 
 
@@ -451,6 +524,7 @@ ROUTES_ENSEIGNANT: list[tuple[str, type[tornado.web.RequestHandler]]] = [
     (r"/enseignant/code", NouveauCode),
     (r"/enseignant/reinitialiser", Reinitialiser),
     (r"/enseignant/notes\.(csv|xlsx)", Notes),
+    (r"/enseignant/mettre-de-cote", MettreDeCote),
     (r"/enseignant/seance", Seance),
 ]
 """(pattern relative to the server's base URL, handler): registered by serveur.py."""

@@ -239,8 +239,12 @@ class PageImpression(_Base):
 
 
 def _tentatives(classe: Classe) -> list[dict]:
-    """Attempts of the students of the Voilà server: its own progress file (free names) and
-    each student's file in the class folder (code login, the files the cockpit reads)."""
+    """Attempts of the students of the Voilà server. With a class list: only each student's
+    own file in the class folder, every attempt attributed to the owner of its file (a name
+    typed in a page never gives or changes a mark; damaged files are skipped, the cockpit
+    lists them). Without: the server's own progress file (free names) and the class files."""
+    if classe.existe():
+        return classe.lire_tentatives()[0]
     chemins = [dossier_utilisateur() / NOM_FICHIER, *classe.fichiers_progression()]
     return lire_progressions([c for c in chemins if c.exists()])
 

@@ -53,6 +53,22 @@ class GestionnaireNoyauxAtelier(AsyncMappingKernelManager):
         #: Kernels whose notebook run lost a cell's outputs (serveur.py records them): a pool
         #: kernel listed here is never handed to a page (reserve.PiloteReserve.avant_page).
         self.rendus_incomplets: set[str] = set()
+        # Voilà's pool (a subclass of this class) hands a pre-rendered kernel to a page with
+        # get_rendered_notebook(): that kernel counts at once, not only when the page's
+        # websocket connects, or pages fetched without a socket would run past the cap.
+        remettre = getattr(self, "get_rendered_notebook", None)
+        if remettre is not None:
+            self.get_rendered_notebook = self._compter_a_la_remise(remettre)
+
+    def _compter_a_la_remise(self, remettre: Any) -> Any:
+        async def remettre_et_compter(*args: Any, **kwargs: Any) -> Any:
+            rendu = await remettre(*args, **kwargs)
+            kernel_id = rendu[2]
+            if kernel_id in self._app_des_noyaux:
+                self._en_service.add(kernel_id)
+            return rendu
+
+        return remettre_et_compter
 
     def _verifier_demarrage(self) -> None:
         if self.refuser_les_demarrages:

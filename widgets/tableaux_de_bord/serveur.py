@@ -27,6 +27,7 @@ from voila.execute import VoilaExecutor
 from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.contentshandler import VoilaContentsHandler
 from voila.tornado.handler import TornadoVoilaHandler
+from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
 from .arret import installer_arret_propre, terminer_les_enfants
@@ -34,7 +35,9 @@ from .configuration import ConfigTableauxDeBord
 from .enseignant import ROUTES_ENSEIGNANT
 from .enseignant_devoirs import HANDLERS_DEVOIRS
 from .galerie import lire_fiche, lire_fiches, page_complet, page_galerie, page_introuvable
+from .journal import filtrer_les_journaux, propre
 from .reserve import PiloteReserve
+from .trames import WebsocketNoyauAtelier
 
 CLE_REGLAGES = "atelier_reglages"
 CLE_CARNETS = "atelier_carnets"
@@ -115,7 +118,7 @@ class SignalPageVide(tornado.web.RequestHandler):
             rapport = {}
 
         def champ(cle: str) -> str:
-            return str(rapport.get(cle, "?"))[:200]
+            return propre(rapport.get(cle, "?"), 200)
 
         self.settings[CLE_JOURNAL].warning(
             "Page sans widget visible après %s s : %s (noyau %s) ; cause probable : %s ; "
@@ -185,33 +188,34 @@ class PageApplication(TornadoVoilaHandler):
     @tornado.web.authenticated
     async def get(self, path: str | None = None) -> None:
         reglages: ConfigTableauxDeBord = self.settings[CLE_REGLAGES]
-        carnet = (path or "").lstrip("/")
+        carnet = path or ""
         base = self.settings["base_url"]
-        if carnet.endswith(".ipynb") and carnet not in self.settings[CLE_CARNETS]:
+        if carnet not in self.settings[CLE_CARNETS]:
+            # Only the exact name of an app is served: ``crm.ipynb/``, ``./crm.ipynb``,
+            # ``%2e%2e/…``, ``//crm.ipynb`` would start kernels past the app's cap, uncounted.
+            self.log.warning("Adresse d'application inconnue refusée : %s", propre(carnet, 200))
             self.set_status(404)
+            self.set_header("Content-Type", "text/html; charset=UTF-8")
             self.finish(page_introuvable(carnet, base))
             return
-        if carnet in self.settings[CLE_CARNETS]:
-            maximum = reglages.max_noyaux_de(carnet)
-            if self.kernel_manager.noyaux_en_service(carnet) >= maximum:
-                self.log.warning(
-                    "Application %s complète (%d noyaux) : visiteur refusé", carnet, maximum
-                )
-                self.set_status(503)
-                self.set_header("Retry-After", "60")
-                self.set_header("Content-Type", "text/html; charset=UTF-8")
-                fiche = lire_fiche(Path(reglages.dossier_apps), carnet)
-                self.finish(page_complet(fiche, maximum, base))
-                return
-            pilote: PiloteReserve = self.settings[CLE_PILOTE]
-            pilote.ouverture(carnet)  # the app's pool grows toward the class size
-            pilote.avant_page(carnet)  # no kernel with lost outputs; ready kernels first
-            try:
-                await super().get(path)
-            finally:
-                pilote.fin_ouverture(carnet)
+        maximum = reglages.max_noyaux_de(carnet)
+        if self.kernel_manager.noyaux_en_service(carnet) >= maximum:
+            self.log.warning(
+                "Application %s complète (%d noyaux) : visiteur refusé", carnet, maximum
+            )
+            self.set_status(503)
+            self.set_header("Retry-After", "60")
+            self.set_header("Content-Type", "text/html; charset=UTF-8")
+            fiche = lire_fiche(Path(reglages.dossier_apps), carnet)
+            self.finish(page_complet(fiche, maximum, base))
             return
-        await super().get(path)
+        pilote: PiloteReserve = self.settings[CLE_PILOTE]
+        pilote.ouverture(carnet)  # the app's pool grows toward the class size
+        pilote.avant_page(carnet)  # no kernel with lost outputs; ready kernels first
+        try:
+            await super().get(path)
+        finally:
+            pilote.fin_ouverture(carnet)
 
 
 class ArretNoyau(VoilaShutdownKernelHandler):
@@ -242,6 +246,8 @@ class VoilaAtelier(Voila):
         VoilaExecutor.strip_code_cell_errors = _effacer_erreurs_en_francais
         VoilaExecutor.show_code_cell_timeout = _delai_depasse_en_francais
         self._brancher_journal()
+        # Every journal line is one printable line (journal.py): no forged lines, no escapes.
+        filtrer_les_journaux(self.log.name, "traitlets", "tornado.application", "tornado.access")
         installer_arret_propre(self)  # after Voilà's own SIGTERM handler, which it replaces
 
     def setup_template_dirs(self) -> None:
@@ -287,6 +293,8 @@ class VoilaAtelier(Voila):
                 continue
             if regle[1] is TornadoVoilaHandler:
                 regle = (regle[0], PageApplication, *regle[2:])
+            elif regle[1] is VoilaKernelWebsocketHandler:
+                regle = (regle[0], WebsocketNoyauAtelier, *regle[2:])
             elif regle[1] is VoilaShutdownKernelHandler:
                 regle = (regle[0], ArretNoyau, *regle[2:])
             handlers.append(regle)

@@ -24,6 +24,11 @@ from widgets.calculs.campagne import (
     accorder,
     rapport_conformite,
 )
+from widgets.calculs.demarchage_telephonique import (
+    AppelRefuse,
+    controler_appels,
+    lire_appels,
+)
 from widgets.calculs.digital import IndicateursCampagne, indicateurs_campagne
 from widgets.donnees import crm as donnees_crm
 from widgets.donnees.chemins import dossier_utilisateur
@@ -73,6 +78,9 @@ class ConstructeurCampagne(Calculatrice):
                 description="Offre liée à l'activité du professionnel (B2B)"
             ),
             "mention_droit_opposition": w.Checkbox(description="Mention du droit d'opposition"),
+            "produits_analogues": w.Checkbox(
+                description="Offre de produits analogues à ceux achetés (clients, soft opt-in)"
+            ),
         }
         for case in self.mentions.values():
             case.indent = False
@@ -81,6 +89,7 @@ class ConstructeurCampagne(Calculatrice):
         self.bouton_export = w.Button(description="Exporter (CSV + rapport)")
         self.bouton_export.on_click(lambda _b: self.exporter())
         self.zone_export = w.HTML()
+        self.appels = ControleAppels()
         self._brancher([self.date])
         self.children = [
             w.HBox([self.type_client, self.public, self.departement]),
@@ -93,6 +102,8 @@ class ConstructeurCampagne(Calculatrice):
             self.zone_erreur,
             self.zone_resultat,
             self.zone_export,
+            w.HTML("<b>Étape 3 — Planning des appels (phoning vers des particuliers)</b>"),
+            self.appels,
         ]
         self.add_class("atelier-campagne")
 
@@ -101,17 +112,25 @@ class ConstructeurCampagne(Calculatrice):
         ids = None
         if self.requete.value.strip():
             ids = donnees_crm.identifiants_requete(self.requete.value, self.base)
-        contacts = donnees_crm.contacts_prospects(
-            self.base,
-            type_client=self.type_client.value or None,
-            public=self.public.value or None,
-            departement=self.departement.value or None,
-            identifiants=ids,
-        )
+        # the duplicates are looked for in the whole file: an objection recorded outside the
+        # segment still follows the person
+        fichier = donnees_crm.contacts_prospects(self.base)
+        filtres = {
+            "type_client": self.type_client.value or None,
+            "public": self.public.value or None,
+            "departement": self.departement.value or None,
+        }
+        if any(filtres.values()):
+            contacts = donnees_crm.contacts_prospects(self.base, **filtres, identifiants=ids)
+        elif ids is not None:
+            garder = set(ids)
+            contacts = [c for c in fichier if c.ident in garder]
+        else:
+            contacts = fichier
         if not contacts:
             raise ErreurAtelier("le segment est vide : élargissez les filtres.", champ="Segment")
         message = Message(**{nom: case.value for nom, case in self.mentions.items()})
-        return rapport_conformite(contacts, self.canal.value, jour, message)
+        return rapport_conformite(contacts, self.canal.value, jour, message, fichier)
 
     def _afficher(self, r: RapportConformite) -> str:
         c = r.ciblage
@@ -135,7 +154,14 @@ class ConstructeurCampagne(Calculatrice):
             "marquées ✘ avant l'envoi.</p>"
         )
         apercu = "".join(f"<li>{x.ident} — {html.escape(x.nom)}</li>" for x in c.retenus[:10])
+        fusions = "".join(f"<li>{html.escape(f.texte())}</li>" for f in c.fusions) or (
+            "<li>Aucun doublon : chaque personne n'a qu'une fiche.</li>"
+        )
         return (
+            "<p><b>Étape 1 — Dédoublonnage</b> (même adresse électronique, même téléphone, "
+            "ou même nom et même adresse : une seule personne)</p>"
+            f"<ul class='atelier-campagne-doublons'>{fusions}</ul>"
+            "<p><b>Étape 2 — Règles de prospection</b></p>"
             "<p class='atelier-campagne-bilan'><b>"
             f"{accorder(len(c.retenus), 'contact retenu', 'contacts retenus')}</b>"
             f" sur {accorder(c.total, 'contact')} ; "
@@ -157,6 +183,54 @@ class ConstructeurCampagne(Calculatrice):
             html.escape(str(f)) for f in self.fichiers
         )
         return self.fichiers
+
+
+class ControleAppels(Calculatrice):
+    """A planned call list checked against the days, hours and frequency of art. D223-9."""
+
+    EXEMPLE = (
+        "Léa ; 07/12/2026 10:30\n"
+        "Léa ; 07/12/2026 13:15\n"
+        "Hugo ; 12/12/2026 11:00\n"
+        "Hugo ; 25/12/2026 15:00\n"
+        "Inès ; 08/12/2026 19:00 ; refus\n"
+        "Inès ; 15/12/2026 10:00"
+    )
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.liste = w.Textarea(
+            value=self.EXEMPLE,
+            description="Appels",
+            placeholder="contact ; jj/mm/aaaa hh:mm [; consentement] [; refus]",
+            layout=w.Layout(width="560px", height="120px"),
+        )
+        self.liste.observe(lambda _c: self.calculer(), names="value")
+        self.children = [
+            w.HTML(
+                "Du lundi au vendredi (hors jours fériés), de 10 h à 13 h et de 14 h à 20 h ; "
+                "4 appels au plus en 30 jours ; 60 jours sans appel après un refus "
+                "(C. consom., art. D223-9)."
+            ),
+            self.liste,
+            self.zone_erreur,
+            self.zone_resultat,
+        ]
+        self.add_class("atelier-campagne-appels")
+        self.calculer()
+
+    def _calculer(self) -> tuple[AppelRefuse, ...]:
+        return controler_appels(lire_appels(self.liste.value))
+
+    def _afficher(self, refuses: tuple[AppelRefuse, ...]) -> str:
+        if not refuses:
+            return "<p style='color:#2e7d32'>Tous les appels prévus sont permis.</p>"
+        lignes = "".join(f"<li>{html.escape(r.texte())}</li>" for r in refuses)
+        nombre = accorder(len(refuses), "appel refusé", "appels refusés")
+        return (
+            f"<p style='color:#b00020'><b>{nombre}</b> :</p>"
+            f"<ul class='atelier-appels-refuses'>{lignes}</ul>"
+        )
 
 
 def _entier(texte: str, champ: str) -> int:

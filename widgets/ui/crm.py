@@ -240,10 +240,13 @@ class VueCRM(ResultatObservable, w.VBox):
 
     @classmethod
     def pour_etudiant(cls, etudiant: str | None = None, **kwargs: Any) -> VueCRM:
-        """The CRM on the reference base, with the pipeline in the student's sandbox."""
+        """The CRM on the reference base, with the pipeline in the student's sandbox (the
+        session's student, ``widgets.ui.session``, when none is given: never shared)."""
         from widgets.sql.bac_a_sable import bac_a_sable
+        from widgets.ui.session import etudiant_de_session, fichier_du_noyau
 
-        return cls(bac=bac_a_sable(etudiant), **kwargs)
+        etudiant = etudiant if etudiant is not None else etudiant_de_session()
+        return cls(bac=fichier_du_noyau(etudiant, bac_a_sable(etudiant)), **kwargs)
 
     def _montrer_erreur(self, err: ErreurAtelier) -> None:
         self.zone_erreur.montrer(str(err))

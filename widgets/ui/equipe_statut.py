@@ -22,7 +22,9 @@ from typing import Any
 import ipywidgets as w
 
 from widgets.calculs import format_euros, format_pourcent
+from widgets.calculs.saisie import nombre
 from widgets.calculs.statut import (
+    SOURCES,
     CoutStatut,
     PointIndifference,
     agent_commercial,
@@ -75,6 +77,10 @@ def figure_statuts(r: ResultatStatut, largeur: float = 6.5, hauteur: float = 4.0
     return tampon.getvalue()
 
 
+def _nombre(texte: str, champ: str) -> Decimal:
+    return nombre(texte, champ)
+
+
 class SimulateurStatut(Calculatrice):
     """VRP (fixe + commission + charges) contre agent commercial (commission seule)."""
 
@@ -101,21 +107,63 @@ class SimulateurStatut(Calculatrice):
             "taux_agent": ChampTaux("taux_agent", "Commission de l'agent", taux_agent, **taille),
             "ca": ChampMontant("ca", "CA annuel prévu", ca, **taille),
         }
+        self.option_clientele = w.Checkbox(
+            description="Indemnité de clientèle du VRP",
+            indent=False,
+            tooltip=SOURCES["indemnite_clientele"],
+        )
+        self.option_agent = w.Checkbox(
+            description="Indemnité de fin de contrat de l'agent",
+            indent=False,
+            tooltip=SOURCES["indemnite_agent"],
+        )
+        self.option_minimum = w.Checkbox(
+            description="Minimum garanti du VRP exclusif",
+            indent=False,
+            tooltip=SOURCES["minimum_vrp"],
+        )
+        self.champs_options: dict[str, ChampSaisie] = {
+            "annees_vrp": ChampSaisie(
+                "annees_vrp", "Indemnité VRP (ans de commissions)", "2", analyseur=_nombre, **taille
+            ),
+            "annees_agent": ChampSaisie(
+                "annees_agent",
+                "Indemnité agent (ans de commissions)",
+                "2",
+                analyseur=_nombre,
+                **taille,
+            ),
+            "duree": ChampSaisie(
+                "duree", "Durée prévue du contrat (ans)", "5", analyseur=_nombre, **taille
+            ),
+            "smic": ChampMontant("smic", "SMIC horaire brut", "11,88", **taille),
+        }
+        self.sources = w.HTML()
         self.image = w.Image(format="png", layout=w.Layout(max_width="560px"))
         convention = w.HTML(
             "<p><i>Convention : le VRP est salarié (C. trav., art. L7311-3), les charges "
             "patronales portent sur son fixe ET sa commission ; l'agent commercial est "
             "indépendant (C. com., art. L134-1), l'entreprise ne paie que sa commission.</i></p>"
         )
-        self._brancher(self.champs.values())
+        self._brancher([*self.champs.values(), *self.champs_options.values()])
+        for case in (self.option_clientele, self.option_agent, self.option_minimum):
+            case.observe(lambda _c: self.calculer(), names="value")
+        options = [
+            w.HTML("<b>Options (chacune avec sa source)</b>"),
+            self.option_clientele,
+            self.option_agent,
+            self.option_minimum,
+            *self.champs_options.values(),
+        ]
         self.children = [
             convention,
             w.HBox(
                 [
                     w.VBox(
-                        [*self.champs.values(), self.zone_erreur], layout=w.Layout(width="320px")
+                        [*self.champs.values(), *options, self.zone_erreur],
+                        layout=w.Layout(width="320px"),
                     ),
-                    w.VBox([self.zone_resultat, self.image]),
+                    w.VBox([self.zone_resultat, self.sources, self.image]),
                 ]
             ),
         ]
@@ -124,8 +172,21 @@ class SimulateurStatut(Calculatrice):
 
     def _calculer(self) -> ResultatStatut:
         fixe, taux_vrp, charges, taux_agent, ca = self._lire_tout(self.champs.values())
-        v = vrp(fixe, taux_vrp, charges, nom=self.nom_vrp)
-        a = agent_commercial(taux_agent)
+        annees_vrp, annees_agent, duree, smic = self._lire_tout(self.champs_options.values())
+        v = vrp(
+            fixe,
+            taux_vrp,
+            charges,
+            nom=self.nom_vrp,
+            indemnite_clientele_annees=annees_vrp if self.option_clientele.value else 0,
+            duree_contrat_ans=duree,
+            smic_horaire=smic if self.option_minimum.value else None,
+        )
+        a = agent_commercial(
+            taux_agent,
+            indemnite_annees=annees_agent if self.option_agent.value else 0,
+            duree_contrat_ans=duree,
+        )
         return ResultatStatut(cout_statut(v, ca), cout_statut(a, ca), point_indifference(v, a))
 
     def calculer(self) -> ResultatStatut | None:
@@ -139,14 +200,39 @@ class SimulateurStatut(Calculatrice):
             pct = "—" if c.cout_pct_ca is None else format_pourcent(c.cout_pct_ca)
             return (
                 f"<tr><td>{html.escape(c.statut)}</td><td>{format_euros(c.fixe)}</td>"
-                f"<td>{format_euros(c.commission)}</td><td>{format_euros(c.charges)}</td>"
+                f"<td>{format_euros(c.commission)}</td>"
+                f"<td>{format_euros(c.complement_minimum)}</td>"
+                f"<td>{format_euros(c.charges)}</td><td>{format_euros(c.indemnite)}</td>"
                 f"<td><b>{format_euros(c.cout)}</b></td><td>{pct}</td></tr>"
             )
 
+        sources = [
+            SOURCES[cle]
+            for cle, case in (
+                ("indemnite_clientele", self.option_clientele),
+                ("indemnite_agent", self.option_agent),
+                ("minimum_vrp", self.option_minimum),
+            )
+            if case.value
+        ]
+        self.sources.value = (
+            "<ul class='atelier-statut-sources'>"
+            + "".join(f"<li><i>{html.escape(x)}.</i></li>" for x in sources)
+            + "</ul>"
+            if sources
+            else ""
+        )
+        minimum = (
+            f"<p>Le fixe et les commissions du VRP n'atteignent pas son minimum garanti : "
+            f"l'entreprise complète de {format_euros(r.vrp.complement_minimum)} par an.</p>"
+            if r.vrp.complement_minimum
+            else ""
+        )
         return (
             f"<p>Pour un CA de <b>{format_euros(r.vrp.chiffre_affaires)}</b> :</p>"
             '<table class="atelier-statut-tableau" cellpadding="3"><tr><th>Statut</th><th>Fixe</th>'
-            "<th>Commission</th><th>Charges</th><th>Coût</th><th>% du CA</th></tr>"
-            f"{ligne(r.vrp)}{ligne(r.agent)}</table>"
+            "<th>Commission</th><th>Complément au minimum</th><th>Charges</th>"
+            "<th>Indemnité (provision annuelle)</th><th>Coût</th><th>% du CA</th></tr>"
+            f"{ligne(r.vrp)}{ligne(r.agent)}</table>{minimum}"
             f'<p class="atelier-statut-point">{html.escape(r.point.lecture)}</p>'
         )

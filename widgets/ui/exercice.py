@@ -18,8 +18,10 @@ Student identity (``widgets.donnees.classe``), decided when the widget is built:
   the identity is then locked for the kernel's session (every exercise of the page follows it)
   and a change of the field sent by the page is undone (the kernel, not the browser, decides);
   progress goes to the student's file in the class folder;
-- otherwise (a student alone at home): the ``ATELIER_ETUDIANT`` variable or the OS user name,
-  the field stays free and typing a name regenerates that name's variant.
+- otherwise (a student alone at home): the ``ATELIER_ETUDIANT`` variable or the name the
+  student typed last (``widgets.donnees.identite``, kept in the user data folder), never the
+  OS login; with none, the exercise asks for a name. Typed once, the name is taken up by every
+  exercise of the kernel and by the next notebooks; the field stays free.
 
 Each attempt is saved at once in the student's progress file.
 
@@ -35,6 +37,7 @@ Drivable from Python (tests, nbval): ``.remplir("1 234,56")`` or ``.remplir({"ce
 from __future__ import annotations
 
 import html
+import sqlite3
 import time
 import weakref
 from collections.abc import Mapping
@@ -44,12 +47,20 @@ from typing import Any
 
 import ipywidgets as w
 
-from widgets.donnees.classe import Classe, Eleve, charger_classe, utilisateur_hub
+from widgets.donnees.classe import (
+    MESSAGE_FICHIER_ENDOMMAGE,
+    Classe,
+    Eleve,
+    charger_classe,
+    utilisateur_hub,
+)
 from widgets.donnees.devoirs import ReglesExercice, regles_du_moment, retour_examen
+from widgets.donnees.identite import memoriser_identite, verifier_nom
 from widgets.donnees.progression import Progression, identifiant_etudiant
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices import Verdict, exercice_par_code, exercices_de_l_unite
 from widgets.exercices.markdown import markdown_en_html, markdown_en_ligne
+from widgets.ui.session import retenir_eleve
 
 VERT, ROUGE, GRIS = "#1b6e20", "#b00020", "#555"
 _STYLE = (
@@ -69,6 +80,11 @@ TROP_D_ESSAIS = (
 )
 INVITATION = (
     "Identifiez-vous (nom, prénom et code donné par votre enseignant) pour voir votre exercice."
+)
+
+INVITATION_NOM = (
+    "Tapez votre nom et votre prénom dans le champ « Étudiant » pour voir votre exercice : "
+    "les exercices suivants le reprendront."
 )
 
 __all__ = ["Exercice", "PanneauProgression", "exercice"]
@@ -116,6 +132,7 @@ class Exercice(w.VBox):
             layout=w.Layout(width="340px"),
         )
         self.champ_nom.add_class("atelier-nom")
+        self._nom_precedent = self.champ_nom.value
         self.champ_code = w.Password(
             description="Code", placeholder="6 caractères", layout=w.Layout(width="240px")
         )
@@ -178,9 +195,21 @@ class Exercice(w.VBox):
         return identifiant_etudiant(self.champ_nom.value)
 
     @property
+    def _invitation(self) -> str:
+        return INVITATION if self._classe is not None else INVITATION_NOM
+
+    @property
     def identifie(self) -> bool:
-        """False while a class list waits for this student's name and code."""
-        return self._classe is None or self._identite is not None
+        """False while a class list waits for this student's name and code, or while a
+        student alone has typed no (valid) name yet."""
+        if self._classe is not None:
+            return self._identite is not None
+        if self._nom_libre:
+            try:
+                return bool(verifier_nom(self.champ_nom.value, "etudiant"))
+            except ErreurAtelier:
+                return False
+        return True
 
     # ------------------------------------------------------------------ identity
     def _verrouiller(self, identite: str) -> None:
@@ -214,7 +243,27 @@ class Exercice(w.VBox):
                 self.champ_nom.value = self._identite
             return
         if self._classe is None:
+            if self._nom_libre:  # typed once: every free exercise of the kernel follows
+                self._nom_libre_change()
             self._nouvelle_variante()
+
+    def _nom_libre_change(self) -> None:
+        nom = self.champ_nom.value
+        try:
+            nom = verifier_nom(nom, "etudiant")
+        except ErreurAtelier as err:
+            self.erreur_identite = err.message
+            self.zone_identite.value = _bloc(err.message, ROUGE)
+            return
+        self.erreur_identite, self.zone_identite.value = "", ""
+        if not nom:
+            return
+        memoriser_identite(nom)  # the following notebooks (same data folder) use it too
+        ancien, self._nom_precedent = self._nom_precedent, nom
+        for autre in list(_EXERCICES):  # those still showing no name or the previous one
+            if autre is not self and autre._nom_libre and autre._classe is None:
+                if autre.champ_nom.value in ("", ancien) and autre.champ_nom.value != nom:
+                    autre.champ_nom.value = nom
 
     def se_connecter(self, nom: str | None = None, code: str | None = None) -> bool:
         """Identify with the class list (fields, or ``nom``/``code`` given from Python).
@@ -230,21 +279,30 @@ class Exercice(w.VBox):
         if code is not None:
             self.champ_code.value = code
         self.zone_identite.value = ""  # a second refusal is shown again (a new update)
-        maintenant = time.monotonic()
+        maintenant = time.time()
         _REFUS[:] = [t for t in _REFUS if maintenant - t < PAUSE_SECONDES]
+        nom = self.champ_nom.value
         try:
-            if len(_REFUS) >= ESSAIS_AVANT_PAUSE:  # codes are not guessed by a script
+            # codes are not guessed by a script: per page, and per student in the class folder
+            # (a reload or a new kernel does not reset the count)
+            if (
+                len(_REFUS) >= ESSAIS_AVANT_PAUSE
+                or self._classe.refus_recents(nom, maintenant, PAUSE_SECONDES) >= ESSAIS_AVANT_PAUSE
+            ):
                 raise ErreurAtelier(TROP_D_ESSAIS)
-            eleve = self._classe.identifier(self.champ_nom.value, self.champ_code.value)
+            nom = verifier_nom(nom)
+            eleve = self._classe.identifier(nom, self.champ_code.value)
         except ErreurAtelier as err:
-            if str(err) != TROP_D_ESSAIS:
+            if err.message != TROP_D_ESSAIS:
                 _REFUS.append(maintenant)
+                self._classe.noter_refus(nom, maintenant, PAUSE_SECONDES)
             self.champ_code.value = ""
-            self.erreur_identite = str(err)
-            self.zone_identite.value = _bloc(str(err), ROUGE)
+            self.erreur_identite = err.message
+            self.zone_identite.value = _bloc(err.message, ROUGE)
             return False
         self.erreur_identite = ""
         _SESSION[str(self._classe.dossier)] = eleve
+        retenir_eleve(self._classe.dossier, eleve)  # the SQL history and sandbox follow
         for autre in list(_EXERCICES):  # the other exercises of the page follow
             if autre._classe is not None and autre._classe.dossier == self._classe.dossier:
                 autre._identifie(eleve)
@@ -254,12 +312,15 @@ class Exercice(w.VBox):
         if self._identite is not None:
             return
         assert self._classe is not None
+        avertissement = ""
         if self._progression_donnee is None:
-            self.progression = self._classe.progression(eleve.identifiant)
+            self.progression, avertissement = self._classe.ouvrir_progression(eleve.identifiant)
         self.champ_code.value = ""
         self._verrouiller(eleve.identifiant)
         groupe = f" — {eleve.groupe}" if eleve.groupe else ""
         self.zone_identite.value = _bloc(f"Connecté : {eleve.prenom} {eleve.nom}{groupe}", VERT)
+        if avertissement:
+            self.zone_identite.value += _bloc(avertissement, ROUGE)
         self._nouvelle_variante()
 
     @property
@@ -272,7 +333,7 @@ class Exercice(w.VBox):
         if not self.identifie:  # a class list: nothing of any variant before the code
             self.variante = None
             self.champs, self.marques = {}, {}
-            self.enonce.value = _bloc(INVITATION, GRIS)
+            self.enonce.value = _bloc(self._invitation, GRIS)
             self.zone_champs.children = ()
             self.zone_solution.value = ""
             self.bouton_verifier.disabled = self.bouton_indice.disabled = True
@@ -342,9 +403,9 @@ class Exercice(w.VBox):
         kernel); after the exam's end nothing is checked nor saved."""
         self._liste_apparue()
         if self.variante is None:
-            self.retour = INVITATION
-            self.zone_retour.value = _bloc(INVITATION, GRIS)
-            return Verdict(False, Decimal(0), INVITATION, lisible=False)
+            self.retour = self._invitation
+            self.zone_retour.value = _bloc(self._invitation, GRIS)
+            return Verdict(False, Decimal(0), self._invitation, lisible=False)
         regles = self._regles()
         if regles.verrouille:
             self.verdict, self.retour = None, regles.message
@@ -367,26 +428,39 @@ class Exercice(w.VBox):
         if regles.retour_detaille:
             self._marquer_cellules(verdict)
         if verdict.lisible:
-            self.progression.enregistrer_tentative(
-                self.etudiant,
-                self.definition.unite,
-                self.code,
-                reponse,
-                verdict.correct,
-                float(verdict.score),
-                verdict.message,
-                graine=self.graine,
-                piege=verdict.piege,
-            )
+            self._enregistrer(reponse, verdict)
             _actualiser_panneaux(self.definition.unite)
         self._montrer_solution(verdict.correct or self._etat_reussi_ou_epuise())
         return verdict
+
+    def _enregistrer(self, reponse: Any, verdict: Verdict) -> None:
+        """Save the attempt; a progress file of the class found damaged is put aside for the
+        teacher and a new one started (French message), so this attempt and the next are kept."""
+        arguments = (
+            self.etudiant,
+            self.definition.unite,
+            self.code,
+            reponse,
+            verdict.correct,
+            float(verdict.score),
+            verdict.message,
+        )
+        options = {"graine": self.graine, "piege": verdict.piege}
+        try:
+            self.progression.enregistrer_tentative(*arguments, **options)
+        except sqlite3.DatabaseError:
+            if self._classe is None or self._identite is None or self._progression_donnee:
+                raise
+            self._classe.mettre_de_cote(self.progression.chemin.name)
+            self.progression, _ = self._classe.ouvrir_progression(self._identite)
+            self.progression.enregistrer_tentative(*arguments, **options)
+            self.zone_identite.value = _bloc(MESSAGE_FICHIER_ENDOMMAGE, ROUGE)
 
     def indice(self) -> str:
         """Reveal the next hint (all of them shown so far stay visible)."""
         self._liste_apparue()
         if self.variante is None:
-            return INVITATION
+            return self._invitation
         if not self._regles().indices:
             texte = "Pas d'indice pendant un examen."
             self.zone_indices.value = _bloc(texte, GRIS)
@@ -458,6 +532,7 @@ class PanneauProgression(w.VBox):
     ) -> None:
         self.unite = unite
         self._etudiant = etudiant
+        self._progression_donnee = progression
         self.progression = progression if progression is not None else Progression()
         self.tableau = w.HTML()
         super().__init__([self.tableau])
@@ -467,6 +542,18 @@ class PanneauProgression(w.VBox):
 
     @property
     def etudiant(self) -> str:
+        """The name given, else the student identified in this kernel (class list: their
+        file in the class folder), else the hub user or the name typed once."""
+        if self._etudiant is None:
+            hub = utilisateur_hub()
+            if hub is not None:
+                return hub
+            classe = charger_classe()
+            eleve = _SESSION.get(str(classe.dossier)) if classe is not None else None
+            if eleve is not None:
+                if self._progression_donnee is None:
+                    self.progression = classe.progression(eleve.identifiant)
+                return eleve.identifiant
         return identifiant_etudiant(self._etudiant)
 
     def lignes(self) -> list[tuple[str, str, int, int, bool, int]]:

@@ -32,7 +32,6 @@ import ipywidgets as w
 
 from widgets.calculs import quantite
 from widgets.calculs.conditions_paiement import (
-    TAUX_PENALITES_MINIMUM,
     avertissement_delai_paiement,
     avertissement_taux_penalites,
 )
@@ -43,6 +42,7 @@ from widgets.donnees.catalogue_produits import (
     lister_clients,
     lister_produits,
 )
+from widgets.donnees.reglages import interet_legal
 from widgets.erreurs import ErreurAtelier
 from widgets.ui.champs import (
     Calculatrice,
@@ -220,6 +220,8 @@ class ConstructeurFacture(Calculatrice):
         attributes and returns its box; the constructor assembles the two tabs and the result
         column, then plugs the fields into the live recalculation."""
         super().__init__(layout=w.Layout(width="100%"))
+        # legal rates of today (dated table, teacher's setting past it)
+        self.interet_legal = interet_legal()
         self._lire_catalogue(base)
         self.lignes: list[LigneFacture] = []
         onglet_lignes = w.VBox(
@@ -369,7 +371,9 @@ class ConstructeurFacture(Calculatrice):
             "penalites",
             "Pénalités de retard (%/an)",
             facultatif=True,
-            exemple=f"au moins {pourcent(TAUX_PENALITES_MINIMUM)} ; vide : BCE + 10 points",
+            exemple=f"au moins {pourcent(self.interet_legal.penalites_minimum)}"
+            + (f" ({self.interet_legal.avertissement})" if self.interet_legal.avertissement else "")
+            + " ; vide : BCE + 10 points",
         )
         self.avertissement_delai = w.HTML()
         self.avertissement_delai.add_class("atelier-avertissement-delai")
@@ -530,7 +534,10 @@ class ConstructeurFacture(Calculatrice):
         messages = []
         for zone, message in (
             (self.avertissement_delai, avertissement_delai_paiement(delai)),
-            (self.avertissement_penalites, avertissement_taux_penalites(penalites)),
+            (
+                self.avertissement_penalites,
+                avertissement_taux_penalites(penalites, self.interet_legal),
+            ),
         ):
             zone.value = avertissements_html([message]) if message else ""
             if message:

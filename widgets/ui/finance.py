@@ -7,7 +7,10 @@ to the field, last valid result kept; drive them from Python: set ``.champ.value
 - :class:`SimulateurEmprunt` — capital, taux annuel, durée, périodicité, taux proportionnel ou
   équivalent, mode de remboursement → :class:`~widgets.calculs.finance.TableauEmprunt`;
 - :class:`ComparateurFinancements` — prix, taux d'actualisation, emprunt / crédit-bail (LOA) /
-  LLD → :class:`~widgets.calculs.finance.Comparaison`.
+  LLD, taux d'IS, valeur résiduelle, durée d'amortissement, véhicule de tourisme →
+  :class:`~widgets.calculs.finance.Comparaison` (its conventions listed under the table);
+- :class:`SimulateurCreditAffecte` — the consumer credit as a sales argument (S753) →
+  :class:`~widgets.calculs.finance.CreditAffecte`.
 
 CSS classes: ``atelier-emprunt``, ``atelier-financements``, table ``atelier-tableau-emprunt``.
 """
@@ -15,14 +18,17 @@ CSS classes: ``atelier-emprunt``, ``atelier-financements``, table ``atelier-tabl
 from __future__ import annotations
 
 import html
+from decimal import Decimal
 from typing import Any
 
 import ipywidgets as w
 
 from widgets.calculs.finance import (
     Comparaison,
+    CreditAffecte,
     TableauEmprunt,
     comparer_financements,
+    credit_affecte,
     tableau_emprunt,
     taux_equivalent,
     taux_proportionnel,
@@ -30,6 +36,7 @@ from widgets.calculs.finance import (
 from widgets.calculs.finance._outils import euros_rapide
 from widgets.ui.champs import (
     Calculatrice,
+    ChampDate,
     ChampMontant,
     ChampQuantite,
     ChampTaux,
@@ -44,6 +51,7 @@ from widgets.ui.tableaux_chiffres import euros_insecables as _euros_html
 __all__ = [
     "ApplicationFinancement",
     "ComparateurFinancements",
+    "SimulateurCreditAffecte",
     "SimulateurEmprunt",
     "page_imprimable",
     "etapes_html",
@@ -175,6 +183,16 @@ class ComparateurFinancements(Calculatrice):
         self.bail_option = ChampMontant("bail-option", "Crédit-bail : option", "1 500")
         self.lld_loyer = ChampMontant("lld-loyer", "LLD : loyer", "650")
         self.lld_nombre = ChampQuantite("lld-nombre", "LLD : loyers", "48")
+        self.taux_is = ChampTaux("taux-is", "Taux d'IS (25 % ; réduit 15 %)", "25 %")
+        self.valeur_residuelle = ChampMontant(
+            "valeur-residuelle", "Valeur résiduelle du bien à la fin", "9 000"
+        )
+        self.duree_amortissement = ChampQuantite(
+            "duree-amortissement", "Durée d'amortissement (ans)", "5"
+        )
+        self.vehicule_tourisme = w.Checkbox(
+            description="Véhicule de tourisme (TVA non récupérable)", indent=False
+        )
         self.nom_bail = w.Dropdown(
             options=("Crédit-bail", "LOA"), value="Crédit-bail", description="Location"
         )
@@ -190,10 +208,16 @@ class ComparateurFinancements(Calculatrice):
             self.bail_option,
             self.lld_loyer,
             self.lld_nombre,
+            self.taux_is,
+            self.valeur_residuelle,
+            self.duree_amortissement,
         ]
         self._brancher(champs)
         self.nom_bail.observe(self._sur_modification, names="value")
-        gauche = w.VBox([*champs[:5], self.nom_bail, *champs[5:], self.zone_erreur])
+        self.vehicule_tourisme.observe(self._sur_modification, names="value")
+        gauche = w.VBox(
+            [*champs[:5], self.nom_bail, *champs[5:], self.vehicule_tourisme, self.zone_erreur]
+        )
         gauche.layout = w.Layout(width="380px")
         self.children = [w.HBox([gauche, self.zone_resultat]), w.HTML(_STYLE_TABLEAUX)]
         self.add_class("atelier-financements")
@@ -221,7 +245,15 @@ class ComparateurFinancements(Calculatrice):
 
     def _calculer(self) -> Comparaison:
         self._lire_tout(self._champs)
-        return comparer_financements(self.prix.value, self.options(), self.taux_actualisation.value)
+        return comparer_financements(
+            self.prix.value,
+            self.options(),
+            self.taux_actualisation.value,
+            taux_is=self.taux_is.value,
+            valeur_residuelle=self.valeur_residuelle.value,
+            duree_amortissement=self.duree_amortissement.value,
+            vehicule_tourisme=self.vehicule_tourisme.value,
+        )
 
     def _afficher(self, r: Comparaison) -> str:
         lignes = [
@@ -230,12 +262,24 @@ class ComparateurFinancements(Calculatrice):
                 str(len(o.flux)),
                 _euros_html(o.cout_total),
                 _euros_html(o.cout_actualise),
+                _euros_html(sum((e[1] for e in o.economies_impot), Decimal("0.00"))),
+                _euros_html(o.valeur_residuelle_nette),
+                _euros_html(o.cout_net_actualise),
                 "oui" if o.proprietaire else "non",
             )
             for o in r.options
         ]
         tableau = tableau_chiffres_html(
-            ("Financement", "Versements", "Coût total", "Coût actualisé", "Propriétaire à la fin"),
+            (
+                "Financement",
+                "Versements",
+                "Coût total",
+                "Coût actualisé",
+                "Économies d'IS",
+                "Valeur résiduelle nette",
+                "Coût net actualisé",
+                "Propriétaire à la fin",
+            ),
             lignes,
             classe="atelier-tableau-financements",
         )
@@ -244,7 +288,33 @@ class ComparateurFinancements(Calculatrice):
             + tableau
             + f'<p class="atelier-recommandation"><b>{html.escape(r.recommandation)}</b></p>'
             + etapes_html(r.meilleure.etapes, f"Le calcul ({r.meilleure.nom})")
+            + etapes_html(r.conventions, "Conventions de calcul")
         )
+
+
+class SimulateurCreditAffecte(Calculatrice):
+    """Consumer credit tied to a sale (S753): monthly payment, TAEG, total cost, withdrawal."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.prix = ChampMontant("credit-prix", "Prix TTC de l'achat", "1 200")
+        self.apport = ChampMontant("credit-apport", "Apport", "0")
+        self.nombre = ChampQuantite("credit-nombre", "Nombre de mensualités", "12")
+        self.taux = ChampTaux("credit-taux", "Taux débiteur annuel", "6 %")
+        self.frais = ChampMontant("credit-frais", "Frais de dossier", "0")
+        self.acceptation = ChampDate("credit-date", "Acceptation de l'offre", "07/12/2026")
+        champs = [self.prix, self.apport, self.nombre, self.taux, self.frais, self.acceptation]
+        self._brancher(champs)
+        self.children = [*champs, self.zone_erreur, self.zone_resultat]
+        self.add_class("atelier-credit-affecte")
+        self.calculer()
+
+    def _calculer(self) -> CreditAffecte:
+        prix, apport, nombre, taux, frais, jour = self._lire_tout(self._champs)
+        return credit_affecte(prix, nombre, taux, apport, frais, jour)
+
+    def _afficher(self, r: CreditAffecte) -> str:
+        return etapes_html(r.arguments, "Ce que le vendeur doit dire (crédit affecté)")
 
 
 _STYLE_IMPRESSION = (

@@ -65,11 +65,12 @@ from widgets.ui.resultats_sql import (
     excel_octets,
     figure_barres,
     formater_colonne,
-    liens_export_html,
+    lien_export_html,
     statut_resultat,
     tableau_resultat_html,
 )
 from widgets.ui.schema_sql import NavigateurSchema
+from widgets.ui.session import etudiant_de_session, fichier_du_noyau
 
 __all__ = [
     "LIGNES_PAR_PAGE",
@@ -109,12 +110,13 @@ class Requeteur(ResultatObservable, w.VBox):
         demarrer_en_arriere_plan()  # the SQL worker starts while the page renders (issue 17)
         super().__init__()
         self.add_class("atelier-requeteur")
-        self.etudiant = etudiant
+        self._etudiant = etudiant
+        self._historique_donne = historique
+        self._historiques: dict[str | None, HistoriqueSQL] = {}
         self.max_lignes = max_lignes
         self.lignes_par_page = max(1, int(lignes_par_page))
         self.limite_s = limite_s
         self.page = 0
-        self.historique = historique or HistoriqueSQL(etudiant=etudiant)
 
         self.editeur = creer_editeur(simple=editeur_simple, value=sql, lignes=lignes_editeur)
         self.editeur.sur_execution(self.executer)
@@ -155,6 +157,20 @@ class Requeteur(ResultatObservable, w.VBox):
         )
         self.zone_export = w.HTML()
         self.zone_export.add_class("atelier-export")
+        # The export files are built when asked (a 32 MB result built both at once, for
+        # nothing): one button per format, the link appears in zone_export.
+        self.bouton_csv = w.Button(
+            description="Export CSV", icon="download", layout=w.Layout(width="auto", display="none")
+        )
+        self.bouton_csv.add_class("atelier-export-csv")
+        self.bouton_csv.on_click(lambda _b: self.preparer_export("csv"))
+        self.bouton_excel = w.Button(
+            description="Export Excel",
+            icon="download",
+            layout=w.Layout(width="auto", display="none"),
+        )
+        self.bouton_excel.add_class("atelier-export-excel")
+        self.bouton_excel.on_click(lambda _b: self.preparer_export("excel"))
         self.choix_graphique = w.Dropdown(
             description="Colonne :", options=[], layout=w.Layout(width="260px", display="none")
         )
@@ -174,7 +190,13 @@ class Requeteur(ResultatObservable, w.VBox):
             layout=w.Layout(align_items="center", flex_flow="row wrap"),
         )
         outils = w.HBox(
-            [self.zone_export, self.bouton_graphique, self.choix_graphique],
+            [
+                self.bouton_csv,
+                self.bouton_excel,
+                self.zone_export,
+                self.bouton_graphique,
+                self.choix_graphique,
+            ],
             layout=w.Layout(align_items="center", flex_flow="row wrap"),
         )
         gauche = w.VBox(
@@ -203,6 +225,30 @@ class Requeteur(ResultatObservable, w.VBox):
         )
         self.changer_base(base, bac_a_sable=bac_a_sable)
 
+    # ------------------------------------------------------------------ identity
+    @property
+    def etudiant(self) -> str | None:
+        """The student whose history and sandbox these are: the one given, else the session's
+        (``widgets.ui.session.etudiant_de_session``: hub user, the student locked in this
+        kernel or this kernel alone on a dashboards server; None for a student alone)."""
+        return self._etudiant if self._etudiant is not None else etudiant_de_session()
+
+    @etudiant.setter
+    def etudiant(self, valeur: str | None) -> None:
+        self._etudiant = valeur
+
+    @property
+    def historique(self) -> HistoriqueSQL:
+        """The student's SQL history (follows the identity once the student is identified)."""
+        if self._historique_donne is not None:
+            return self._historique_donne
+        cle = self.etudiant
+        if cle not in self._historiques:
+            historique = HistoriqueSQL(etudiant=cle)
+            fichier_du_noyau(cle, historique.chemin)
+            self._historiques[cle] = historique
+        return self._historiques[cle]
+
     # ------------------------------------------------------------------ base
 
     def changer_base(self, base: str | Path | None = None, *, bac_a_sable: bool = False) -> None:
@@ -210,7 +256,8 @@ class Requeteur(ResultatObservable, w.VBox):
         self.modifiable = bool(bac_a_sable)
         self._reference_bac = base
         if bac_a_sable:
-            self.base = copie_bac_a_sable(self.etudiant, reference=base)
+            etudiant = self.etudiant
+            self.base = fichier_du_noyau(etudiant, copie_bac_a_sable(etudiant, reference=base))
         else:
             self.base = Path(base) if base is not None else base_reference()
         self.navigateur.actualiser(self.base)
@@ -269,7 +316,10 @@ class Requeteur(ResultatObservable, w.VBox):
             self.zone_avertissements.value = avertissements_html(list(resultat.avertissements))
             self.zone_statut.value = html.escape(statut_resultat(resultat))
             self._afficher_page()
-            self.zone_export.value = liens_export_html(resultat)
+            self.zone_export.value = ""
+            exportable = resultat.dataframe.shape[1] > 0 and len(resultat.dataframe) > 0
+            for bouton in (self.bouton_csv, self.bouton_excel):
+                bouton.layout.display = "" if exportable else "none"
             self._preparer_graphique()
         if self.modifiable and resultat.dataframe.shape[1] == 0:
             self.navigateur.actualiser(self.base)
@@ -341,6 +391,13 @@ class Requeteur(ResultatObservable, w.VBox):
         self.aller_page(self.page)
 
     # ------------------------------------------------------------------ exports
+
+    def preparer_export(self, format_: str = "csv") -> str:
+        """Build the ``"csv"`` or ``"excel"`` file of the result now and show its link."""
+        self.zone_export.value = (
+            "" if self.resultat is None else (lien_export_html(self.resultat, format_))
+        )
+        return self.zone_export.value
 
     def exporter_csv(self) -> bytes:
         """Le résultat en CSV pour Excel français (``;``, virgule décimale, UTF-8 avec BOM)."""

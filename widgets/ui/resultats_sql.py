@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from widgets.calculs import format_nombre
+from widgets.donnees.exports import csv_depuis_tableau, excel_depuis_tableaux
 from widgets.sql import ResultatRequete
 
 __all__ = [
@@ -32,13 +33,15 @@ __all__ = [
     "excel_octets",
     "figure_barres",
     "formater_colonne",
-    "liens_export_html",
+    "lien_export_html",
     "lien_telechargement",
     "statut_resultat",
     "tableau_resultat_html",
 ]
 
 LIGNES_PAR_PAGE = 20
+#: Characters of one cell shown in the table (the export keeps the whole text).
+TEXTE_CELLULE_MAX = 500
 MAX_BARRES = 30
 _COLONNE_IDENTIFIANT = re.compile(r"(^id($|_)|_id$|^numero|^num_|annee|^code|^mois|^siret)")
 
@@ -116,6 +119,8 @@ def tableau_resultat_html(df: pd.DataFrame, debut: int = 0, fin: int | None = No
         cellules = []
         for textes, numerique in colonnes:
             texte = textes[j]
+            if len(texte) > TEXTE_CELLULE_MAX:
+                texte = f"{texte[:TEXTE_CELLULE_MAX]}… ({format_nombre(len(texte))} caractères)"
             if texte == "NULL" and est_nul(morceau.iat[j, len(cellules)]):
                 cellules.append('<td class="nul">NULL</td>')
             else:
@@ -147,16 +152,14 @@ def statut_resultat(resultat: ResultatRequete) -> str:
 
 
 def csv_francais(df: pd.DataFrame) -> bytes:
-    """CSV pour Excel français : séparateur ``;``, virgule décimale, UTF-8 avec BOM."""
-    return df.to_csv(sep=";", index=False, decimal=",", lineterminator="\r\n").encode("utf-8-sig")
+    """CSV for a French Excel (``widgets.donnees.exports``: ``;``, decimal comma, UTF-8 BOM,
+    text cells that a spreadsheet would run neutralised)."""
+    return csv_depuis_tableau(df)
 
 
 def excel_octets(df: pd.DataFrame, feuille: str = "Résultat") -> bytes:
-    """Classeur Excel (.xlsx, openpyxl) contenant le résultat."""
-    tampon = io.BytesIO()
-    with pd.ExcelWriter(tampon, engine="openpyxl") as classeur:
-        df.to_excel(classeur, index=False, sheet_name=feuille[:31])
-    return tampon.getvalue()
+    """Excel workbook (.xlsx) of the result (text cells stored as strings, never formulas)."""
+    return excel_depuis_tableaux({feuille: df})
 
 
 def lien_telechargement(octets: bytes, type_mime: str, nom: str, libelle: str) -> str:
@@ -167,26 +170,34 @@ def lien_telechargement(octets: bytes, type_mime: str, nom: str, libelle: str) -
     )
 
 
-def liens_export_html(resultat: ResultatRequete) -> str:
-    """The « ⬇ Export CSV » and « ⬇ Export Excel » links of a result ('' if nothing to export)."""
+FORMATS_EXPORT = {
+    "csv": ("text/csv", "resultat.csv", "⬇ Télécharger resultat.csv"),
+    "excel": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "resultat.xlsx",
+        "⬇ Télécharger resultat.xlsx",
+    ),
+}
+
+
+def lien_export_html(resultat: ResultatRequete, format_: str) -> str:
+    """The download link of ONE export of a result, built now ('' if nothing to export).
+
+    Built only when the student asks for it (the « Export CSV » / « Export Excel » buttons of
+    the Requêteur): embedding both files in every result doubled what the kernel held and
+    sent to the browser.
+    """
     df = resultat.dataframe
     if df.shape[1] == 0 or len(df) == 0:
         return ""
-    liens = [
-        lien_telechargement(csv_francais(df), "text/csv", "resultat.csv", "⬇ Export CSV"),
-        lien_telechargement(
-            excel_octets(df),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "resultat.xlsx",
-            "⬇ Export Excel",
-        ),
-    ]
+    type_mime, nom, libelle = FORMATS_EXPORT[format_]
+    octets = csv_francais(df) if format_ == "csv" else excel_octets(df)
     note = (
         f" <small>(les {format_nombre(len(df))} lignes affichées)</small>"
         if resultat.truncated
         else ""
     )
-    return "".join(liens) + note
+    return lien_telechargement(octets, type_mime, nom, libelle) + note
 
 
 def colonnes_numeriques(df: pd.DataFrame) -> list[str]:

@@ -2,7 +2,9 @@
 
 - :mod:`.interets` : intérêts composés, valeur actuelle, taux proportionnel / équivalent ;
 - :mod:`.emprunt` : annuité constante, tableau d'emprunt ;
-- :mod:`.financements` : emprunt, crédit-bail, LOA, LLD comparés (coût total et actualisé) ;
+- :mod:`.financements` : emprunt, crédit-bail, LOA, LLD comparés (coût total, actualisé et net
+  d'impôt et de valeur résiduelle) ;
+- :mod:`.credit_consommation` : crédit affecté, TAEG, coût total, rétractation (S753) ;
 - :mod:`.rentabilite` : seuil de rentabilité, point mort, sécurité, levier, coût complet ;
 - :mod:`.amortissement` : plan linéaire et dégressif, prorata temporis ;
 - :mod:`.investissement` : VAN, TRI, délai de récupération, ROI, rentabilité d'une action ;
@@ -20,6 +22,7 @@ from widgets.calculs.finance.amortissement import (
     coefficient_degressif,
     jours_30_360,
 )
+from widgets.calculs.finance.credit_consommation import CreditAffecte, credit_affecte
 from widgets.calculs.finance.emprunt import (
     MODES_EMPRUNT,
     LigneEmprunt,
@@ -77,6 +80,8 @@ __all__ = [
     "MODES_FINANCEMENT",
     "MOIS",
     "VAN",
+    "CreditAffecte",
+    "credit_affecte",
     "Capitalisation",
     "Comparaison",
     "CoutComplet",

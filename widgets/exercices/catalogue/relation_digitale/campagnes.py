@@ -404,8 +404,8 @@ def _fichier(alea: random.Random, jour: date) -> list[Contact]:
                 prenom,
                 "B2C",
                 f"{prenom.lower()}@exemple.fr",
-                "06 12 34 56 78",
-                "1 rue du Port",
+                f"06 12 34 56 {i:02d}",  # ten persons, ten numbers (same number = same person)
+                f"{i} rue du Port",
                 consentement,
                 "non" if defaut == "tel_non" else consentement,
                 defaut == "opposition",
@@ -509,4 +509,139 @@ def cible_conforme_1(alea: random.Random) -> Variante:
         solution=(f"Prospects exclus :\n\n{exclus}\n\n" if exclus else "Aucun prospect exclu.\n\n")
         + f"Peuvent être sollicités : **{accorder(len(juste.retenus), 'prospect')}**.",
         parametres={"canal": canal, "date": jour.isoformat()},
+    )
+
+
+_CLIENTS = ("Alice", "Bruno", "Camille", "David", "Emma", "Farid", "Gaëlle", "Hélène")
+_PROFILS = (
+    "consentement",
+    "client_informe",
+    "client_informe",
+    "client_non_informe",
+    "prospect",
+    "client_oppose",
+    "client_refus",
+)
+_ACHATS = (
+    ("des serviettes de plage", "ses nouveaux peignoirs de bain", True),
+    ("du linge de maison", "sa nouvelle collection de draps brodés", True),
+    ("des mugs souvenirs", "ses nouvelles tasses décorées", True),
+    ("des serviettes de plage", "un abonnement à un magazine de voyage d'un partenaire", False),
+)
+
+
+def _fichier_clients(alea: random.Random, jour: date) -> list[Contact]:
+    """Eight B2C contacts of a shop, customers or not, informed at collection or not."""
+    contacts = []
+    for i, prenom in enumerate(_CLIENTS, start=1):
+        profil = alea.choice(_PROFILS)
+        contacts.append(
+            Contact(
+                i,
+                prenom,
+                "B2C",
+                f"{prenom.lower()}@exemple.fr",
+                f"06 22 33 44 {i:02d}",
+                f"{i} quai du Port",
+                "oui" if profil == "consentement" else "non" if profil == "client_refus" else None,
+                None,
+                profil == "client_oppose",
+                False,
+                jour - timedelta(days=alea.randrange(30, 700)),
+                client=profil.startswith("client"),
+                informe_collecte=profil in ("client_informe", "client_oppose", "client_refus"),
+            )
+        )
+    return contacts
+
+
+@exercice(
+    "client-produits-analogues-1",
+    "E-mailing à ses clients : l'exception des produits analogues (soft opt-in)",
+    savoirs=["S821", "S823"],
+)
+def client_produits_analogues_1(alea: random.Random) -> Variante:
+    jour = date(2026, 12, 1) + timedelta(days=alea.randrange(0, 60))
+    achat, offre, analogue = alea.choice(_ACHATS)
+    contacts = _fichier_clients(alea, jour)
+    juste = appliquer_regles(contacts, "email", jour, offre_analogue=analogue)
+    pieges = []
+    if analogue:
+        pieges.append(
+            Piege(
+                "exception_oubliee",
+                Decimal(len(appliquer_regles(contacts, "email", jour).retenus)),
+                "Vous n'avez compté que les personnes qui ont consenti. Un client qui a acheté "
+                "peut recevoir, sans consentement, des offres de produits analogues de la même "
+                "boutique s'il a été informé à la collecte et ne s'y est pas opposé (CPCE, art. "
+                "L34-5, al. 4).",
+            )
+        )
+        tous_informes = [replace(c, informe_collecte=True) if c.client else c for c in contacts]
+        pieges.append(
+            Piege(
+                "client_non_informe_retenu",
+                Decimal(
+                    len(appliquer_regles(tous_informes, "email", jour, offre_analogue=True).retenus)
+                ),
+                "Un client qui n'a pas été informé, lors de la collecte de son adresse, qu'il "
+                "pouvait refuser la prospection ne bénéficie pas de l'exception : il faut son "
+                "consentement.",
+            )
+        )
+    else:
+        pieges.append(
+            Piege(
+                "offre_non_analogue",
+                Decimal(
+                    len(appliquer_regles(contacts, "email", jour, offre_analogue=True).retenus)
+                ),
+                "L'exception ne vaut que pour des produits ou services ANALOGUES à ceux achetés, "
+                "vendus par la même entreprise : l'offre d'un partenaire, sans rapport avec "
+                "l'achat, exige le consentement préalable.",
+            )
+        )
+    pieges = [p for p in pieges if p.valeur != len(juste.retenus)]
+    lignes = "\n".join(
+        f"| {c.nom} | {_oui_non(c.client)} | {_oui_non(c.informe_collecte) if c.client else '—'} | "
+        f"{c.consentement_email_sms or 'inconnu'} | {_oui_non(c.opposition)} |"
+        for c in contacts
+    )
+    retenus = ", ".join(c.nom for c in juste.retenus) or "personne"
+    return Variante(
+        enonce=(
+            f"Le {jour.strftime('%d/%m/%Y')}, une boutique qui a vendu {achat} veut présenter "
+            f"par e-mail **{offre}** à des particuliers. Extrait de son fichier :\n\n"
+            "| Personne | Déjà client | Droit de refuser indiqué à la collecte | "
+            "Consentement à l'e-mail | Opposition |\n| --- | --- | --- | --- | --- |\n"
+            f"{lignes}\n\nCombien de personnes peuvent recevoir cet e-mail légalement ?"
+        ),
+        controle=ControleNombre(
+            Decimal(len(juste.retenus)),
+            libelle="Nombre de personnes",
+            unite="",
+            tolerance=Decimal(0),
+            pieges=tuple(pieges),
+        ),
+        indices=(
+            "Un particulier ne reçoit de prospection par e-mail que s'il y a consenti "
+            "(opt-in)… sauf exception.",
+            "Exception (CPCE, art. L34-5, al. 4) : un CLIENT, informé à la collecte de son "
+            "adresse qu'il pouvait refuser, qui ne s'y est pas opposé, pour des produits "
+            "ANALOGUES à ceux achetés, vendus par la même entreprise.",
+            "Une opposition ou un refus exclut toujours.",
+        ),
+        solution=(
+            (
+                "L'offre porte sur des produits analogues : l'exception s'applique aux clients "
+                "informés qui ne se sont pas opposés.\n\n"
+            )
+            if analogue
+            else (
+                "L'offre est sans rapport avec l'achat : l'exception ne s'applique pas, seul le "
+                "consentement compte.\n\n"
+            )
+        )
+        + f"Peuvent la recevoir : {retenus}, soit **{accorder(len(juste.retenus), 'personne')}**.",
+        parametres={"analogue": analogue, "date": jour.isoformat()},
     )
