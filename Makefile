@@ -15,7 +15,7 @@ UV_VERSION := 0.13.9
 
 ## make start : installe, construit la base si elle manque, lance JupyterLab
 start: setup $(DB)
-	$(BIN)/atelier lab --hote $(HOST) --port $(PORT) --sans-navigateur
+	@$(BIN)/atelier lab --hote $(HOST) --port $(PORT) --sans-navigateur
 
 ## make test : installe, construit les bases si elles manquent, lance toute la suite
 test: setup $(DB) $(DB_100K)

@@ -47,8 +47,9 @@ c.ConfigTableauxDeBord.fichier_journal = ""
 # Dossier de la classe (liste, empreintes des codes, progression des élèves de ce serveur) ;
 # vide = « classe » dans le dossier de données du compte qui lance le serveur.
 c.ConfigTableauxDeBord.dossier_classe = ""
-# Mot de passe CHIFFRÉ de la page (vide = page fermée) ; le fabriquer avec :
-#   python -c "from jupyter_server.auth import passwd; print(passwd())"
+# Mot de passe CHIFFRÉ de la page (vide = page fermée). L'enseignant le choisit lui-même,
+# sans toucher à ce fichier : `.venv/bin/atelier enseignant mot-de-passe` (stocké chiffré dans
+# ses réglages personnels, hors du projet, qui priment sur ce fichier).
 c.ConfigTableauxDeBord.mot_de_passe_enseignant = ""
 c.ConfigTableauxDeBord.seuil_blocage = 3
 c.ConfigTableauxDeBord.actualisation_enseignant = 10

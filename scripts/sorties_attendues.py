@@ -1,4 +1,4 @@
-"""Record the expected output of every `# NBVAL_CHECK_OUTPUT` cell into its metadata.
+"""Record the expected output of every ``nbval-check-output`` cell into its metadata.
 
     .venv/bin/python scripts/sorties_attendues.py notebooks/relation_client/03_net_a_payer.ipynb
 
@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-MARQUEUR = "NBVAL_CHECK_OUTPUT"
+ETIQUETTE = "nbval-check-output"
 
 
 def enregistrer(chemin: Path) -> int:
@@ -33,7 +33,7 @@ def enregistrer(chemin: Path) -> int:
         if propre.cell_type != "code":
             continue
         propre.outputs, propre.execution_count = [], None
-        if MARQUEUR not in propre.source:
+        if ETIQUETTE not in propre.metadata.get("tags", []):
             continue
         texte = "".join(o.get("text", "") for o in fait.outputs if o.get("name") == "stdout")
         propre.metadata.setdefault("atelier", {})["sortie_attendue"] = texte

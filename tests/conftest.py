@@ -21,6 +21,8 @@ def dossier_utilisateur_temporaire(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("ATELIER_DONNEES", str(dossier))
     # The dashboards server's files (prepared sessions) never go to the project's folder.
     monkeypatch.setenv("ATELIER_SERVEUR", str(tmp_path / "donnees_serveur"))
+    # Nor is the teacher's own settings file (password, class size) read or written.
+    monkeypatch.setenv("ATELIER_REGLAGES", str(tmp_path / "reglages_enseignant.json"))
     return dossier
 
 

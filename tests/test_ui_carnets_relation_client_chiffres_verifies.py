@@ -1,7 +1,7 @@
 """The relation-client notebooks print the figures a teacher checked by hand.
 
-The notebooks are stored without outputs, so nbval only runs their ``# NBVAL_CHECK_OUTPUT``
-cells; here those cells (and the import cells before them) are executed in-process and their
+The notebooks are stored without outputs, so nbval only runs their ``nbval-check-output``
+cells (tag); here those cells (and the import cells before them) are executed in-process and their
 printed text compared with the hand-checked figures (each also worked out in the notebook's
 Markdown). Widget and exercise cells are not run here (nbval runs them).
 """
@@ -26,7 +26,9 @@ def _sortie_des_cellules_verifiees(nom: str) -> str:
         if cellule.cell_type != "code":
             continue
         source = cellule.source
-        verifiee = source.startswith("# NBVAL_CHECK_OUTPUT")
+        verifiee = "nbval-check-output" in cellule.metadata.get("tags", []) or source.startswith(
+            "# NBVAL_CHECK_OUTPUT"
+        )
         imports = source.startswith(("from widgets.calculs", "import ", "from widgets.ui.doc"))
         if verifiee or imports:
             tampon = io.StringIO()

@@ -15,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from widgets.donnees.chemins import DOSSIER_CARNETS, base_reference
+from widgets.donnees.chemins import base_reference
 
 ALIAS_COMMANDES = {"build-db": "construire-base", "dashboards": "tableaux-de-bord"}
 """Old (hidden) sub-command spellings → the French name."""
@@ -45,22 +45,11 @@ def construire_agregats(base: Path) -> str:
 
 
 def _lab(args: argparse.Namespace) -> int:
-    # In-process launch (no shelling out): the same on Windows and Linux.
-    from jupyterlab.labapp import LabApp
+    from widgets.lab import lancer_lab
 
-    argv = [
-        f"--ServerApp.root_dir={Path(args.dossier).resolve()}",
-        f"--ServerApp.ip={args.hote}",
-        f"--ServerApp.port={args.port}",
-        "--ServerApp.open_browser=False"
-        if args.sans_navigateur
-        else "--ServerApp.open_browser=True",
-        # Containers and CI run as root; the flag changes nothing for an ordinary user.
-        "--ServerApp.allow_root=True",
-    ]
-    print(f"Atelier NRC : JupyterLab démarre sur http://{args.hote}:{args.port}/lab")
-    LabApp.launch_instance(argv=argv)
-    return 0
+    return lancer_lab(
+        args.dossier, hote=args.hote, port=args.port, navigateur=not args.sans_navigateur
+    )
 
 
 def _tableaux_de_bord(args: argparse.Namespace) -> int:
@@ -116,6 +105,18 @@ def _devoir_imprimer(args: argparse.Namespace) -> int:
     return commande_imprimer(args.fichier, classe=args.classe, sortie=args.sortie)
 
 
+def _enseignant_mot_de_passe(args: argparse.Namespace) -> int:
+    from widgets.tableaux_de_bord.reglages_enseignant import commande_mot_de_passe
+
+    return commande_mot_de_passe()
+
+
+def _enseignant_taille_classe(args: argparse.Namespace) -> int:
+    from widgets.tableaux_de_bord.reglages_enseignant import commande_taille_classe
+
+    return commande_taille_classe(args.eleves)
+
+
 def _option(parser: argparse.ArgumentParser, nom: str, ancien: str | None, **reglages) -> None:
     """A French option, and its old English spelling as a hidden alias (same destination)."""
     obligatoire = reglages.pop("required", False)
@@ -165,7 +166,13 @@ def construire_parser() -> argparse.ArgumentParser:
     b.set_defaults(func=_construire_base)
 
     lab = sub.add_parser("lab", help="Lancer JupyterLab sur les carnets.")
-    _option(lab, "--dossier", None, default=str(DOSSIER_CARNETS), help="Dossier des carnets.")
+    _option(
+        lab,
+        "--dossier",
+        None,
+        default=None,
+        help="Dossier servi (défaut : le projet, carnets et applications Voilà).",
+    )
     _option(lab, "--hote", "--host", default="127.0.0.1", help="Adresse d'écoute.")
     _option(lab, "--port", None, type=int, default=8888, help="Port (défaut 8888).")
     _option(
@@ -224,7 +231,23 @@ def construire_parser() -> argparse.ArgumentParser:
     )
     _option(imp, "--sortie", None, default=".", help="Dossier où écrire les deux fichiers HTML.")
     imp.set_defaults(func=_devoir_imprimer)
-    for parser in (p, b, lab, d, s, c, e, dv, imp):
+
+    en = sub.add_parser(
+        "enseignant", help="Réglages de l'enseignant (hors du projet : mot de passe…)."
+    )
+    sub_en = en.add_subparsers(dest="action", required=True, metavar="ACTION")
+    mdp = sub_en.add_parser(
+        "mot-de-passe",
+        help="Choisir le mot de passe de la page enseignant (demandé deux fois, stocké chiffré).",
+    )
+    mdp.set_defaults(func=_enseignant_mot_de_passe)
+    tc = sub_en.add_parser(
+        "taille-classe",
+        help="Nombre d'élèves que la réserve des tableaux de bord prépare à l'ouverture.",
+    )
+    tc.add_argument("eleves", type=_entier_positif, help="Nombre d'élèves, par exemple 24.")
+    tc.set_defaults(func=_enseignant_taille_classe)
+    for parser in (p, b, lab, d, s, c, e, dv, imp, en, mdp, tc):
         _en_francais(parser)
     return p
 

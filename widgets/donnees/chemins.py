@@ -9,6 +9,9 @@
 - the dashboards server's own files (prepared sessions): ``donnees_serveur/`` in the project
   folder, or ``ATELIER_SERVEUR``. In the project, not in a user folder: the server (a service
   account) and the teacher's ``atelier seance`` (their own account) must find the same file.
+- the teacher's own settings (dashboards password, class size…): ``reglages_enseignant.json``
+  in the user config directory given by platformdirs, or the file named by
+  ``ATELIER_REGLAGES``; never in the project folder (a ``git pull`` never touches them);
 - the class folder of a dashboards server (class list, progress of the students working on
   the server): ``ATELIER_CLASSE``, else ``classe/`` in the user data directory.
 """
@@ -56,3 +59,17 @@ def dossier_classe() -> Path:
     """
     env = os.environ.get("ATELIER_CLASSE", "").strip()
     return Path(env) if env else dossier_utilisateur() / "classe"
+
+
+def fichier_reglages_enseignant() -> Path:
+    """Fichier des réglages de l'enseignant (hors du projet), non créé ici.
+
+    ``ATELIER_REGLAGES``, sinon ``reglages_enseignant.json`` dans le dossier de configuration
+    de l'utilisateur (platformdirs : ``~/.config/atelier-nrc`` sous Linux, ``AppData`` sous
+    Windows).
+    """
+    env = os.environ.get("ATELIER_REGLAGES", "").strip()
+    if env:
+        return Path(env)
+    dossier = Path(platformdirs.user_config_dir("atelier-nrc", appauthor=False))
+    return dossier / "reglages_enseignant.json"

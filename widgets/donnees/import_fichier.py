@@ -49,7 +49,7 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.utils import Format, rows_from_file
 
-from widgets.calculs import SaisieInvalide, date_francaise, montant
+from widgets.calculs import SaisieInvalide, accorder, date_francaise, montant
 from widgets.donnees.chemins import dossier_utilisateur
 from widgets.erreurs import ErreurAtelier
 
@@ -157,8 +157,7 @@ class RapportImport:
         if renommees:
             lignes.append("Colonnes renommées pour SQL : " + ", ".join(renommees) + ".")
         if self.rejets:
-            s = "s" if len(self.rejets) > 1 else ""
-            lignes.append(f"{len(self.rejets)} ligne{s} rejetée{s} :")
+            lignes.append(accorder(len(self.rejets), "ligne rejetée", "lignes rejetées") + " :")
             lignes.extend(f"  - {r}" for r in self.rejets)
         else:
             lignes.append("Aucune ligne rejetée.")

@@ -64,7 +64,9 @@ def _connexion(base: Path | None) -> sqlite3.Connection:
 
 def organisation() -> str:
     """Les dossiers de l'atelier : unités (carnets) et applications Voilà."""
-    unites = sorted(p.name for p in DOSSIER_CARNETS.iterdir() if p.is_dir())
+    unites = sorted(
+        p.name for p in DOSSIER_CARNETS.iterdir() if p.is_dir() and not p.name.startswith(".")
+    )
     apps = sorted(p.stem for p in DOSSIER_APPS.glob("*.ipynb"))
     return "\n".join(
         ["Unités (dossier notebooks/) :"]

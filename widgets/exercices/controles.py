@@ -45,6 +45,32 @@ UN = Decimal(1)
 ZERO = Decimal(0)
 
 
+def exemple_de_saisie(
+    unite: str,
+    tolerance: Decimal,
+    attendu: Decimal | None = None,
+    decimales: int | None = None,
+) -> str:
+    """The placeholder of an answer box, as precise as the check: ``ex. 1 234,56`` for euros,
+    ``ex. 12,3456`` for a rate checked to 0,0001, ``ex. 12`` for a whole count.
+
+    Decimals: none for a tolerance of 0 or ≥ 1 (a count, days), else as many as the tolerance's
+    first significant digit needs (0,5 → 1; 0,05 and 0,01 → 2; 0,0001 → 4); none either for a
+    whole ``attendu`` outside euros and percentages (a number of days, of visits). The precision
+    the statement asks (``decimales``), when given, wins: the example agrees with the corrigé.
+    """
+    if "€" in unite:
+        return "ex. 1 234,56"
+    if decimales is not None:
+        return "ex. 12" + ("," + "3456789"[:decimales] if decimales > 0 else "")
+    tolerance = abs(Decimal(tolerance))
+    entier = attendu is not None and "%" not in unite and Decimal(attendu) % 1 == 0
+    if tolerance == 0 or tolerance >= 1 or entier:
+        return "ex. 12"
+    decimales = -tolerance.adjusted()
+    return "ex. 12," + "3456789"[:decimales]
+
+
 def formater(valeur: Decimal, unite: str, decimales: int | None = None) -> str:
     """French display of a value in its unit ("€", "%", "" or a word such as "jours").
 
@@ -185,7 +211,8 @@ class ControleNombre:
     decimales: int | None = None  # the precision the statement asks and the corrigé shows
 
     def champs(self) -> tuple[Champ, ...]:
-        return (Champ("reponse", self.libelle, "nombre", self.unite),)
+        exemple = exemple_de_saisie(self.unite, self.tolerance, self.attendu, self.decimales)
+        return (Champ("reponse", self.libelle, "nombre", self.unite, exemple),)
 
     def _affiche(self, valeur: Decimal) -> str:
         return formater(valeur, self.unite, self.decimales)
@@ -305,7 +332,21 @@ class ControleTableau:
         return sum((c.points for c in self.cellules), ZERO)
 
     def champs(self) -> tuple[Champ, ...]:
-        return tuple(Champ(c.nom, c.libelle, "nombre", c.unite) for c in self.cellules)
+        return tuple(
+            Champ(
+                c.nom,
+                c.libelle,
+                "nombre",
+                c.unite,
+                exemple_de_saisie(
+                    c.unite,
+                    self.tolerance if c.tolerance is None else c.tolerance,
+                    c.attendu,
+                    c.decimales,
+                ),
+            )
+            for c in self.cellules
+        )
 
     def verifier(self, reponse: Any) -> Verdict:
         if not isinstance(reponse, Mapping):

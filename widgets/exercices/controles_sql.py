@@ -136,9 +136,9 @@ def comparer(
         problemes[-1] = (f"{len(en_trop)} " if len(en_trop) > 1 else "") + problemes[-1]
         problemes[-1] += " : " + ", ".join(en_trop)
     if n_manque:
-        problemes.append(f"{n_manque} " + _compte(n_manque, "ligne manquante", "lignes manquantes"))
+        problemes.append(accorder(n_manque, "ligne manquante", "lignes manquantes"))
     if n_trop:
-        problemes.append(f"{n_trop} " + _compte(n_trop, "ligne en trop", "lignes en trop"))
+        problemes.append(accorder(n_trop, "ligne en trop", "lignes en trop"))
     cles = [k for k, i in enumerate(ordre) if attendu.colonnes[i] in cles_ordre] or None
     if cles is not None:
         proj_a = [tuple(ligne[k] for k in cles) for ligne in proj_a]
@@ -155,8 +155,7 @@ def comparer(
     }
     nb = len(attendu.lignes)
     if not problemes:
-        lignes = _compte(nb, "ligne", "lignes")
-        message = f"Juste : votre requête donne le bon résultat ({nb} {lignes})."
+        message = f"Juste : votre requête donne le bon résultat ({accorder(nb, 'ligne')})."
         return Verdict(True, Decimal(1), message, details=(details,))
     conseils = []
     if n_manque and n_trop:

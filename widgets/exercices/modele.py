@@ -50,6 +50,8 @@ class Champ:
     libelle: str
     genre: str = "nombre"  # "nombre" (one line) or "sql" (several lines of code)
     unite: str = ""
+    #: What the empty box shows (placeholder), in the precision the check expects.
+    exemple: str = ""
 
 
 @dataclass(frozen=True)

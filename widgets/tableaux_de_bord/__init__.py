@@ -18,11 +18,14 @@ import os
 import socket
 from pathlib import Path
 
+from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
 from widgets.donnees.chemins import dossier_classe
 
 from .configuration import FICHIER_CONFIG_DEFAUT, VARIABLE_CLASSE, ConfigTableauxDeBord
+from .memoire import MEMOIRE_PAR_NOYAU_INITIALE, annonce_reserve, memoire_disponible
+from .reglages_enseignant import lire_reglages_enseignant
 
 __all__ = [
     "ConfigTableauxDeBord",
@@ -41,16 +44,21 @@ def charger_reglages(fichier: str | Path | None = None) -> ConfigTableauxDeBord:
     """Settings from ``fichier`` (a traitlets Python config file).
 
     Without ``fichier``, the project's ``deploy/atelier_dashboards_config.py`` is read when it
-    exists, otherwise the defaults apply. A named file that does not exist is an error.
+    exists, otherwise the defaults apply. A named file that does not exist is an error. The
+    teacher's own settings (:mod:`.reglages_enseignant`, outside the project) come last and win.
     """
-    if fichier is None:
-        if not FICHIER_CONFIG_DEFAUT.is_file():
-            return ConfigTableauxDeBord()
+    config = Config()
+    if fichier is None and FICHIER_CONFIG_DEFAUT.is_file():
         fichier = FICHIER_CONFIG_DEFAUT
-    chemin = Path(fichier).resolve()
-    if not chemin.is_file():
-        raise FichierConfigIntrouvable(f"Fichier de configuration introuvable : {chemin}")
-    config = PyFileConfigLoader(chemin.name, path=str(chemin.parent)).load_config()
+    if fichier is not None:
+        chemin = Path(fichier).resolve()
+        if not chemin.is_file():
+            raise FichierConfigIntrouvable(f"Fichier de configuration introuvable : {chemin}")
+        config = PyFileConfigLoader(chemin.name, path=str(chemin.parent)).load_config()
+    # The teacher's own settings (outside the project: `atelier enseignant …`) win.
+    personnels = lire_reglages_enseignant()
+    if personnels:
+        config.merge(Config({"ConfigTableauxDeBord": personnels}))
     return ConfigTableauxDeBord(config=config)
 
 
@@ -105,6 +113,16 @@ def servir(
     print(
         f"Atelier NRC : {nombre} tableau(x) de bord sur "
         f"http://{reglages.hote}:{reglages.port}{reglages.url_de_base} (Ctrl+C pour arrêter)",
+        flush=True,
+    )
+    print(
+        annonce_reserve(
+            memoire_disponible(),
+            MEMOIRE_PAR_NOYAU_INITIALE,
+            max_noyaux_total=reglages.max_noyaux_total,
+            nombre_apps=nombre,
+            taille_pool_defaut=reglages.taille_pool_defaut,
+        ),
         flush=True,
     )
     try:

@@ -219,9 +219,9 @@ class ConfigTableauxDeBord(Configurable):
     mot_de_passe_enseignant = Unicode(
         "",
         help=(
-            "Mot de passe de la page /enseignant, CHIFFRÉ (jamais en clair) : le fabriquer avec "
-            'python -c "from jupyter_server.auth import passwd; print(passwd())" et coller '
-            "le résultat (argon2:…). Vide = page fermée (sauf administrateurs JupyterHub)."
+            "Mot de passe de la page /enseignant, CHIFFRÉ (jamais en clair) : l'enseignant le "
+            "choisit avec « atelier enseignant mot-de-passe » (stocké hors du projet, dans ses "
+            "réglages personnels). Vide = page fermée (sauf administrateurs JupyterHub)."
         ),
     ).tag(config=True)
 

@@ -14,7 +14,9 @@ file the day before. The :class:`PiloteReserve` decides instead, app by app, eve
 
 Pace: kernels above the base are prepared (start + notebook execution) at most
 ``demarrages_simultanes`` at a time, server-wide, and only while the server has fewer than
-``max_noyaux_total`` live kernels: growing a pool never starves the students already working.
+``max_noyaux_total`` live kernels and the machine's free memory holds more
+(:mod:`.memoire`, a laptop is not a server): growing a pool never starves the students already
+working.
 Growth also waits while any page is being served (students first: a page that executes its
 own notebook competes with every pool kernel being prepared, issue 17), and the app opened
 most recently (or with a prepared session) is served first, not the first in alphabetical
@@ -43,6 +45,7 @@ from datetime import datetime
 from typing import Any
 
 from .configuration import ConfigTableauxDeBord
+from .memoire import MesureMemoire
 from .seance import Seance, lire_seances
 
 #: Seconds between two ticks of the pilot (growth, shrinking, session file).
@@ -111,12 +114,14 @@ class PiloteReserve:
         *,
         horloge: Callable[[], float] = time.monotonic,
         maintenant: Callable[[], datetime] | None = None,
+        memoire: MesureMemoire | None = None,
     ) -> None:
         self.km = km
         self.reglages = reglages
         self.carnets = list(carnets)
         self._horloge = horloge
         self._maintenant = maintenant or (lambda: datetime.now().astimezone())
+        self.memoire = memoire or MesureMemoire()
         self._ouvertures: dict[str, float] = {}
         self._arrivees: Counter[str] = Counter()
         self._seances: dict[str, Seance] = {}
@@ -253,8 +258,19 @@ class PiloteReserve:
         if self.pages_en_cours():
             return n + manque_base
         place = max(0, max(1, self.reglages.demarrages_simultanes) - self.en_preparation())
-        memoire = max(0, self.reglages.max_noyaux_total - self.noyaux_total())
-        return n + max(manque_base, min(cible - n, place, memoire))
+        return n + max(manque_base, min(cible - n, place, self.noyaux_en_plus_permis()))
+
+    def noyaux_en_plus_permis(self) -> int:
+        """Kernels growth may still start: ``max_noyaux_total`` and the free memory (issue 29).
+
+        The free memory (:mod:`.memoire`) already counts the running kernels, not those still
+        starting: they are taken off.
+        """
+        permis = self.reglages.max_noyaux_total - self.noyaux_total()
+        libre = self.memoire.noyaux_en_plus(self.km)
+        if libre is not None:
+            permis = min(permis, libre - self.en_preparation())
+        return max(0, permis)
 
     # --- the tick -------------------------------------------------------------------------
 

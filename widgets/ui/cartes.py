@@ -26,7 +26,10 @@ def carte_png(fig: Any, ax: Any, titre: str, *, legende: bool = True) -> bytes:
 
     Les points sont placés avec :func:`widgets.calculs.tournee.projection_equirectangulaire` :
     aucun serveur de tuiles n'est nécessaire (la carte marche hors connexion)."""
+    from widgets.ui.nombres_fr import axes_a_la_francaise
+
     ax.set_aspect("equal", adjustable="datalim")
+    axes_a_la_francaise(ax, x=True, y=True)
     ax.set_xlabel("km (est–ouest)")
     ax.set_ylabel("km (sud–nord)")
     ax.set_title(titre)

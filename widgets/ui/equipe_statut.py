@@ -49,6 +49,8 @@ def figure_statuts(r: ResultatStatut, largeur: float = 6.5, hauteur: float = 4.0
     """Les deux droites de coût en fonction du CA, le point d'indifférence marqué (PNG)."""
     from matplotlib.figure import Figure
 
+    from widgets.ui.nombres_fr import axes_a_la_francaise
+
     maxi = max(r.point.ca or 0, r.vrp.chiffre_affaires) * 2 or Decimal(100_000)
     points = courbes_de_cout([r.point.premier, r.point.second], maxi)
     fig = Figure(figsize=(largeur, hauteur), dpi=90)
@@ -63,6 +65,7 @@ def figure_statuts(r: ResultatStatut, largeur: float = 6.5, hauteur: float = 4.0
         ax.plot([x], [y], "ko")
         ax.axvline(x, color="black", lw=0.6, ls="--")
         ax.annotate("point d'indifférence", (x, y), textcoords="offset points", xytext=(6, -12))
+    axes_a_la_francaise(ax, x=True, y=True)  # 1 500, not 1500
     ax.set_xlabel("Chiffre d'affaires annuel (k€)")
     ax.set_ylabel("Coût pour l'entreprise (k€)")
     ax.set_title("Coût du statut selon le CA")

@@ -354,7 +354,7 @@ class Exercice(w.VBox):
             else:
                 saisie = w.Text(
                     description=libelle,
-                    placeholder="ex. 1 234,56",
+                    placeholder=champ.exemple or "ex. 1 234,56",
                     style={"description_width": "220px"},
                     layout=w.Layout(width="420px"),
                 )

@@ -27,7 +27,7 @@ from typing import Any
 import ipywidgets as w
 import pandas as pd
 
-from widgets.calculs import format_nombre, nombre
+from widgets.calculs import accorder, format_nombre, nombre
 from widgets.calculs.scoring import SEGMENTS, ClientRFM
 from widgets.calculs.statistiques import Resume, resume
 from widgets.donnees import portefeuille
@@ -265,7 +265,7 @@ class ScoringRFM(Calculatrice):
             return None
         n = len(lignes)
         self.message_export.value = html.escape(
-            f"{n} client{'s' if n > 1 else ''} exporté{'s' if n > 1 else ''} dans {fait}"
+            f"{accorder(n, 'client exporté', 'clients exportés')} dans {fait}"
         )
         return fait
 

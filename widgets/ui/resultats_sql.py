@@ -214,7 +214,8 @@ def figure_barres(df: pd.DataFrame, colonne: str, numeriques: Sequence[str]) -> 
     """Bar chart of ``colonne`` over the first :data:`MAX_BARRES` rows, labelled by the first
     two non-numeric columns; the matplotlib figure and its PNG."""
     from matplotlib.figure import Figure
-    from matplotlib.ticker import FuncFormatter
+
+    from widgets.ui.nombres_fr import axes_a_la_francaise
 
     morceau = df.head(MAX_BARRES)
     autres = [str(c) for c in morceau.columns if str(c) != colonne and str(c) not in numeriques]
@@ -230,7 +231,7 @@ def figure_barres(df: pd.DataFrame, colonne: str, numeriques: Sequence[str]) -> 
     ax.bar(range(len(valeurs)), valeurs, color="#1a5fb4")
     ax.set_xticks(range(len(valeurs)))
     ax.set_xticklabels([e[:22] for e in etiquettes], rotation=40, ha="right", fontsize=8)
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _p: format_nombre(y)))
+    axes_a_la_francaise(ax)
     ax.set_ylabel(colonne)
     titre = colonne if len(df) <= MAX_BARRES else f"{colonne} ({MAX_BARRES} premières lignes)"
     ax.set_title(titre)
