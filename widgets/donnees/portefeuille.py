@@ -30,7 +30,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from widgets.calculs.arrondis import CENT
 from widgets.calculs.finance import dso
+from widgets.calculs.format import format_saisie
 from widgets.calculs.pareto import AnalyseABC, analyse_abc
 from widgets.calculs.rentabilite_client import (
     CompteExploitationClient,
@@ -72,8 +74,6 @@ __all__ = [
 ]
 
 AUJOURD_HUI = "2025-12-31"
-ZERO = Decimal(0)
-CENT = Decimal(100)
 CRITERES_SEGMENT = {"type_client": "c.type_client", "secteur": "s.nom"}
 
 
@@ -407,7 +407,7 @@ def exporter_csv(lignes: Sequence[dict[str, Any]], chemin: Path | str) -> Path:
     chemin.parent.mkdir(parents=True, exist_ok=True)
 
     def texte(v: Any) -> Any:
-        return str(v).replace(".", ",") if isinstance(v, Decimal) else v
+        return format_saisie(v) if isinstance(v, Decimal) else v
 
     with chemin.open("w", encoding="utf-8-sig", newline="") as fichier:
         ecrivain = csv.DictWriter(fichier, fieldnames=list(lignes[0]), delimiter=";")

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from widgets.calculs.arrondis import division_arrondie
 from widgets.calculs.tournee import distance_km, distance_routiere_km
 from widgets.donnees.generation import referentiels as R
 from widgets.donnees.generation.controles import cle_luhn
@@ -34,8 +35,8 @@ TAUX_TVA = 20
 
 # ---------------------------------------------------------------- small helpers
 def arrondi_div(num: int, den: int) -> int:
-    """num / den rounded half away from zero (num, den >= 0)."""
-    return (2 * num + den) // (2 * den)
+    """num / den rounded half away from zero (den > 0): ``calculs.arrondis.division_arrondie``."""
+    return division_arrondie(num, den)
 
 
 def euros(centimes: int) -> float:
@@ -638,7 +639,7 @@ class Generateur:
                         r10 = 20
                     else:
                         r10 = 0
-                    montant = (2 * quantite * pu_c * (1000 - r10) + 1000) // 2000  # arrondi_div
+                    montant = arrondi_div(quantite * pu_c * (1000 - r10), 1000)
                     brut += montant
                     id_ligne += 1
                     lig_l.append(

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from widgets.calculs.arrondis import division_arrondie
 from widgets.donnees.generation import referentiels as R
 from widgets.donnees.generation.ecriture import Libelles
 from widgets.donnees.generation.generateur import DEBUT, FIN
@@ -50,8 +51,8 @@ CROISSANCE = {2023: 1.0, 2024: 1.05, 2025: 1.1}
 
 
 def _arrondi_div(num: np.ndarray, den: int) -> np.ndarray:
-    """num / den rounded half away from zero (num >= 0), on int64 arrays."""
-    return (2 * num + den) // (2 * den)
+    """num / den rounded half away from zero, on int64 arrays (``division_arrondie``)."""
+    return division_arrondie(num, den)
 
 
 def _choix_ponderes(
