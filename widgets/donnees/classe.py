@@ -42,6 +42,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from widgets.donnees.chemins import dossier_classe
+from widgets.donnees.lecture_texte import decoder, detecter_separateur
 from widgets.donnees.progression import Progression
 from widgets.erreurs import ErreurAtelier
 
@@ -109,13 +110,6 @@ _ENTETES = {"nom": "nom", "nom de famille": "nom", "prenom": "prenom", "groupe":
 _ENTETES.update({"classe": "groupe", "division": "groupe"})
 
 
-def _decoder(brut: bytes) -> str:
-    try:
-        return brut.decode("utf-8-sig")
-    except UnicodeDecodeError:  # Excel-FR « CSV (séparateur : point-virgule) » is Windows-1252
-        return brut.decode("cp1252")
-
-
 def lire_liste_csv(source: str | Path | bytes) -> list[EleveImporte]:
     """The students of a class list CSV (path, bytes, or the text itself).
 
@@ -124,10 +118,10 @@ def lire_liste_csv(source: str | Path | bytes) -> list[EleveImporte]:
     or unknown header.
     """
     if isinstance(source, bytes):
-        texte = _decoder(source)
+        texte = decoder(source)[0]
     elif isinstance(source, Path):
         try:
-            texte = _decoder(source.read_bytes())
+            texte = decoder(source.read_bytes())[0]
         except OSError as exc:
             raise ErreurAtelier(f"Liste de classe illisible : {source.name} ({exc}).") from exc
     else:
@@ -137,10 +131,7 @@ def lire_liste_csv(source: str | Path | bytes) -> list[EleveImporte]:
         lignes.pop(0)
     if not lignes:
         raise ErreurAtelier("La liste de classe est vide : une ligne nom ; prénom ; groupe.")
-    premiere = lignes[0]
-    separateur = max(";,\t", key=premiere.count)
-    if premiere.count(separateur) == 0:
-        separateur = ";"
+    separateur = detecter_separateur("\n".join(lignes))
     rangs = list(csv.reader(io.StringIO("\n".join(lignes)), delimiter=separateur))
     colonnes = [_ENTETES.get(_plier(c)) for c in rangs[0]]
     if "nom" not in colonnes or "prenom" not in colonnes:
