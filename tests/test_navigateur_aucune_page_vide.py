@@ -23,15 +23,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DOSSIER_ARTEFACTS, ServeurTableaux
-from widgets.donnees.chemins import DOSSIER_APPS
-from widgets.tableaux_de_bord.chargements import (
+from benchmarks.chargements import (
     carnets_de_la_galerie,
     charger,
     charger_ensemble,
     nouveau_contexte,
     resume,
 )
+from conftest import DOSSIER_ARTEFACTS, ServeurTableaux
+from widgets.donnees.chemins import DOSSIER_APPS
 
 CHARGEMENTS = int(os.environ.get("ATELIER_SOAK_CHARGEMENTS", "0"))  # 0: every app once
 SIMULTANES = 10
