@@ -13,6 +13,84 @@ from urllib.parse import urlparse
 import pytest
 from outils_ci import outil_manquant
 
+# --- the fast lane: every test classified from what it uses (make test-rapide) -------------
+
+#: Fixtures that open a real browser.
+FIXTURES_NAVIGATEUR = {"navigateur", "page_eleve"}
+#: Names a test module imports to start its own dashboards server.
+DEMARREURS_DE_SERVEUR = ("serveur_pret", "ServeurTableaux")
+
+
+def marques_automatiques(fixtures: set[str], module: object = None) -> set[str]:
+    """The lane markers of a test from the fixtures it uses (closure) and its module:
+    ``navigateur`` (browser fixtures), ``serveur`` (any fixture named ``serveur…`` or ``hub``, or
+    a module that imports a server starter), ``base_100k`` (the 100 000-client base)."""
+    marques = set()
+    if fixtures & FIXTURES_NAVIGATEUR:
+        marques.add("navigateur")
+    if any(f.startswith("serveur") for f in fixtures) or "hub" in fixtures:
+        marques.add("serveur")
+    if any(hasattr(module, nom) for nom in DEMARREURS_DE_SERVEUR):
+        marques.add("serveur")
+    if "base_100k" in fixtures:
+        marques.add("base_100k")
+    return marques
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """Mark every test ``navigateur`` / ``serveur`` / ``base_100k`` from its fixtures, so that
+    ``make test-rapide`` (``-m "not navigateur and not serveur and not base_100k"``) leaves
+    them out without any edit of a new test. A test that starts a server by hand carries
+    ``pytest.mark.serveur`` itself; ``pytest.mark.browser`` counts as ``navigateur``."""
+    marques = marques_automatiques(
+        set(getattr(item, "fixturenames", ())), getattr(item, "module", None)
+    )
+    if item.get_closest_marker("browser") is not None:
+        marques.add("navigateur")
+    for marque in sorted(marques):
+        if item.get_closest_marker(marque) is None:
+            item.add_marker(getattr(pytest.mark, marque))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--tranche",
+        default=None,
+        help="i/n : ne lancer que la i-e de n tranches de fichiers de tests, équilibrées en "
+        "nombre de tests (make test-rapide en lance deux à la fois, une par cœur)",
+    )
+
+
+def tranches(comptes: dict[str, int], n: int) -> list[set[str]]:
+    """Files split into ``n`` slices of about the same number of tests (greedy, largest
+    first, ties by name: the same split in every process)."""
+    parts: list[set[str]] = [set() for _ in range(n)]
+    charges = [0] * n
+    for fichier, compte in sorted(comptes.items(), key=lambda fc: (-fc[1], fc[0])):
+        k = charges.index(min(charges))
+        parts[k].add(fichier)
+        charges[k] += compte
+    return parts
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """``--tranche i/n``: keep the i-th slice of the files (after ``-m`` deselected its tests)."""
+    choix = config.getoption("--tranche")
+    if not choix:
+        return
+    i, n = (int(x) for x in choix.split("/"))
+    if not 1 <= i <= n:
+        raise pytest.UsageError(f"--tranche {choix} : attendu i/n avec 1 ≤ i ≤ n")
+    comptes: dict[str, int] = {}
+    for item in items:
+        comptes[item.nodeid.split("::")[0]] = comptes.get(item.nodeid.split("::")[0], 0) + 1
+    gardes = tranches(comptes, n)[i - 1]
+    config.hook.pytest_deselected(
+        items=[item for item in items if item.nodeid.split("::")[0] not in gardes]
+    )
+    items[:] = [item for item in items if item.nodeid.split("::")[0] in gardes]
+
 
 @pytest.fixture(autouse=True)
 def dossier_utilisateur_temporaire(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -321,7 +399,7 @@ def serveur_apps(tmp_path_factory: pytest.TempPathFactory, base_demo: Path):
     from widgets.donnees.chemins import DOSSIER_APPS
 
     if not any(DOSSIER_APPS.glob("*.ipynb")):
-        pytest.skip("aucune application dans voila_apps/")
+        outil_manquant("aucune application dans voila_apps/")
     dossier = tmp_path_factory.mktemp("apps")
     with serveur_pret(
         dossier, DOSSIER_APPS, delai=180, env={"ATELIER_BASE": str(base_demo)}, taille_pool_defaut=1

@@ -19,7 +19,7 @@ from widgets.donnees.progression import Progression
 from widgets.exercices import exercice_par_code
 from widgets.exercices.markdown import markdown_en_html
 
-pytestmark = [pytest.mark.timeout(300)]
+pytestmark = [pytest.mark.timeout(300), pytest.mark.serveur]
 
 CODE = "relation_client/net-a-payer-1"
 ETUDIANT = "Zoé Voilà"

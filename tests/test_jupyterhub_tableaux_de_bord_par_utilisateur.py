@@ -25,7 +25,7 @@ from outils_ci import outil_manquant
 
 from benchmarks.visiteur_voila import VisiteurVoila, executer
 
-pytestmark = [pytest.mark.timeout(300), pytest.mark.slow]
+pytestmark = [pytest.mark.timeout(300), pytest.mark.slow, pytest.mark.serveur]
 
 APPS = Path(__file__).resolve().parent / "notebooks_voila"
 FRAGMENT = (
