@@ -20,9 +20,9 @@ import urllib.request
 from typing import Any
 
 import pytest
+from outils.serveurs import ecrire_app, serveur_pret
 
 from benchmarks.visiteur_voila import VisiteurVoila, executer
-from conftest import ecrire_app, serveur_pret
 from widgets.donnees.classe import MESSAGE_REFUS
 from widgets.exercices import exercice_par_code
 from widgets.exercices.markdown import markdown_en_html

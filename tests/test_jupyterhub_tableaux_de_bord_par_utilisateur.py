@@ -21,7 +21,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from outils_ci import outil_manquant
+from outils.ci import outil_manquant
 
 from benchmarks.visiteur_voila import VisiteurVoila, executer
 

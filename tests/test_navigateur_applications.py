@@ -8,9 +8,9 @@ request to the local server, screenshot in test-artefacts/. Known apps get their
 from __future__ import annotations
 
 import pytest
-from outils_ci import outil_manquant
+from outils.ci import outil_manquant
+from outils.navigateur import requetes_externes
 
-from conftest import requetes_externes
 from widgets.donnees.chemins import DOSSIER_APPS
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]

@@ -22,6 +22,8 @@ import os
 from pathlib import Path
 
 import pytest
+from outils.navigateur import DOSSIER_ARTEFACTS
+from outils.serveurs import ServeurTableaux
 
 from benchmarks.chargements import (
     carnets_de_la_galerie,
@@ -30,7 +32,6 @@ from benchmarks.chargements import (
     nouveau_contexte,
     resume,
 )
-from conftest import DOSSIER_ARTEFACTS, ServeurTableaux
 from widgets.donnees.chemins import DOSSIER_APPS
 
 CHARGEMENTS = int(os.environ.get("ATELIER_SOAK_CHARGEMENTS", "0"))  # 0: every app once

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from outils_ci import outil_manquant
+from outils.ci import outil_manquant
 
 from widgets.erreurs import ErreurAtelier
 from widgets.sql import QueryError, _travailleur, moteur, run_query

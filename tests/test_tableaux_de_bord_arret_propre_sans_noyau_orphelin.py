@@ -17,7 +17,7 @@ from pathlib import Path
 
 import psutil
 import pytest
-from outils_ci import outil_manquant
+from outils.ci import outil_manquant
 
 pytestmark = pytest.mark.timeout(240)
 

@@ -58,3 +58,14 @@ def test_each_test_is_put_in_its_lane_from_its_fixtures(tmp_path):
         "rapide",
         "base_100k",
     }
+
+
+def test_two_slices_hold_every_file_once_with_about_the_same_number_of_tests():
+    from outils.voies import tranches
+
+    comptes = {"a.py": 50, "b.py": 30, "c.py": 25, "d.py": 5, "e.py": 5}
+    une, deux = tranches(comptes, 2)
+    assert une | deux == set(comptes) and not une & deux
+    # greedy, largest first: a (50) | b (30), c (25) → b+c = 55 | then d, e to a: 60 | 55
+    assert une == {"a.py", "d.py", "e.py"} and deux == {"b.py", "c.py"}
+    assert tranches(comptes, 2) == [une, deux]  # the same split in every process
