@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from outils.ci import outil_manquant
 from outils.navigateur import (  # noqa: F401  (re-exported for older tests)
     ARGS_CHROMIUM,
@@ -23,6 +24,11 @@ from outils.serveurs import (  # noqa: F401  (re-exported for older tests)
     serveur_pret,
 )
 from outils.voies import marques_automatiques, tranches
+
+# No wall-clock limit inside a test (a loaded machine fails it; timings are benchmarks'
+# business): Hypothesis' default deadline of 200 ms per example is switched off.
+settings.register_profile("atelier", deadline=None)
+settings.load_profile("atelier")
 
 # --- the fast lane: every test classified from what it uses (make test-rapide) -------------
 

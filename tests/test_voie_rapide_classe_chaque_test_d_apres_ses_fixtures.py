@@ -69,3 +69,10 @@ def test_two_slices_hold_every_file_once_with_about_the_same_number_of_tests():
     # greedy, largest first: a (50) | b (30), c (25) → b+c = 55 | then d, e to a: 60 | 55
     assert une == {"a.py", "d.py", "e.py"} and deux == {"b.py", "c.py"}
     assert tranches(comptes, 2) == [une, deux]  # the same split in every process
+
+
+def test_no_hypothesis_deadline_a_loaded_machine_would_miss():
+    # Hypothesis fails an example slower than 200 ms by default: a wall-clock assert in disguise.
+    from hypothesis import settings
+
+    assert settings.default.deadline is None
