@@ -10,8 +10,9 @@ DB_100K := benchmarks/_work/clients_100k.db
 HOST   ?= 127.0.0.1
 PORT   ?= 8888
 UV_VERSION := 0.13.9
+VOIE_RAPIDE := not navigateur and not serveur and not base_100k
 
-.PHONY: start test setup db dashboards bench lint format lock reset-db
+.PHONY: start test test-rapide setup db dashboards bench lint format lock reset-db
 
 ## make start : installe, construit la base si elle manque, lance JupyterLab
 start: setup $(DB)
@@ -23,6 +24,18 @@ test: setup $(DB) $(DB_100K)
 	$(BIN)/python -m pytest tests
 	rm -rf .test-donnees
 	ATELIER_DONNEES=$(CURDIR)/.test-donnees $(BIN)/python -m pytest --nbval-lax notebooks voila_apps
+
+## make test-rapide : la boucle d'édition, tout sauf les tests du navigateur, des serveurs et de
+## la base de 100 000 clients (marqués par tests/conftest.py d'après leurs fixtures)
+## (deux tranches de fichiers à la fois, une par cœur ; la sortie de la première suit)
+test-rapide: setup $(DB)
+	@journal=$$(mktemp); temp=$$(mktemp -d); \
+	$(BIN)/python -m pytest tests -q -p no:cacheprovider -m "$(VOIE_RAPIDE)" --tranche 1/2 \
+		--basetemp=$$temp/1 > $$journal 2>&1 & premiere=$$!; \
+	$(BIN)/python -m pytest tests -q -p no:cacheprovider -m "$(VOIE_RAPIDE)" --tranche 2/2 \
+		--basetemp=$$temp/2; seconde=$$?; \
+	wait $$premiere; un=$$?; cat $$journal; rm -rf $$journal $$temp; \
+	exit $$(( un || seconde ))
 
 setup: $(VENV)/.installe
 

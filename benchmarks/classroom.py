@@ -18,10 +18,16 @@ opened once (the teacher checks it), then after ``--pause`` seconds the class ar
 ``--etalement`` seconds (10 by default in this scenario). Plain Voilà gets the same opening
 and the same arrivals (a pause changes nothing for it: it keeps no kernel in advance).
 
+``--froid`` is the morning the teacher forgot (issue 27, point 6): shipped settings, the class
+arrives on an app NOBODY opened (cold: only the pool at rest is ready), leaves, then, once the
+pool has grown (at most ``--pause`` seconds), arrives again (warm); plain Voilà gets the same
+arrival in the same run. Goal: cold ≤ plain.
+
     .venv/bin/python benchmarks/classroom.py                 # 35 students, both servers
     .venv/bin/python benchmarks/classroom.py --apres-ouverture --app voila_apps/negociation.ipynb \
         --champ prix-catalogue --valeurs "1 500" "1 450,50" "1 600"    # shipped settings
     .venv/bin/python benchmarks/classroom.py --eleves 35 --soak 600   # + 10-minute soak
+    .venv/bin/python benchmarks/classroom.py --froid --eleves 10     # cold, warm, plain
     .venv/bin/python benchmarks/classroom.py --json benchmarks/_work/classroom.json
 
 ``--app`` picks the notebook (default: the test app tests/notebooks_voila/prix_ttc.ipynb);
@@ -432,6 +438,54 @@ def scenario_apres_ouverture(app: Path, args: argparse.Namespace, dossier: Path)
     return rapport
 
 
+def _attendre_reserve(serveur: Serveur, carnet: str, prets: int, delai: float) -> dict | None:
+    """Wait (at most ``delai`` s) until ``prets`` pool kernels of ``carnet`` are ready."""
+    fin = time.monotonic() + delai
+    etat = _etat_app(serveur, carnet)
+    while time.monotonic() < fin and (etat is None or etat["reserve_prete"] < prets):
+        time.sleep(1.0)
+        etat = _etat_app(serveur, carnet)
+    return etat
+
+
+def scenario_froid(app: Path, args: argparse.Namespace, dossier: Path) -> dict:
+    """Shipped settings: the class arrives on an app never opened (cold), leaves, arrives again
+    once the pool has grown (warm); then plain Voilà, same arrival, same run."""
+    rapport: dict = {"scenario": "froid", "pause_max_s": args.pause}
+    projet = demarrer_projet_livre(app, dossier)
+    try:
+        rapport["reserve_a_froid"] = _etat_app(projet, app.name)
+        rapport["projet_froid"] = asyncio.run(classe(projet, app.name, args))
+        rapport["projet_froid"]["serveur"] = "projet froid"
+        print(_ligne(rapport["projet_froid"]), flush=True)
+        etat = _attendre_reserve(projet, app.name, args.eleves + 1, args.pause)
+        rapport["reserve_a_chaud"] = etat
+        rapport["projet"] = asyncio.run(classe(projet, app.name, args))
+        rapport["projet"]["serveur"] = "projet chaud"
+        print(
+            f"réserve prête à l'arrivée à chaud : {(etat or {}).get('reserve_prete')} noyau(x)",
+            flush=True,
+        )
+        print(_ligne(rapport["projet"]), flush=True)
+    finally:
+        rapport["arret_projet"] = projet.arreter()
+    brut = demarrer_voila_brut(app, dossier)
+    try:
+        rapport["voila_brut"] = asyncio.run(classe(brut, app.name, args))
+        print(_ligne(rapport["voila_brut"]), flush=True)
+    finally:
+        brut.arreter()
+    froid, plain = rapport["projet_froid"]["rendu_s"], rapport["voila_brut"]["rendu_s"]
+    rapport["ratio_froid_sur_brut"] = {q: froid[q] / plain[q] for q in ("median", "p95")}
+    print(
+        "froid / Voilà brut : médiane {median:.2f}, p95 {p95:.2f} (objectif ≤ 1)".format(
+            **rapport["ratio_froid_sur_brut"]
+        ),
+        flush=True,
+    )
+    return rapport
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--eleves", type=int, default=35)
@@ -452,10 +506,16 @@ def main(argv: list[str] | None = None) -> int:
         help="réglages livrés ; l'application est ouverte une fois, puis la classe arrive",
     )
     p.add_argument(
+        "--froid",
+        action="store_true",
+        help="réglages livrés ; la classe arrive sur une application jamais ouverte, puis à chaud",
+    )
+    p.add_argument(
         "--pause",
         type=float,
         default=180.0,
-        help="secondes entre la première ouverture et la classe (--apres-ouverture)",
+        help="secondes entre la première ouverture et la classe (--apres-ouverture) ; "
+        "attente maximale de la réserve avant l'arrivée à chaud (--froid)",
     )
     p.add_argument("--pool", type=int, default=None, help="réserve (défaut : élèves + 1)")
     p.add_argument("--delai-remplissage", type=float, default=None, help="défaut : projet")
@@ -468,7 +528,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", type=Path, default=None)
     args = p.parse_args(argv)
     if args.etalement is None:
-        args.etalement = 10.0 if args.apres_ouverture else 1.0
+        args.etalement = 10.0 if args.apres_ouverture or args.froid else 1.0
 
     app = args.app.resolve()
     rapport: dict = {
@@ -481,6 +541,9 @@ def main(argv: list[str] | None = None) -> int:
         dossier = Path(tmp)
         if args.apres_ouverture:
             rapport.update(scenario_apres_ouverture(app, args, dossier))
+            return _conclure(rapport, args)
+        if args.froid:
+            rapport.update(scenario_froid(app, args, dossier))
             return _conclure(rapport, args)
         projet = demarrer_projet(app, args, dossier)
         try:
@@ -525,6 +588,7 @@ def _conclure(rapport: dict, args: argparse.Namespace) -> int:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(rapport, indent=2, ensure_ascii=False), encoding="utf-8")
     erreurs = rapport["projet"]["erreurs"] + rapport.get("soak", {}).get("erreurs", 0)
+    erreurs += rapport.get("projet_froid", {}).get("erreurs", 0)
     return 1 if erreurs else 0
 
 

@@ -39,14 +39,14 @@ sys.path.insert(0, str(RACINE / "benchmarks"))
 
 from classroom import Serveur, _port_libre  # noqa: E402
 
-from widgets.tableaux_de_bord import FICHIER_CONFIG_DEFAUT  # noqa: E402
-from widgets.tableaux_de_bord.chargements import (  # noqa: E402
+from benchmarks.chargements import (  # noqa: E402
     carnets_de_la_galerie,
     charger,
     charger_ensemble,
     nouveau_contexte,
     resume,
 )
+from widgets.tableaux_de_bord import FICHIER_CONFIG_DEFAUT  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS_CHROMIUM = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"]

@@ -65,6 +65,13 @@ EMBALLEMENTS = {
         "SELECT COUNT(*) FROM lignes_commande a, lignes_commande b"
     ),
     "Un seul appel printf géant (worker tué)": "SELECT printf('%.*c', 2000000000, 'x')",
+    # was a wall-clock assert of tests/test_sql_engine_refuses_attacks_and_reads_exact_results.py
+    "Un long appel instr() (worker tué à l'échéance)": (
+        "SELECT instr(printf('%.*c', 999999, 'a'), printf('%.*c', 499999, 'a') || 'b')"
+    ),
+    "Chaîne doublée jusqu'à la limite de mémoire": (
+        "SELECT replace(replace(printf('%.*c', 600000, 'x'), 'x', 'xx'), 'x', 'xx')"
+    ),
 }
 
 MAX_LIGNES = 1000

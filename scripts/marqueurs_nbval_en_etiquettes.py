@@ -64,7 +64,8 @@ def main(arguments: list[str]) -> int:
                 continue
             n = convertir(carnet)
             if n:
-                print(f"{carnet} : {n} cellules étiquetées")
+                pluriel = "s" if n > 1 else ""
+                print(f"{carnet} : {n} cellule{pluriel} étiquetée{pluriel}")
     return 0
 
 

@@ -1,17 +1,79 @@
-"""Shared fixtures: a small client database built once per session, and a private user folder.
+"""Shared fixtures: a small client database built once per session, a private user folder, the
+servers and the browser; the lanes of the suite (helpers live in tests/outils/).
 
 No test ever writes into the real user data directory or into ``datasets/``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
-from outils_ci import outil_manquant
+from hypothesis import settings
+from outils.ci import outil_manquant
+from outils.navigateur import (  # noqa: F401  (re-exported for older tests)
+    ARGS_CHROMIUM,
+    CHROMIUM,
+    DOSSIER_ARTEFACTS,
+    requetes_externes,
+)
+from outils.serveurs import (  # noqa: F401  (re-exported for older tests)
+    DOSSIER_APPS_ESSAI,
+    ServeurTableaux,
+    ecrire_app,
+    serveur_pret,
+)
+from outils.voies import marques_automatiques, tranches
+
+# No wall-clock limit inside a test (a loaded machine fails it; timings are benchmarks'
+# business): Hypothesis' default deadline of 200 ms per example is switched off.
+settings.register_profile("atelier", deadline=None)
+settings.load_profile("atelier")
+
+# --- the fast lane: every test classified from what it uses (make test-rapide) -------------
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """Mark every test ``navigateur`` / ``serveur`` / ``base_100k`` from its fixtures, so that
+    ``make test-rapide`` (``-m "not navigateur and not serveur and not base_100k"``) leaves
+    them out without any edit of a new test. A test that starts a server by hand carries
+    ``pytest.mark.serveur`` itself; ``pytest.mark.browser`` counts as ``navigateur``."""
+    marques = marques_automatiques(
+        set(getattr(item, "fixturenames", ())), getattr(item, "module", None)
+    )
+    if item.get_closest_marker("browser") is not None:
+        marques.add("navigateur")
+    for marque in sorted(marques):
+        if item.get_closest_marker(marque) is None:
+            item.add_marker(getattr(pytest.mark, marque))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--tranche",
+        default=None,
+        help="i/n : ne lancer que la i-e de n tranches de fichiers de tests, équilibrées en "
+        "nombre de tests (make test-rapide en lance deux à la fois, une par cœur)",
+    )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """``--tranche i/n``: keep the i-th slice of the files (after ``-m`` deselected its tests)."""
+    choix = config.getoption("--tranche")
+    if not choix:
+        return
+    i, n = (int(x) for x in choix.split("/"))
+    if not 1 <= i <= n:
+        raise pytest.UsageError(f"--tranche {choix} : attendu i/n avec 1 ≤ i ≤ n")
+    comptes: dict[str, int] = {}
+    for item in items:
+        comptes[item.nodeid.split("::")[0]] = comptes.get(item.nodeid.split("::")[0], 0) + 1
+    gardes = tranches(comptes, n)[i - 1]
+    config.hook.pytest_deselected(
+        items=[item for item in items if item.nodeid.split("::")[0] not in gardes]
+    )
+    items[:] = [item for item in items if item.nodeid.split("::")[0] in gardes]
 
 
 @pytest.fixture(autouse=True)
@@ -65,158 +127,6 @@ def base_vectorisee_3000(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 # --- Voilà dashboards and real-browser fixtures (owner: dashboards, widgets/tableaux_de_bord) ---
-
-DOSSIER_APPS_ESSAI = Path(__file__).resolve().parent / "notebooks_voila"
-DOSSIER_ARTEFACTS = Path(__file__).resolve().parents[1] / "test-artefacts"
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS_CHROMIUM = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-class ServeurTableaux:
-    """An ``atelier dashboards`` server started in a subprocess for the tests."""
-
-    def __init__(
-        self,
-        dossier: Path,
-        dossier_apps: Path,
-        env: dict | None = None,
-        config_livree: bool = False,
-        **reglages,
-    ):
-        """``config_livree``: start from the shipped deploy/atelier_dashboards_config.py
-        (only the apps folder, the log file and ``reglages`` are overridden). Otherwise the
-        pools keep the sizes a test sets: no growth when an app is opened unless the test
-        passes ``taille_classe``."""
-        import os
-        import socket
-        import subprocess
-        import sys
-
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.journal = dossier / "journal.log"
-        self.config = dossier / "atelier_dashboards_config.py"
-        from widgets.tableaux_de_bord import FICHIER_CONFIG_DEFAUT
-
-        if not config_livree:
-            reglages.setdefault("taille_classe", 0)
-        lignes = [f"load_subconfig({str(FICHIER_CONFIG_DEFAUT)!r})"] if config_livree else []
-        lignes += [
-            f"c.ConfigTableauxDeBord.dossier_apps = {str(dossier_apps)!r}",
-            f"c.ConfigTableauxDeBord.fichier_journal = {str(self.journal)!r}",
-        ]
-        lignes += [f"c.ConfigTableauxDeBord.{k} = {v!r}" for k, v in reglages.items()]
-        self.config.write_text("\n".join(lignes) + "\n", encoding="utf-8")
-        self.sortie = (dossier / "serveur.out").open("w", encoding="utf-8")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "widgets.cli", "dashboards", "--config", str(self.config)]
-            + ["--host", "127.0.0.1", "--port", str(self.port)],
-            cwd=Path(__file__).resolve().parents[1],
-            env=dict(os.environ, JUPYTER_RUNTIME_DIR=str(dossier / "rt"), **(env or {})),
-            stdout=self.sortie,
-            stderr=subprocess.STDOUT,
-        )
-
-    def etat(self) -> dict:
-        import json
-        import urllib.request
-
-        with urllib.request.urlopen(f"{self.base}/atelier/etat.json", timeout=5) as r:
-            return json.loads(r.read())
-
-    def attendre_reponse(self, delai: float = 90.0) -> dict:
-        """Wait (bounded) until the server answers, pools warm or not (a server just started)."""
-        import time
-
-        fin = time.monotonic() + delai
-        while time.monotonic() < fin:
-            if self.proc.poll() is not None:
-                pytest.fail("le serveur de tableaux de bord s'est arrêté :\n" + self.lire_sortie())
-            try:
-                return self.etat()
-            except OSError:
-                time.sleep(0.2)
-        pytest.fail("le serveur de tableaux de bord ne répond pas :\n" + self.lire_sortie())
-
-    def attendre_reserves(self, delai: float = 90.0) -> dict:
-        """Wait (bounded) until every app's pool of pre-heated kernels is ready."""
-        import time
-
-        fin = time.monotonic() + delai
-        while time.monotonic() < fin:
-            if self.proc.poll() is not None:
-                pytest.fail("le serveur de tableaux de bord s'est arrêté :\n" + self.lire_sortie())
-            try:
-                etat = self.etat()
-                if all(a["reserve_prete"] >= a["reserve"] for a in etat["apps"].values()):
-                    return etat
-            except OSError:
-                pass
-            time.sleep(0.2)
-        pytest.fail("réserves de noyaux non prêtes à temps :\n" + self.lire_sortie())
-
-    def lire_sortie(self) -> str:
-        self.sortie.flush()
-        return Path(self.sortie.name).read_text(encoding="utf-8", errors="replace")[-5000:]
-
-    def arreter(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=30)
-        except Exception:
-            self.proc.kill()
-            self.proc.wait(timeout=10)
-        self.sortie.close()
-
-
-def ecrire_app(dossier_apps: Path, nom: str, source: str) -> Path:
-    """Write a one-cell dashboard app ``nom`` (Python 3 kernel) running ``source``."""
-    import nbformat
-
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-    chemin = dossier_apps / nom
-    nbformat.write(nb, chemin)
-    return chemin
-
-
-@contextmanager
-def serveur_pret(
-    dossier: Path, dossier_apps: Path, *, delai: float = 90.0, env: dict | None = None, **reglages
-) -> Iterator[ServeurTableaux]:
-    """Start a dashboards server, wait (bounded) for its warm pools, stop it afterwards.
-
-    Its students' data folder is ``dossier / "donnees"`` (``serveur.donnees``) unless ``env``
-    names another ``ATELIER_DONNEES``.
-    """
-    env = {"ATELIER_DONNEES": str(dossier / "donnees"), **(env or {})}
-    serveur = ServeurTableaux(dossier, dossier_apps, env=env, **reglages)
-    serveur.donnees = Path(env["ATELIER_DONNEES"])
-    try:
-        serveur.attendre_reserves(delai=delai)
-        yield serveur
-    finally:
-        serveur.arreter()
-
-
-def requetes_externes(page, base: str) -> list[str]:
-    """The URLs a page asked for outside the local server (must stay empty: no CDN)."""
-    hote = urlparse(base).netloc
-    return [
-        u
-        for u in page.requetes
-        if not u.startswith(("data:", "blob:", "about:")) and urlparse(u).netloc != hote
-    ]
 
 
 @pytest.fixture(scope="session")
@@ -323,7 +233,7 @@ def serveur_apps(tmp_path_factory: pytest.TempPathFactory, base_demo: Path):
     from widgets.donnees.chemins import DOSSIER_APPS
 
     if not any(DOSSIER_APPS.glob("*.ipynb")):
-        pytest.skip("aucune application dans voila_apps/")
+        outil_manquant("aucune application dans voila_apps/")
     dossier = tmp_path_factory.mktemp("apps")
     with serveur_pret(
         dossier, DOSSIER_APPS, delai=180, env={"ATELIER_BASE": str(base_demo)}, taille_pool_defaut=1

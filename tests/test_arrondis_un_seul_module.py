@@ -109,3 +109,74 @@ def test_format_and_saisie_no_longer_import_each_other():
     importes = {n.module for n in ast.walk(arbre) if isinstance(n, ast.ImportFrom)}
     assert "widgets.calculs.arrondis" in importes
     assert "widgets.calculs.saisie" not in importes
+
+
+def _constantes_de_module(fichier: Path) -> dict[str, Decimal]:
+    """Top-level ``NAME = Decimal(<literal>)`` of a module, with their values."""
+    trouvees = {}
+    for n in ast.parse(fichier.read_text(encoding="utf-8")).body:
+        if isinstance(n, ast.Assign | ast.AnnAssign):
+            cibles = n.targets if isinstance(n, ast.Assign) else [n.target]
+            valeur = n.value
+            if (
+                len(cibles) == 1
+                and isinstance(cibles[0], ast.Name)
+                and isinstance(valeur, ast.Call)
+                and getattr(valeur.func, "id", None) == "Decimal"
+                and len(valeur.args) == 1
+                and isinstance(valeur.args[0], ast.Constant)
+            ):
+                trouvees[cibles[0].id] = Decimal(valeur.args[0].value)
+    return trouvees
+
+
+def test_cent_and_zero_are_imported_never_redefined():
+    # CENT (100) and ZERO (0) live in the rounding module; any other module imports them.
+    fautes = [
+        f"{f.relative_to(PAQUET.parent)}: {nom} = Decimal({valeur}) (importez CENT / ZERO)"
+        for f in sorted(PAQUET.rglob("*.py"))
+        if f != MODULE_ARRONDIS
+        for nom, valeur in _constantes_de_module(f).items()
+        if nom in ("CENT", "ZERO") or valeur in (0, 100)
+    ]
+    assert not fautes, "\n".join(fautes)
+    from widgets.calculs.arrondis import ZERO
+
+    assert ZERO == 0 and str(ZERO) == "0"
+
+
+def test_the_constant_scan_sees_the_rounding_module_constants():
+    # Guard: the scan reads CENT, ZERO and CENTIME in the rounding module itself.
+    assert _constantes_de_module(MODULE_ARRONDIS) == {
+        "CENTIME": Decimal("0.01"),
+        "CENT": Decimal(100),
+        "ZERO": Decimal(0),
+    }
+
+
+def test_integer_division_rounds_half_away_from_zero_like_arrondi():
+    import numpy as np
+
+    from widgets.calculs.arrondis import division_arrondie
+
+    # 1 250 / 100 = 12,5 → 13 (half-even would give 12); 1 249 / 100 = 12,49 → 12
+    assert division_arrondie(1250, 100) == 13 and division_arrondie(1249, 100) == 12
+    assert division_arrondie(-1250, 100) == -13 and division_arrondie(-1249, 100) == -12
+    assert division_arrondie(7, 2) == 4 and division_arrondie(0, 7) == 0
+    # element-wise on int64 arrays, divisor scalar or array: 5/2 → 3, -5/2 → -3, 7/3 → 2
+    resultat = division_arrondie(np.array([5, -5, 7], dtype="int64"), np.array([2, 2, 3]))
+    assert resultat.tolist() == [3, -3, 2]
+    for n in range(-300, 301):
+        assert division_arrondie(n, 8) == arrondi(Decimal(n) / 8, 0)
+
+
+def test_no_hand_rolled_integer_half_up_outside_the_rounding_module():
+    # « (2 * n + d) // (2 * d) » is the integer half-up: write division_arrondie instead.
+    motif = "//(2*"
+    fautes = [
+        f.relative_to(PAQUET.parent).as_posix()
+        for f in sorted(PAQUET.rglob("*.py"))
+        if f != MODULE_ARRONDIS and motif in f.read_text(encoding="utf-8").replace(" ", "")
+    ]
+    assert not fautes, "arrondi entier écrit à la main :\n" + "\n".join(fautes)
+    assert motif in MODULE_ARRONDIS.read_text(encoding="utf-8").replace(" ", "")  # guard

@@ -1,5 +1,5 @@
-"""The teacher's heatmap, traps and marks /20 computed on a hand-built class, and the marks files
-(CSV for Pronote/ENT, Excel) read back with csv and openpyxl."""
+"""The teacher's heatmap, traps and marks /20 (the devoirs' barème) computed on a hand-built
+class, and the marks files (CSV for Pronote/ENT, Excel) read back with csv and openpyxl."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from widgets.exercices.suivi import (
     carte_de_classe,
     exporter_notes,
     libelle_piege,
-    note_sur_20,
+    note_a_poids_egaux,
     notes_de_classe,
     notes_en_csv,
 )
@@ -110,23 +110,35 @@ def test_without_a_list_every_student_seen_is_shown_in_order():
     assert carte.pieges[EX1]["annee_civile"] == 4
 
 
-def test_the_mark_is_twenty_times_the_mean_best_score_rounded_half_up_to_the_tenth():
-    assert note_sur_20([1, 0.5], 3) == Decimal("10.0")  # 20 × 1,5 / 3
-    assert note_sur_20([1], 3) == Decimal("6.7")  # 6,666…
-    assert note_sur_20([Decimal("0.1125")], 1) == Decimal("2.3")  # 2,25: half-up, not even
-    assert note_sur_20([], 4) == Decimal("0.0")
-    assert note_sur_20([1, 1], 2) == Decimal("20.0")
+def test_the_mark_is_the_devoir_bareme_with_one_point_per_exercise_to_the_hundredth():
+    assert note_a_poids_egaux([1, 0.5], 3) == Decimal("10.00")  # 20 × 1,5 / 3
+    assert note_a_poids_egaux([1], 3) == Decimal("6.67")  # 6,666…
+    # 20 × 0,01 / 8 = 0,025 → 0,03 half-up (half-even would give 0,02)
+    assert note_a_poids_egaux([Decimal("0.01")], 8) == Decimal("0.03")
+    # the points of an exercise are rounded first (0,1125 → 0,11 point), as in a devoir: 2,20
+    assert note_a_poids_egaux([Decimal("0.1125")], 1) == Decimal("2.20")
+    assert str(note_a_poids_egaux([], 4)) == "0.00"
+    assert note_a_poids_egaux([1, 1], 2) == Decimal("20.00")
     with pytest.raises(ErreurAtelier, match="Aucun exercice"):
-        note_sur_20([], 0)
+        note_a_poids_egaux([], 0)
+
+
+def test_cockpit_and_devoir_give_the_same_mark_for_the_same_scores():
+    from widgets.calculs.bareme import noter
+
+    scores = [Decimal("1"), Decimal("0.5"), Decimal("0.25"), Decimal(0)]
+    devoir = noter((f"ex{i}", 5, s) for i, s in enumerate(scores))  # 5 points each
+    # 5 + 2,5 + 1,25 + 0 = 8,75 / 20 points → 8,75 ; equal weights: 20 × 1,75 / 4 = 8,75
+    assert devoir.sur_20 == note_a_poids_egaux(scores, 4) == Decimal("8.75")
 
 
 def test_class_marks_follow_the_list_order():
     lignes = notes_de_classe(TENTATIVES, ELEVES, [EX1, EX2, EX3])
     assert [(n.nom, n.prenom, n.note) for n in lignes] == [
-        ("Martin", "Léa", Decimal("10.0")),  # 20 × (1 + 0,5 + 0) / 3
-        ("Durand", "Hugo", Decimal("0.0")),
-        ("Petit", "Zoé", Decimal("6.7")),  # 20 × 1 / 3
-        ("Ben Ali", "Sami", Decimal("0.0")),
+        ("Martin", "Léa", Decimal("10.00")),  # 20 × (1 + 0,5 + 0) / 3
+        ("Durand", "Hugo", Decimal("0.00")),
+        ("Petit", "Zoé", Decimal("6.67")),  # 20 × 1 / 3
+        ("Ben Ali", "Sami", Decimal("0.00")),
     ]
 
 
@@ -136,15 +148,15 @@ def test_csv_for_pronote_and_xlsx_read_back_with_the_same_values(tmp_path):
     assert brut.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel-FR reads the accents
     assert brut.decode("utf-8-sig") == (
         "Nom;Prénom;Note /20\r\n"
-        "Martin;Léa;10,0\r\n"
-        "Durand;Hugo;0,0\r\n"
-        "Petit;Zoé;6,7\r\n"
-        "Ben Ali;Sami;0,0\r\n"
+        "Martin;Léa;10,00\r\n"
+        "Durand;Hugo;0,00\r\n"
+        "Petit;Zoé;6,67\r\n"
+        "Ben Ali;Sami;0,00\r\n"
     )
     fichier_csv = exporter_notes(lignes, tmp_path / "notes.csv")
     with fichier_csv.open(encoding="utf-8-sig", newline="") as f:
         rangs = list(csv.reader(f, delimiter=";"))
-    assert rangs[3] == ["Petit", "Zoé", "6,7"]
+    assert rangs[3] == ["Petit", "Zoé", "6,67"]
 
     fichier = exporter_notes(lignes, tmp_path / "notes.xlsx")
     feuille = openpyxl.load_workbook(fichier).active
@@ -152,10 +164,10 @@ def test_csv_for_pronote_and_xlsx_read_back_with_the_same_values(tmp_path):
         ["Nom", "Prénom", "Note /20"],
         ["Martin", "Léa", 10.0],
         ["Durand", "Hugo", 0.0],
-        ["Petit", "Zoé", 6.7],
+        ["Petit", "Zoé", 6.67],
         ["Ben Ali", "Sami", 0.0],
     ]
-    assert feuille["C2"].number_format == "0.0"
+    assert feuille["C2"].number_format == "0.00"
     with pytest.raises(ErreurAtelier, match="choisissez un fichier .csv ou .xlsx"):
         exporter_notes(lignes, tmp_path / "notes.ods")
     assert io.BytesIO(fichier.read_bytes()).read(2) == b"PK"

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
+from outils.serveurs import ecrire_app, serveur_pret
 
-from conftest import ecrire_app, serveur_pret
 from widgets.exercices import exercice_par_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(420)]

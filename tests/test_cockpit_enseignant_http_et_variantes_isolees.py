@@ -20,9 +20,9 @@ import urllib.request
 from typing import Any
 
 import pytest
+from outils.serveurs import ecrire_app, serveur_pret
 
 from benchmarks.visiteur_voila import VisiteurVoila, executer
-from conftest import ecrire_app, serveur_pret
 from widgets.donnees.classe import MESSAGE_REFUS
 from widgets.exercices import exercice_par_code
 from widgets.exercices.markdown import markdown_en_html
@@ -296,9 +296,9 @@ def test_a_student_never_receives_a_classmate_s_variant_through_the_websocket(se
     assert statut == 200 and entetes["Content-Type"] == "text/csv; charset=UTF-8"
     assert list(csv.reader(io.StringIO(corps.decode("utf-8-sig")), delimiter=";")) == [
         ["Nom", "Prénom", "Note /20"],
-        ["Martin", "Léa", "0,0"],
-        ["Durand", "Hugo", "0,0"],
-        ["Petit", "Zoé", "0,0"],
+        ["Martin", "Léa", "0,00"],
+        ["Durand", "Hugo", "0,00"],
+        ["Petit", "Zoé", "0,00"],
     ]
 
     # reset: a confirmation first, then one attempt erased
@@ -331,7 +331,7 @@ def test_one_half_group_has_its_own_heatmap_and_marks(serveur_classe):
     assert list(carte["eleves"]) == ["Martin Léa", "Petit Zoé"]
     statut, _, corps = prof.requete(f"/enseignant/notes.csv?exercices={CODE}&groupe=B")
     assert statut == 200
-    assert corps.decode("utf-8-sig") == "Nom;Prénom;Note /20\r\nDurand;Hugo;0,0\r\n"
+    assert corps.decode("utf-8-sig") == "Nom;Prénom;Note /20\r\nDurand;Hugo;0,00\r\n"
 
 
 def test_le_cockpit_nomme_les_savoirs_de_l_unite_avec_leur_titre(serveur_classe):

@@ -8,8 +8,7 @@ import re
 import sqlite3
 
 import pytest
-
-from conftest import requetes_externes
+from outils.navigateur import requetes_externes
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 

@@ -11,15 +11,15 @@ import time
 from datetime import datetime, timedelta
 
 import pytest
+from outils.serveurs import ecrire_app, serveur_pret
 
 from benchmarks.visiteur_voila import VisiteurVoila, executer
-from conftest import ecrire_app, serveur_pret
 from widgets.donnees.devoirs import PARIS, devoir, enregistrer_devoir
 from widgets.donnees.progression import Progression
 from widgets.exercices import exercice_par_code
 from widgets.exercices.markdown import markdown_en_html
 
-pytestmark = [pytest.mark.timeout(300)]
+pytestmark = [pytest.mark.timeout(300), pytest.mark.serveur]
 
 CODE = "relation_client/net-a-payer-1"
 ETUDIANT = "Zoé Voilà"

@@ -47,3 +47,13 @@ def test_taux_entre_0_et_100_et_global_coherent(effectifs):
         assert abs(e.taux_global - Decimal(k) * 100 / c) <= Decimal("0.005")
     else:
         assert e.taux_global is None
+
+
+def test_le_generateur_et_les_exercices_importent_les_etapes_du_modele():
+    # The CHECK constraint of visites.etape and the SQL exercises' draws use the same tuple.
+    from widgets.donnees.generation import schema
+    from widgets.exercices.catalogue.gestion_clientele import _commun
+
+    assert schema.ETAPES is CODES_ETAPES and _commun.ETAPES is CODES_ETAPES
+    ddl = schema.TABLES_PAR_NOM["visites"].ddl()
+    assert "CHECK (etape IN ('contact', 'rendez-vous', 'visite', 'commande'))" in ddl

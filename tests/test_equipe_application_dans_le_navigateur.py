@@ -7,8 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from outils.navigateur import requetes_externes
+from outils.serveurs import serveur_pret
 
-from conftest import requetes_externes, serveur_pret
 from widgets.donnees.chemins import DOSSIER_APPS
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]

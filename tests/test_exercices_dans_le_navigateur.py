@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from outils.serveurs import ecrire_app, serveur_pret
 
-from conftest import ecrire_app, serveur_pret
 from widgets.donnees.progression import Progression
 from widgets.exercices import exercice_par_code
 

@@ -21,11 +21,11 @@ import uuid
 from pathlib import Path
 
 import pytest
-from outils_ci import outil_manquant
+from outils.ci import outil_manquant
 
 from benchmarks.visiteur_voila import VisiteurVoila, executer
 
-pytestmark = [pytest.mark.timeout(300), pytest.mark.slow]
+pytestmark = [pytest.mark.timeout(300), pytest.mark.slow, pytest.mark.serveur]
 
 APPS = Path(__file__).resolve().parent / "notebooks_voila"
 FRAGMENT = (

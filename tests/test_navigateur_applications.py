@@ -8,8 +8,9 @@ request to the local server, screenshot in test-artefacts/. Known apps get their
 from __future__ import annotations
 
 import pytest
+from outils.ci import outil_manquant
+from outils.navigateur import requetes_externes
 
-from conftest import requetes_externes
 from widgets.donnees.chemins import DOSSIER_APPS
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
@@ -45,7 +46,7 @@ def test_every_app_renders_for_a_student(page_eleve, serveur_apps, capture_ecran
 
 def _exige(carnet: str) -> None:
     if carnet not in APPS:
-        pytest.skip(f"{carnet} n'est pas (encore) publié dans voila_apps/")
+        outil_manquant(f"{carnet} n'est pas (encore) publié dans voila_apps/")
 
 
 def test_marges_two_known_figures_give_all_the_others(page_eleve, serveur_apps, capture_ecran):

@@ -22,16 +22,17 @@ import os
 from pathlib import Path
 
 import pytest
+from outils.navigateur import DOSSIER_ARTEFACTS
+from outils.serveurs import ServeurTableaux
 
-from conftest import DOSSIER_ARTEFACTS, ServeurTableaux
-from widgets.donnees.chemins import DOSSIER_APPS
-from widgets.tableaux_de_bord.chargements import (
+from benchmarks.chargements import (
     carnets_de_la_galerie,
     charger,
     charger_ensemble,
     nouveau_contexte,
     resume,
 )
+from widgets.donnees.chemins import DOSSIER_APPS
 
 CHARGEMENTS = int(os.environ.get("ATELIER_SOAK_CHARGEMENTS", "0"))  # 0: every app once
 SIMULTANES = 10

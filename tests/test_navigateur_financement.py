@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from conftest import requetes_externes
+from outils.navigateur import requetes_externes
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 

@@ -6,8 +6,8 @@ and reads the French message; the charts are inline images, no request leaves th
 from __future__ import annotations
 
 import pytest
+from outils.navigateur import requetes_externes
 
-from conftest import requetes_externes
 from widgets.calculs import format_euros, format_nombre
 from widgets.calculs.prevision import prevoir
 from widgets.donnees import portefeuille

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_plans_de_vente_completude_et_sauvegarde import plan_complet_distributeur
+from outils.plans_de_vente import plan_complet_distributeur
 
 from widgets.calculs.plan_de_vente import (
     Acteur,

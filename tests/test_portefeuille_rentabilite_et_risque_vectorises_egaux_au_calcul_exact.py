@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from test_portefeuille_lu_dans_une_petite_base_calculee_a_la_main import construire_petite_base
+from outils.petite_base_portefeuille import construire_petite_base
 
 from widgets.calculs import SaisieInvalide
 from widgets.donnees import portefeuille as P

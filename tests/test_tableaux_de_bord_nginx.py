@@ -15,7 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from outils_ci import outil_manquant
+from outils.ci import outil_manquant
 
 from benchmarks.visiteur_voila import VisiteurVoila, executer
 

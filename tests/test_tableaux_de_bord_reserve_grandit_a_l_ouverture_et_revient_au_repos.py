@@ -319,7 +319,7 @@ def test_the_real_server_grows_the_opened_app_then_returns_to_rest(
     serveur = serveur_tableaux_sur_mesure(
         taille_pool={"prix_ttc.ipynb": 1, "en_panne.ipynb": 0, "visites.ipynb": 0},
         taille_classe=3,
-        delai_retour_reserve=20,
+        delai_retour_reserve=45,  # growth of 3 kernels must finish first on a loaded machine
         delai_remplissage=0.5,
         dossier_donnees=str(tmp_path / "srv"),
     )
@@ -371,14 +371,52 @@ def test_growth_waits_while_a_page_is_being_served(tmp_path):
     km.prendre(APP)
     pilote.tic()
     pilote.tic()
-    assert km.taille(APP) == 2  # only the quiet pool is restored, nothing prepared ahead
+    assert km.taille(APP) == 1  # nothing started while the page runs, not even the refill
+    pilote.tic()
+    assert km.taille(APP) == 1
+    pilote.fin_ouverture(APP)  # page served: the pool at rest first, one kernel at a time
+    pilote.tic()
+    assert km.taille(APP) == 2 and km.en_preparation() == 1
     km.tout_preparer()
-    assert km.en_preparation() == 0  # the machine is free, yet the page is still streaming
     pilote.tic()
-    assert km.taille(APP) == 2
-    pilote.fin_ouverture(APP)  # page served
+    assert km.taille(APP) == 3 and km.en_preparation() == 1  # then the growth
+
+
+def test_a_cold_class_starts_no_pool_kernel_while_its_pages_are_served(tmp_path):
+    # The app was never opened: 2 ready kernels at rest. 10 students arrive at once; each page
+    # runs until all are served. Before issue 27 each page's refill started a pool kernel (10
+    # starts competing with the pages); now none starts until the wave is served.
+    pilote, km, _, _ = _pilote(tmp_path)
+    crees = km.crees
+    for _ in range(10):
+        pilote.ouverture(APP)
+        if pilote.noyau_pret(APP):
+            km.prendre(APP)  # the first two students get the ready kernels
+        else:
+            km.en_service[APP] += 1  # the others start their own kernel (plain Voilà's path)
+        pilote.tic()
+    assert km.crees == crees and km.taille(APP) == 0
+    for _ in range(10):
+        pilote.fin_ouverture(APP)
     pilote.tic()
-    assert km.taille(APP) == 3 and km.en_preparation() == 1
+    assert km.crees == crees + 2  # served: the pool at rest is refilled, then growth follows
+
+
+def test_a_page_takes_a_pool_kernel_only_when_one_is_ready(tmp_path):
+    pilote, km, _, _ = _pilote(tmp_path)
+    pool = km._pools[APP]
+    assert pilote.noyau_pret(APP)  # two ready kernels at rest
+    pool.clear()
+    assert not pilote.noyau_pret(APP)  # empty pool
+    en_attente = FausseTache("en-attente")  # refill sleeping its delay, or kernel starting
+    pool.append(en_attente)
+    assert not pilote.noyau_pret(APP)
+    en_attente.demarre = True  # kernel started, notebook still executing
+    assert not pilote.noyau_pret(APP)
+    pret = FausseTache("pret")
+    pret.demarre = pret.rendu.fini = True
+    pool.append(pret)
+    assert pilote.noyau_pret(APP) and pool[0] is pret  # the ready one goes first
 
 
 def test_the_app_opened_last_grows_first(tmp_path):
@@ -388,11 +426,10 @@ def test_the_app_opened_last_grows_first(tmp_path):
     horloge.t += 60
     _ouvrir_carnet(pilote, km, APP)
     assert pilote.ordre_de_croissance() == [APP, AUTRE]
-    km.tout_preparer()  # both pages' refills are done
     for _ in range(10):
         pilote.tic()
         km.tout_preparer()
-    assert km.taille(APP) == 12  # 2 + the 10 kernels prepared one per tick
+    assert km.taille(APP) == 11  # 1 left after the page + the 10 kernels prepared one per tick
     assert km.taille(AUTRE) == 2
 
 

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from outils_ci import outil_manquant
+from outils.ci import outil_manquant
 
 from widgets.calculs import net_a_payer
 from widgets.ui.documents import VENDEUR_EXEMPLE, DocumentCommercial, Partie, rendre_document

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import matplotlib
 import pytest
-from test_portefeuille_lu_dans_une_petite_base_calculee_a_la_main import construire_petite_base
+from outils.petite_base_portefeuille import construire_petite_base
 
 from widgets.donnees.portefeuille import SyntheseABC
 from widgets.ui.portefeuille import (

@@ -5,12 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from widgets.calculs.arrondis import CENT
+from widgets.calculs.arrondis import CENT, ZERO
 from widgets.calculs.format import espaces_normales, format_euros, format_pourcent
 
 __all__ = ["CENT", "ZERO", "euros", "pourcent", "vide"]
-
-ZERO = Decimal("0.00")
 
 
 def vide(valeur: Any) -> bool:

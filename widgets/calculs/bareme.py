@@ -14,11 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from widgets.calculs.arrondis import arrondi
+from widgets.calculs.arrondis import ZERO, arrondi
 from widgets.erreurs import ErreurAtelier
 
 VINGT = Decimal(20)
-ZERO = Decimal(0)
 UN = Decimal(1)
 
 

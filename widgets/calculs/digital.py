@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from widgets.calculs.arrondis import CENT
 from widgets.calculs.saisie import SaisieInvalide, arrondi, arrondi_centime, montant, quantite
-
-CENT = Decimal(100)
 
 
 def _entier(valeur: object, champ: str) -> int:

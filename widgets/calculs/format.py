@@ -28,6 +28,7 @@ __all__ = [
     "format_euros",
     "format_nombre",
     "format_pourcent",
+    "format_saisie",
 ]
 
 LOCALE = "fr_FR"
@@ -36,6 +37,7 @@ MOIS = (
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 )  # fmt: skip
 """The French month names, January first (``MOIS[mois - 1]``)."""
+_VIRGULE = str.maketrans(".", ",")
 _ESPACES_SPECIALES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " "})
 
 
@@ -94,3 +96,13 @@ def format_pourcent(valeur: Decimal | int | float | str, decimales: int = 2) -> 
     d = _zero_positif(arrondi(_decimal(valeur), decimales))
     motif = "#,##0" + ("." + "#" * decimales if decimales > 0 else "")
     return format_decimal(d, format=motif, locale=LOCALE) + "\u00a0%"
+
+
+def format_saisie(valeur: Decimal | int | float | str) -> str:
+    """Number as a person types it in a field or a CSV cell: decimal comma, no thousands
+    separator, every digit kept (``Decimal("1234.50")`` → ``"1234,50"``, ``19.6`` → ``"19,6"``).
+
+    Use it instead of swapping the point for a comma by hand (a scan test forbids that in
+    ``widgets/``, ``notebooks/`` and ``voila_apps/``).
+    """
+    return format(_decimal(valeur), "f").translate(_VIRGULE)

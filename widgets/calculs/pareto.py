@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from widgets.calculs.arrondis import CENT, ZERO
 from widgets.calculs.saisie import SaisieInvalide, arrondi, montant, taux
 
 __all__ = [
@@ -38,8 +39,6 @@ __all__ = [
     "cumul_sans_tri",
 ]
 
-CENT = Decimal(100)
-ZERO = Decimal(0)
 CLASSES = ("A", "B", "C")
 
 

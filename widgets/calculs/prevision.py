@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from widgets.calculs.arrondis import ZERO
 from widgets.calculs.saisie import SaisieInvalide, arrondi, arrondi_centime, montant
 
 __all__ = [
@@ -55,7 +56,6 @@ METHODES = {
 """Methods of measuring the seasonal coefficients (code → French name)."""
 
 UN = Decimal(1)
-ZERO = Decimal(0)
 
 
 def _serie(valeurs: Sequence[Any], champ: str = "Série des ventes") -> tuple[Decimal, ...]:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from widgets.calculs.arrondis import CENT, ZERO
 from widgets.calculs.interets import interets_simples
 from widgets.calculs.saisie import (
     SaisieInvalide,
@@ -48,8 +49,6 @@ __all__ = [
     "valeur_vie_client",
 ]
 
-CENT = Decimal(100)
-ZERO = Decimal(0)
 UN = Decimal(1)
 
 

@@ -20,6 +20,7 @@ from collections.abc import Hashable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from widgets.calculs.arrondis import ZERO
 from widgets.calculs.saisie import SaisieInvalide, arrondi, montant, nombre, quantite
 from widgets.calculs.statistiques import quantile
 
@@ -33,7 +34,6 @@ __all__ = [
     "segment_rfm",
 ]
 
-ZERO = Decimal(0)
 ORDRES = (Decimal("0.2"), Decimal("0.4"), Decimal("0.6"), Decimal("0.8"))
 
 SEGMENTS = (

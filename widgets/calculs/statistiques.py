@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
+from widgets.calculs.arrondis import CENT, ZERO
 from widgets.calculs.format import format_euros, format_pourcent
 from widgets.calculs.saisie import SaisieInvalide, arrondi, montant
 
@@ -40,9 +41,6 @@ __all__ = [
     "resume",
     "resumes_par_groupe",
 ]
-
-ZERO = Decimal(0)
-CENT = Decimal(100)
 
 
 def _valeurs(valeurs: Sequence[Any], champ: str = "Valeurs") -> tuple[Decimal, ...]:

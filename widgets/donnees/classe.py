@@ -49,6 +49,7 @@ from widgets.donnees.identite import (
     cle_identite,
     nom_fichier_eleve,
 )
+from widgets.donnees.lecture_texte import decoder, detecter_separateur
 from widgets.donnees.progression import Progression, lire_progressions
 from widgets.erreurs import ErreurAtelier
 
@@ -159,17 +160,20 @@ def _extrait(texte: str, longueur: int = 60) -> str:
 
 
 def _decoder(brut: bytes) -> str:
-    try:
-        return brut.decode("utf-8-sig")
-    except UnicodeDecodeError:  # Excel-FR « CSV (séparateur : point-virgule) » is Windows-1252
+    # The shared reader falls back to Latin-1, which reads any byte: right for a partner file,
+    # wrong for a class list (Pronote, the ENT and Excel write UTF-8 or Windows-1252), where a
+    # byte undefined in both means a damaged or foreign file that must not become C1 controls.
+    texte, encodage = decoder(brut)
+    if encodage == "latin-1":
         try:
-            return brut.decode("cp1252")
+            brut.decode("cp1252")
         except UnicodeDecodeError as exc:
             raise ErreurAtelier(
                 "Liste de classe illisible : ce fichier n'est ni en UTF-8 ni en Windows-1252 "
                 f"(octet {brut[exc.start]:#04x} en position {exc.start + 1}). Enregistrez-la "
                 "depuis Excel ou LibreOffice au format « CSV UTF-8 »."
             ) from None
+    return texte
 
 
 def lire_liste_csv(source: str | Path | bytes) -> list[EleveImporte]:
@@ -194,10 +198,7 @@ def lire_liste_csv(source: str | Path | bytes) -> list[EleveImporte]:
         lignes.pop(0)
     if not lignes:
         raise ErreurAtelier("La liste de classe est vide : une ligne nom ; prénom ; groupe.")
-    premiere = lignes[0]
-    separateur = max(";,\t", key=premiere.count)
-    if premiere.count(separateur) == 0:
-        separateur = ";"
+    separateur = detecter_separateur("\n".join(lignes))
     try:
         rangs = list(csv.reader(io.StringIO("\n".join(lignes)), delimiter=separateur))
     except csv.Error as exc:  # e.g. a NUL byte or a field over the csv module's limit

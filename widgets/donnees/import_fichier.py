@@ -12,9 +12,10 @@ base comme sur la base de référence.
 Ce que fait l'import, dans l'ordre :
 
 1. **Encodage** (CSV) : UTF-8 (avec ou sans BOM) s'il est valide, sinon Windows-1252, sinon
-   Latin-1 (qui lit tout octet).
+   Latin-1 (qui lit tout octet) — ``widgets.donnees.lecture_texte``, le lecteur partagé avec
+   la liste de classe.
 2. **Séparateur** : celui parmi ``;``, ``,``, tabulation et ``|`` qui découpe la ligne d'en-tête
-   et les suivantes de façon régulière (``csv.Sniffer``), ``;`` en cas de doute.
+   et les suivantes de façon régulière (``csv.Sniffer``), ``;`` en cas de doute (même module).
 3. **Lecture** : ``sqlite_utils.utils.rows_from_file`` (CSV) ou openpyxl (Excel, première
    feuille ou ``feuille=``).
 4. **Noms de colonnes** : en minuscules, sans accents ni espaces (« Raison sociale » →
@@ -51,6 +52,13 @@ from sqlite_utils.utils import Format, rows_from_file
 
 from widgets.calculs import SaisieInvalide, accorder, date_francaise, montant
 from widgets.donnees.chemins import dossier_utilisateur
+from widgets.donnees.lecture_texte import (  # noqa: F401  (old import path)
+    ENCODAGES,
+    SEPARATEURS,
+    decoder,
+    detecter_encodage,
+    detecter_separateur,
+)
 from widgets.erreurs import ErreurAtelier
 
 __all__ = [
@@ -66,8 +74,6 @@ __all__ = [
     "nom_sql",
 ]
 
-ENCODAGES = ("utf-8-sig", "cp1252", "latin-1")
-SEPARATEURS = ";,\t|"
 SEUIL_TYPE = 0.8
 EXTENSIONS_CSV = {".csv", ".txt", ".tsv"}
 EXTENSIONS_EXCEL = {".xlsx", ".xlsm"}
@@ -207,29 +213,6 @@ def nom_sql(texte: str, defaut: str = "colonne") -> str:
     return nom
 
 
-def detecter_encodage(octets: bytes) -> str:
-    """Encodage d'un texte : ``utf-8-sig`` s'il est valide, sinon ``cp1252``, sinon ``latin-1``."""
-    for encodage in ENCODAGES:
-        try:
-            octets.decode(encodage)
-        except UnicodeDecodeError:
-            continue
-        return encodage
-    return "latin-1"  # pragma: no cover - latin-1 lit tous les octets
-
-
-def detecter_separateur(texte: str) -> str:
-    """Séparateur d'un CSV parmi ``;`` ``,`` tabulation ``|`` (``;`` en cas de doute)."""
-    echantillon = "\n".join(texte.splitlines()[:50])
-    try:
-        return csv.Sniffer().sniff(echantillon, delimiters=SEPARATEURS).delimiter
-    except csv.Error:
-        entete = echantillon.splitlines()[0] if echantillon else ""
-        comptes = {sep: entete.count(sep) for sep in SEPARATEURS}
-        meilleur = max(comptes, key=lambda s: (comptes[s], s == ";"))
-        return meilleur if comptes[meilleur] else ";"
-
-
 def _est_code(nom: str) -> bool:
     morceaux = nom.split("_")
     return any(m in _MOTS_CODES or m.startswith(("tel", "siret", "siren")) for m in morceaux)
@@ -346,8 +329,7 @@ def _lire_csv(chemin: Path) -> _Lecture:
     octets = chemin.read_bytes()
     if not octets.strip():
         raise ImportImpossible(f"Le fichier « {chemin.name} » est vide.")
-    encodage = detecter_encodage(octets)
-    texte = octets.decode(encodage)
+    texte, encodage = decoder(octets)
     separateur = detecter_separateur(texte)
 
     class Dialecte(csv.excel):

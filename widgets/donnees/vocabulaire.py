@@ -6,7 +6,7 @@ all read these tuples from here, never from the generator's internals. Values ar
 exactly as stored in the database (accents included).
 
 Funnel stages (contact → rendez-vous → visite → commande) are not here: the one funnel model
-owns them (``widgets.calculs.entonnoir``, still ``generation.schema.ETAPES`` for the CHECK).
+owns them (``widgets.calculs.entonnoir.CODES_ETAPES``; the generator's CHECK imports them).
 """
 
 from __future__ import annotations

@@ -38,11 +38,11 @@ from widgets.calculs import (
     nombre,
     taux,
 )
+from widgets.calculs.arrondis import ZERO
 from widgets.calculs.pieges import PIEGES
 from widgets.exercices.modele import Champ, Verdict
 
 UN = Decimal(1)
-ZERO = Decimal(0)
 
 
 def exemple_de_saisie(

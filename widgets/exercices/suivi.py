@@ -7,10 +7,11 @@ Pure aggregation of progress rows (the dicts of ``widgets.donnees.progression``:
   « bloqué » (not réussi and at least ``seuil_blocage`` wrong attempts), « en cours » (some
   attempts), « pas commencé » — and per exercise × trap the number of attempts that fell into
   that trap and who (« which convention the group gets wrong »);
-- :func:`note_sur_20`: the mark of a student on a list of exercises: **20 × (sum of the best
-  score of each exercise) / number of exercises**, an exercise never tried counting 0, rounded
-  to the tenth half-up (``widgets.calculs.arrondis.arrondi``). Each exercise weighs the same;
-  a partly right table (score 0.5) brings half of its share;
+- :func:`note_a_poids_egaux`: the mark of a student on a list of exercises, each worth one
+  point of a devoir's barème: ``widgets.calculs.bareme.noter`` (the ONE ``note_sur_20``), so the
+  cockpit and the devoirs pages give the same mark: points of each exercise = best score
+  rounded half-up to 0,01, mark = 20 × Σ points / number of exercises rounded half-up to 0,01;
+  an exercise never tried counts 0, a partly right table (score 0.5) brings half of its share;
 - :func:`notes_de_classe` and :func:`exporter_notes`: the marks as CSV (``;``, decimal comma,
   UTF-8 with BOM: what Pronote and ENT imports read) or Excel ``.xlsx``, columns
   ``Nom``, ``Prénom``, ``Note /20``.
@@ -24,7 +25,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from widgets.calculs import arrondi
+from widgets.calculs.bareme import noter
 from widgets.calculs.pieges import PIEGES
 from widgets.donnees.exports import classeur_excel, csv_francais
 from widgets.erreurs import ErreurAtelier
@@ -39,7 +40,6 @@ LIBELLES_STATUT = {
 SEUIL_BLOCAGE = 3
 """Wrong attempts after which a student who has not succeeded is « bloqué » (the widget shows
 the worked solution after 3 wrong attempts too)."""
-VINGT = Decimal(20)
 COLONNES_NOTES = ("Nom", "Prénom", "Note /20")
 
 
@@ -149,15 +149,19 @@ def libelle_piege(code: str) -> str:
 
 
 # ---------------------------------------------------------------------------- marks
-def note_sur_20(meilleurs_scores: Iterable[Decimal | float], nombre_exercices: int) -> Decimal:
-    """20 × (sum of the best scores, each in [0, 1]) / number of exercises, to the tenth.
+def note_a_poids_egaux(
+    meilleurs_scores: Iterable[Decimal | float], nombre_exercices: int
+) -> Decimal:
+    """The mark /20 of a devoir giving one point to each of ``nombre_exercices`` exercises
+    (``calculs.bareme.noter``; the exercises not in ``meilleurs_scores`` score 0).
 
-    ``note_sur_20([1, 0.5], 3)`` = 20 × 1.5 / 3 = 10.0 (the third exercise was not tried).
+    ``note_a_poids_egaux([1, 0.5], 3)`` = 20 × 1,5 / 3 = 10,00 (the third was not tried).
     """
+    scores = [_decimal(s) for s in meilleurs_scores]
     if nombre_exercices <= 0:
         raise ErreurAtelier("Aucun exercice choisi : la note ne peut pas être calculée.")
-    total = sum((_decimal(s) for s in meilleurs_scores), Decimal(0))
-    return arrondi(VINGT * total / nombre_exercices, 1)
+    scores += [Decimal(0)] * (nombre_exercices - len(scores))
+    return noter((str(rang), Decimal(1), s) for rang, s in enumerate(scores)).sur_20
 
 
 @dataclass(frozen=True)
@@ -178,7 +182,7 @@ def notes_de_classe(
         LigneNote(
             e.nom,
             e.prenom,
-            note_sur_20(
+            note_a_poids_egaux(
                 (carte.case(e.identifiant, ex).meilleur_score for ex in exercices), len(exercices)
             ),
         )
@@ -193,9 +197,9 @@ def notes_en_csv(lignes: Iterable[LigneNote]) -> bytes:
 
 
 def notes_en_xlsx(lignes: Iterable[LigneNote], titre: str = "Notes") -> bytes:
-    """The same table as an Excel workbook (one sheet, marks as numbers shown ``0.0``)."""
+    """The same table as an Excel workbook (one sheet, marks as numbers shown ``0.00``)."""
     rangees = [(ligne.nom, ligne.prenom, float(ligne.note)) for ligne in lignes]
-    return classeur_excel([(titre, COLONNES_NOTES, rangees, {2: "0.0"})])
+    return classeur_excel([(titre, COLONNES_NOTES, rangees, {2: "0.00"})])
 
 
 def exporter_notes(lignes: Iterable[LigneNote], sortie: str | Path) -> Path:

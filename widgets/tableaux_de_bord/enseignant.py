@@ -7,8 +7,9 @@
   ``actualisation_enseignant`` seconds by a small ``fetch`` of ``/enseignant/carte``;
   ``/enseignant/carte.json`` gives the same figures to a program;
 - reset of one student's progress (POST with ``_xsrf`` and a confirmation step);
-- the marks /20 of the unit (``widgets.exercices.suivi.note_sur_20``) as CSV or Excel for the
-  ENT / Pronote import: ``/enseignant/notes.csv`` and ``/enseignant/notes.xlsx``;
+- the marks /20 of the unit (``widgets.exercices.suivi.note_a_poids_egaux``: the devoirs'
+  barème, one point per exercise) as CSV or Excel for the ENT / Pronote import:
+  ``/enseignant/notes.csv`` and ``/enseignant/notes.xlsx``;
 - a form preparing a session (``widgets.tableaux_de_bord.seance.preparer_seance``).
 
 Data: ``PageEnseignant.classe()`` (``widgets.donnees.classe.Classe`` on

@@ -17,8 +17,9 @@ Pace: kernels above the base are prepared (start + notebook execution) at most
 ``max_noyaux_total`` live kernels and the machine's free memory holds more
 (:mod:`.memoire`, a laptop is not a server): growing a pool never starves the students already
 working.
-Growth also waits while any page is being served (students first: a page that executes its
-own notebook competes with every pool kernel being prepared, issue 17), and the app opened
+Growth, and even the refill of the pool at rest, waits while any page is being served
+(students first: a page that executes its own notebook competes with every pool kernel being
+prepared, issues 17 and 27), and the app opened
 most recently (or with a prepared session) is served first, not the first in alphabetical
 order.
 
@@ -26,6 +27,15 @@ Hand-over (issue 17): Voilà gives a page the *oldest* pool entry, ready or not,
 whose pre-rendering lost a cell's outputs (``delai_sorties`` exceeded on an overloaded
 machine) would show a page without widgets. Before each page, :meth:`PiloteReserve.avant_page`
 shuts such kernels down and puts the ready kernels first.
+
+Cold arrival (issue 27): a class opening an app nobody opened finds only the pool at rest.
+Voilà would hand the third student a pool entry still sleeping its ``delai_remplissage`` and
+then starting behind the pool's throttled starts (``demarrages_reserve_simultanes``), the
+fourth the next one, and so on: 31 s median against 21 s for plain Voilà. Now a page takes a
+pool kernel only when one is READY (:meth:`PiloteReserve.noyau_pret`, asked by the page
+handler); otherwise it starts its own kernel at once, as plain Voilà does. And while any page
+is being served, no pool kernel is started at all, not even the refill of the pool at rest:
+the tick refills and grows once the wave is served.
 
 How Voilà is steered: ``VoilaKernelManager.fill_if_needed`` reads
 ``kernel_pools_config[app]["pool_size"]`` each time it fills (at start, and right after a
@@ -186,6 +196,15 @@ class PiloteReserve:
         self._retirer_incomplets(carnet)
         pool.sort(key=lambda tache: _ORDRE_DE_SERVICE[etat_entree(tache)])
 
+    def noyau_pret(self, carnet: str) -> bool:
+        """Whether the page about to be served should take ``carnet``'s first pool entry: only
+        when it is READY (after :meth:`avant_page`). Otherwise the page starts its own kernel
+        at once (plain Voilà's path) instead of queueing behind pool kernels still starting.
+        Called by the page handler right before Voilà pops the entry (no await in between)."""
+        self.avant_page(carnet)
+        pool = self._pool(carnet)
+        return bool(pool) and etat_entree(pool[0]) == PRETE
+
     def _retirer_incomplets(self, carnet: str) -> None:
         incomplets = getattr(self.km, "rendus_incomplets", None)
         if not incomplets:
@@ -253,10 +272,13 @@ class PiloteReserve:
         cible = self.cible(carnet)
         if cible <= n:
             return cible
+        if self.pages_en_cours():
+            # Pages first: while a page executes its notebook (a cold class arrival above all),
+            # no pool kernel starts, not even the refill of the pool at rest (the tick does it
+            # once the pages are served).
+            return n
         # Below the base: the ordinary refill, as Voilà always did.
         manque_base = max(0, self.reglages.taille_pool_de(carnet) - n)
-        if self.pages_en_cours():
-            return n + manque_base
         place = max(0, max(1, self.reglages.demarrages_simultanes) - self.en_preparation())
         return n + max(manque_base, min(cible - n, place, self.noyaux_en_plus_permis()))
 

@@ -212,10 +212,20 @@ class PageApplication(TornadoVoilaHandler):
         pilote: PiloteReserve = self.settings[CLE_PILOTE]
         pilote.ouverture(carnet)  # the app's pool grows toward the class size
         pilote.avant_page(carnet)  # no kernel with lost outputs; ready kernels first
+        self._carnet_atelier = carnet
         try:
             await super().get(path)
         finally:
             pilote.fin_ouverture(carnet)
+
+    def should_use_rendered_notebook(self, *args: Any, **kwargs: Any) -> bool:
+        """Voilà's choice between a pool kernel and a kernel started for this page, asked right
+        before it pops the pool: a pool kernel only when one is READY (cold arrival, issue 27:
+        never wait for a pool kernel still starting; plain Voilà's path is faster)."""
+        carnet = getattr(self, "_carnet_atelier", None)
+        if carnet is not None and not self.settings[CLE_PILOTE].noyau_pret(carnet):
+            return False
+        return super().should_use_rendered_notebook(*args, **kwargs)
 
 
 class ArretNoyau(VoilaShutdownKernelHandler):

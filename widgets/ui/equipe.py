@@ -19,6 +19,6 @@ def graphique_objectifs_realise(lignes: list[BilanCommercial], *, titre: str = "
     axe.axvline(0, color="black", linewidth=0.8)
     axe.set_xlabel("Écart réalisé / objectif de CA (%)")
     axe.set_title(titre or "Objectif de CA atteint ? (écart en %)")
-    axe.xaxis.set_major_formatter(lambda x, _pos: f"{x:+.0f} %".replace(".", ","))
+    axe.xaxis.set_major_formatter(lambda x, _pos: f"{x:+.0f} %")
     figure.tight_layout()
     return figure

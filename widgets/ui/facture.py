@@ -36,6 +36,7 @@ from widgets.calculs.conditions_paiement import (
     avertissement_taux_penalites,
 )
 from widgets.calculs.facture import NetAPayer, net_a_payer
+from widgets.calculs.format import format_saisie
 from widgets.donnees.catalogue_produits import (
     ClientFacture,
     Produit,
@@ -157,8 +158,8 @@ class LigneFacture(w.VBox):
             return
         self.reference = produit.reference
         self.designation.value = produit.designation
-        self.prix.value = str(produit.prix_unitaire_ht).replace(".", ",")
-        self.tva.value = str(produit.taux_tva).replace(".", ",")
+        self.prix.value = format_saisie(produit.prix_unitaire_ht)
+        self.tva.value = format_saisie(produit.taux_tva)
 
     def choisir(self, reference: str) -> None:
         """Choisit l'article de référence ``reference`` dans la liste."""

@@ -14,6 +14,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
+from widgets.calculs.format import format_nombre
 from widgets.calculs.pareto import AnalyseABC
 from widgets.calculs.prevision import Prevision
 from widgets.donnees.portefeuille import SyntheseABC
@@ -75,9 +76,8 @@ def courbe_pareto(
             color=COULEURS_CLASSES[classe.classe],
             alpha=0.25,
             label=f"Classe {classe.classe} : {classe.effectif} {quoi} "
-            f"({float(classe.part_effectif):.1f} %), {float(classe.part_ca):.1f} % du CA".replace(
-                ".", ","
-            ),
+            f"({format_nombre(classe.part_effectif, 1)} %), "
+            f"{format_nombre(classe.part_ca, 1)} % du CA",
         )
     for seuil in (analyse.seuil_a, analyse.seuil_b):
         axe.axhline(float(seuil), color="grey", linestyle="--", linewidth=0.8)

@@ -34,6 +34,7 @@ from typing import Any
 import ipywidgets as w
 
 from widgets.calculs import coordonnees, format_nombre, montant, nombre, quantite
+from widgets.calculs.format import format_saisie
 from widgets.calculs.tournee import (
     Arret,
     ParametresTournee,
@@ -379,7 +380,7 @@ class PlanDeTournee(PlanEnregistre, Calculatrice):
                 "<td><ol style='margin:0;padding-left:18px'>"
                 + "".join(f"<li>{o}</li>" for o in ordre)
                 + "</ol></td>"
-                f"<td style='white-space:nowrap'>{str(j.km_route).replace('.', ',')} km"
+                f"<td style='white-space:nowrap'>{format_saisie(j.km_route)} km"
                 f"<br>{h} h {m:02d}</td></tr>"
             )
         return (

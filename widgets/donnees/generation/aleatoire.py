@@ -15,6 +15,7 @@ import random
 import unicodedata
 from datetime import date, timedelta
 
+from widgets.calculs.arrondis import division_arrondie
 from widgets.donnees.generation.controles import cle_luhn
 
 DEBUT = date(2023, 1, 1)
@@ -22,8 +23,8 @@ FIN = date(2025, 12, 31)  # « aujourd'hui » des exercices
 
 
 def arrondi_div(num: int, den: int) -> int:
-    """num / den rounded half away from zero (num, den >= 0)."""
-    return (2 * num + den) // (2 * den)
+    """num / den rounded half away from zero (den > 0): ``calculs.arrondis.division_arrondie``."""
+    return division_arrondie(num, den)
 
 
 def euros(centimes: int) -> float:

@@ -453,7 +453,7 @@ class Generateur:
                         r10 = 20
                     else:
                         r10 = 0
-                    montant = (2 * quantite * pu_c * (1000 - r10) + 1000) // 2000  # arrondi_div
+                    montant = arrondi_div(quantite * pu_c * (1000 - r10), 1000)
                     brut += montant
                     id_ligne += 1
                     lig_l.append(

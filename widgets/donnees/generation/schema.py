@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from widgets.calculs.entonnoir import CODES_ETAPES
 from widgets.donnees.vocabulaire import GAMMES, MODES_REGLEMENT, STATUTS, TYPES_CLIENT  # noqa: F401
 
 
@@ -47,7 +48,7 @@ class Table:
 
 
 C = Colonne
-ETAPES = ("contact", "rendez-vous", "visite", "commande")
+ETAPES = CODES_ETAPES  # the funnel stages, defined once in widgets.calculs.entonnoir
 PUBLICS = ("B2B", "B2C")
 CONSENTEMENTS = ("oui", "non", "case pré-cochée")
 DEFAUTS = (

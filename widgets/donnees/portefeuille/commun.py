@@ -45,12 +45,6 @@ class Parametres:
 AUJOURD_HUI = "2025-12-31"
 
 
-ZERO = Decimal(0)
-
-
-CENT = Decimal(100)
-
-
 def _d(valeur: float | int | None) -> Decimal:
     """A REAL sum from SQLite as an exact cent amount."""
     return arrondi_centime(Decimal(str(valeur or 0)))

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from widgets.calculs.arrondis import division_arrondie
 from widgets.donnees import cache_agregats
 from widgets.donnees.base import ouvrir_lecture_seule
 from widgets.donnees.chemins import base_reference
@@ -139,9 +140,7 @@ def _quotient_arrondi(
             produit = produit * t.astype(sorte)
         numerateur = numerateur + produit
     d = d.astype(sorte)
-    positif = (2 * numerateur + d) // (2 * d)
-    negatif = -((-2 * numerateur + d) // (2 * d))
-    return np.where(numerateur < 0, negatif, positif).astype("int64")
+    return division_arrondie(numerateur, d).astype("int64")
 
 
 def _fraction(valeur: Decimal) -> tuple[int, int]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import random
 
+from widgets.calculs.entonnoir import CODES_ETAPES as ETAPES
 from widgets.calculs.format import MOIS  # noqa: F401  (the catalogue modules use it)
 from widgets.donnees.generation.referentiels import ID_SECTEUR_SOUVENIRS, SECTEURS
-from widgets.donnees.generation.schema import ETAPES
 from widgets.donnees.vocabulaire import GAMMES, STATUTS, TYPES_CLIENT
 
 __all__ = [

@@ -23,6 +23,7 @@ from widgets.calculs import (
     format_nombre,
     format_pourcent,
 )
+from widgets.calculs.arrondis import CENT
 from widgets.calculs.finance import dso as delai_moyen_de_paiement
 from widgets.calculs.finance.pieges import dso_sur_ca_ht
 from widgets.calculs.pareto import analyse_abc, cumul_sans_tri
@@ -41,7 +42,6 @@ from widgets.exercices import (
 )
 from widgets.exercices.controles import formater
 
-CENT = Decimal(100)
 NOMS = (
     "Boutique du Port",
     "CSE Aéroval",

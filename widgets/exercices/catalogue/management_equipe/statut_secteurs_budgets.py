@@ -13,6 +13,7 @@ import random
 from decimal import Decimal
 
 from widgets.calculs import arrondi, arrondi_centime, format_euros, format_nombre, format_pourcent
+from widgets.calculs.arrondis import CENT
 from widgets.calculs.equipe import ecart_ca
 from widgets.calculs.sectorisation import CommuneASecteur, bilan_secteurs, parametres
 from widgets.calculs.statut import Statut, agent_commercial, point_indifference, vrp
@@ -25,8 +26,6 @@ from widgets.exercices import (
     exercice,
     tirer_decimal,
 )
-
-CENT = Decimal(100)
 
 
 def _point(v: Statut, a: Statut) -> Decimal | None:

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from widgets.calculs import arrondi, arrondi_centime, format_euros, format_nombre, format_pourcent
+from widgets.calculs.arrondis import CENT
 from widgets.calculs.conditions_paiement import INDEMNITE_FORFAITAIRE_RECOUVREMENT
 from widgets.calculs.conditions_paiement import TAUX_PENALITES_MINIMUM as TAUX_MINI
 from widgets.calculs.facture import net_a_payer
@@ -28,7 +29,6 @@ from widgets.exercices import (
     tirer_decimal,
 )
 
-CENT = Decimal(100)
 PRODUITS = (
     "serviettes éponge 50 × 100 cm",
     "peignoirs en coton bio",

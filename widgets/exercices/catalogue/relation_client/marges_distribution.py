@@ -25,6 +25,7 @@ from widgets.calculs import (
     seuil_revente_a_perte,
     un,
 )
+from widgets.calculs.arrondis import CENT
 from widgets.exercices import (
     Cellule,
     ControleNombre,
@@ -35,8 +36,6 @@ from widgets.exercices import (
     piege_connu,
     tirer_decimal,
 )
-
-CENT = Decimal(100)
 
 
 @exercice("taux-de-marge-1", "Taux de marge d'un article", savoirs=["S513"])

@@ -21,10 +21,10 @@ from widgets.calculs import (
     net_a_payer,
     resoudre_marges,
 )
+from widgets.calculs.arrondis import CENT
 from widgets.exercices import ControleNombre, Variante, exercice, piege_connu, tirer_decimal
 from widgets.exercices.catalogue.relation_client.facturation import _etapes_markdown
 
-CENT = Decimal(100)
 NATURES = ("Rabais", "Remise", "Ristourne")
 
 

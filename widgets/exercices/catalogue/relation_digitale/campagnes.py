@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from widgets.calculs import arrondi, arrondi_centime, format_euros, format_nombre, format_pourcent
+from widgets.calculs.arrondis import CENT
 from widgets.calculs.campagne import CANAUX, Contact, accorder, appliquer_regles
 from widgets.calculs.digital import (
     ETAPES_PIPELINE,
@@ -34,7 +35,6 @@ from widgets.exercices import (
     tirer_decimal,
 )
 
-CENT = Decimal(100)
 MOYENS = {"email": "par courrier électronique", "telephone": "par téléphone"}
 # with their article: « pour du linge de maison », not « pour des linge de maison »
 PRODUITS = (

@@ -1,8 +1,8 @@
 """Real-browser page loads of the dashboards: did each page show its widgets, and when?
 
 Used by the browser soak (tests/test_navigateur_aucune_page_vide.py) and its longer form
-(benchmarks/pages_vides.py). Plumbing only, like :mod:`.protocole`: the server never imports
-it, and Playwright (an optional test dependency) is imported by the caller.
+(benchmarks/pages_vides.py). Test plumbing, outside the library (like visiteur_voila.py): the
+server never imports it, and Playwright (an optional test dependency) is imported by the caller.
 
 A page is *ready* when the app's result widget is visible: by convention every app shows an
 element of CSS class ``atelier-resultat`` (docs/architecture.md). The timings are measured
