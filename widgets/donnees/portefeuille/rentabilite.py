@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from widgets.calculs.arrondis import CENT
 from widgets.calculs.rentabilite_client import (
     CompteExploitationClient,
     compte_exploitation_client,
@@ -28,7 +29,6 @@ from widgets.calculs.saisie import (
 )
 from widgets.donnees.portefeuille import memoire
 from widgets.donnees.portefeuille.commun import (
-    CENT,
     Parametres,
     _d,
     _filtres,
