@@ -87,6 +87,19 @@ def _seance(args: argparse.Namespace) -> int:
     return 0
 
 
+def _capacite(args: argparse.Namespace) -> int:
+    from widgets.erreurs import ErreurAtelier
+    from widgets.tableaux_de_bord.capacite import decrire_capacite, planifier_capacite
+
+    try:
+        plan = planifier_capacite(args.eleves, args.simultanes)
+    except ErreurAtelier as err:
+        print(f"Atelier NRC : {err}", file=sys.stderr)
+        return 2
+    print(decrire_capacite(plan))
+    return 0
+
+
 def _entier_positif(texte: str) -> int:
     """argparse type: a whole number ≥ 1, refused in French otherwise."""
     try:
@@ -193,6 +206,21 @@ def construire_parser() -> argparse.ArgumentParser:
     _option(s, "--config", None, default=None, help="Fichier de configuration (traitlets).")
     s.set_defaults(func=_seance)
 
+    cap = sub.add_parser(
+        "capacite",
+        help="Cœurs, mémoire et réserves nécessaires pour N élèves (d'après les mesures).",
+    )
+    _option(cap, "--eleves", None, type=_entier_positif, required=True, help="Élèves en tout.")
+    _option(
+        cap,
+        "--simultanes",
+        None,
+        type=_entier_positif,
+        required=True,
+        help="Élèves connectés en même temps.",
+    )
+    cap.set_defaults(func=_capacite)
+
     c = sub.add_parser("corrige", help="Sujet et corrigé d'un étudiant, en HTML imprimable.")
     _option(c, "--unite", "--unit", required=True, help="Unité, par exemple relation_client.")
     _option(c, "--etudiant", "--student", required=True, help="Identifiant de l'étudiant.")
@@ -224,7 +252,7 @@ def construire_parser() -> argparse.ArgumentParser:
     )
     _option(imp, "--sortie", None, default=".", help="Dossier où écrire les deux fichiers HTML.")
     imp.set_defaults(func=_devoir_imprimer)
-    for parser in (p, b, lab, d, s, c, e, dv, imp):
+    for parser in (p, b, lab, d, s, cap, c, e, dv, imp):
         _en_francais(parser)
     return p
 
