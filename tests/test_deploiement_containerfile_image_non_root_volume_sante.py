@@ -27,7 +27,7 @@ def test_the_base_image_is_an_arg():
 
 def test_the_locked_venv_and_the_reference_database_built_at_image_build():
     run = " ".join(_instructions("RUN"))
-    assert "uv pip sync --system-certs --python .venv/bin/python -q --no-cache requirements.lock" in run
+    assert "uv pip sync --python .venv/bin/python -q --no-cache requirements.lock" in run
     assert "atelier construire-base --sortie datasets/clients.db" in run
     assert "requirements.lock" in _instructions("COPY")[0]
 
