@@ -76,6 +76,19 @@ def _seance(args: argparse.Namespace) -> int:
     return 0
 
 
+def _capacite(args: argparse.Namespace) -> int:
+    from widgets.erreurs import ErreurAtelier
+    from widgets.tableaux_de_bord.capacite import decrire_capacite, planifier_capacite
+
+    try:
+        plan = planifier_capacite(args.eleves, args.simultanes)
+    except ErreurAtelier as err:
+        print(f"Atelier NRC : {err}", file=sys.stderr)
+        return 2
+    print(decrire_capacite(plan))
+    return 0
+
+
 def _entier_positif(texte: str) -> int:
     """argparse type: a whole number ≥ 1, refused in French otherwise."""
     try:
@@ -200,6 +213,21 @@ def construire_parser() -> argparse.ArgumentParser:
     _option(s, "--config", None, default=None, help="Fichier de configuration (traitlets).")
     s.set_defaults(func=_seance)
 
+    cap = sub.add_parser(
+        "capacite",
+        help="Cœurs, mémoire et réserves nécessaires pour N élèves (d'après les mesures).",
+    )
+    _option(cap, "--eleves", None, type=_entier_positif, required=True, help="Élèves en tout.")
+    _option(
+        cap,
+        "--simultanes",
+        None,
+        type=_entier_positif,
+        required=True,
+        help="Élèves connectés en même temps.",
+    )
+    cap.set_defaults(func=_capacite)
+
     c = sub.add_parser("corrige", help="Sujet et corrigé d'un étudiant, en HTML imprimable.")
     _option(c, "--unite", "--unit", required=True, help="Unité, par exemple relation_client.")
     _option(c, "--etudiant", "--student", required=True, help="Identifiant de l'étudiant.")
@@ -247,7 +275,7 @@ def construire_parser() -> argparse.ArgumentParser:
     )
     tc.add_argument("eleves", type=_entier_positif, help="Nombre d'élèves, par exemple 24.")
     tc.set_defaults(func=_enseignant_taille_classe)
-    for parser in (p, b, lab, d, s, c, e, dv, imp, en, mdp, tc):
+    for parser in (p, b, lab, d, s, cap, c, e, dv, imp, en, mdp, tc):
         _en_francais(parser)
     return p
 
