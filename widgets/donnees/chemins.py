@@ -9,6 +9,8 @@
 - the dashboards server's own files (prepared sessions): ``donnees_serveur/`` in the project
   folder, or ``ATELIER_SERVEUR``. In the project, not in a user folder: the server (a service
   account) and the teacher's ``atelier seance`` (their own account) must find the same file.
+- the teacher's own exercise files (TOML, ``docs/exercices_enseignant.md``):
+  ``ATELIER_EXERCICES``, else ``exercices/`` in the user data directory;
 - the class folder of a dashboards server (class list, progress of the students working on
   the server): ``ATELIER_CLASSE``, else ``classe/`` in the user data directory.
 """
@@ -56,3 +58,12 @@ def dossier_classe() -> Path:
     """
     env = os.environ.get("ATELIER_CLASSE", "").strip()
     return Path(env) if env else dossier_utilisateur() / "classe"
+
+
+def dossier_exercices() -> Path:
+    """Dossier des exercices écrits par l'enseignant (fichiers ``.toml``), non créé ici.
+
+    ``ATELIER_EXERCICES``, sinon ``exercices/`` dans le dossier de données de l'utilisateur.
+    """
+    env = os.environ.get("ATELIER_EXERCICES", "").strip()
+    return Path(env) if env else dossier_utilisateur() / "exercices"
