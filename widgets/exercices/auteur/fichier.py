@@ -389,8 +389,13 @@ class ExerciceAuteur:
                     )
                 )
             controle = ControleTableau(tuple(cellules), donnees=donnees)
+        enonce = self.enonce.rendre(calcul)
+        if isinstance(controle, ControleChoix):
+            enonce += "\n\n" + "\n".join(
+                f"- **{controle._lettre(i)}.** {o}" for i, o in enumerate(controle.options)
+            )
         return Variante(
-            enonce=self.enonce.rendre(calcul),
+            enonce=enonce,
             controle=controle,
             solution=self.solution.rendre(calcul),
             indices=tuple(i.rendre(calcul) for i in self.indices),
@@ -704,7 +709,10 @@ def lire_fichier(chemin: str | Path) -> ExerciceAuteur:
     try:
         return lire_texte(texte, chemin)
     except ErreurAtelier as err:
-        raise FichierExerciceInvalide(f"{chemin.name}, {err}") from None
+        texte = str(err)
+        if texte.startswith("Ligne "):
+            texte = "l" + texte[1:]
+        raise FichierExerciceInvalide(f"{chemin.name}, {texte}") from None
 
 
 def charger_exercice(chemin: str | Path) -> Exercice:
