@@ -37,7 +37,7 @@ PARAMETRES_MAXI = 40
 VALEURS_MAXI = 1_000_000
 CHAMPS_CONNUS = {
     "code", "titre", "unite", "savoirs", "essais_avant_solution", "parametres", "derivees",
-    "enonce", "reponses", "choix", "indices", "solution",
+    "enonce", "reponses", "choix", "indices", "solution", "ordre_fixe",
 }  # fmt: skip
 UNITES_REPONSE = ("€", "%", "")
 
@@ -333,6 +333,7 @@ class ExerciceAuteur:
     reponses: tuple[Reponse, ...]
     choix: tuple[tuple[Gabarit, Expression | None, Gabarit | None], ...]  # text, juste, feedback
     ligne_choix: int = 0
+    ordre_fixe: bool = False
 
     @property
     def code_complet(self) -> str:
@@ -353,7 +354,7 @@ class ExerciceAuteur:
         for r in self.reponses:
             calcul[r.nom] = _en_decimal(r.expression.evaluer(calcul), r.expression)
         if self.choix:
-            controle: Any = self._controle_choix(calcul)
+            controle: Any = self._controle_choix(calcul, alea)
         elif len(self.reponses) == 1:
             r = self.reponses[0]
             controle = ControleNombre(
@@ -408,9 +409,12 @@ class ExerciceAuteur:
             for p in r.pieges
         )
 
-    def _controle_choix(self, calcul: Mapping[str, Any]) -> ControleChoix:
+    def _controle_choix(self, calcul: Mapping[str, Any], alea: random.Random) -> ControleChoix:
         textes, justes, explications = [], [], []
-        for texte, juste, explication in self.choix:
+        ordre = list(self.choix)
+        if not self.ordre_fixe:
+            alea.shuffle(ordre)  # each student sees the options in their own order
+        for texte, juste, explication in ordre:
             textes.append(texte.rendre(calcul))
             justes.append(bool(juste.evaluer(calcul)) if juste is not None else False)
             explications.append(explication.rendre(calcul) if explication else "")
@@ -558,6 +562,9 @@ def lire_texte(texte: str, chemin: Path | None = None) -> ExerciceAuteur:
             "un exercice a soit des [[reponses]] (nombres), soit des [[choix]] (QCM), "
             "et au moins l'un des deux.",
         )
+    ordre_fixe = d.get("ordre_fixe", False)
+    if not isinstance(ordre_fixe, bool):
+        raise _erreur(L.cle("ordre_fixe"), "ordre_fixe : true ou false.")
     enonce = Gabarit(_texte(d, "enonce", L, L.cle("enonce")), L.cle("enonce"))
     solution = Gabarit(_texte(d, "solution", L, L.cle("solution")), L.cle("solution"))
     indices_bruts = d.get("indices", [])
@@ -581,6 +588,7 @@ def lire_texte(texte: str, chemin: Path | None = None) -> ExerciceAuteur:
         reponses=tuple(reponses),
         choix=choix,
         ligne_choix=L.section("choix"),
+        ordre_fixe=ordre_fixe,
     )
 
 

@@ -128,8 +128,12 @@ def verifier(chemin: str | Path, variantes: int = VARIANTES) -> Rapport:
                 rapport.ajouter(f"Ligne {ligne} : dans {ou}, {faute} (variante de {etudiant}).")
         c = v.controle
         if isinstance(c, ControleChoix):
-            if not c.verifier(c._lettre(c.bonne)).correct:  # pragma: no cover (by design)
-                rapport.ajouter(f"Ligne {ex.ligne_choix} : la bonne option n'est pas acceptée.")
+            vus = [o.strip().casefold() for o in c.options]
+            if len(set(vus)) < len(vus):
+                rapport.ajouter(
+                    f"Ligne {ex.ligne_choix} : deux options s'écrivent de la même façon pour "
+                    f"{etudiant} ({' / '.join(c.options)}) : l'étudiant ne peut pas choisir."
+                )
             continue
         if isinstance(c, ControleNombre):
             cases = [(ex.reponses[0], c.attendu, c.tolerance, c.autres_attendus, c.pieges, c)]
