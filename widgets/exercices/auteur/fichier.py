@@ -24,7 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from widgets.calculs import CENTIME, format_euros, format_nombre, format_pourcent
+from widgets.calculs import CENTIME, espaces_normales, format_euros, format_nombre, format_pourcent
 from widgets.calculs.francais import est_pluriel, pluriel
 from widgets.donnees.referentiel import savoir
 from widgets.erreurs import ErreurAtelier
@@ -285,7 +285,7 @@ class ControleChoix:
             indice = k if 0 <= k < len(self.options) else None
         else:
             for i, o in enumerate(self.options):
-                if o.strip().casefold() == texte.casefold():
+                if _comparable(o) == _comparable(texte):
                     indice = i
         if indice is None:
             lettres = ", ".join(self._lettre(i) for i in range(len(self.options)))
@@ -310,6 +310,11 @@ class ControleChoix:
 
     def bareme(self) -> tuple[tuple[str, Decimal], ...]:
         return ((self.libelle, self.points),)
+
+
+def _comparable(texte: str) -> str:
+    """An option as typed: spaces (babel's non-breaking ones too), case and bold ignored."""
+    return " ".join(espaces_normales(texte).replace("*", "").casefold().split())
 
 
 # --------------------------------------------------------------------------- the exercise
@@ -510,7 +515,7 @@ def lire_texte(texte: str, chemin: Path | None = None) -> ExerciceAuteur:
         try:
             savoirs.append(savoir(s).code)
         except ErreurAtelier as err:
-            raise _erreur(L.cle("savoirs"), str(err)) from None
+            raise _erreur(L.cle("savoirs"), err.message) from None
     essais = d.get("essais_avant_solution", 3)
     if isinstance(essais, bool) or not isinstance(essais, int) or not 1 <= essais <= 20:
         raise _erreur(

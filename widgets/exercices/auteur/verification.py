@@ -108,7 +108,9 @@ def verifier(chemin: str | Path, variantes: int = VARIANTES) -> Rapport:
     try:
         ex = lire_fichier(chemin)
     except ErreurAtelier as err:
-        rapport.ajouter(str(err))
+        texte = str(err)
+        prefixe = f"{rapport.fichier}, l"
+        rapport.ajouter("L" + texte[len(prefixe) :] if texte.startswith(prefixe) else texte)
         return rapport
     rapport.exercice = ex
     vues_pieges: dict[str, int] = {}
