@@ -139,7 +139,8 @@ _COMPARAISONS = {
 }
 _NOEUDS_PERMIS = (
     ast.Expression, ast.Constant, ast.Name, ast.Load, ast.BinOp, ast.UnaryOp, ast.BoolOp,
-    ast.Compare, ast.IfExp, ast.Call, ast.USub, ast.UAdd, ast.Not, ast.And, ast.Or, ast.Pow,
+    ast.Compare, ast.IfExp, ast.Call, ast.keyword, ast.USub, ast.UAdd, ast.Not, ast.And,
+    ast.Or, ast.Pow,
     *_BINAIRES, *_COMPARAISONS,
 )  # fmt: skip
 _DESCRIPTIONS = {
@@ -239,10 +240,12 @@ def compiler(source: Any, ligne: int | None = None, noms: set[str] | None = None
         raise _refus(ligne, texte, f"elle est trop longue (plus de {NOEUDS_MAXI} éléments).")
     if _profondeur(arbre) > PROFONDEUR_MAXI:
         raise _refus(ligne, texte, "elle est trop imbriquée (trop de parenthèses emboîtées).")
-    for n in noeuds:
+    for n in noeuds:  # first the forbidden constructions, the clearest message
         if not isinstance(n, _NOEUDS_PERMIS):
             quoi = _DESCRIPTIONS.get(type(n), f"la construction « {type(n).__name__} »")
-            raise _refus(ligne, texte, f"{quoi} n'est pas permis dans un fichier d'exercice.")
+            raise _refus(ligne, texte, f"{quoi} : interdit dans un fichier d'exercice.")
+    appels = [n for n in noeuds if isinstance(n, ast.Call)]
+    for n in [*appels, *(n for n in noeuds if not isinstance(n, ast.Call))]:
         if isinstance(n, ast.Constant):
             if isinstance(n.value, str) and len(n.value) > TEXTE_MAXI:
                 raise _refus(ligne, texte, "un texte entre guillemets est trop long.")
@@ -267,7 +270,21 @@ def compiler(source: Any, ligne: int | None = None, noms: set[str] | None = None
                 raise _refus(ligne, texte, f"écrivez les arguments dans l'ordre : {f.usage}.")
             if not f.mini <= len(n.args) <= f.maxi:
                 raise _refus(ligne, texte, f"nombre d'arguments incorrect : {f.usage}.")
+        if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Pow):
+            if isinstance(n.right, ast.BinOp) and isinstance(n.right.op, ast.Pow):
+                raise _refus(
+                    ligne, texte, "les puissances emboîtées (a ** b ** c) sont interdites."
+                )
+            e = n.right.value if isinstance(n.right, ast.Constant) else None
+            if isinstance(e, (int, float)) and (e != int(e) or abs(e) > EXPOSANT_MAXI):
+                raise _refus(
+                    ligne,
+                    texte,
+                    f"un exposant doit être un nombre entier d'au plus {EXPOSANT_MAXI}.",
+                )
     expression = Expression(texte, arbre, ligne)
+    if not expression.noms:  # a constant expression is computed now: refused at once
+        expression.evaluer({})
     if noms is not None:
         inconnus = sorted(expression.noms - set(noms))
         if inconnus:
