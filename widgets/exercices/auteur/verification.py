@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from widgets.calculs.format import format_nombre
 from widgets.calculs.francais import GENRES, accorder
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices.auteur.fichier import ControleChoix, ExerciceAuteur, lire_fichier
@@ -47,14 +48,16 @@ _MOTIFS = {
 }
 
 
-def fautes_de_francais(texte: str) -> list[str]:
-    """The agreement slips of a generated text (the scan the project runs on built-ins)."""
+def fautes_de_francais(texte: str) -> list[tuple[str, str]]:
+    """The agreement slips of a generated text, as (kind of slip, excerpt) (the scan the
+    project runs on built-in exercises)."""
     fautes = []
     for nom, motif in _MOTIFS.items():
         for m in motif.finditer(texte):
             if nom == "pluriel après 0 ou 1" and m.group(1) in _INVARIABLES:
                 continue
-            fautes.append(f"{nom} : « {texte[max(0, m.start() - 25) : m.end() + 10].strip()} »")
+            extrait = " ".join(texte[max(0, m.start() - 25) : m.end() + 10].split())
+            fautes.append((nom, extrait))
     return fautes
 
 
@@ -66,6 +69,7 @@ class Rapport:
     erreurs: list[str] = field(default_factory=list)
     variantes: int = 0
     exercice: ExerciceAuteur | None = None
+    _vus: dict[object, int] = field(default_factory=dict)
 
     @property
     def valide(self) -> bool:
@@ -74,6 +78,29 @@ class Rapport:
     def ajouter(self, message: str) -> None:
         if message not in self.erreurs and len(self.erreurs) < ERREURS_MAXI:
             self.erreurs.append(message)
+
+    def signaler(self, cle: object, message: str) -> None:
+        """Record ``message`` once for ``cle`` (a problem seen in many variants is one line,
+        with the number of variants where it occurs)."""
+        if cle not in self._vus:
+            self._vus[cle] = len(self.erreurs)
+            self.ajouter(message)
+            self._vus[(cle, "n")] = 1
+        else:
+            self._vus[(cle, "n")] += 1
+
+    def _lignes(self) -> list[str]:
+        lignes = list(self.erreurs)
+        for cle, rang in self._vus.items():
+            if isinstance(cle, tuple) and len(cle) == 2 and cle[1] == "n":
+                continue
+            n = self._vus[(cle, "n")]
+            if n > 1 and rang < len(lignes):
+                suite = f" (et {accorder(n - 1, 'autre variante', 'autres variantes')})"
+                texte = lignes[rang]
+                fin = "." if texte.endswith(".") else ""
+                lignes[rang] = texte.removesuffix(".") + suite + fin
+        return lignes
 
     def texte(self) -> str:
         if self.valide:
@@ -93,7 +120,7 @@ class Rapport:
             )
         combien = accorder(len(self.erreurs), "problème")
         return f"{self.fichier} : {combien} à corriger :\n" + "\n".join(
-            f"- {m}" for m in self.erreurs
+            f"- {m}" for m in self._lignes()
         )
 
 
@@ -113,28 +140,31 @@ def verifier(chemin: str | Path, variantes: int = VARIANTES) -> Rapport:
         rapport.ajouter("L" + texte[len(prefixe) :] if texte.startswith(prefixe) else texte)
         return rapport
     rapport.exercice = ex
-    vues_pieges: dict[str, int] = {}
     for i in range(1, variantes + 1):
         etudiant = f"etudiant-{i}"
         try:
             v = ex.exercice().variante(etudiant)
         except ErreurAtelier as err:
-            rapport.ajouter(f"{err} (variante de {etudiant})")
+            rapport.signaler(str(err), f"{err} (variante de {etudiant})")
             continue
         rapport.variantes += 1
         textes = [(v.enonce, ex.enonce.ligne, "l'énoncé")]
         textes += [(t, g.ligne, "un indice") for t, g in zip(v.indices, ex.indices, strict=True)]
         textes.append((v.solution, ex.solution.ligne, "la solution"))
         for texte, ligne, ou in textes:
-            for faute in fautes_de_francais(texte):
-                rapport.ajouter(f"Ligne {ligne} : dans {ou}, {faute} (variante de {etudiant}).")
+            for faute, extrait in fautes_de_francais(texte):
+                rapport.signaler(
+                    ("accord", ligne, ou, faute),
+                    f"Ligne {ligne} : dans {ou}, {faute} : « {extrait} » (variante de {etudiant}).",
+                )
         c = v.controle
         if isinstance(c, ControleChoix):
             vus = [o.strip().casefold() for o in c.options]
             if len(set(vus)) < len(vus):
-                rapport.ajouter(
+                rapport.signaler(
+                    "options",
                     f"Ligne {ex.ligne_choix} : deux options s'écrivent de la même façon pour "
-                    f"{etudiant} ({' / '.join(c.options)}) : l'étudiant ne peut pas choisir."
+                    f"{etudiant} ({' / '.join(c.options)}) : l'étudiant ne peut pas choisir.",
                 )
             continue
         if isinstance(c, ControleNombre):
@@ -150,25 +180,28 @@ def verifier(chemin: str | Path, variantes: int = VARIANTES) -> Rapport:
             saisies[r.nom] = _saisie(attendu, r.unite, r.decimales)
             for p, source in zip(pieges, r.pieges, strict=True):
                 if any(abs(p.valeur - j) <= tolerance for j in (attendu, *autres)):
-                    vues_pieges.setdefault(p.code, 0)
-                    rapport.ajouter(
+                    rapport.signaler(
+                        ("piege", r.nom, p.code),
                         f"Ligne {source.expression.ligne} : le piège « {p.code} » donne la bonne "
                         f"réponse ({_saisie(attendu, r.unite, r.decimales)}) pour {etudiant} : "
-                        "il ne se distingue pas d'une réponse juste."
+                        "il ne se distingue pas d'une réponse juste.",
                     )
         if isinstance(c, ControleNombre):
             r = ex.reponses[0]
             if not c.verifier(saisies[r.nom]).correct:
-                rapport.ajouter(
+                precision = format_nombre(r.tolerance, decimales_maxi=6)
+                rapport.signaler(
+                    "atteignable",
                     f"Ligne {r.ligne} : la réponse attendue, écrite « {saisies[r.nom]} », est "
-                    f"jugée fausse pour {etudiant} : la précision ({r.tolerance}) est plus fine "
-                    "que l'arrondi affiché ; donnez « decimales » ou une « precision » plus large."
+                    f"jugée fausse pour {etudiant} : la précision ({precision}) est plus fine "
+                    "que l'arrondi affiché ; donnez « decimales » ou une « precision » plus large.",
                 )
         elif not c.verifier(saisies).correct:
-            rapport.ajouter(
+            rapport.signaler(
+                "atteignable",
                 f"Ligne {ex.reponses[0].ligne} : les réponses attendues, écrites comme dans le "
                 f"corrigé, ne sont pas toutes jugées justes pour {etudiant} : vérifiez "
-                "« precision » et « decimales »."
+                "« precision » et « decimales ».",
             )
     return rapport
 
