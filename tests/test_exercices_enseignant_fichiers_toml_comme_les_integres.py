@@ -216,3 +216,10 @@ def test_verifier_signale_un_piege_egal_a_la_bonne_reponse_et_un_accord_oublie(t
     messages = "\n".join(rapport.erreurs)
     assert f"Ligne {n_piege} : le piège « coefficient_ht » donne la bonne réponse" in messages
     assert f"Ligne {n_enonce} : dans l'énoncé, pluriel après 0 ou 1" in messages
+
+
+def test_la_documentation_liste_chaque_fonction_permise():
+    from widgets.exercices.auteur import FONCTIONS
+
+    for nom in FONCTIONS:
+        assert f"| `{nom}(" in DOC or f"`{nom}(" in DOC, nom

@@ -144,3 +144,13 @@ def test_l_evaluateur_seul_refuse_et_calcule_juste():
     assert compiler("2 ** 10 if a > 1 else 0").evaluer({"a": Decimal(2)}) == 1024
     with pytest.raises(ExpressionRefusee, match="^Ligne 7 : .*« __import__ »"):
         compiler("__import__('os')", ligne=7)
+
+
+@pytest.mark.parametrize(
+    "texte", ["x = " + "[" * 5000 + "]" * 5000, "x = {" + "a = {" * 3000 + "}" * 3001]
+)
+def test_un_toml_imbrique_a_l_infini_est_refuse(tmp_path, texte):
+    chemin = tmp_path / "nid.toml"
+    chemin.write_text(texte, encoding="utf-8")
+    with pytest.raises(FichierExerciceInvalide, match="nid.toml, ligne 1 : le fichier imbrique"):
+        lire_fichier(chemin)

@@ -208,7 +208,9 @@ class Expression:
                 raise _refus(self.ligne, self.source, "division par zéro.") from None
             except ErreurAtelier as err:
                 raise _refus(self.ligne, self.source, f"{err}") from None
-            except (ArithmeticError, InvalidOperation, ValueError, TypeError):
+            except RecursionError:
+                raise _refus(self.ligne, self.source, "elle est trop imbriquée.") from None
+            except Exception:  # a library function refusing these values, whatever its error
                 raise _refus(
                     self.ligne, self.source, "le calcul est impossible avec ces valeurs."
                 ) from None

@@ -483,6 +483,8 @@ def lire_texte(texte: str, chemin: Path | None = None) -> ExerciceAuteur:
         raise _erreur(1, f"le fichier dépasse {TAILLE_MAXI // 1000} ko.")
     try:
         d = tomllib.loads(texte, parse_float=Decimal)
+    except RecursionError:
+        raise _erreur(1, "le fichier imbrique trop de crochets ou d'accolades.") from None
     except tomllib.TOMLDecodeError as err:
         m = re.search(r"line (\d+)", str(err))
         raise _erreur(
