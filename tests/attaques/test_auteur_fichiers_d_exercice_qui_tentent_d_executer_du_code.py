@@ -142,6 +142,9 @@ def test_l_evaluateur_seul_refuse_et_calcule_juste():
     assert compiler("0.1 + 0.2").evaluer({}) == Decimal("0.3")  # exact decimals
     assert compiler("annuite(10000, 5, 4)").evaluer({}) == Decimal("2820.12")
     assert compiler("2 ** 10 if a > 1 else 0").evaluer({"a": Decimal(2)}) == 1024
+    assert compiler("2^3 × 4 ÷ 2 − 1").evaluer({}) == 15  # a spreadsheet's signs
+    with pytest.raises(ExpressionRefusee, match="puissances emboîtées"):
+        compiler("9^9^9^9")
     with pytest.raises(ExpressionRefusee, match="^Ligne 7 : .*« __import__ »"):
         compiler("__import__('os')", ligne=7)
 

@@ -163,6 +163,9 @@ _DESCRIPTIONS = {
 }
 
 
+_SIGNES = str.maketrans({"×": "*", "÷": "/", "−": "-", "\u00a0": " ", "\u202f": " "})
+
+
 def _refus(ligne: int | None, source: str, raison: str) -> ExpressionRefusee:
     ou = f"Ligne {ligne} : " if ligne else ""
     extrait = source if len(source) <= 80 else source[:77] + "…"
@@ -231,6 +234,8 @@ def compiler(source: Any, ligne: int | None = None, noms: set[str] | None = None
         raise _refus(ligne, texte, f"elle dépasse {LONGUEUR_MAXI} caractères.")
     if "\n" in texte or "\r" in texte:
         texte = " ".join(texte.split())
+    # the signs a teacher types from a textbook or a spreadsheet: × ÷ − and ^ (power)
+    texte = texte.translate(_SIGNES).replace("^", "**")
     try:
         arbre = ast.parse(texte, mode="eval")
     except SyntaxError as err:

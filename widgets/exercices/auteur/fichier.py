@@ -133,7 +133,11 @@ def _lire_parametre(nom: str, brut: Any, ligne: int) -> Parametre:
         return Parametre(nom, genre, options=options)
     bornes = brut[genre]
     if not (isinstance(bornes, list) and len(bornes) == 2):
-        raise _erreur(ligne, f"« {nom} » : {genre} = [mini, maxi] attend deux nombres.")
+        raise _erreur(
+            ligne,
+            f"« {nom} » : {genre} = [mini, maxi] attend deux nombres (avec un point "
+            "décimal : 4.50, jamais 4,50).",
+        )
     pas = brut.get("pas", 1)
     valeurs = [*bornes, pas]
     if any(isinstance(v, bool) or not isinstance(v, (int, Decimal)) for v in valeurs):
@@ -489,8 +493,8 @@ def lire_texte(texte: str, chemin: Path | None = None) -> ExerciceAuteur:
         m = re.search(r"line (\d+)", str(err))
         raise _erreur(
             int(m.group(1)) if m else 1,
-            f"le fichier n'est pas un TOML valide ({err}). Vérifiez les guillemets, les "
-            "crochets et les signes « = ».",
+            f"le fichier n'est pas un TOML valide ({err}). Vérifiez les guillemets (une "
+            "formule ou un texte s'écrit entre guillemets), les crochets et les signes « = ».",
         ) from None
     L = _Lignes(texte)
     inconnus = sorted(set(d) - CHAMPS_CONNUS)
