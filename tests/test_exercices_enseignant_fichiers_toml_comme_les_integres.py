@@ -133,9 +133,16 @@ def test_une_question_a_choix_melangee_par_etudiant(exemples):
     assert ordres == {0, 1, 2}  # the right option is not always A
 
 
-def test_l_exercice_integre_reecrit_donne_les_memes_variantes_et_verdicts():
-    fichier = lire_fichier(EXEMPLE_INTEGRE).exercice()
-    integre = exercice_par_code("relation_client/net-a-payer-1")
+@pytest.mark.parametrize(
+    ("fichier", "code"),
+    [
+        ("net-a-payer-1.toml", "relation_client/net-a-payer-1"),
+        ("mensualite-1.toml", "finance/mensualite-1"),
+    ],
+)
+def test_l_exercice_integre_reecrit_donne_les_memes_variantes_et_verdicts(fichier, code):
+    fichier = lire_fichier(EXEMPLE_INTEGRE.with_name(fichier)).exercice()
+    integre = exercice_par_code(code)
     assert fichier.code == integre.code and fichier.savoirs == integre.savoirs
     for i in range(200):
         etudiant = f"etudiant-{i}"
