@@ -157,3 +157,44 @@ def test_un_toml_imbrique_a_l_infini_est_refuse(tmp_path, texte):
     chemin.write_text(texte, encoding="utf-8")
     with pytest.raises(FichierExerciceInvalide, match="nid.toml, ligne 1 : le fichier imbrique"):
         lire_fichier(chemin)
+
+
+def test_un_fichier_abime_au_hasard_donne_toujours_une_erreur_en_francais():
+    """300 files damaged at random (lines deleted, doubled, characters replaced): each is
+    read and drawn, or refused with an ErreurAtelier; never another exception."""
+    import random
+    import re
+
+    from widgets.erreurs import ErreurAtelier
+    from widgets.exercices.auteur import lire_texte
+
+    racine = Path(__file__).resolve().parents[2]
+    doc = (racine / "docs" / "exercices_enseignant.md").read_text(encoding="utf-8")
+    modeles = re.findall(r"```toml\n(.*?)```", doc, re.S)
+    jetons = ['"', "[", "]", "{", "}", "=", "\n", "0", "-1", "a", ".", "(", ")", "**", "{{"]
+    alea = random.Random(25)
+    lus = 0
+    for _ in range(300):
+        lignes = alea.choice(modeles).splitlines()
+        for _ in range(alea.randint(1, 3)):
+            i = alea.randrange(len(lignes))
+            choix = alea.random()
+            if choix < 0.3:
+                del lignes[i]
+            elif choix < 0.6 and lignes[i]:
+                j = alea.randrange(len(lignes[i]))
+                lignes[i] = lignes[i][:j] + alea.choice(jetons) + lignes[i][j + 1 :]
+            else:
+                lignes.insert(i, alea.choice(lignes))
+            lignes = lignes or [""]
+        try:
+            exercice = lire_texte("\n".join(lignes))
+            for n in range(3):
+                try:
+                    exercice.generer(random.Random(n))
+                except ErreurAtelier:
+                    pass
+            lus += 1
+        except ErreurAtelier as err:
+            assert str(err).startswith("Ligne "), str(err)
+    assert 20 < lus < 280  # both sides were exercised

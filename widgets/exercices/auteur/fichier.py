@@ -531,6 +531,8 @@ def lire_texte(texte: str, chemin: Path | None = None) -> ExerciceAuteur:
     parametres_bruts = d.get("parametres", {})
     if not isinstance(parametres_bruts, Mapping) or len(parametres_bruts) > PARAMETRES_MAXI:
         raise _erreur(L.section("parametres"), f"[parametres] : au plus {PARAMETRES_MAXI}.")
+    if not isinstance(d.get("derivees", {}), Mapping):
+        raise _erreur(L.section("derivees"), '[derivees] : une section de formules nom = "…".')
     for section in ("parametres", "derivees"):
         egares = sorted(set(dict(d.get(section, {}))) & CHAMPS_CONNUS)
         if egares:
