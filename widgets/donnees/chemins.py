@@ -66,4 +66,12 @@ def dossier_exercices() -> Path:
     ``ATELIER_EXERCICES``, sinon ``exercices/`` dans le dossier de données de l'utilisateur.
     """
     env = os.environ.get("ATELIER_EXERCICES", "").strip()
-    return Path(env) if env else dossier_utilisateur() / "exercices"
+    if env:
+        return Path(env)
+    donnees = os.environ.get("ATELIER_DONNEES")  # not created: looking must not write
+    base = (
+        Path(donnees)
+        if donnees
+        else Path(platformdirs.user_data_dir("atelier-nrc", appauthor=False))
+    )
+    return base / "exercices"
