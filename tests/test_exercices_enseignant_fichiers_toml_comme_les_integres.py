@@ -182,6 +182,16 @@ def test_le_dossier_de_l_enseignant_rejoint_le_registre(tmp_path, monkeypatch):
     monkeypatch.setenv("ATELIER_EXERCICES", str(tmp_path / "vide"))
     with pytest.raises(ExerciceInconnu):
         exercice_par_code("relation_client/coefficient-multiplicateur")
+    # without ATELIER_EXERCICES: the « exercices » folder of the user data folder
+    monkeypatch.delenv("ATELIER_EXERCICES")
+    donnees = tmp_path / "donnees"
+    monkeypatch.setenv("ATELIER_DONNEES", str(donnees))
+    with pytest.raises(ExerciceInconnu):
+        exercice_par_code("relation_client/coefficient-multiplicateur")
+    assert not donnees.exists()  # looking for the folder creates nothing
+    (donnees / "exercices").mkdir(parents=True)
+    (donnees / "exercices" / "coef.toml").write_text(BLOCS[0], encoding="utf-8")
+    assert exercice_par_code("relation_client/coefficient-multiplicateur").theme == "enseignant"
 
 
 def test_les_commandes_nouveau_verifier_apercu(tmp_path, capsys):
