@@ -130,6 +130,27 @@ def _enseignant_taille_classe(args: argparse.Namespace) -> int:
     return commande_taille_classe(args.eleves)
 
 
+def _exercice(args: argparse.Namespace) -> int:
+    from widgets.erreurs import ErreurAtelier
+    from widgets.exercices.auteur.verification import apercu, nouveau, verifier
+
+    try:
+        if args.action == "nouveau":
+            chemin = nouveau(args.fichier)
+            print(f"Modèle commenté écrit dans {chemin}. Modifiez-le, puis :")
+            print(f"    atelier exercice verifier {chemin}")
+            return 0
+        if args.action == "verifier":
+            rapport = verifier(args.fichier)
+            print(rapport.texte())
+            return 0 if rapport.valide else 1
+        print(apercu(args.fichier, args.etudiant, graine=args.graine))
+        return 0
+    except ErreurAtelier as err:
+        print(f"Atelier NRC : {err}", file=sys.stderr)
+        return 2
+
+
 def _option(parser: argparse.ArgumentParser, nom: str, ancien: str | None, **reglages) -> None:
     """A French option, and its old English spelling as a hidden alias (same destination)."""
     obligatoire = reglages.pop("required", False)
@@ -275,7 +296,22 @@ def construire_parser() -> argparse.ArgumentParser:
     )
     tc.add_argument("eleves", type=_entier_positif, help="Nombre d'élèves, par exemple 24.")
     tc.set_defaults(func=_enseignant_taille_classe)
-    for parser in (p, b, lab, d, s, cap, c, e, dv, imp, en, mdp, tc):
+
+    ex = sub.add_parser(
+        "exercice", help="Exercices écrits par l'enseignant (fichiers TOML, sans Python)."
+    )
+    sub_ex = ex.add_subparsers(dest="action", required=True, metavar="ACTION")
+    ex_n = sub_ex.add_parser("nouveau", help="Écrire un modèle d'exercice commenté.")
+    ex_v = sub_ex.add_parser(
+        "verifier", help="Vérifier un fichier : champs, 200 variantes, pièges, accords."
+    )
+    ex_a = sub_ex.add_parser("apercu", help="L'énoncé et la solution d'un étudiant.")
+    for sp in (ex_n, ex_v, ex_a):
+        sp.add_argument("fichier", help="Fichier d'exercice (.toml).")
+        sp.set_defaults(func=_exercice)
+    _option(ex_a, "--etudiant", None, required=True, help="Nom de l'étudiant.")
+    _option(ex_a, "--graine", None, type=int, default=0, help="Graine de la classe (défaut 0).")
+    for parser in (p, b, lab, d, s, cap, c, e, dv, imp, en, mdp, tc, ex, ex_n, ex_v, ex_a):
         _en_francais(parser)
     return p
 

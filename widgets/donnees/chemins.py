@@ -12,6 +12,8 @@
 - the teacher's own settings (dashboards password, class size…): ``reglages_enseignant.json``
   in the user config directory given by platformdirs, or the file named by
   ``ATELIER_REGLAGES``; never in the project folder (a ``git pull`` never touches them);
+- the teacher's own exercise files (TOML, ``docs/exercices_enseignant.md``):
+  ``ATELIER_EXERCICES``, else ``exercices/`` in the user data directory;
 - the class folder of a dashboards server (class list, progress of the students working on
   the server): ``ATELIER_CLASSE``, else ``classe/`` in the user data directory.
 """
@@ -73,3 +75,20 @@ def fichier_reglages_enseignant() -> Path:
         return Path(env)
     dossier = Path(platformdirs.user_config_dir("atelier-nrc", appauthor=False))
     return dossier / "reglages_enseignant.json"
+
+
+def dossier_exercices() -> Path:
+    """Dossier des exercices écrits par l'enseignant (fichiers ``.toml``), non créé ici.
+
+    ``ATELIER_EXERCICES``, sinon ``exercices/`` dans le dossier de données de l'utilisateur.
+    """
+    env = os.environ.get("ATELIER_EXERCICES", "").strip()
+    if env:
+        return Path(env)
+    donnees = os.environ.get("ATELIER_DONNEES")  # not created: looking must not write
+    base = (
+        Path(donnees)
+        if donnees
+        else Path(platformdirs.user_data_dir("atelier-nrc", appauthor=False))
+    )
+    return base / "exercices"

@@ -6,6 +6,12 @@ is ``"<unite>/<nom>"``. :func:`tous_les_exercices` imports every catalogue modul
 (pkgutil + importlib) and returns the registry. A module that fails to import is an error
 (:class:`CatalogueIllisible`, naming every broken module): a missing exercise must fail the test
 suite, not vanish behind a warning.
+
+The teacher's own exercises (TOML files of the folder :func:`~widgets.donnees.chemins.
+dossier_exercices`, read by :mod:`widgets.exercices.auteur`) join the registry too: they
+answer :func:`exercice_par_code` and :func:`tous_les_exercices` like built-in ones. A file that
+is refused does not hide the others: its French error (with the line) is listed by
+:func:`exercices_enseignant_refuses` and quoted when its code is asked for.
 """
 
 from __future__ import annotations
@@ -13,7 +19,9 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable
+from pathlib import Path
 
+from widgets.donnees.chemins import dossier_exercices
 from widgets.exercices.modele import UNITES, Exercice, ExerciceInconnu, Generateur
 
 PAQUET_CATALOGUE = "widgets.exercices.catalogue"
@@ -94,10 +102,68 @@ def decouvrir() -> None:
     _decouvert = True
 
 
-def tous_les_exercices() -> dict[str, Exercice]:
-    """Every declared exercise, by code, sorted by unit then declaration order."""
+_ENSEIGNANT: dict[tuple, tuple[dict[str, Exercice], dict[str, str]]] = {}
+
+
+def _fichiers_enseignant() -> tuple[Path, tuple]:
+    dossier = dossier_exercices()
+    if not dossier.is_dir():
+        return dossier, ()
+    fichiers = sorted(dossier.glob("*.toml"))
+    etat = []
+    for f in fichiers:
+        try:
+            st = f.stat()
+        except OSError:
+            continue
+        etat.append((f.name, st.st_mtime_ns, st.st_size))
+    return dossier, tuple(etat)
+
+
+def exercices_enseignant() -> tuple[dict[str, Exercice], dict[str, str]]:
+    """The teacher's exercises (code → Exercice) and the refused files (name → French error).
+
+    Re-read when a file of the folder changes (name, date or size); a code already taken by
+    a built-in exercise or by another file is refused.
+    """
+    dossier, etat = _fichiers_enseignant()
+    cle = (str(dossier), etat)
+    if cle in _ENSEIGNANT:
+        return _ENSEIGNANT[cle]
+    from widgets.erreurs import ErreurAtelier
+    from widgets.exercices.auteur.fichier import lire_fichier
+
     decouvrir()
-    return dict(_REGISTRE)
+    trouves: dict[str, Exercice] = {}
+    refuses: dict[str, str] = {}
+    for nom, _, _ in etat:
+        try:
+            ex = lire_fichier(dossier / nom).exercice()
+        except ErreurAtelier as err:
+            refuses[nom] = str(err)
+            continue
+        if ex.code in _REGISTRE or ex.code in trouves:
+            refuses[nom] = (
+                f"{nom} : le code « {ex.code} » est déjà celui d'un autre exercice ; "
+                "changez le champ « code »."
+            )
+            continue
+        trouves[ex.code] = ex
+    _ENSEIGNANT.clear()
+    _ENSEIGNANT[cle] = (trouves, refuses)
+    return trouves, refuses
+
+
+def exercices_enseignant_refuses() -> dict[str, str]:
+    """The teacher's files that were refused, each with its French error (line included)."""
+    return exercices_enseignant()[1]
+
+
+def tous_les_exercices() -> dict[str, Exercice]:
+    """Every declared exercise, by code, sorted by unit then declaration order; the teacher's
+    own exercises (folder ``ATELIER_EXERCICES``) come after the built-in ones."""
+    decouvrir()
+    return {**_REGISTRE, **exercices_enseignant()[0]}
 
 
 def retirer_exercice(code: str) -> None:
@@ -130,6 +196,9 @@ def exercice_par_code(code: str) -> Exercice:
     if code not in exercices:
         proches = [c for c in exercices if c.split("/")[-1] == code.split("/")[-1]]
         suggestion = f" Vouliez-vous dire {proches[0]} ?" if proches else ""
+        refuses = exercices_enseignant_refuses()
+        if refuses:
+            suggestion += " Fichiers d'exercices refusés : " + " ; ".join(refuses.values())
         raise ExerciceInconnu(f"Aucun exercice ne porte le code « {code} ».{suggestion}")
     return exercices[code]
 
