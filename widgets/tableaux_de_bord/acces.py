@@ -35,6 +35,7 @@ from jupyter_server.utils import url_path_join
 from widgets.donnees.classe import Classe
 
 from .configuration import ConfigTableauxDeBord
+from .galerie import ANNEAU_FOCUS_CSS, titre_onglet
 
 COOKIE_ENSEIGNANT = "atelier_enseignant"
 DUREE_SESSION_JOURS = 0.5
@@ -62,7 +63,8 @@ def page_html(titre: str, corps: str, base: str = "/", tete: str = "") -> str:
     accueil = url_path_join(base, "/enseignant")
     return (
         '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">'
-        f"<title>{escape(titre)}</title><style>{_CSS}</style>{tete}</head><body>"
+        f"<title>{escape(titre_onglet(titre))}</title><style>{ANNEAU_FOCUS_CSS}{_CSS}</style>"
+        f"{tete}</head><body>"
         f'<header><b><a href="{escape(accueil)}">Atelier NRC — espace enseignant</a></b> '
         f"— {escape(titre)}</header><main>{corps}</main></body></html>"
     )

@@ -50,6 +50,7 @@ from widgets.exercices.modele import TITRES_UNITES, normaliser_etudiant
 from widgets.exercices.registre import exercices_du_catalogue
 
 from .acces import PageEnseignant
+from .galerie import ANNEAU_FOCUS_CSS, titre_onglet
 
 _CSS = (
     "body{font-family:'DejaVu Sans','Segoe UI',Arial,sans-serif;max-width:62em;margin:1em auto;"
@@ -62,7 +63,8 @@ _CSS = (
 def _page(titre: str, corps: str) -> str:
     return (
         "<!DOCTYPE html><html lang='fr'><head><meta charset='utf-8'>"
-        f"<title>{escape(titre)}</title><style>{_CSS}</style></head>"
+        f"<title>{escape(titre_onglet(titre))}</title><style>{ANNEAU_FOCUS_CSS}{_CSS}</style>"
+        "</head>"
         f"<body><h1>{escape(titre)}</h1>{corps}</body></html>"
     )
 

@@ -65,6 +65,9 @@ __all__ = [
     "ZoneErreur",
     "ZoneResultat",
     "avertissements_html",
+    "cote_a_cote",
+    "feuille_de_style",
+    "formulaire",
     "euros",
     "euros_html",
     "pourcent",
@@ -124,6 +127,48 @@ def avertissements_html(avertissements: Sequence[str]) -> str:
         f'<ul class="atelier-avertissement" style="color:{COULEUR_AVERTISSEMENT};'
         f'margin:4px 0;padding-left:18px">{items}</ul>'
     )
+
+
+# Keyboard focus ring of the widgets (RGAA 10.7) in JupyterLab and Voilà: 3 px, #1a4fa3 on
+# white = 7.6:1; ipywidgets removes its inputs' outline with !important, hence !important here.
+STYLE_FOCUS = (
+    "<style>.jupyter-widgets input:focus-visible,.jupyter-widgets textarea:focus-visible,"
+    ".jupyter-widgets select:focus-visible,.jupyter-widgets button:focus-visible,"
+    ".jupyter-widgets .lm-TabBar-tab:focus-visible,.atelier-editeur-sql textarea:focus-visible"
+    "{outline:3px solid #1a4fa3!important;outline-offset:2px!important}</style>"
+)
+
+
+def feuille_de_style() -> w.HTML:
+    """An invisible widget carrying :data:`STYLE_FOCUS` (a ``<style>`` applies even hidden)."""
+    return w.HTML(STYLE_FOCUS, layout=w.Layout(display="none"))
+
+
+def formulaire(enfants: Sequence[w.Widget], largeur: str = "380px", **layout: Any) -> w.VBox:
+    """The column of fields of a calculator: ``largeur`` wide (never narrower: a neighbour
+    never squeezes it, so no label or input box is cut), at most the screen's width."""
+    options = {"width": largeur, "flex": "0 0 auto", "max_width": "100%", **layout}
+    return w.VBox([*enfants, feuille_de_style()], layout=w.Layout(**options))
+
+
+def cote_a_cote(*blocs: w.Widget, **layout: Any) -> w.HBox:
+    """Side by side when the screen is wide enough, one under the other otherwise.
+
+    The row wraps (``flex-flow: row wrap``) instead of squeezing: the first block (the form)
+    keeps its width; every following block (a result, a chart) takes the remaining room, at
+    least 320 px, and scrolls horizontally when its table is wider (``overflow: auto``), so
+    it never covers the inputs nor hides its own last columns.
+    """
+    for bloc in blocs[1:]:
+        bloc.layout.flex = bloc.layout.flex or "1 1 320px"
+        bloc.layout.min_width = bloc.layout.min_width or "0"
+        bloc.layout.max_width = "100%"
+        bloc.layout.overflow = bloc.layout.overflow or "auto"
+    if blocs:
+        blocs[0].layout.flex = blocs[0].layout.flex or "0 0 auto"
+        blocs[0].layout.max_width = "100%"
+    options = {"flex_flow": "row wrap", "align_items": "flex-start", "width": "100%", **layout}
+    return w.HBox(list(blocs), layout=w.Layout(**options))
 
 
 class ResultatObservable(traitlets.HasTraits):

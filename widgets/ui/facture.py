@@ -54,6 +54,7 @@ from widgets.ui.champs import (
     ChampTexte,
     ZoneErreur,
     avertissements_html,
+    cote_a_cote,
     euros_html,
     pourcent,
 )
@@ -236,8 +237,8 @@ class ConstructeurFacture(Calculatrice):
         self.onglets = w.Tab(children=[onglet_lignes, onglet_document])
         self.onglets.set_title(0, "Lignes")
         self.onglets.set_title(1, "Client, conditions")
-        self.onglets.layout = w.Layout(width="760px")
-        self.children = [w.HBox([self.onglets, self._section_resultat()])]
+        self.onglets.layout = w.Layout(width="760px", max_width="100%", overflow="auto")
+        self.children = [cote_a_cote(self.onglets, self._section_resultat())]
         self.add_class("atelier-facture")
 
         self._champs_globaux = [

@@ -126,8 +126,12 @@ class Requeteur(ResultatObservable, w.VBox):
         )
         self.bouton_executer.add_class("atelier-executer")
         self.bouton_executer.on_click(lambda _b: self.executer())
-        self.choix_historique = w.Dropdown(
-            options=[("Historique…", "")], value="", layout=w.Layout(width="340px")
+        self.choix_historique = w.Dropdown(  # labelled (RGAA 11.1)
+            options=[("Historique…", "")],
+            value="",
+            description="Historique",
+            style={"description_width": "initial"},
+            layout=w.Layout(width="340px"),
         )
         self.choix_historique.add_class("atelier-historique")
         self.choix_historique.observe(self._rappeler, names="value")
