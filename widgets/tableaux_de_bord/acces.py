@@ -47,7 +47,7 @@ _CSS = """
 body{font-family:"DejaVu Sans","Segoe UI",Arial,sans-serif;margin:0;color:#111;background:#f6f7f9}
 header{background:#1f3b5a;color:#fff;padding:10px 20px}
 header a{color:#fff}
-main{padding:12px 20px;max-width:1200px}
+main{padding:12px 20px;max-width:1400px}
 section{background:#fff;border:1px solid #ddd;border-radius:6px;padding:10px 14px;margin:12px 0}
 table{border-collapse:collapse}
 th,td{border:1px solid #ccc;padding:3px 7px;text-align:left}
