@@ -129,24 +129,42 @@ def avertissements_html(avertissements: Sequence[str]) -> str:
     )
 
 
-# Keyboard focus ring of the widgets (RGAA 10.7) in JupyterLab and Voilà: 3 px, #1a4fa3 on
-# white = 7.6:1; ipywidgets removes its inputs' outline with !important, hence !important here.
-STYLE_FOCUS = (
+# The widgets' own CSS in JupyterLab and Voilà (the dashboards template has the same rules):
+# - keyboard focus ring (RGAA 10.7): 3 px, #1a4fa3 on white = 7.6:1; ipywidgets removes its
+#   inputs' outline with !important, hence !important here;
+# - tab titles never cut (ipywidgets caps a tab at 144 px with an ellipsis): a tab is as wide
+#   as its title and the tab bar wraps on a narrow screen.
+STYLE_ECRAN = (
     "<style>.jupyter-widgets input:focus-visible,.jupyter-widgets textarea:focus-visible,"
     ".jupyter-widgets select:focus-visible,.jupyter-widgets button:focus-visible,"
     ".jupyter-widgets .lm-TabBar-tab:focus-visible,.atelier-editeur-sql textarea:focus-visible"
-    "{outline:3px solid #1a4fa3!important;outline-offset:2px!important}</style>"
+    "{outline:3px solid #1a4fa3!important;outline-offset:2px!important}"
+    ".jupyter-widget-tab>.lm-TabBar .lm-TabBar-content{flex-wrap:wrap}"
+    ".jupyter-widget-tab>.lm-TabBar .lm-TabBar-tab{flex:0 0 auto!important;max-width:none}"
+    ".jupyter-widget-tab>.lm-TabBar{overflow:visible;height:auto!important;"
+    "min-height:var(--jp-widgets-horizontal-tab-height)}</style>"
 )
 
 
 def feuille_de_style() -> w.HTML:
-    """An invisible widget carrying :data:`STYLE_FOCUS` (a ``<style>`` applies even hidden)."""
-    return w.HTML(STYLE_FOCUS, layout=w.Layout(display="none"))
+    """An invisible widget carrying :data:`STYLE_ECRAN` (a ``<style>`` applies even hidden)."""
+    return w.HTML(STYLE_ECRAN, layout=w.Layout(display="none"))
 
 
 def formulaire(enfants: Sequence[w.Widget], largeur: str = "380px", **layout: Any) -> w.VBox:
     """The column of fields of a calculator: ``largeur`` wide (never narrower: a neighbour
-    never squeezes it, so no label or input box is cut), at most the screen's width."""
+    never squeezes it, so no label or input box is cut), at most the screen's width.
+
+    A labelled choice among the fields (``Dropdown``, ``ToggleButtons``… with a
+    ``description`` and the ipywidgets default label width of 80 px, which cuts
+    « Remboursement ») gets the fields' label width, so that labels align and are never cut.
+    """
+    for enfant in enfants:
+        style = getattr(enfant, "style", None)
+        if getattr(enfant, "description", "") and getattr(style, "description_width", None) == "":
+            style.description_width = LARGEUR_LIBELLE
+            if not enfant.layout.width:
+                enfant.layout.width = "340px"
     options = {"width": largeur, "flex": "0 0 auto", "max_width": "100%", **layout}
     return w.VBox([*enfants, feuille_de_style()], layout=w.Layout(**options))
 

@@ -50,14 +50,14 @@ from widgets.donnees.progression import Progression, identifiant_etudiant
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices import Verdict, exercice_par_code, exercices_de_l_unite
 from widgets.exercices.markdown import markdown_en_html, markdown_en_ligne
-from widgets.ui.champs import STYLE_FOCUS
+from widgets.ui.champs import STYLE_ECRAN
 
 VERT, ROUGE, GRIS = "#1b6e20", "#b00020", "#555"
 _STYLE = (
     "<style>.atelier-reponse textarea{font-family:Consolas,'DejaVu Sans Mono',monospace;}"
     ".atelier-exercice table{border-collapse:collapse}"
     ".atelier-exercice td,.atelier-exercice th{border:1px solid #ccc;padding:2px 6px}</style>"
-    + STYLE_FOCUS
+    + STYLE_ECRAN
 )
 _PANNEAUX: weakref.WeakSet[PanneauProgression] = weakref.WeakSet()
 _EXERCICES: weakref.WeakSet[Exercice] = weakref.WeakSet()
