@@ -85,7 +85,7 @@ def test_every_app_shows_every_input_label_and_button_at_every_width(navigateur,
             page = contexte.new_page()
             page.set_default_timeout(180_000)
             page.goto(f"{serveur_apps.base}/voila/render/{carnet}")
-            page.locator(".atelier-resultat").first.wait_for()
+            page.locator(".atelier-resultat:visible").first.wait_for()
             _attendre_widgets_stables(page)
             defauts += _mesurer_toutes_les_largeurs(page, carnet)
             page.close()

@@ -52,7 +52,7 @@ section{background:#fff;border:1px solid #ddd;border-radius:6px;padding:10px 14p
 table{border-collapse:collapse}
 th,td{border:1px solid #ccc;padding:3px 7px;text-align:left}
 .reussi{background:#c8e6c9}.en_cours{background:#fff3c4}.bloque{background:#f4b4b4}
-.pas_commence{background:#eee;color:#777}
+.pas_commence{background:#eee;color:#595959}
 .erreur{color:#b00020;white-space:pre-line}.ok{color:#1b6e20}
 code.code{font-size:1.2em;letter-spacing:2px}
 """

@@ -348,9 +348,10 @@ Notes sur 20 : <a href="{escape(self.url("/enseignant/notes.csv") + requete)}"
 </a></p></section>
 <section><h2>Liste de la classe</h2>{classe}
 <form method="post" enctype="multipart/form-data" action="{escape(self.url("/enseignant/classe"))}">
-{xsrf}<p>Fichier CSV (colonnes nom ; prénom ; groupe) : <input type="file" name="fichier"
- accept=".csv,text/csv"></p>
-<p>ou collez la liste :<br><textarea name="liste" rows="5" cols="60"
+{xsrf}<p><label>Fichier CSV (colonnes nom ; prénom ; groupe) : <input type="file"
+ name="fichier" accept=".csv,text/csv"></label></p>
+<p><label for="atelier-liste-collee">ou collez la liste :</label><br><textarea name="liste"
+ id="atelier-liste-collee" rows="5" cols="60"
  placeholder="nom;prénom;groupe&#10;Martin;Léa;A"></textarea></p>
 <p><button type="submit">Importer la liste (nouveaux codes pour tous)</button></p></form>
 <form method="post" action="{escape(self.url("/enseignant/code"))}">{xsrf}

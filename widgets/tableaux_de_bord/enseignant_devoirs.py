@@ -157,7 +157,8 @@ class PageDevoirs(_Base):
             cases = "".join(
                 f"<tr><td><label><input type='checkbox' name='code' value='{escape(ex.code)}'> "
                 f"{escape(ex.titre)}</label></td><td><code>{escape(ex.code)}</code></td>"
-                f"<td><input type='text' class='pts' name='points:{escape(ex.code)}' value='2'>"
+                f"<td><input type='text' class='pts' name='points:{escape(ex.code)}' value='2'"
+                f" aria-label='Points : {escape(ex.titre)}'>"
                 " pts</td></tr>"
                 for ex in exercices
             )
@@ -169,14 +170,16 @@ class PageDevoirs(_Base):
             f"<tr><td><label><input type='checkbox' name='code' "
             f"value='{PREFIXE_GRILLE}{g.code}'> {escape(g.titre)}</label></td>"
             f"<td><code>{PREFIXE_GRILLE}{g.code}</code></td><td><input type='text' class='pts' "
-            f"name='points:{PREFIXE_GRILLE}{g.code}' value='5'> pts</td></tr>"
+            f"name='points:{PREFIXE_GRILLE}{g.code}' value='5'"
+            f" aria-label='Points : {escape(g.titre)}'> pts</td></tr>"
             for g in GRILLES_EVALUATION.values()
         )
         questions = "".join(
             f"<tr><td><label><input type='checkbox' name='code' "
             f"value='{PREFIXE_GRILLE}a-vous:{q.cle}'> {escape(_extrait(q.texte))}</label></td>"
             f"<td><code>{escape(q.carnet)}</code></td><td><input type='text' class='pts' "
-            f"name='points:{PREFIXE_GRILLE}a-vous:{q.cle}' value='4'> pts</td></tr>"
+            f"name='points:{PREFIXE_GRILLE}a-vous:{q.cle}' value='4'"
+            f" aria-label='Points : {escape(_extrait(q.texte))}'> pts</td></tr>"
             for q in questions_a_vous()
         )
         formulaire = (

@@ -133,12 +133,18 @@ def avertissements_html(avertissements: Sequence[str]) -> str:
 # - keyboard focus ring (RGAA 10.7): 3 px, #1a4fa3 on white = 7.6:1; ipywidgets removes its
 #   inputs' outline with !important, hence !important here;
 # - tab titles never cut (ipywidgets caps a tab at 144 px with an ellipsis): a tab is as wide
-#   as its title and the tab bar wraps on a narrow screen.
+#   as its title and the tab bar wraps on a narrow screen;
+# - coloured buttons whose white text reaches 4.5:1 (RGAA 3.2).
 STYLE_ECRAN = (
     "<style>.jupyter-widgets input:focus-visible,.jupyter-widgets textarea:focus-visible,"
     ".jupyter-widgets select:focus-visible,.jupyter-widgets button:focus-visible,"
     ".jupyter-widgets .lm-TabBar-tab:focus-visible,.atelier-editeur-sql textarea:focus-visible"
     "{outline:3px solid #1a4fa3!important;outline-offset:2px!important}"
+    ".jupyter-button.mod-primary{background-color:#1565c0}"  # white text at 5.7:1, not 3.1
+    ".jupyter-button.mod-success{background-color:#2e7d32}"
+    ".jupyter-button.mod-info{background-color:#00838f}"
+    ".jupyter-button.mod-warning{background-color:#b35900}"
+    ".jupyter-button.mod-danger{background-color:#c62828}"
     ".jupyter-widget-tab>.lm-TabBar .lm-TabBar-content{flex-wrap:wrap}"
     ".jupyter-widget-tab>.lm-TabBar .lm-TabBar-tab{flex:0 0 auto!important;max-width:none}"
     ".jupyter-widget-tab>.lm-TabBar{overflow:visible;height:auto!important;"
