@@ -302,9 +302,11 @@ class ChampSaisie(w.VBox):
         self.vide = vide
         self.facultatif = facultatif
         self._analyseur = analyseur
+        # Without a visible label (a table's cell) the label is still there, 0 px wide: the
+        # input keeps its accessible name (<label for>, RGAA 11.1).
         self.texte = w.Text(
             value=valeur,
-            description=libelle if afficher_libelle else "",
+            description=libelle,
             placeholder=exemple,
             tooltip=aide or (None if afficher_libelle else libelle),
             continuous_update=True,
@@ -612,21 +614,29 @@ class ListeEditable(w.VBox):
         super().__init__([entete, self.conteneur, ajout])
         self.add_class(f"atelier-liste-{nom}")
 
-    def _widget(self, choix: Sequence[str] | None, valeur: str, largeur: str) -> w.Widget:
+    def _widget(
+        self, choix: Sequence[str] | None, valeur: str, largeur: str, libelle: str = ""
+    ) -> w.Widget:
+        # the column's title as a 0 px label: the input's accessible name (RGAA 11.1)
+        nomme = {"description": libelle, "style": {"description_width": "0px"}}
         if choix is None:
-            return w.Text(value=valeur, layout=w.Layout(width=largeur))
+            return w.Text(value=valeur, layout=w.Layout(width=largeur), **nomme)
         options = list(choix)
         if valeur and valeur not in options:
             options.append(valeur)
-        return w.Dropdown(options=[""] + options, value=valeur, layout=w.Layout(width=largeur))
+        return w.Dropdown(
+            options=[""] + options, value=valeur, layout=w.Layout(width=largeur), **nomme
+        )
 
     def ajouter(self, **valeurs: str) -> None:
         """Ajoute une ligne (valeurs par nom de champ)."""
         widgets_ligne = [
-            self._widget(choix, str(valeurs.get(champ, "")), larg)
-            for champ, _, choix, larg in self.colonnes
+            self._widget(choix, str(valeurs.get(champ, "")), larg, lib)
+            for champ, lib, choix, larg in self.colonnes
         ]
-        retirer = w.Button(icon="trash", tooltip="Supprimer", layout=w.Layout(width="36px"))
+        retirer = w.Button(
+            icon="trash", tooltip="Supprimer la ligne", layout=w.Layout(width="36px")
+        )
         boite = w.HBox(widgets_ligne + [retirer])
         entree = (widgets_ligne, boite)
         retirer.on_click(lambda _: self.retirer(self._lignes.index(entree)))
