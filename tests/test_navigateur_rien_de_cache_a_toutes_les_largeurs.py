@@ -20,7 +20,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from outils.ecran import LARGEURS, defauts_d_affichage, parcourir_onglets
+from outils.ecran import LARGEURS, RESULTAT_AFFICHE, defauts_d_affichage, parcourir_onglets
 
 from widgets.donnees.chemins import DOSSIER_CARNETS
 from widgets.tableaux_de_bord.chargements import carnets_de_la_galerie
@@ -85,7 +85,7 @@ def test_every_app_shows_every_input_label_and_button_at_every_width(navigateur,
             page = contexte.new_page()
             page.set_default_timeout(180_000)
             page.goto(f"{serveur_apps.base}/voila/render/{carnet}")
-            page.locator(".atelier-resultat:visible").first.wait_for()
+            page.wait_for_function(RESULTAT_AFFICHE)
             _attendre_widgets_stables(page)
             defauts += _mesurer_toutes_les_largeurs(page, carnet)
             page.close()

@@ -21,6 +21,12 @@ from outils_ci import outil_manquant
 DOSSIER_AXE = Path(__file__).resolve().parents[1] / "axe"
 AXE_JS = DOSSIER_AXE / "node_modules" / "axe-core" / "axe.min.js"
 LARGEURS = (1920, 1366, 768)
+# The app's result widget is laid out (the page watchdog's test: an empty result zone, such as
+# the CRM's client card before a search, counts; Playwright's :visible would not).
+RESULTAT_AFFICHE = (
+    "() => [...document.querySelectorAll('.atelier-resultat')]"
+    ".some(e => e.getClientRects().length > 0)"
+)
 
 _DEFAUTS_JS = r"""
 () => {
@@ -136,9 +142,17 @@ def parcourir_onglets(page, verifier: Callable[[str], None], limite: int = 40) -
         verifier(titre)
 
 
+# Left out of the audit, each for a reason that is not ours to fix:
+# - ipywidgets' slider handle (a <div role="slider">) cannot be named from Python (its label is
+#   the widget's description, not linked to the handle; upstream ipywidgets); the value is
+#   written in French next to each slider (negociation).
+EXCLUS_AXE = (".widget-slider [role=slider]",)
+
+
 def audit_axe(page, regles_ignorees: tuple[str, ...] = ()) -> list[str]:
     """The serious and critical axe-core violations of ``page`` (WCAG 2.1 A and AA, what the
-    RGAA 4 maps), one French line each with up to three of the elements at fault."""
+    RGAA 4 maps), one French line each with up to three of the elements at fault; the
+    elements of :data:`EXCLUS_AXE` are left out."""
     if not AXE_JS.is_file():
         outil_manquant(
             f"axe-core absent ({AXE_JS}) : make test l'installe "
@@ -146,8 +160,8 @@ def audit_axe(page, regles_ignorees: tuple[str, ...] = ()) -> list[str]:
         )
     page.add_script_tag(path=str(AXE_JS))
     resultat = page.evaluate(
-        """async (ignorees) => {
-          const r = await axe.run(document, {
+        """async ([ignorees, exclus]) => {
+          const r = await axe.run({exclude: exclus.map(s => [s])}, {
             runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
             rules: Object.fromEntries(ignorees.map(id => [id, {enabled: false}])),
           });
@@ -157,6 +171,6 @@ def audit_axe(page, regles_ignorees: tuple[str, ...] = ()) -> list[str]:
               + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')
               + (v.nodes.length > 3 ? ` … (${v.nodes.length} éléments)` : ''));
         }""",
-        list(regles_ignorees),
+        [list(regles_ignorees), list(EXCLUS_AXE)],
     )
     return resultat

@@ -134,7 +134,8 @@ def avertissements_html(avertissements: Sequence[str]) -> str:
 #   inputs' outline with !important, hence !important here;
 # - tab titles never cut (ipywidgets caps a tab at 144 px with an ellipsis): a tab is as wide
 #   as its title and the tab bar wraps on a narrow screen;
-# - coloured buttons whose white text reaches 4.5:1 (RGAA 3.2).
+# - coloured buttons whose white text reaches 4.5:1, dark tab and accordion titles (RGAA 3.2);
+# - a label longer than its width wraps onto two lines instead of ending in « … ».
 STYLE_ECRAN = (
     "<style>.jupyter-widgets input:focus-visible,.jupyter-widgets textarea:focus-visible,"
     ".jupyter-widgets select:focus-visible,.jupyter-widgets button:focus-visible,"
@@ -145,6 +146,11 @@ STYLE_ECRAN = (
     ".jupyter-button.mod-info{background-color:#00838f}"
     ".jupyter-button.mod-warning{background-color:#b35900}"
     ".jupyter-button.mod-danger{background-color:#c62828}"
+    ".jupyter-widget-inline-hbox>.jupyter-widget-label,.widget-inline-hbox>.widget-label"
+    "{white-space:normal;overflow:visible;text-overflow:clip;overflow-wrap:anywhere;"
+    "line-height:1.15;height:auto;align-self:center}"
+    ".jupyter-widget-tab>.lm-TabBar .lm-TabBar-tab,.jupyter-widget-Collapse-header"
+    "{color:#1f1f1f!important}"
     ".jupyter-widget-tab>.lm-TabBar .lm-TabBar-content{flex-wrap:wrap}"
     ".jupyter-widget-tab>.lm-TabBar .lm-TabBar-tab{flex:0 0 auto!important;max-width:none}"
     ".jupyter-widget-tab>.lm-TabBar{overflow:visible;height:auto!important;"

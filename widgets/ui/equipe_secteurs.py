@@ -154,7 +154,11 @@ class CarteSecteurs(Calculatrice):
         )
         self.bouton_affecter.on_click(lambda _: self.affecter())
         self.zone_action = w.HTML()
-        self.image = w.Image(format="png", layout=w.Layout(width="100%", max_width="640px"))
+        self.image = w.Image(
+            format="png",
+            tooltip="Carte des secteurs de l'équipe",
+            layout=w.Layout(width="100%", max_width="640px"),
+        )
         self._brancher(self.champs.values())
         self.secteur_commercial.observe(lambda _: self._nouveau_decoupage(), names="value")
         gauche = w.VBox(

@@ -105,7 +105,11 @@ class SimulateurStatut(Calculatrice):
             "taux_agent": ChampTaux("taux_agent", "Commission de l'agent", taux_agent, **taille),
             "ca": ChampMontant("ca", "CA annuel prévu", ca, **taille),
         }
-        self.image = w.Image(format="png", layout=w.Layout(max_width="560px"))
+        self.image = w.Image(
+            format="png",
+            tooltip="Coût du VRP et de l'agent selon le chiffre d'affaires",
+            layout=w.Layout(max_width="560px"),
+        )
         convention = w.HTML(
             "<p><i>Convention : le VRP est salarié (C. trav., art. L7311-3), les charges "
             "patronales portent sur son fixe ET sa commission ; l'agent commercial est "

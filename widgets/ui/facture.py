@@ -94,6 +94,8 @@ class LigneFacture(w.VBox):
             value=SAISIE_LIBRE,
             layout=w.Layout(width="190px"),
             tooltip="Choisissez un article du catalogue",
+            description=f"Article de la ligne {numero}",
+            style={"description_width": "0px"},
         )
         self.produit.add_class("atelier-produit")
         commun: dict[str, Any] = {"afficher_libelle": False, "erreur_sous_le_champ": False}
@@ -306,8 +308,14 @@ class ConstructeurFacture(Calculatrice):
     def _section_reductions(self) -> w.VBox:
         """Three commercial reductions in cascade, each with its nature."""
         self.natures = [
-            w.Dropdown(options=NATURES, value=n, layout=w.Layout(width="110px"))
-            for n in ("Rabais", "Remise", "Ristourne")
+            w.Dropdown(
+                options=NATURES,
+                value=n,
+                description=f"Nature de la réduction {i}",
+                style={"description_width": "0px"},
+                layout=w.Layout(width="110px"),
+            )
+            for i, n in enumerate(("Rabais", "Remise", "Ristourne"), 1)
         ]
         self.remise_1, self.remise_2, self.remise_3 = (
             ChampTaux(

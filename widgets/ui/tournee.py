@@ -59,7 +59,9 @@ from widgets.ui.champs import (
     ChampTaux,
     ChampTexte,
     PlanEnregistre,
+    cote_a_cote,
     euros,
+    feuille_de_style,
     tableau_html,
 )
 
@@ -159,12 +161,11 @@ class PlanDeTournee(PlanEnregistre, Calculatrice):
             blocs.set_title(k, titre)
         self._restaurer()
         self.children = [
-            w.HBox(
-                [
-                    w.VBox([blocs, self.zone_erreur], layout=w.Layout(width="370px")),
-                    self._onglets_resultat(),
-                ],
-                layout=w.Layout(width="100%"),
+            cote_a_cote(
+                w.VBox(
+                    [blocs, self.zone_erreur, feuille_de_style()], layout=w.Layout(width="370px")
+                ),
+                self._onglets_resultat(),
             )
         ]
         self.add_class("atelier-tournee")
@@ -257,7 +258,9 @@ class PlanDeTournee(PlanEnregistre, Calculatrice):
         """Synthesis (the result zone), map, calendar."""
         self.synthese = w.HTML()
         self.calendrier_html = w.HTML()
-        self.image = w.Image(format="png", layout=w.Layout(max_width="640px"))
+        self.image = w.Image(
+            format="png", tooltip="Carte de la tournée", layout=w.Layout(max_width="640px")
+        )
         onglets = w.Tab(
             children=[
                 w.VBox([self.zone_resultat, self.synthese]),
