@@ -151,6 +151,7 @@ STYLE_ECRAN = (
     "line-height:1.15;height:auto;align-self:center}"
     ".jupyter-widget-tab>.lm-TabBar .lm-TabBar-tab,.jupyter-widget-Collapse-header"
     "{color:#1f1f1f!important}"
+    ".jupyter-button{width:auto;min-width:var(--jp-widgets-inline-width-tiny)}"
     ".jupyter-widget-tab>.lm-TabBar .lm-TabBar-content{flex-wrap:wrap}"
     ".jupyter-widget-tab>.lm-TabBar .lm-TabBar-tab{flex:0 0 auto!important;max-width:none}"
     ".jupyter-widget-tab>.lm-TabBar{overflow:visible;height:auto!important;"
@@ -218,6 +219,16 @@ class ResultatObservable(traitlets.HasTraits):
     erreur = traitlets.Unicode(
         "", help="The French message shown to the student ('' when everything is valid)."
     )
+
+    @traitlets.observe("children")
+    def _avec_feuille_de_style(self, change: dict) -> None:
+        """Each widget family carries the widgets' CSS (:data:`STYLE_ECRAN`: focus ring,
+        labels and tab titles never cut) as a hidden last child, in JupyterLab as in Voilà."""
+        enfants = tuple(change["new"])
+        if not any(getattr(e, "_feuille_atelier", False) for e in enfants):
+            feuille = feuille_de_style()
+            feuille._feuille_atelier = True
+            self.children = (*enfants, feuille)
 
 
 class ZoneErreur(w.HTML):
@@ -641,7 +652,9 @@ class ListeEditable(w.VBox):
             for champ, lib, choix, larg in self.colonnes
         ]
         retirer = w.Button(
-            icon="trash", tooltip="Supprimer la ligne", layout=w.Layout(width="36px")
+            icon="trash",
+            tooltip="Supprimer la ligne",
+            layout=w.Layout(width="36px", flex="0 0 auto"),
         )
         boite = w.HBox(widgets_ligne + [retirer])
         entree = (widgets_ligne, boite)
