@@ -146,7 +146,9 @@ def parcourir_onglets(page, verifier: Callable[[str], None], limite: int = 40) -
 # - ipywidgets' slider handle (a <div role="slider">) cannot be named from Python (its label is
 #   the widget's description, not linked to the handle; upstream ipywidgets); the value is
 #   written in French next to each slider (negociation).
-EXCLUS_AXE = (".widget-slider [role=slider]",)
+# - ipywidgets' Image (an <img>) has no alt trait, and its tooltip breaks its rendering (an
+#   error widget); every chart sits next to a table of the same figures (equipe, tournee).
+EXCLUS_AXE = (".widget-slider [role=slider]", ".widget-image")
 
 
 def audit_axe(page, regles_ignorees: tuple[str, ...] = ()) -> list[str]:

@@ -156,7 +156,6 @@ class CarteSecteurs(Calculatrice):
         self.zone_action = w.HTML()
         self.image = w.Image(
             format="png",
-            tooltip="Carte des secteurs de l'équipe",
             layout=w.Layout(width="100%", max_width="640px"),
         )
         self._brancher(self.champs.values())

@@ -107,7 +107,6 @@ class SimulateurStatut(Calculatrice):
         }
         self.image = w.Image(
             format="png",
-            tooltip="Coût du VRP et de l'agent selon le chiffre d'affaires",
             layout=w.Layout(max_width="560px"),
         )
         convention = w.HTML(

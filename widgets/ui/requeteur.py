@@ -169,7 +169,6 @@ class Requeteur(ResultatObservable, w.VBox):
         self.bouton_graphique.on_click(lambda _b: self.tracer())
         self.image_graphique = w.Image(
             format="png",
-            tooltip="Graphique du résultat de la requête",
             layout=w.Layout(display="none", width="auto", max_width="850px"),
         )
         self.etiquette_base = w.HTML()

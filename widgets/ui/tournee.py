@@ -258,9 +258,7 @@ class PlanDeTournee(PlanEnregistre, Calculatrice):
         """Synthesis (the result zone), map, calendar."""
         self.synthese = w.HTML()
         self.calendrier_html = w.HTML()
-        self.image = w.Image(
-            format="png", tooltip="Carte de la tournée", layout=w.Layout(max_width="640px")
-        )
+        self.image = w.Image(format="png", layout=w.Layout(max_width="640px"))
         onglets = w.Tab(
             children=[
                 w.VBox([self.zone_resultat, self.synthese]),
