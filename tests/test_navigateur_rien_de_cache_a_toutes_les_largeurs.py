@@ -137,13 +137,6 @@ def serveur_carnets(tmp_path_factory, base_demo: Path):
 
 
 @pytest.mark.timeout(3600)
-@pytest.mark.xfail(
-    reason="issue 29, still open in the notebooks (first full run, 20 min): labels of the "
-    "portfolio and campaign widgets (« Type de client » at 80 px, a checkbox's label), buttons "
-    "cut at 148 px, the tour planner's form out of reach at 768 px in gestion_projet/01; the "
-    "widgets' CSS now fixes most of them but the run was not repeated before the deadline",
-    strict=False,
-)
 def test_every_widget_notebook_shows_every_input_label_and_button_at_every_width(
     navigateur, serveur_carnets
 ):
