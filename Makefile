@@ -7,6 +7,8 @@ BIN    := $(VENV)/bin
 DB     := datasets/clients.db
 # The 100 000-client build on which make test checks every SQL exercise at scale (< 1 min).
 DB_100K := benchmarks/_work/clients_100k.db
+# axe-core, the accessibility audit of the browser tests (version pinned in tests/axe/).
+AXE := tests/axe/node_modules/axe-core/axe.min.js
 HOST   ?= 127.0.0.1
 PORT   ?= 8888
 UV_VERSION := 0.13.9
@@ -19,7 +21,7 @@ start: setup $(DB)
 	@$(BIN)/atelier lab --hote $(HOST) --port $(PORT) --sans-navigateur
 
 ## make test : installe, construit les bases si elles manquent, lance toute la suite
-test: setup $(DB) $(DB_100K)
+test: setup $(DB) $(DB_100K) | $(AXE)
 	$(BIN)/ruff check widgets tests benchmarks
 	$(BIN)/python -m pytest tests
 	rm -rf .test-donnees
@@ -50,6 +52,10 @@ db: $(DB)
 
 $(DB): | setup
 	$(BIN)/atelier construire-base --sortie $(DB)
+
+$(AXE):
+	@command -v npm >/dev/null 2>&1 && npm ci --prefix tests/axe --no-audit --no-fund --silent \
+	  || echo "npm absent : l'audit d'accessibilité (axe-core) sera ignoré"
 
 $(DB_100K): | setup
 	$(BIN)/python benchmarks/build_db.py --sizes 100000 --garder $(DB_100K) --sans-empreinte

@@ -19,9 +19,13 @@ Pure aggregation of progress rows (the dicts of ``widgets.donnees.progression``:
 
 from __future__ import annotations
 
+import json
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -140,6 +144,117 @@ def carte_de_classe(
         {cle: tuple(noms) for cle, noms in qui.items()},
         seuil_blocage,
     )
+
+
+# ---------------------------------------------------------------------------- columns
+_APPEL_EXERCICE = re.compile(r"""\bexercice\(\s*["']([^"']+)["']""")
+AUTRES_EXERCICES = "Autres exercices (dans aucun carnet)"
+
+
+@dataclass(frozen=True)
+class GroupeCarnet:
+    """The columns of one notebook in the class map: its title and its exercises, in the order
+    the notebook shows them."""
+
+    titre: str
+    carnet: str  # path relative to the notebooks folder, "" for the leftovers
+    exercices: tuple[str, ...]
+
+
+@lru_cache(maxsize=8)
+def _lire_sommaire(chemins: tuple[tuple[str, int], ...], racine: str) -> tuple:
+    sortie = []
+    for relatif, _mtime in chemins:
+        try:
+            nb = json.loads((Path(racine) / relatif).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        titre = (nb.get("metadata", {}).get("atelier", {}) or {}).get("titre") or Path(
+            relatif
+        ).stem.replace("_", " ")
+        codes: list[str] = []
+        for cellule in nb.get("cells", []):
+            if cellule.get("cell_type") != "code":
+                continue
+            source = "".join(cellule.get("source", ""))
+            for code in _APPEL_EXERCICE.findall(source):
+                if code not in codes:
+                    codes.append(code)
+        sortie.append((relatif, str(titre), tuple(codes)))
+    return tuple(sortie)
+
+
+def sommaire_des_carnets(dossier: Path) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Every notebook under ``dossier`` (sorted by path): (relative path, title from
+    ``metadata.atelier.titre``, exercise codes in the order of its ``exercice("…")`` calls).
+    Read again only when a notebook changed (path + mtime key)."""
+    fichiers = sorted(
+        p for p in Path(dossier).rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts
+    )
+    cle = tuple((p.relative_to(dossier).as_posix(), p.stat().st_mtime_ns) for p in fichiers)
+    return list(_lire_sommaire(cle, str(dossier)))
+
+
+def grouper_par_carnet(
+    codes: Sequence[str], unite: str, sommaire: Sequence[tuple[str, str, Sequence[str]]]
+) -> list[GroupeCarnet]:
+    """The class map's columns grouped by notebook: the unit's notebooks first (folder
+    ``unite/``, in file order), then the other notebooks that show one of its exercises; in
+    each group the notebook's order. An exercise shown by no notebook goes last, in
+    ``codes`` order, under :data:`AUTRES_EXERCICES`."""
+    voulus = set(codes)
+    ordre = sorted(sommaire, key=lambda c: (not c[0].startswith(unite + "/"), c[0]))
+    places: set[str] = set()
+    groupes = []
+    for relatif, titre, appels in ordre:
+        dedans = [c for c in appels if c in voulus and c not in places]
+        if dedans:
+            places.update(dedans)
+            groupes.append(GroupeCarnet(titre, relatif, tuple(dedans)))
+    reste = tuple(c for c in codes if c not in places)
+    if reste:
+        groupes.append(GroupeCarnet(AUTRES_EXERCICES, "", reste))
+    return groupes
+
+
+def _pli(texte: str) -> str:
+    """Lower case without accents nor extra spaces: « Équivalent » matches « equivalent »."""
+    sans = unicodedata.normalize("NFKD", texte)
+    sans = "".join(c for c in sans if not unicodedata.combining(c))
+    return " ".join(sans.lower().split())
+
+
+def choisir_exercices(
+    exercices: Sequence[Any], demande: str, groupes: Sequence[GroupeCarnet] = ()
+) -> tuple[list[Any], list[str]]:
+    """The exercises named by the teacher's filter, in ``exercices`` order, and the words that
+    named none. Words are separated by commas or semicolons; each one may be what the map's
+    headers show — a full code (``finance/mensualite-1``), a short code (``mensualite-1``), a
+    part of a title (« mensualité »), a notebook's title — or a savoir code (``S512``, or
+    ``S5`` for every savoir that starts so). Case and accents are ignored."""
+    carnet_de = {code: g.titre for g in groupes for code in g.exercices}
+    mots = [m.strip() for m in re.split(r"[,;]", demande or "") if m.strip()]
+    retenus: set[str] = set()
+    inconnus = []
+    for mot in mots:
+        cle = _pli(mot)
+        prefixe = re.fullmatch(r"s\d+", cle) is not None  # « S5 »: every savoir S5…
+        trouves = []
+        for ex in exercices:
+            court = ex.code.split("/", 1)[-1]
+            savoirs = [_pli(s) for s in getattr(ex, "savoirs", ())]
+            if (
+                cle in (_pli(ex.code), _pli(court))
+                or any(s == cle or (prefixe and s.startswith(cle)) for s in savoirs)
+                or (len(cle) >= 3 and cle in _pli(ex.titre))
+                or (len(cle) >= 3 and cle in _pli(carnet_de.get(ex.code, "")))
+            ):
+                trouves.append(ex.code)
+        if trouves:
+            retenus.update(trouves)
+        else:
+            inconnus.append(mot)
+    return [ex for ex in exercices if ex.code in retenus], inconnus
 
 
 def libelle_piege(code: str) -> str:

@@ -50,6 +50,7 @@ from tornado.log import app_log
 from widgets.donnees.classe import Classe
 
 from .configuration import ConfigTableauxDeBord
+from .galerie import ANNEAU_FOCUS_CSS, titre_onglet
 
 COOKIE_ENSEIGNANT = "atelier_enseignant"
 DUREE_SESSION_JOURS = 0.5
@@ -212,12 +213,12 @@ _CSS = """
 body{font-family:"DejaVu Sans","Segoe UI",Arial,sans-serif;margin:0;color:#111;background:#f6f7f9}
 header{background:#1f3b5a;color:#fff;padding:10px 20px}
 header a{color:#fff}
-main{padding:12px 20px;max-width:1200px}
+main{padding:12px 20px;max-width:1400px}
 section{background:#fff;border:1px solid #ddd;border-radius:6px;padding:10px 14px;margin:12px 0}
 table{border-collapse:collapse}
 th,td{border:1px solid #ccc;padding:3px 7px;text-align:left}
 .reussi{background:#c8e6c9}.en_cours{background:#fff3c4}.bloque{background:#f4b4b4}
-.pas_commence{background:#eee;color:#777}
+.pas_commence{background:#eee;color:#595959}
 .erreur{color:#b00020;white-space:pre-line}.ok{color:#1b6e20}
 code.code{font-size:1.2em;letter-spacing:2px}
 """
@@ -228,7 +229,8 @@ def page_html(titre: str, corps: str, base: str = "/", tete: str = "") -> str:
     accueil = url_path_join(base, "/enseignant")
     return (
         '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">'
-        f"<title>{escape(titre)}</title><style>{_CSS}</style>{tete}</head><body>"
+        f"<title>{escape(titre_onglet(titre))}</title><style>{ANNEAU_FOCUS_CSS}{_CSS}</style>"
+        f"{tete}</head><body>"
         f'<header><b><a href="{escape(accueil)}">Atelier NRC — espace enseignant</a></b> '
         f"— {escape(titre)}</header><main>{corps}</main></body></html>"
     )

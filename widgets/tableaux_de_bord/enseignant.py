@@ -29,6 +29,7 @@ from urllib.parse import quote
 import tornado.web
 
 from widgets.calculs import accorder, format_nombre
+from widgets.donnees.chemins import DOSSIER_CARNETS
 from widgets.donnees.classe import FICHIER_CLASSE, Classe
 from widgets.donnees.referentiel import libelles
 from widgets.erreurs import ErreurAtelier
@@ -36,13 +37,20 @@ from widgets.exercices.modele import TITRES_UNITES
 from widgets.exercices.registre import exercices_de_l_unite
 from widgets.exercices.suivi import (
     BLOQUE,
+    EN_COURS,
     LIBELLES_STATUT,
+    PAS_COMMENCE,
+    REUSSI,
     CarteClasse,
+    GroupeCarnet,
     carte_de_classe,
+    choisir_exercices,
+    grouper_par_carnet,
     libelle_piege,
     notes_de_classe,
     notes_en_csv,
     notes_en_xlsx,
+    sommaire_des_carnets,
 )
 
 from .acces import PageConnexion, PageDeconnexion, PageEnseignant
@@ -84,7 +92,9 @@ def _eleves_lisibles(classe: Classe) -> list:
 
 
 def _donnees(page: PageEnseignant) -> tuple[Classe, list, list[dict], str, list]:
-    """(classe, students, attempts, unit, exercises of the unit) for this request.
+    """(classe, students, attempts, unit, exercises of the unit) for this request: the
+    exercises in the notebooks' order, those the filter names (``exercices``), only those
+    already tried (``commences=1``). Why a filter named nothing: ``page.avis_filtre``.
 
     One damaged file never takes the cockpit down: an unreadable progress file is skipped and
     a damaged ``classe.json`` gives no student (both listed by ``Classe.lire_tentatives``);
@@ -97,10 +107,28 @@ def _donnees(page: PageEnseignant) -> tuple[Classe, list, list[dict], str, list]
     tentatives, _ = classe.lire_tentatives()
     unite = _unite_choisie(page, tentatives)
     exercices = exercices_de_l_unite(unite)
-    choisis = [c.strip() for c in page.get_argument("exercices", "").split(",") if c.strip()]
-    if choisis:  # the session's exercises only (order of the unit)
-        exercices = [ex for ex in exercices if ex.code in choisis] or exercices
+    groupes = _groupes(unite, [ex.code for ex in exercices])
+    rang = {code: i for i, code in enumerate(c for g in groupes for c in g.exercices)}
+    exercices = sorted(exercices, key=lambda ex: rang.get(ex.code, len(rang)))
+    page.avis_filtre = ""
+    demande = page.get_argument("exercices", "")
+    if demande.strip():  # the session's exercises only (map order)
+        choisis, inconnus = choisir_exercices(exercices, demande, groupes)
+        if inconnus:
+            page.avis_filtre = (
+                f"Aucun exercice ne correspond à : {', '.join(inconnus)} "
+                "(codes courts, titres, carnets ou savoirs, séparés par des virgules)."
+            )
+        exercices = choisis or exercices
+    if page.get_argument("commences", "") == "1":
+        ids = {t["etudiant"] for t in tentatives} & {e.identifiant for e in eleves}
+        essayes = {t["exercice"] for t in tentatives if t["etudiant"] in ids}
+        exercices = [ex for ex in exercices if ex.code in essayes]
     return classe, eleves, tentatives, unite, exercices
+
+
+def _groupes(unite: str, codes: list[str]) -> list[GroupeCarnet]:
+    return grouper_par_carnet(codes, unite, sommaire_des_carnets(DOSSIER_CARNETS))
 
 
 def _carte(page: PageEnseignant) -> tuple[CarteClasse, list, list, str]:
@@ -140,36 +168,124 @@ def endommages_html(page: PageEnseignant, endommages: list[str]) -> str:
     )
 
 
-def carte_html(carte: CarteClasse, eleves: list, exercices: list) -> str:
-    """The heatmap table then the traps table (HTML fragment, refreshed in place)."""
-    if not eleves:
-        return "<p>Aucune liste de classe : importez-la ci-dessous.</p>"
+COLONNES_POUR_UN_TITRE = 5  # narrower notebook groups show their number (title below the map)
+SYMBOLES_STATUT = {REUSSI: "✓", EN_COURS: "…", BLOQUE: "✗", PAS_COMMENCE: "·"}
+"""What each cell shows besides its colour (RGAA 3.1: the information is not given by colour
+alone); the full French status is the cell's tooltip and its text for a screen reader."""
+
+STYLE_CARTE = """<style>
+.atelier-carte-cadre{overflow:auto;max-height:78vh;max-width:100%;border:1px solid #ccc}
+table.atelier-carte{border-collapse:separate;border-spacing:0;font-size:12px}
+table.atelier-carte th,table.atelier-carte td{border:0;border-right:1px solid #ddd;
+border-bottom:1px solid #ddd;padding:1px 2px}
+table.atelier-carte thead{position:sticky;top:0;z-index:2}
+table.atelier-carte thead th{background:#f1f3f6}
+table.atelier-carte th.atelier-eleve{position:sticky;left:0;z-index:1;background:#fff;
+text-align:left;min-width:8em;max-width:11em;overflow-wrap:anywhere}
+table.atelier-carte thead th.atelier-eleve{z-index:3;background:#f1f3f6}
+table.atelier-carte th.atelier-carnet{font-weight:normal;font-size:11px;text-align:left;
+vertical-align:bottom;line-height:1.15;border-left:2px solid #555;min-width:0}
+table.atelier-carte th.atelier-code{writing-mode:vertical-rl;transform:rotate(180deg);
+font-weight:normal;font-size:10.5px;white-space:nowrap;padding:3px 0;width:20px;max-width:20px}
+table.atelier-carte td.atelier-case{width:20px;min-width:20px;max-width:20px;padding:1px 0;
+text-align:center;font-size:13px;font-weight:bold}
+table.atelier-carte .atelier-debut{border-left:2px solid #555}
+td.reussi{background:#c8e6c9;color:#0d4a12}
+td.en_cours{background:#fff3c4;color:#5c4500}
+td.bloque{color:#7a0010;background:repeating-linear-gradient(45deg,#f4b4b4 0 4px,#fbe0e0 4px 8px)}
+td.pas_commence{background:#f4f4f4;color:#6b6b6b}
+.atelier-invisible{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);
+white-space:nowrap}
+</style>"""
+
+
+def carte_html(
+    carte: CarteClasse,
+    eleves: list,
+    exercices: list,
+    groupes: list[GroupeCarnet] | None = None,
+    avis: str = "",
+) -> str:
+    """The heatmap table then the traps table (HTML fragment, refreshed in place).
+
+    Columns grouped by notebook (a header row of the notebooks' titles), exercise codes
+    written vertically so that a whole unit (52 exercises) fits a 1366 px projector; the
+    header rows and the students' column stay in view when the map scrolls; each cell shows a
+    symbol (✓ réussi, … en cours, ✗ bloqué, · pas commencé) besides its colour.
+    """
     e = escape
+    avis_html = f'<p class="erreur atelier-avis-filtre">{e(avis)}</p>' if avis else ""
+    if not eleves:
+        return avis_html + "<p>Aucune liste de classe : importez-la ci-dessous.</p>"
+    if not exercices:
+        return avis_html + (
+            "<p class='atelier-aucun-exercice'>Aucun exercice commencé pour l'instant "
+            "(décochez « seulement les exercices commencés » pour voir toute l'unité).</p>"
+        )
+    codes = [ex.code for ex in exercices]
+    groupes = [
+        GroupeCarnet(g.titre, g.carnet, tuple(c for c in g.exercices if c in codes))
+        for g in (groupes or [GroupeCarnet("", "", tuple(codes))])
+    ]
+    groupes = [g for g in groupes if g.exercices]
+    par_code = {ex.code: ex for ex in exercices}
+    ordre = [par_code[c] for g in groupes for c in g.exercices]
+    ordre += [ex for ex in exercices if ex not in ordre]
+    debuts = {g.exercices[0] for g in groupes}
+    # A notebook of few columns shows its number only; every title is listed under the map.
+    carnets = "".join(
+        f'<th class="atelier-carnet" colspan="{len(g.exercices)}" scope="colgroup"'
+        f' title="{e(g.titre)}">{n}.'
+        + (f" {e(g.titre)}" if len(g.exercices) >= COLONNES_POUR_UN_TITRE else "")
+        + "</th>"
+        for n, g in enumerate(groupes, 1)
+    )
+    sommaire = " · ".join(f"{n}. {e(g.titre)}" for n, g in enumerate(groupes, 1))
+
+    def debut(ex) -> str:
+        return " atelier-debut" if ex.code in debuts else ""
+
     entete = "".join(
-        f'<th title="{e(ex.titre)} — {e(libelles(ex.savoirs))}">{e(ex.code.split("/", 1)[-1])}</th>'
-        for ex in exercices
+        f'<th class="atelier-code{debut(ex)}" scope="col"'
+        f' title="{e(ex.titre)} — {e(libelles(ex.savoirs))}"'
+        f' data-exercice="{e(ex.code)}">{e(ex.code.split("/", 1)[-1])}</th>'
+        for ex in ordre
     )
     lignes = []
     for eleve in eleves:
         cases = []
-        for ex in exercices:
+        for ex in ordre:
             case = carte.case(eleve.identifiant, ex.code)
             detail = f" ({accorder(case.tentatives, 'essai')})" if case.tentatives else ""
+            texte = f"{case.libelle}{detail}"
             cases.append(
-                f'<td class="{case.statut}" data-exercice="{e(ex.code)}">'
-                f"{e(case.libelle)}{e(detail)}</td>"
+                f'<td class="{case.statut} atelier-case{debut(ex)}" data-exercice="{e(ex.code)}"'
+                f' title="{e(texte)}"><span aria-hidden="true">{SYMBOLES_STATUT[case.statut]}'
+                "</span>"
+                f'<span class="atelier-invisible">{e(texte)}</span></td>'
             )
         lignes.append(
-            f'<tr data-eleve="{e(eleve.identifiant)}"><th>{e(eleve.nom)} {e(eleve.prenom)}</th>'
-            f"<td>{e(eleve.groupe)}</td>{''.join(cases)}</tr>"
+            f'<tr data-eleve="{e(eleve.identifiant)}"><th class="atelier-eleve" scope="row">'
+            f"{e(eleve.nom)} {e(eleve.prenom)}"
+            + (f" <small>({e(eleve.groupe)})</small>" if eleve.groupe else "")
+            + f"</th>{''.join(cases)}</tr>"
         )
     bloques = "".join(
-        f"<td>{accorder(carte.compte(ex.code, BLOQUE), 'bloqué')}</td>" for ex in exercices
+        f'<td class="atelier-case{debut(ex)}"'
+        f' title="{accorder(carte.compte(ex.code, BLOQUE), "bloqué")}">'
+        f"{carte.compte(ex.code, BLOQUE)}</td>"
+        for ex in ordre
     )
     tableau = (
-        '<table class="atelier-carte"><thead><tr><th>Élève</th><th>Groupe</th>'
-        f"{entete}</tr></thead><tbody>{''.join(lignes)}</tbody>"
-        f"<tfoot><tr><th colspan=2>Bloqués</th>{bloques}</tr></tfoot></table>"
+        f'{STYLE_CARTE}<div class="atelier-carte-cadre" tabindex="0" role="region"'
+        ' aria-label="Carte de la classe (défilement)">'
+        '<table class="atelier-carte"><thead>'
+        f'<tr class="atelier-carnets"><th class="atelier-eleve" rowspan="2" scope="col">Élève'
+        f"</th>{carnets}</tr>"
+        f'<tr class="atelier-codes">{entete}</tr></thead><tbody>{"".join(lignes)}</tbody>'
+        f'<tfoot><tr><th class="atelier-eleve" scope="row">Bloqués</th>{bloques}</tr></tfoot>'
+        "</table></div>"
+        f'<p class="atelier-sommaire-carnets">Carnets : {sommaire}</p>'
     )
     pieges = []
     for ex in exercices:
@@ -189,14 +305,19 @@ def carte_html(carte: CarteClasse, eleves: list, exercices: list) -> str:
     else:
         tableau_pieges = "<p class='atelier-pieges'>Aucun piège rencontré pour l'instant.</p>"
     legende = " · ".join(
-        f'<span class="{s}" style="padding:0 4px">{escape(t)}</span>'
+        f'<span class="{s}" style="padding:0 4px">{SYMBOLES_STATUT[s]} {escape(t)}</span>'
         for s, t in LIBELLES_STATUT.items()
     )
-    return (
+    return avis_html + (
         f"<p>Légende : {legende} (bloqué = pas réussi après {carte.seuil_blocage} essais faux ou "
         f"plus).</p>{tableau}<h3>Pièges : quelle convention le groupe se trompe</h3>"
         f"{tableau_pieges}"
     )
+
+
+def _carte_page(page: PageEnseignant, carte: CarteClasse, eleves, exercices, unite) -> str:
+    groupes = _groupes(unite, [ex.code for ex in exercices_de_l_unite(unite)])
+    return carte_html(carte, eleves, exercices, groupes, getattr(page, "avis_filtre", ""))
 
 
 class Accueil(PageEnseignant):
@@ -217,7 +338,9 @@ class Accueil(PageEnseignant):
         delai = max(2, self.reglages.actualisation_enseignant)
         choisis = self.get_argument("exercices", "")
         groupe = self.get_argument("groupe", "")
+        commences = self.get_argument("commences", "") == "1"
         requete = f"?unite={quote(unite)}&exercices={quote(choisis)}&groupe={quote(groupe)}"
+        requete += "&commences=1" if commences else ""
         classe = self.classe()
         groupes = sorted({e.groupe for e in _eleves_lisibles(classe) if e.groupe})
         endommages = endommages_html(self, classe.lire_tentatives()[1])
@@ -249,8 +372,11 @@ class Accueil(PageEnseignant):
 <section><h2>Carte de la classe</h2>
 <form method="get" action="{escape(self.url("/enseignant"))}">
 <label>Unité : <select name="unite">{options}</select></label>
-<label>Exercices (codes séparés par des virgules ; vide = toute l'unité) :
-<input name="exercices" size="50" value="{escape(choisis)}"></label>
+<label>Exercices (codes courts, titres, carnets ou savoirs comme S512, séparés par des
+virgules ; vide = toute l'unité) :
+<input name="exercices" size="40" value="{escape(choisis)}"></label>
+<label><input type="checkbox" name="commences" value="1"{" checked" if commences else ""}>
+seulement les exercices commencés</label>
 <label>Groupe : <select name="groupe">{choix_groupes}</select></label>
 <button type="submit">Afficher</button></form>
 <p>Actualisée toutes les {delai} secondes.
@@ -258,18 +384,19 @@ Notes sur 20 : <a href="{escape(self.url("/enseignant/notes.csv") + requete)}"
  class="atelier-notes-csv">CSV (Pronote, ENT)</a> ·
 <a href="{escape(self.url("/enseignant/notes.xlsx") + requete)}"
  class="atelier-notes-xlsx">Excel</a>
-(note = 20 × somme des meilleurs scores / nombre d'exercices affichés, au dixième).</p>
+(note = 20 × somme des meilleurs scores / nombre d'exercices affichés, au centième).</p>
 <p class="atelier-savoirs-unite">Savoirs travaillés :
 {escape(libelles(s for ex in exercices for s in ex.savoirs))}.</p>
-<div id="carte">{carte_html(carte, eleves, exercices)}</div></section>
+<div id="carte">{_carte_page(self, carte, eleves, exercices, unite)}</div></section>
 <section><h2>Devoirs et examens</h2><p><a href="{escape(self.url("/enseignant/devoirs"))}"
  class="atelier-devoirs">Composer un devoir, imprimer sujets et corrigés, mode examen, grilles
 </a></p></section>
 <section><h2>Liste de la classe</h2>{etat_liste}
 <form method="post" enctype="multipart/form-data" action="{escape(self.url("/enseignant/classe"))}">
-{xsrf}<p>Fichier CSV (colonnes nom ; prénom ; groupe) : <input type="file" name="fichier"
- accept=".csv,text/csv"></p>
-<p>ou collez la liste :<br><textarea name="liste" rows="5" cols="60"
+{xsrf}<p><label>Fichier CSV (colonnes nom ; prénom ; groupe) : <input type="file"
+ name="fichier" accept=".csv,text/csv"></label></p>
+<p><label for="atelier-liste-collee">ou collez la liste :</label><br><textarea name="liste"
+ id="atelier-liste-collee" rows="5" cols="60"
  placeholder="nom;prénom;groupe&#10;Martin;Léa;A"></textarea></p>
 <p><button type="submit">Importer la liste (nouveaux codes pour tous)</button></p></form>
 <form method="post" action="{escape(self.url("/enseignant/code"))}">{xsrf}
@@ -298,10 +425,10 @@ class FragmentCarte(PageEnseignant):
     api = True
 
     def get(self) -> None:
-        carte, eleves, exercices, _ = _carte(self)
+        carte, eleves, exercices, unite = _carte(self)
         self.set_header("Content-Type", "text/html; charset=UTF-8")
         self.set_header("Cache-Control", "no-store")
-        self.finish(carte_html(carte, eleves, exercices))
+        self.finish(_carte_page(self, carte, eleves, exercices, unite))
 
 
 class CarteJson(PageEnseignant):

@@ -50,6 +50,7 @@ from widgets.exercices.modele import TITRES_UNITES, normaliser_etudiant
 from widgets.exercices.registre import exercices_du_catalogue
 
 from .acces import PageEnseignant
+from .galerie import ANNEAU_FOCUS_CSS, titre_onglet
 
 _CSS = (
     "body{font-family:'DejaVu Sans','Segoe UI',Arial,sans-serif;max-width:62em;margin:1em auto;"
@@ -62,7 +63,8 @@ _CSS = (
 def _page(titre: str, corps: str) -> str:
     return (
         "<!DOCTYPE html><html lang='fr'><head><meta charset='utf-8'>"
-        f"<title>{escape(titre)}</title><style>{_CSS}</style></head>"
+        f"<title>{escape(titre_onglet(titre))}</title><style>{ANNEAU_FOCUS_CSS}{_CSS}</style>"
+        "</head>"
         f"<body><h1>{escape(titre)}</h1>{corps}</body></html>"
     )
 
@@ -155,7 +157,8 @@ class PageDevoirs(_Base):
             cases = "".join(
                 f"<tr><td><label><input type='checkbox' name='code' value='{escape(ex.code)}'> "
                 f"{escape(ex.titre)}</label></td><td><code>{escape(ex.code)}</code></td>"
-                f"<td><input type='text' class='pts' name='points:{escape(ex.code)}' value='2'>"
+                f"<td><input type='text' class='pts' name='points:{escape(ex.code)}' value='2'"
+                f" aria-label='Points : {escape(ex.titre)}'>"
                 " pts</td></tr>"
                 for ex in exercices
             )
@@ -167,14 +170,16 @@ class PageDevoirs(_Base):
             f"<tr><td><label><input type='checkbox' name='code' "
             f"value='{PREFIXE_GRILLE}{g.code}'> {escape(g.titre)}</label></td>"
             f"<td><code>{PREFIXE_GRILLE}{g.code}</code></td><td><input type='text' class='pts' "
-            f"name='points:{PREFIXE_GRILLE}{g.code}' value='5'> pts</td></tr>"
+            f"name='points:{PREFIXE_GRILLE}{g.code}' value='5'"
+            f" aria-label='Points : {escape(g.titre)}'> pts</td></tr>"
             for g in GRILLES_EVALUATION.values()
         )
         questions = "".join(
             f"<tr><td><label><input type='checkbox' name='code' "
             f"value='{PREFIXE_GRILLE}a-vous:{q.cle}'> {escape(_extrait(q.texte))}</label></td>"
             f"<td><code>{escape(q.carnet)}</code></td><td><input type='text' class='pts' "
-            f"name='points:{PREFIXE_GRILLE}a-vous:{q.cle}' value='4'> pts</td></tr>"
+            f"name='points:{PREFIXE_GRILLE}a-vous:{q.cle}' value='4'"
+            f" aria-label='Points : {escape(_extrait(q.texte))}'> pts</td></tr>"
             for q in questions_a_vous()
         )
         formulaire = (

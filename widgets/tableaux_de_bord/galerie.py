@@ -67,7 +67,17 @@ def lire_fiches(dossier_apps: Path, carnets: list[str]) -> list[FicheApp]:
     return [lire_fiche(dossier_apps, c) for c in carnets]
 
 
-_STYLE = """
+# Keyboard focus (RGAA 10.7): a 3 px ring, #1a4fa3 on white = 7.6:1, yellow on the dark header.
+ANNEAU_FOCUS_CSS = (
+    "a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,"
+    "textarea:focus-visible,summary:focus-visible,[tabindex]:focus-visible"
+    "{outline:3px solid #1a4fa3;outline-offset:2px}"
+    "header a:focus-visible{outline-color:#ffd75e}"
+)
+
+_STYLE = (
+    ANNEAU_FOCUS_CSS
+    + """
 body{margin:0;font-family:"DejaVu Sans",Arial,Helvetica,sans-serif;background:#f4f6f8;color:#1d2630}
 header{background:#123c69;color:#fff;padding:1.2rem 2rem}
 header h1{margin:0;font-size:1.6rem}
@@ -89,13 +99,31 @@ a.atelier-ouvrir:hover{background:#1d5a9a}
 .atelier-message{max-width:40rem;margin:3rem auto;background:#fff;border-radius:8px;
 padding:1.5rem 2rem;box-shadow:0 1px 3px rgba(0,0,0,.15)}
 """
+)
+
+
+NOM_PRODUIT = "Atelier NRC"
+
+
+def titre_onglet(titre: str) -> str:
+    """The browser tab's title of a page: ``"Facture — Atelier NRC"`` (the product's name last,
+    so that a row of tabs still shows what each one is; not repeated if already there)."""
+    titre = " ".join(str(titre).split())
+    if not titre:
+        return NOM_PRODUIT
+    if titre.endswith(NOM_PRODUIT):
+        return titre
+    if titre.startswith(NOM_PRODUIT + " — "):  # « Atelier NRC — tableaux de bord »
+        titre = titre[len(NOM_PRODUIT) + 3 :]
+        titre = titre[:1].upper() + titre[1:]
+    return f"{titre} — {NOM_PRODUIT}"
 
 
 def _page(titre: str, corps: str) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(titre)}</title>\n<style>{_STYLE}</style>\n</head>\n"
+        f"<title>{escape(titre_onglet(titre))}</title>\n<style>{_STYLE}</style>\n</head>\n"
         f"<body>\n{corps}\n</body>\n</html>\n"
     )
 

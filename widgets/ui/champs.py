@@ -65,6 +65,9 @@ __all__ = [
     "ZoneErreur",
     "ZoneResultat",
     "avertissements_html",
+    "cote_a_cote",
+    "feuille_de_style",
+    "formulaire",
     "euros",
     "euros_html",
     "pourcent",
@@ -126,6 +129,81 @@ def avertissements_html(avertissements: Sequence[str]) -> str:
     )
 
 
+# The widgets' own CSS in JupyterLab and Voilà (the dashboards template has the same rules):
+# - keyboard focus ring (RGAA 10.7): 3 px, #1a4fa3 on white = 7.6:1; ipywidgets removes its
+#   inputs' outline with !important, hence !important here;
+# - tab titles never cut (ipywidgets caps a tab at 144 px with an ellipsis): a tab is as wide
+#   as its title and the tab bar wraps on a narrow screen;
+# - coloured buttons whose white text reaches 4.5:1, dark tab and accordion titles (RGAA 3.2);
+# - a label longer than its width wraps onto two lines instead of ending in « … ».
+STYLE_ECRAN = (
+    "<style>.jupyter-widgets input:focus-visible,.jupyter-widgets textarea:focus-visible,"
+    ".jupyter-widgets select:focus-visible,.jupyter-widgets button:focus-visible,"
+    ".jupyter-widgets .lm-TabBar-tab:focus-visible,.atelier-editeur-sql textarea:focus-visible"
+    "{outline:3px solid #1a4fa3!important;outline-offset:2px!important}"
+    ".jupyter-button.mod-primary{background-color:#1565c0}"  # white text at 5.7:1, not 3.1
+    ".jupyter-button.mod-success{background-color:#2e7d32}"
+    ".jupyter-button.mod-info{background-color:#00838f}"
+    ".jupyter-button.mod-warning{background-color:#b35900}"
+    ".jupyter-button.mod-danger{background-color:#c62828}"
+    ".jupyter-widget-inline-hbox>.jupyter-widget-label,.widget-inline-hbox>.widget-label,"
+    ".widget-checkbox .widget-label-basic,.jupyter-widget-checkbox .jupyter-widget-label-basic,"
+    ".widget-label-basic span"
+    "{white-space:normal;overflow:visible;text-overflow:clip;overflow-wrap:anywhere;"
+    "line-height:1.15;height:auto;align-self:center}"
+    ".jupyter-widget-tab>.lm-TabBar .lm-TabBar-tab,.jupyter-widget-Collapse-header"
+    "{color:#1f1f1f!important}"
+    ".jupyter-button{width:auto;min-width:var(--jp-widgets-inline-width-tiny)}"
+    ".jupyter-widget-tab>.lm-TabBar .lm-TabBar-content{flex-wrap:wrap}"
+    ".jupyter-widget-tab>.lm-TabBar .lm-TabBar-tab{flex:0 0 auto!important;max-width:none}"
+    ".jupyter-widget-tab>.lm-TabBar{overflow:visible;height:auto!important;"
+    "min-height:var(--jp-widgets-horizontal-tab-height)}</style>"
+)
+
+
+def feuille_de_style() -> w.HTML:
+    """An invisible widget carrying :data:`STYLE_ECRAN` (a ``<style>`` applies even hidden)."""
+    return w.HTML(STYLE_ECRAN, layout=w.Layout(display="none"))
+
+
+def formulaire(enfants: Sequence[w.Widget], largeur: str = "380px", **layout: Any) -> w.VBox:
+    """The column of fields of a calculator: ``largeur`` wide (never narrower: a neighbour
+    never squeezes it, so no label or input box is cut), at most the screen's width.
+
+    A labelled choice among the fields (``Dropdown``, ``ToggleButtons``… with a
+    ``description`` and the ipywidgets default label width of 80 px, which cuts
+    « Remboursement ») gets the fields' label width, so that labels align and are never cut.
+    """
+    for enfant in enfants:
+        style = getattr(enfant, "style", None)
+        if getattr(enfant, "description", "") and getattr(style, "description_width", None) == "":
+            style.description_width = LARGEUR_LIBELLE
+            if not enfant.layout.width:
+                enfant.layout.width = "340px"
+    options = {"width": largeur, "flex": "0 0 auto", "max_width": "100%", **layout}
+    return w.VBox([*enfants, feuille_de_style()], layout=w.Layout(**options))
+
+
+def cote_a_cote(*blocs: w.Widget, **layout: Any) -> w.HBox:
+    """Side by side when the screen is wide enough, one under the other otherwise.
+
+    The row wraps (``flex-flow: row wrap``) instead of squeezing: the first block (the form)
+    keeps its width; every following block (a result, a chart) takes the remaining room, at
+    least 320 px, and scrolls horizontally when its table is wider (``overflow: auto``), so
+    it never covers the inputs nor hides its own last columns.
+    """
+    for bloc in blocs[1:]:
+        bloc.layout.flex = bloc.layout.flex or "1 1 320px"
+        bloc.layout.min_width = bloc.layout.min_width or "0"
+        bloc.layout.max_width = "100%"
+        bloc.layout.overflow = bloc.layout.overflow or "auto"
+    if blocs:
+        blocs[0].layout.flex = blocs[0].layout.flex or "0 0 auto"
+        blocs[0].layout.max_width = "100%"
+    options = {"flex_flow": "row wrap", "align_items": "flex-start", "width": "100%", **layout}
+    return w.HBox(list(blocs), layout=w.Layout(**options))
+
+
 class ResultatObservable(traitlets.HasTraits):
     """Mixin of the widget families: the result and the error message are traits.
 
@@ -143,6 +221,16 @@ class ResultatObservable(traitlets.HasTraits):
     erreur = traitlets.Unicode(
         "", help="The French message shown to the student ('' when everything is valid)."
     )
+
+    @traitlets.observe("children")
+    def _avec_feuille_de_style(self, change: dict) -> None:
+        """Each widget family carries the widgets' CSS (:data:`STYLE_ECRAN`: focus ring,
+        labels and tab titles never cut) as a hidden last child, in JupyterLab as in Voilà."""
+        enfants = tuple(change["new"])
+        if not any(getattr(e, "_feuille_atelier", False) for e in enfants):
+            feuille = feuille_de_style()
+            feuille._feuille_atelier = True
+            self.children = (*enfants, feuille)
 
 
 class ZoneErreur(w.HTML):
@@ -233,9 +321,11 @@ class ChampSaisie(w.VBox):
         self.vide = vide
         self.facultatif = facultatif
         self._analyseur = analyseur
+        # Without a visible label (a table's cell) the label is still there, 0 px wide: the
+        # input keeps its accessible name (<label for>, RGAA 11.1).
         self.texte = w.Text(
             value=valeur,
-            description=libelle if afficher_libelle else "",
+            description=libelle,
             placeholder=exemple,
             tooltip=aide or (None if afficher_libelle else libelle),
             continuous_update=True,
@@ -543,21 +633,31 @@ class ListeEditable(w.VBox):
         super().__init__([entete, self.conteneur, ajout])
         self.add_class(f"atelier-liste-{nom}")
 
-    def _widget(self, choix: Sequence[str] | None, valeur: str, largeur: str) -> w.Widget:
+    def _widget(
+        self, choix: Sequence[str] | None, valeur: str, largeur: str, libelle: str = ""
+    ) -> w.Widget:
+        # the column's title as a 0 px label: the input's accessible name (RGAA 11.1)
+        nomme = {"description": libelle, "style": {"description_width": "0px"}}
         if choix is None:
-            return w.Text(value=valeur, layout=w.Layout(width=largeur))
+            return w.Text(value=valeur, layout=w.Layout(width=largeur), **nomme)
         options = list(choix)
         if valeur and valeur not in options:
             options.append(valeur)
-        return w.Dropdown(options=[""] + options, value=valeur, layout=w.Layout(width=largeur))
+        return w.Dropdown(
+            options=[""] + options, value=valeur, layout=w.Layout(width=largeur), **nomme
+        )
 
     def ajouter(self, **valeurs: str) -> None:
         """Ajoute une ligne (valeurs par nom de champ)."""
         widgets_ligne = [
-            self._widget(choix, str(valeurs.get(champ, "")), larg)
-            for champ, _, choix, larg in self.colonnes
+            self._widget(choix, str(valeurs.get(champ, "")), larg, lib)
+            for champ, lib, choix, larg in self.colonnes
         ]
-        retirer = w.Button(icon="trash", tooltip="Supprimer", layout=w.Layout(width="36px"))
+        retirer = w.Button(
+            icon="trash",
+            tooltip="Supprimer la ligne",
+            layout=w.Layout(width="36px", flex="0 0 auto"),
+        )
         boite = w.HBox(widgets_ligne + [retirer])
         entree = (widgets_ligne, boite)
         retirer.on_click(lambda _: self.retirer(self._lignes.index(entree)))

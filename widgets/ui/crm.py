@@ -191,7 +191,13 @@ class VueCRM(ResultatObservable, w.VBox):
         self.recherche.add_class("atelier-crm-recherche")
         self.bouton_recherche = w.Button(description="Chercher", icon="search")
         self.bouton_recherche.add_class("atelier-crm-chercher")
-        self.resultats = w.Select(options=[], rows=8, layout=w.Layout(width="560px"))
+        self.resultats = w.Select(  # named by a 0 px label (RGAA 11.1)
+            options=[],
+            rows=8,
+            description="Clients trouvés",
+            style={"description_width": "0px"},
+            layout=w.Layout(width="560px"),
+        )
         self.resultats.add_class("atelier-crm-resultats")
         self.bouton_ouvrir = w.Button(description="Ouvrir la fiche", button_style="primary")
         self.bouton_ouvrir.add_class("atelier-crm-ouvrir")

@@ -43,7 +43,7 @@ from widgets.donnees import equipe as donnees_equipe
 from widgets.donnees.base import requete_lecture_seule
 from widgets.erreurs import ErreurAtelier
 from widgets.ui.cartes import COULEURS, carte_png, nouvelle_carte
-from widgets.ui.champs import Calculatrice, ChampSaisie, ChampTaux
+from widgets.ui.champs import Calculatrice, ChampSaisie, ChampTaux, cote_a_cote
 
 PALETTE = COULEURS + ("#2e86c1", "#d35400", "#7f8c8d", "#16a085", "#8e44ad")
 
@@ -154,7 +154,10 @@ class CarteSecteurs(Calculatrice):
         )
         self.bouton_affecter.on_click(lambda _: self.affecter())
         self.zone_action = w.HTML()
-        self.image = w.Image(format="png", layout=w.Layout(width="100%", max_width="640px"))
+        self.image = w.Image(
+            format="png",
+            layout=w.Layout(width="100%", max_width="640px"),
+        )
         self._brancher(self.champs.values())
         self.secteur_commercial.observe(lambda _: self._nouveau_decoupage(), names="value")
         gauche = w.VBox(
@@ -162,7 +165,7 @@ class CarteSecteurs(Calculatrice):
             layout=w.Layout(width="370px"),
         )
         self.children = [
-            w.HBox([gauche, w.VBox([self.image], layout=w.Layout(flex="1"))]),
+            cote_a_cote(gauche, w.VBox([self.image])),
             w.HBox([self.commune, self.vers, self.bouton_deplacer]),
             w.HBox([self.bouton_affecter, self.zone_action]),
             self.zone_resultat,

@@ -33,7 +33,14 @@ from widgets.calculs.statut import (
     point_indifference,
     vrp,
 )
-from widgets.ui.champs import Calculatrice, ChampMontant, ChampSaisie, ChampTaux
+from widgets.ui.champs import (
+    Calculatrice,
+    ChampMontant,
+    ChampSaisie,
+    ChampTaux,
+    cote_a_cote,
+    formulaire,
+)
 
 
 @dataclass(frozen=True)
@@ -157,14 +164,9 @@ class SimulateurStatut(Calculatrice):
         ]
         self.children = [
             convention,
-            w.HBox(
-                [
-                    w.VBox(
-                        [*self.champs.values(), *options, self.zone_erreur],
-                        layout=w.Layout(width="320px"),
-                    ),
-                    w.VBox([self.zone_resultat, self.sources, self.image]),
-                ]
+            cote_a_cote(
+                formulaire([*self.champs.values(), *options, self.zone_erreur]),
+                w.VBox([self.zone_resultat, self.sources, self.image]),
             ),
         ]
         self.add_class("atelier-statut")

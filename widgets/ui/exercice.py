@@ -60,6 +60,7 @@ from widgets.donnees.progression import Progression, identifiant_etudiant
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices import Verdict, exercice_par_code, exercices_de_l_unite
 from widgets.exercices.markdown import markdown_en_html, markdown_en_ligne
+from widgets.ui.champs import STYLE_ECRAN
 from widgets.ui.session import retenir_eleve
 
 VERT, ROUGE, GRIS = "#1b6e20", "#b00020", "#555"
@@ -67,6 +68,7 @@ _STYLE = (
     "<style>.atelier-reponse textarea{font-family:Consolas,'DejaVu Sans Mono',monospace;}"
     ".atelier-exercice table{border-collapse:collapse}"
     ".atelier-exercice td,.atelier-exercice th{border:1px solid #ccc;padding:2px 6px}</style>"
+    + STYLE_ECRAN
 )
 _PANNEAUX: weakref.WeakSet[PanneauProgression] = weakref.WeakSet()
 _EXERCICES: weakref.WeakSet[Exercice] = weakref.WeakSet()
@@ -347,9 +349,13 @@ class Exercice(w.VBox):
         for champ in self.variante.controle.champs():
             libelle = champ.libelle + (f" ({champ.unite})" if champ.unite else "")
             if champ.genre == "sql":
-                saisie = w.Textarea(
+                saisie = w.Textarea(  # labelled (RGAA 11.1), the label above the box
+                    description=libelle,
                     placeholder="SELECT …",
-                    layout=w.Layout(width="100%", height="110px"),
+                    style={"description_width": "initial"},
+                    layout=w.Layout(
+                        width="100%", height="140px", flex_flow="column", align_items="stretch"
+                    ),
                 )
             else:
                 saisie = w.Text(

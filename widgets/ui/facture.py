@@ -55,6 +55,7 @@ from widgets.ui.champs import (
     ChampTexte,
     ZoneErreur,
     avertissements_html,
+    cote_a_cote,
     euros_html,
     pourcent,
 )
@@ -94,6 +95,8 @@ class LigneFacture(w.VBox):
             value=SAISIE_LIBRE,
             layout=w.Layout(width="190px"),
             tooltip="Choisissez un article du catalogue",
+            description=f"Article de la ligne {numero}",
+            style={"description_width": "0px"},
         )
         self.produit.add_class("atelier-produit")
         commun: dict[str, Any] = {"afficher_libelle": False, "erreur_sous_le_champ": False}
@@ -239,8 +242,8 @@ class ConstructeurFacture(Calculatrice):
         self.onglets = w.Tab(children=[onglet_lignes, onglet_document])
         self.onglets.set_title(0, "Lignes")
         self.onglets.set_title(1, "Client, conditions")
-        self.onglets.layout = w.Layout(width="760px")
-        self.children = [w.HBox([self.onglets, self._section_resultat()])]
+        self.onglets.layout = w.Layout(width="760px", max_width="100%", overflow="auto")
+        self.children = [cote_a_cote(self.onglets, self._section_resultat())]
         self.add_class("atelier-facture")
 
         self._champs_globaux = [
@@ -308,8 +311,14 @@ class ConstructeurFacture(Calculatrice):
     def _section_reductions(self) -> w.VBox:
         """Three commercial reductions in cascade, each with its nature."""
         self.natures = [
-            w.Dropdown(options=NATURES, value=n, layout=w.Layout(width="110px"))
-            for n in ("Rabais", "Remise", "Ristourne")
+            w.Dropdown(
+                options=NATURES,
+                value=n,
+                description=f"Nature de la réduction {i}",
+                style={"description_width": "0px"},
+                layout=w.Layout(width="110px"),
+            )
+            for i, n in enumerate(("Rabais", "Remise", "Ristourne"), 1)
         ]
         self.remise_1, self.remise_2, self.remise_3 = (
             ChampTaux(

@@ -40,7 +40,9 @@ from widgets.ui.champs import (
     ChampMontant,
     ChampQuantite,
     ChampTaux,
+    cote_a_cote,
     euros,
+    formulaire,
     pourcent,
 )
 from widgets.ui.documents import lien_telechargement
@@ -96,7 +98,7 @@ class SimulateurEmprunt(Calculatrice):
         self._brancher([self.capital, self.taux_annuel, self.duree])
         for choix in (self.periodicite, self.calcul_taux, self.mode):
             choix.observe(self._sur_modification, names="value")
-        gauche = w.VBox(
+        gauche = formulaire(
             [
                 self.capital,
                 self.taux_annuel,
@@ -106,9 +108,8 @@ class SimulateurEmprunt(Calculatrice):
                 self.mode,
                 self.zone_erreur,
             ],
-            layout=w.Layout(width="380px"),
         )
-        self.children = [w.HBox([gauche, self.zone_resultat]), w.HTML(_STYLE_TABLEAUX)]
+        self.children = [cote_a_cote(gauche, self.zone_resultat), w.HTML(_STYLE_TABLEAUX)]
         self.add_class("atelier-emprunt")
         self.calculer()
 
@@ -215,11 +216,10 @@ class ComparateurFinancements(Calculatrice):
         self._brancher(champs)
         self.nom_bail.observe(self._sur_modification, names="value")
         self.vehicule_tourisme.observe(self._sur_modification, names="value")
-        gauche = w.VBox(
+        gauche = formulaire(
             [*champs[:5], self.nom_bail, *champs[5:], self.vehicule_tourisme, self.zone_erreur]
         )
-        gauche.layout = w.Layout(width="380px")
-        self.children = [w.HBox([gauche, self.zone_resultat]), w.HTML(_STYLE_TABLEAUX)]
+        self.children = [cote_a_cote(gauche, self.zone_resultat), w.HTML(_STYLE_TABLEAUX)]
         self.add_class("atelier-financements")
         self.calculer()
 

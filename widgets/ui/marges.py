@@ -47,6 +47,7 @@ from widgets.ui.champs import (
     ChampTaux,
     ResultatObservable,
     avertissements_html,
+    cote_a_cote,
     euros_html,
     pourcent,
     tableau_html,
@@ -116,7 +117,7 @@ class SolveurMarges(Calculatrice):
         droite = w.VBox(
             [self.zone_erreur, self.zone_resultat], layout=w.Layout(width="560px", margin="0 12px")
         )
-        self.children = [w.HBox([gauche, droite])]
+        self.children = [cote_a_cote(gauche, droite)]
         self.add_class("atelier-marges")
         self.calculer()
 
@@ -260,7 +261,7 @@ class PanneauDistribution(Calculatrice):
         droite = w.VBox(
             [self.zone_erreur, self.zone_resultat], layout=w.Layout(width="560px", margin="0 12px")
         )
-        self.children = [w.HBox([gauche, droite])]
+        self.children = [cote_a_cote(gauche, droite)]
         self.add_class("atelier-distribution")
         self.calculer()
 

@@ -40,6 +40,7 @@ from widgets.ui.champs import (
     ChampMontant,
     ChampTaux,
     avertissements_html,
+    cote_a_cote,
     euros,
     euros_html,
     pourcent,
@@ -173,7 +174,7 @@ class SimulateurNegociation(Calculatrice):
             [self.zone_alerte, self.jauge, self.zone_erreur, self.zone_resultat],
             layout=w.Layout(width="440px", margin="0 0 0 12px"),
         )
-        self.children = [w.HBox([gauche, droite])]
+        self.children = [cote_a_cote(gauche, droite)]
         self.add_class("atelier-negociation")
         self.calculer()
 

@@ -26,7 +26,7 @@ from widgets.calculs import format_nombre
 from widgets.calculs.pareto import AnalyseABC, analyse_abc
 from widgets.donnees import portefeuille
 from widgets.donnees.portefeuille import SyntheseABC
-from widgets.ui.champs import Calculatrice, ChampDate, ChampTaux, euros_html, pourcent
+from widgets.ui.champs import Calculatrice, ChampDate, ChampTaux, cote_a_cote, euros_html, pourcent
 from widgets.ui.graphiques_portefeuille import courbe_pareto, figure_html
 
 __all__ = ["AnalyseurABC", "tableau_classes_html", "tableau_cumule_html"]
@@ -111,7 +111,7 @@ class AnalyseurABC(Calculatrice):
             layout=w.Layout(width="380px"),
         )
         droite = w.VBox([self.zone_erreur, self.zone_resultat], layout=w.Layout(width="720px"))
-        self.children = [w.HBox([gauche, droite])]
+        self.children = [cote_a_cote(gauche, droite)]
         self.add_class("atelier-abc")
         self._lire_base = lru_cache(maxsize=16)(self._produits)
         self.calculer()

@@ -20,7 +20,7 @@ import ipywidgets as w
 from widgets.calculs import SaisieInvalide, format_nombre
 from widgets.calculs.prevision import METHODES, Prevision, prevoir
 from widgets.donnees import portefeuille
-from widgets.ui.champs import Calculatrice, ChampSaisie, euros_html
+from widgets.ui.champs import Calculatrice, ChampSaisie, cote_a_cote, euros_html
 from widgets.ui.graphiques_portefeuille import (
     figure_html,
     graphique_previsions,
@@ -123,7 +123,7 @@ class Previsionniste(Calculatrice):
             layout=w.Layout(width="380px"),
         )
         droite = w.VBox([self.zone_erreur, self.zone_resultat], layout=w.Layout(width="760px"))
-        self.children = [w.HBox([gauche, droite])]
+        self.children = [cote_a_cote(gauche, droite)]
         self.add_class("atelier-previsions")
         self.calculer()
 

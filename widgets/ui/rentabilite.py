@@ -36,6 +36,8 @@ from widgets.ui.champs import (
     ChampQuantite,
     ChampSaisie,
     ChampTaux,
+    cote_a_cote,
+    formulaire,
     pourcent,
     tableau_html,
 )
@@ -85,7 +87,8 @@ class CalculatriceSeuil(Calculatrice):
             "<small>Donnez le CA et les charges variables, <i>ou</i> le taux de MCV "
             "(le CA reste utile pour le point mort).</small>"
         )
-        self.children = [w.HBox([w.VBox([*champs, aide, self.zone_erreur]), self.zone_resultat])]
+        formulaire_seuil = formulaire([*champs, aide, self.zone_erreur])
+        self.children = [cote_a_cote(formulaire_seuil, self.zone_resultat)]
         self.add_class("atelier-seuil")
         self.calculer()
 
@@ -145,7 +148,7 @@ class PlanAmortissementWidget(Calculatrice):
         self._brancher(champs)
         self.mode.observe(self._sur_modification, names="value")
         self.children = [
-            w.HBox([w.VBox([*champs, self.mode, self.zone_erreur]), self.zone_resultat]),
+            cote_a_cote(formulaire([*champs, self.mode, self.zone_erreur]), self.zone_resultat),
             w.HTML(_STYLE_TABLEAUX),
         ]
         self.add_class("atelier-amortissement")
@@ -195,11 +198,9 @@ class CalculatriceVAN(Calculatrice):
         self.taux = ChampTaux("taux-actualisation", "Taux d'actualisation", "8 %")
         self._brancher([self.investissement, self.flux, self.taux])
         self.children = [
-            w.HBox(
-                [
-                    w.VBox([self.investissement, self.flux, self.taux, self.zone_erreur]),
-                    self.zone_resultat,
-                ]
+            cote_a_cote(
+                formulaire([self.investissement, self.flux, self.taux, self.zone_erreur]),
+                self.zone_resultat,
             ),
             w.HTML(_STYLE_TABLEAUX),
         ]

@@ -128,8 +128,12 @@ class Requeteur(ResultatObservable, w.VBox):
         )
         self.bouton_executer.add_class("atelier-executer")
         self.bouton_executer.on_click(lambda _b: self.executer())
-        self.choix_historique = w.Dropdown(
-            options=[("Historique…", "")], value="", layout=w.Layout(width="340px")
+        self.choix_historique = w.Dropdown(  # labelled (RGAA 11.1)
+            options=[("Historique…", "")],
+            value="",
+            description="Historique",
+            style={"description_width": "initial"},
+            layout=w.Layout(width="340px"),
         )
         self.choix_historique.add_class("atelier-historique")
         self.choix_historique.observe(self._rappeler, names="value")
@@ -180,7 +184,8 @@ class Requeteur(ResultatObservable, w.VBox):
         self.bouton_graphique.add_class("atelier-graphique")
         self.bouton_graphique.on_click(lambda _b: self.tracer())
         self.image_graphique = w.Image(
-            format="png", layout=w.Layout(display="none", width="auto", max_width="850px")
+            format="png",
+            layout=w.Layout(display="none", width="auto", max_width="850px"),
         )
         self.etiquette_base = w.HTML()
 

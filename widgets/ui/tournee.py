@@ -60,7 +60,9 @@ from widgets.ui.champs import (
     ChampTaux,
     ChampTexte,
     PlanEnregistre,
+    cote_a_cote,
     euros,
+    feuille_de_style,
     tableau_html,
 )
 
@@ -160,12 +162,11 @@ class PlanDeTournee(PlanEnregistre, Calculatrice):
             blocs.set_title(k, titre)
         self._restaurer()
         self.children = [
-            w.HBox(
-                [
-                    w.VBox([blocs, self.zone_erreur], layout=w.Layout(width="370px")),
-                    self._onglets_resultat(),
-                ],
-                layout=w.Layout(width="100%"),
+            cote_a_cote(
+                w.VBox(
+                    [blocs, self.zone_erreur, feuille_de_style()], layout=w.Layout(width="370px")
+                ),
+                self._onglets_resultat(),
             )
         ]
         self.add_class("atelier-tournee")
