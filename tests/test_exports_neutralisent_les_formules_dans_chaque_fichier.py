@@ -85,7 +85,7 @@ def test_marks_csv_and_xlsx_of_the_cockpit_neutralise_class_list_names():
     feuille = _feuille(notes_en_xlsx(lignes))
     assert [feuille.cell(row=i, column=1).data_type for i in range(2, 8)] == ["s"] * 6
     assert feuille.cell(row=2, column=3).value == 15.5
-    assert feuille.cell(row=2, column=3).number_format == "0.0"
+    assert feuille.cell(row=2, column=3).number_format == "0.00"
 
 
 @pytest.fixture

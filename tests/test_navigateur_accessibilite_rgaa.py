@@ -17,10 +17,10 @@ import re
 import pytest
 from jupyter_server.auth import passwd
 from outils.ecran import RESULTAT_AFFICHE, audit_axe
+from outils.serveurs import ecrire_app, serveur_pret
 
-from conftest import ecrire_app, serveur_pret
+from benchmarks.chargements import carnets_de_la_galerie
 from widgets.exercices import exercice_par_code
-from widgets.tableaux_de_bord.chargements import carnets_de_la_galerie
 
 pytestmark = [pytest.mark.browser]
 

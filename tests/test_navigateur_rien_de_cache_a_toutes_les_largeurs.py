@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 from outils.ecran import LARGEURS, RESULTAT_AFFICHE, defauts_d_affichage, parcourir_onglets
 
+from benchmarks.chargements import carnets_de_la_galerie
 from widgets.donnees.chemins import DOSSIER_CARNETS
-from widgets.tableaux_de_bord.chargements import carnets_de_la_galerie
 
 pytestmark = [pytest.mark.browser]
 

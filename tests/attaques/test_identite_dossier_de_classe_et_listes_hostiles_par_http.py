@@ -16,8 +16,8 @@ import re
 import pytest
 from jupyter_server.auth import passwd
 from outils.client_enseignant import ClientEnseignant
+from outils.serveurs import ecrire_app, serveur_pret
 
-from conftest import ecrire_app, serveur_pret
 from widgets.donnees.classe import Classe
 
 pytestmark = pytest.mark.timeout(300)

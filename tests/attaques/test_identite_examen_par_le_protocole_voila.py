@@ -9,9 +9,9 @@ import time
 from datetime import datetime, timedelta
 
 import pytest
+from outils.serveurs import ecrire_app, serveur_pret
 
 from benchmarks.visiteur_voila import VisiteurVoila, executer
-from conftest import ecrire_app, serveur_pret
 from widgets.donnees.classe import MESSAGE_REFUS, Classe
 from widgets.donnees.devoirs import PARIS, devoir, enregistrer_devoir
 from widgets.donnees.progression import Progression

@@ -12,8 +12,7 @@ import time
 from urllib.parse import urlparse
 
 import pytest
-
-from conftest import DOSSIER_APPS_ESSAI, serveur_pret
+from outils.serveurs import DOSSIER_APPS_ESSAI, serveur_pret
 
 pytestmark = pytest.mark.timeout(240)
 

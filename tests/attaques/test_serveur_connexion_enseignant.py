@@ -18,9 +18,9 @@ from html import unescape
 from urllib.parse import urlparse
 
 import pytest
+from outils.client_serveur import MOT_DE_PASSE, Client
+from outils.serveurs import DOSSIER_APPS_ESSAI, serveur_pret
 
-from conftest import DOSSIER_APPS_ESSAI, serveur_pret
-from tests.outils.client_serveur import MOT_DE_PASSE, Client
 from widgets.tableaux_de_bord.acces import Freins
 
 pytestmark = pytest.mark.timeout(240)

@@ -15,9 +15,8 @@ import uuid
 
 import pytest
 from openpyxl import load_workbook
-
-from conftest import DOSSIER_APPS_ESSAI, serveur_pret
-from tests.outils.client_serveur import MOT_DE_PASSE, Client
+from outils.client_serveur import MOT_DE_PASSE, Client
+from outils.serveurs import DOSSIER_APPS_ESSAI, serveur_pret
 
 pytestmark = pytest.mark.timeout(240)
 

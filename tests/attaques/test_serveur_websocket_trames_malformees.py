@@ -19,11 +19,11 @@ import time
 import urllib.request
 
 import pytest
+from outils.serveurs import DOSSIER_APPS_ESSAI, serveur_pret
 from tornado.httpclient import HTTPClientError, HTTPRequest
 from tornado.websocket import websocket_connect
 
 from benchmarks.visiteur_voila import PROTOCOLE_V1, VisiteurVoila, executer, trame_v1
-from conftest import DOSSIER_APPS_ESSAI, serveur_pret
 from widgets.tableaux_de_bord.trames import trame_ancienne_valide, trame_v1_valide
 
 pytestmark = pytest.mark.timeout(240)

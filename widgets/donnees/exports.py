@@ -25,6 +25,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from widgets.calculs.format import format_saisie
+
 __all__ = [
     "DEBUTS_DANGEREUX",
     "classeur_excel",
@@ -70,7 +72,7 @@ def _cellule_csv(valeur: Any) -> str:
     if _nombre(valeur):
         if isinstance(valeur, numbers.Integral):
             return str(int(valeur))
-        return str(valeur if isinstance(valeur, Decimal) else float(valeur)).replace(".", ",")
+        return format_saisie(valeur if isinstance(valeur, Decimal) else float(valeur))
     return neutraliser(str(valeur))
 
 
