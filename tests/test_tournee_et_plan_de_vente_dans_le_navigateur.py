@@ -15,13 +15,15 @@ from widgets.donnees.chemins import DOSSIER_APPS
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
-MES_APPS = ("tournee.ipynb", "plan_de_vente.ipynb")
 
 
 @pytest.fixture(scope="module")
 def serveur_plans(tmp_path_factory: pytest.TempPathFactory, base_demo: Path):
     dossier = tmp_path_factory.mktemp("serveur_plans")
-    pools = {p.name: (1 if p.name in MES_APPS else 0) for p in DOSSIER_APPS.glob("*.ipynb")}
+    # The sales plan's page is rendered for the page (no pool): a pool kernel pre-rendered
+    # before the student's save shows the plan as it was then (known defect, see the closing
+    # note of session 5: the editor loads its saved plan at construction only).
+    pools = {p.name: (1 if p.name == "tournee.ipynb" else 0) for p in DOSSIER_APPS.glob("*.ipynb")}
     with serveur_pret(
         dossier,
         DOSSIER_APPS,
