@@ -194,11 +194,15 @@ def test_le_dossier_de_la_classe_du_serveur_fournit_ses_exercices(tmp_path, doss
     assert exercice_par_code("relation_client/taux-de-marque-qcm").theme == "enseignant"
 
 
-def test_le_qcm_s_affiche_en_boutons_radio_et_se_corrige(dossier):
+def test_le_qcm_s_affiche_en_boutons_radio_se_corrige_et_rejoint_la_carte(dossier):
+    from widgets.exercices.registre import exercices_de_l_unite
+    from widgets.exercices.suivi import carte_de_classe
     from widgets.ui.exercice import exercice
 
     (dossier / "qcm.toml").write_text(_bloc("taux-de-marque-qcm"), encoding="utf-8")
-    w = exercice("relation_client/taux-de-marque-qcm", etudiant="Léa")
+    code = "relation_client/taux-de-marque-qcm"
+    assert code in [e.code for e in exercices_de_l_unite("relation_client")]
+    w = exercice(code, etudiant="Léa")
     (saisie,) = w.champs.values()
     c = w.variante.controle
     assert type(saisie).__name__ == "RadioButtons" and saisie.value is None
@@ -209,6 +213,12 @@ def test_le_qcm_s_affiche_en_boutons_radio_et_se_corrige(dossier):
     assert not w.verifier().correct
     w.remplir("ABC"[c.bonne])
     assert w.verifier().correct
+    # the progress file keeps both attempts under the exercise's code: the class map reads it
+    tentatives = w.progression.tentatives("Léa", code)
+    assert [t["correct"] for t in tentatives] == [0, 1]
+    assert tentatives[0]["piege"] == c.codes[faux] and c.codes[faux].startswith("choix_")
+    carte = carte_de_classe(tentatives, [code], [tentatives[0]["etudiant"]])
+    assert carte.case(tentatives[0]["etudiant"], code).meilleur_score == 1
 
 
 # ------------------------------------------------------------------ sets

@@ -153,7 +153,7 @@ def _exercice(args: argparse.Namespace) -> int:
         if args.action == "nouveau":
             chemin = nouveau(args.fichier)
             print(f"Modèle commenté écrit dans {chemin}. Modifiez-le, puis :")
-            print(f"    atelier exercice verifier {chemin}")
+            print(f"    .venv/bin/atelier exercice verifier {chemin}")
             return 0
         if args.action == "verifier":
             rapport = verifier(args.fichier)

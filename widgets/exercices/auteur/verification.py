@@ -283,9 +283,9 @@ def apercu(chemin: str | Path, etudiant: str, graine: int = 0) -> str:
 
 MODELE = '''# Exercice écrit par l'enseignant (format TOML, voir docs/exercices_enseignant.md).
 # Une ligne qui commence par # est un commentaire. Vérifiez le fichier avec :
-#     atelier exercice verifier CE_FICHIER
+#     .venv/bin/atelier exercice verifier CE_FICHIER
 # et regardez la copie d'un étudiant avec :
-#     atelier exercice apercu CE_FICHIER --etudiant "Léa Martin"
+#     .venv/bin/atelier exercice apercu CE_FICHIER --etudiant "Léa Martin"
 
 # Le code (minuscules, chiffres, tirets) et l'unité forment l'adresse de l'exercice :
 # ici relation_client/prix-de-vente-marque, à donner à exercice("…") dans un carnet.
