@@ -436,3 +436,30 @@ def test_les_notes_moodle_en_anglais_et_les_refus(tmp_path, capsys):
     chemin.write_bytes(b"Pr\xc3\xa9nom;Nom\n" + b"x" * 5_000_001)
     assert main(["moodle", "notes", str(chemin)]) == 2
     assert "dépasse 5 Mo" in capsys.readouterr().err
+
+
+def test_les_notes_moodle_rejoignent_le_tableau_des_notes_du_cockpit(tmp_path, monkeypatch):
+    from widgets.donnees.notes_moodle import lire_de_la_classe
+    from widgets.exercices.suivi import LigneNote
+    from widgets.tableaux_de_bord.enseignant import notes_moodle_html
+
+    classe = tmp_path / "classe"
+    monkeypatch.setenv("ATELIER_CLASSE", str(classe))
+    chemin = tmp_path / "notes.csv"
+    chemin.write_bytes(
+        "Prénom,Nom,Adresse de courriel,Test:Marges (Réel)\r\n"
+        'Léa,Martin,lea@ent.fr,"15,5"\r\n'
+        "<b>Tom</b>,Durand,tom@ent.fr,-\r\n".encode("utf-8-sig")
+    )
+    assert main(["moodle", "notes", str(chemin)]) == 0
+    notes = lire_de_la_classe(classe)
+    assert notes.tests == ("Marges",)
+    assert notes.lignes[0] == ("Martin", "Léa", "lea@ent.fr", (Decimal("15.5"),))
+    page = notes_moodle_html(
+        notes, [LigneNote("MARTIN", "Léa", Decimal("12.25"))], "relation_client"
+    )
+    assert "<td>Martin</td><td>Léa</td><td>15,5</td><td>12,25</td>" in page
+    assert "<td>&lt;b&gt;Tom&lt;/b&gt;</td><td>-</td><td>—</td>" in page
+    assert "<b>Tom" not in page
+    (classe / "notes_moodle.json").write_text("{abîmé", encoding="utf-8")
+    assert lire_de_la_classe(classe) is None and notes_moodle_html(None, [], "finance") == ""

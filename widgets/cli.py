@@ -179,10 +179,17 @@ def _moodle(args: argparse.Namespace) -> int:
                 "Importer > format « Moodle XML »."
             )
             return 0
-        from widgets.donnees.notes_moodle import ecrire_notes, lire_notes_moodle
+        from widgets.donnees.chemins import dossier_classe
+        from widgets.donnees.notes_moodle import (
+            ecrire_notes,
+            enregistrer_dans_la_classe,
+            lire_notes_moodle,
+        )
 
         notes = lire_notes_moodle(args.fichier)
         print(f"{len(notes.lignes)} étudiant(s), notes : {', '.join(notes.tests)}.")
+        chemin = enregistrer_dans_la_classe(notes, dossier_classe())
+        print(f"Notes gardées pour le cockpit (tableau « Notes Moodle ») : {chemin}.")
         if args.sortie:
             print(f"Tableau des notes écrit dans {ecrire_notes(notes, args.sortie)}.")
         return 0

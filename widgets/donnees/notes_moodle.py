@@ -148,3 +148,55 @@ def ecrire_notes(notes: NotesMoodle, sortie: str | Path) -> Path:
     else:
         raise ErreurAtelier(f"« {sortie.name} » : choisissez un fichier .csv ou .xlsx.")
     return sortie
+
+
+FICHIER_CLASSE = "notes_moodle.json"
+"""The Moodle marks last imported, in the class folder: the cockpit shows them next to its own
+marks /20 (``widgets.tableaux_de_bord.enseignant``)."""
+
+
+def enregistrer_dans_la_classe(notes: NotesMoodle, dossier: str | Path) -> Path:
+    """Keep ``notes`` in the class folder (JSON, marks as text: exact decimals)."""
+    import json
+
+    dossier = Path(dossier)
+    dossier.mkdir(parents=True, exist_ok=True)
+    donnees = {
+        "tests": list(notes.tests),
+        "lignes": [
+            [nom, prenom, courriel, [None if n is None else str(n) for n in valeurs]]
+            for nom, prenom, courriel, valeurs in notes.lignes
+        ],
+    }
+    chemin = dossier / FICHIER_CLASSE
+    temporaire = chemin.with_suffix(".tmp")
+    temporaire.write_text(json.dumps(donnees, ensure_ascii=False), encoding="utf-8")
+    temporaire.replace(chemin)
+    return chemin
+
+
+def lire_de_la_classe(dossier: str | Path) -> NotesMoodle | None:
+    """The Moodle marks kept in the class folder (None when none, or when the file is
+    damaged: the cockpit then simply shows none)."""
+    import json
+
+    chemin = Path(dossier) / FICHIER_CLASSE
+    try:
+        if chemin.stat().st_size > TAILLE_MAXI:
+            return None
+        brut = json.loads(chemin.read_text(encoding="utf-8"))
+        tests = tuple(str(t)[:200] for t in brut["tests"])
+        lignes = tuple(
+            (
+                str(nom)[:200],
+                str(prenom)[:200],
+                str(courriel)[:200],
+                tuple(None if n is None else Decimal(str(n)) for n in valeurs),
+            )
+            for nom, prenom, courriel, valeurs in brut["lignes"][:LIGNES_MAXI]
+        )
+    except (OSError, ValueError, KeyError, TypeError, InvalidOperation):
+        return None
+    if any(len(v) != len(tests) for *_, v in lignes):
+        return None
+    return NotesMoodle(tests, lignes)
