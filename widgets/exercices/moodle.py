@@ -24,7 +24,11 @@ attribute and its ``text``, ``generalfeedback``, ``defaultgrade``, ``penalty``;
 reads ``single``, ``shuffleanswers``, ``answernumbering`` and the answers; ``writetext``
 wraps text in CDATA when it holds markup (``xml_escape``, splitting ``]]>``), which we do too;
 a ``random`` question goes to the qtype's own importer (``questiontext`` holds 0 or 1: include
-sub-categories). Statements are rendered by :func:`~widgets.exercices.markdown.
+sub-categories, as ``question/type/random/questiontype.php`` reads it). Moodle 4.3 and later
+keep random picks in the quiz itself rather than in the bank: there the category of variants is
+what matters, and the teacher adds « a random question » from it to the quiz.
+
+Statements are rendered by :func:`~widgets.exercices.markdown.
 markdown_en_html` (raw HTML of a teacher's text escaped, never passed through), then placed in
 CDATA: no markup of a statement can reach Moodle's page as HTML of its own.
 """
