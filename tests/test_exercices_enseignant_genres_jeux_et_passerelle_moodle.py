@@ -463,3 +463,15 @@ def test_les_notes_moodle_rejoignent_le_tableau_des_notes_du_cockpit(tmp_path, m
     assert "<b>Tom" not in page
     (classe / "notes_moodle.json").write_text("{abîmé", encoding="utf-8")
     assert lire_de_la_classe(classe) is None and notes_moodle_html(None, [], "finance") == ""
+
+
+def test_les_nouvelles_commandes_refusent_en_francais(capsys):
+    with pytest.raises(SystemExit) as fin:
+        main(["exercice", "importer"])
+    assert fin.value.code == 2
+    assert "erreur : arguments obligatoires manquants : fichier" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["moodle", "expoter"])
+    assert "choix inconnu : 'expoter' (au choix : 'exporter', 'notes')" in capsys.readouterr().err
+    assert main(["moodle", "exporter", "finance/inconnu", "--sortie", "q.xml"]) == 2
+    assert "Aucun exercice ne porte le code « finance/inconnu »" in capsys.readouterr().err

@@ -218,8 +218,19 @@ class _Parseur(argparse.ArgumentParser):
     """argparse with a French error line (``atelier : erreur : …``, exit code 2)."""
 
     def error(self, message: str):  # type: ignore[override]
+        for anglais, francais in _MESSAGES_ARGPARSE:
+            message = message.replace(anglais, francais)
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog} : erreur : {message}\n")
+
+
+_MESSAGES_ARGPARSE = (
+    ("the following arguments are required:", "arguments obligatoires manquants :"),
+    ("unrecognized arguments:", "arguments inconnus :"),
+    ("invalid choice:", "choix inconnu :"),
+    ("(choose from", "(au choix :"),
+    ("expected one argument", "une valeur est attendue"),
+)
 
 
 def _en_francais(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
