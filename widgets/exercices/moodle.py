@@ -136,7 +136,8 @@ def _cloze(nom: str, v: Variante, c: ControleTableau) -> str:
         for p in cell.pieges:
             if abs(p.valeur - cell.attendu) > tol:
                 morceaux.append(f"%0%{_nombre(p.valeur)}:0#{_echapper_cloze(p.explication)}")
-        champ = "{" + f"{int(cell.points)}:NUMERICAL:" + "~".join(morceaux) + "}"
+        poids = max(1, int(cell.points.to_integral_value()))  # a cloze weight is a whole number
+        champ = "{" + f"{poids}:NUMERICAL:" + "~".join(morceaux) + "}"
         unite = f" {html.escape(cell.unite)}" if cell.unite else ""
         lignes.append(f"<tr><td>{html.escape(cell.libelle)}</td><td>{champ}{unite}</td></tr>")
     enonce = markdown_en_html(v.enonce) + "<table>" + "".join(lignes) + "</table>"
