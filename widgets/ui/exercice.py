@@ -532,6 +532,7 @@ class Exercice(w.VBox):
 def _taper(saisie: w.Widget, valeur: Any) -> None:
     """Put ``valeur`` in a field; for a choice, a letter (« B ») or the option's text."""
     if isinstance(saisie, w.RadioButtons):
+
         def net(x: str) -> str:
             return " ".join(str(x).split()).casefold()
 
