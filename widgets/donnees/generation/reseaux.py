@@ -671,7 +671,8 @@ def _vdi(gen: Generateur, communes: _Communes, rng: Tirage) -> None:
                     jour = debut + timedelta(days=rng.randint(0, (dernier - debut).days))
                     invitees = rng.randint(6, 15)
                     taux = rng.uniform(0.45, 0.85)
-                    presentes = sum(rng.random() < taux for _ in range(invitees))
+                    # a party nobody came to is cancelled, not recorded: at least 2 present
+                    presentes = max(2, sum(rng.random() < taux for _ in range(invitees)))
                     ttc = sum(
                         rng.randint(2500, 9000) for _ in range(presentes) if rng.random() < 0.75
                     )
