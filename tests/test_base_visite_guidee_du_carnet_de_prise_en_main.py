@@ -39,6 +39,14 @@ def test_table_summary_is_the_same_whatever_the_build():
         "reglements",
         "visites",
         "objectifs",
+        "particuliers",
+        "commandes_web",
+        "sessions_web",
+        "retours",
+        "interactions",
+        "reclamations",
+        "enquetes",
+        "avis",
         "dictionnaire",
     ]
 
