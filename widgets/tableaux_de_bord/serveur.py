@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from pathlib import Path
@@ -240,6 +241,10 @@ class ArretNoyau(VoilaShutdownKernelHandler):
         return None
 
 
+TAILLE_MAX_CORPS = 16 * 1024 * 1024
+"""Largest HTTP request body the dashboards server accepts (bytes)."""
+
+
 class VoilaAtelier(Voila):
     """Voilà application configured from a :class:`ConfigTableauxDeBord`."""
 
@@ -286,6 +291,21 @@ class VoilaAtelier(Voila):
         self.pilote.brancher()
         settings[CLE_PILOTE] = self.pilote
         return settings
+
+    def listen(self) -> None:
+        # Tornado reads a whole request body into memory before any handler runs (up to its
+        # 100 MB default): a student could make the server hold hundreds of megabytes per
+        # connection. Bodies over TAILLE_MAX_CORPS are refused by Tornado itself (HTTP 400,
+        # connection closed) before a byte of them is read; the largest legitimate upload (a
+        # class list, refused in French over 1 MB by its handler) stays far below.
+        ecouter = self.app.listen
+        self.app.listen = functools.partial(  # type: ignore[method-assign]
+            ecouter, max_body_size=TAILLE_MAX_CORPS, max_buffer_size=TAILLE_MAX_CORPS
+        )
+        try:
+            super().listen()
+        finally:
+            del self.app.listen
 
     def stop(self) -> None:
         try:
