@@ -200,7 +200,8 @@ class PageApplication(TornadoVoilaHandler):
             self.finish(page_introuvable(carnet, base))
             return
         maximum = reglages.max_noyaux_de(carnet)
-        if self.kernel_manager.noyaux_en_service(carnet) >= maximum:
+        jeton = self.kernel_manager.admettre(carnet, maximum)
+        if jeton is None:
             self.log.warning(
                 "Application %s complète (%d noyaux) : visiteur refusé", carnet, maximum
             )
@@ -218,6 +219,7 @@ class PageApplication(TornadoVoilaHandler):
             await super().get(path)
         finally:
             pilote.fin_ouverture(carnet)
+            self.kernel_manager.fin_admission(carnet, jeton)
 
     def should_use_rendered_notebook(self, *args: Any, **kwargs: Any) -> bool:
         """Voilà's choice between a pool kernel and a kernel started for this page, asked right
