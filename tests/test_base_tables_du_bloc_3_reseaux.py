@@ -510,3 +510,47 @@ def test_the_schema_browser_of_the_requeteur_lists_the_new_tables(base_demo):
     assert any(t.startswith("reunions (") for t in titres)
     assert any(t.startswith("sell_out (") for t in titres)
     assert "<code>vdi.id_parrain</code>" in navigateur._relations.value
+
+
+class _Compteur:
+    """A writer that only counts the rows (and keeps the stores)."""
+
+    def __init__(self) -> None:
+        self.lignes: dict[str, int] = {}
+        self.magasins: list[tuple] = []
+
+    def inserer(self, table: str, lignes: list[tuple]) -> int:
+        self.lignes[table] = self.lignes.get(table, 0) + len(lignes)
+        if table == "magasins":
+            self.magasins += lignes
+        return len(lignes)
+
+    def inserer_colonnes(self, table: str, colonnes: list) -> None:
+        pass
+
+    def executer(self, instruction: str) -> None:
+        pass
+
+    def terminer(self) -> None:
+        pass
+
+
+def test_the_network_tables_stay_bounded_however_many_clients():
+    from widgets.donnees.generation.generateur import Generateur
+    from widgets.donnees.generation.reseaux import generer_reseaux
+
+    ecriture = _Compteur()
+    gen = Generateur(ecriture, 2000, 2026)
+    gen._communes_secteurs()
+    gen._produits()
+    gen._commerciaux()
+    gen._clients()
+    gen.n = 1_000_000  # the sizes that depend on the base size take their largest value
+    generer_reseaux(gen)
+    n = ecriture.lignes
+    assert sum(m[5] for m in ecriture.magasins) == 36
+    assert n["partenaires"] == 80 and n["vdi"] == 400
+    assert n["sell_out"] <= 36 * 104 * 3
+    assert n["releves_magasin"] <= 36 * 8 * 40
+    assert n["ventes_partenaires"] <= 80 * 36
+    assert n["reunions"] < 400 * 36 * 4
