@@ -11,7 +11,18 @@ owns them (``widgets.calculs.entonnoir.CODES_ETAPES``; the generator's CHECK imp
 
 from __future__ import annotations
 
-__all__ = ["GAMMES", "MODES_REGLEMENT", "STATUTS", "TYPES_CLIENT"]
+__all__ = [
+    "FORMATS_MAGASIN",
+    "GAMMES",
+    "GAMMES_GMS",
+    "MECANIQUES_PROMO",
+    "MODES_REGLEMENT",
+    "STATUTS",
+    "STATUTS_VDI",
+    "TYPES_ACTION",
+    "TYPES_CLIENT",
+    "TYPES_PARTENAIRE",
+]
 
 TYPES_CLIENT = ("GMS", "Comité d'entreprise", "Grossiste", "Boutique de souvenirs")
 """``clients.type_client``."""
@@ -24,3 +35,23 @@ STATUTS = ("livrée", "en cours", "annulée")
 
 MODES_REGLEMENT = ("virement", "chèque", "LCR", "carte")
 """``factures.mode_reglement``."""
+
+# Bloc 3 (networks): the values of the stores', partners' and VDI tables (CONTRAT_DONNEES.md).
+GAMMES_GMS = tuple(g for g in GAMMES if g != "Souvenirs sous licence")
+"""The ranges on a supermarket shelf (``sell_out.gamme``, ``releves_magasin.gamme``,
+``operations_promo.gamme``): the licensed souvenirs are sold in Paris shops only."""
+
+FORMATS_MAGASIN = ("hypermarché", "supermarché", "proximité")
+"""``magasins.format``."""
+
+MECANIQUES_PROMO = ("remise immédiate", "lot", "carte de fidélité", "prix barré")
+"""``operations_promo.mecanique``."""
+
+TYPES_PARTENAIRE = ("distributeur", "franchisé", "agent", "VDI")
+"""``partenaires.type``."""
+
+TYPES_ACTION = ("challenge", "formation", "PLV", "réunion", "visite")
+"""``actions_animation.type``."""
+
+STATUTS_VDI = ("mandataire", "acheteur-revendeur")
+"""``vdi.statut``."""

@@ -9,7 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from widgets.calculs.entonnoir import CODES_ETAPES
-from widgets.donnees.vocabulaire import GAMMES, MODES_REGLEMENT, STATUTS, TYPES_CLIENT  # noqa: F401
+from widgets.donnees.vocabulaire import (  # noqa: F401
+    FORMATS_MAGASIN,
+    GAMMES,
+    GAMMES_GMS,
+    MECANIQUES_PROMO,
+    MODES_REGLEMENT,
+    STATUTS,
+    STATUTS_VDI,
+    TYPES_ACTION,
+    TYPES_CLIENT,
+    TYPES_PARTENAIRE,
+)
 
 
 @dataclass(frozen=True)
@@ -60,15 +71,6 @@ DEFAUTS = (
     "casse",
     "siret_invalide",
 )
-
-# Bloc 3 (networks): the values of the new tables' text columns (CONTRAT_DONNEES.md, fixed).
-FORMATS_MAGASIN = ("hypermarché", "supermarché", "proximité")
-MECANIQUES_PROMO = ("remise immédiate", "lot", "carte de fidélité", "prix barré")
-TYPES_PARTENAIRE = ("distributeur", "franchisé", "agent", "VDI")
-TYPES_ACTION = ("challenge", "formation", "PLV", "réunion", "visite")
-STATUTS_VDI = ("mandataire", "acheteur-revendeur")
-GAMMES_GMS = ("Serviettes éponge", "Peignoirs", "Linge de maison")
-"""The ranges a supermarket shelf holds (the licensed souvenirs are sold in Paris shops only)."""
 
 
 def _dans(valeurs: tuple[str, ...]) -> str:
