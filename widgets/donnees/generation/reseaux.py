@@ -423,7 +423,13 @@ def _panel(gen: Generateur, magasins: list[tuple], rng: Tirage) -> None:
                     info[p[0]][1] * info[p[0]][2] ** 0.5 * rng.uniform(0.85, 1.15) for p in refs
                 ]
                 unites.update(zip((p[0] for p in refs), _repartir(total, poids), strict=True))
-            face_du_miroir = {c[0][0]: c[3] for c in concurrents}
+            # the nearest competitor: the facing reference whose price is the closest
+            face_du_miroir: dict[int, int] = {}
+            for miroir, _genre, _marque, prix_c, _faces in concurrents:
+                ici = info[miroir[0]][0]
+                avant = face_du_miroir.get(miroir[0])
+                if avant is None or abs(prix_c - ici) < abs(avant - ici):
+                    face_du_miroir[miroir[0]] = prix_c
             for p in en_rayon:
                 id_releve += 1
                 prix, _pop, faces = info[p[0]]
