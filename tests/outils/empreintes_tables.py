@@ -35,9 +35,12 @@ def empreintes_par_table(chemin: Path, colonnes: dict[str, tuple[str, ...]]) -> 
         for table, cols in colonnes.items():
             liste = ", ".join(cols)
             filtre = ""
-            if table == "dictionnaire":
-                decrites = ", ".join(f"'{t}.{c}'" for t, cs in colonnes.items() for c in cs)
-                filtre = f"WHERE table_nom || '.' || colonne IN ({decrites})"
+            if table == "dictionnaire":  # the rows of the given columns only (not a column
+                # added at the end of an existing table, e.g. commandes.canal)
+                paires = ", ".join(
+                    f"('{t}', '{c}')" for t, cs in colonnes.items() if t != table for c in cs
+                )
+                filtre = f"WHERE (table_nom, colonne) IN (VALUES {paires})"
             h = hashlib.sha256()
             for ligne in con.execute(f"SELECT {liste} FROM {table} {filtre} ORDER BY {liste}"):
                 h.update(repr(ligne).encode())
