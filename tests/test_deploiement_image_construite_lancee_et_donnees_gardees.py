@@ -227,7 +227,7 @@ def test_the_image_serves_the_dashboards_and_keeps_the_progress_in_its_volume(
     (reglages / "config.py").write_text(REGLAGES_ESSAI, encoding="utf-8")
     journal = tmp_path / "serveur.log"
 
-    premier = ConteneurTableaux("atelier-essai-1", volume, reglages, journal)
+    premier = ConteneurTableaux(f"atelier-essai-{os.getpid()}-1", volume, reglages, journal)
     try:
         etat = premier.attendre_reserve()
         assert etat["apps"]["marges.ipynb"]["reserve_prete"] == 1
@@ -267,7 +267,7 @@ def test_the_image_serves_the_dashboards_and_keeps_the_progress_in_its_volume(
 
     # A new container of the same image on the same volume: the server comes back and the
     # student's progress is there (two attempts, exercise passed).
-    second = ConteneurTableaux("atelier-essai-2", volume, reglages, journal)
+    second = ConteneurTableaux(f"atelier-essai-{os.getpid()}-2", volume, reglages, journal)
     try:
         second.attendre_reserve()
         with urllib.request.urlopen(second.base + "/", timeout=30) as reponse:
@@ -286,7 +286,7 @@ def test_jupyterlab_and_the_jupyterhub_single_user_server_start_in_the_image(
     volume = tmp_path / "volume"
     volume.mkdir()
     os.chown(volume, 1000, 100)
-    nom = "atelier-essai-commandes"
+    nom = f"atelier-essai-{os.getpid()}-commandes"  # two clones may run at once
     subprocess.run(_buildah("rm", nom), capture_output=True)
     subprocess.run(_buildah("from", "--name", nom, IMAGE), capture_output=True, check=True)
     subprocess.run(_buildah("config", "--volume", "/donnees-", nom), check=True)
