@@ -118,7 +118,8 @@ class ConteneurTableaux:
         self.journal = journal
         subprocess.run(_buildah("rm", nom), capture_output=True)
         subprocess.run(_buildah("from", "--name", nom, IMAGE), capture_output=True, check=True)
-        # buildah run would mount an empty volume of its own over /donnees (the image's VOLUME).
+        # Else buildah run mounts a volume of its own (a copy of the image's /donnees) over the
+        # -v folder (the image's VOLUME): nothing would reach the host.
         subprocess.run(_buildah("config", "--volume", "/donnees-", nom), check=True)
         self.montages = ["-v", f"{volume}:/donnees", "-v", f"{reglages}:/essai:ro"]
         self.sortie = journal.open("a", encoding="utf-8")
