@@ -20,7 +20,13 @@ import pytest
 from widgets.cli import construire_parser
 
 RACINE = Path(__file__).resolve().parents[1]
-DOCUMENTS = ["README.md", "docs/enseignant.md", "docs/deploiement.md", "docs/benchmarks.md"]
+DOCUMENTS = [
+    "README.md",
+    "docs/enseignant.md",
+    "docs/deploiement.md",
+    "docs/benchmarks.md",
+    "docs/exercices_enseignant.md",
+]
 DEBUTS = ("make ", "atelier ", ".venv/bin/atelier ", "python ", "python3 ", ".venv/bin/python ")
 
 

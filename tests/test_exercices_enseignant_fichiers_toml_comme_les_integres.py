@@ -25,9 +25,11 @@ EXEMPLE_INTEGRE = RACINE / "widgets" / "exercices" / "auteur" / "exemples" / "ne
 
 
 @pytest.fixture
-def exemples(tmp_path):
-    """The documentation's three examples, each written to its own file."""
-    assert len(BLOCS) == 3
+def exemples(tmp_path, base_demo, monkeypatch):
+    """The documentation's five examples (numeric, table, choice, SQL with a parameter read
+    from the base, choice depending on the figures), each written to its own file."""
+    monkeypatch.setenv("ATELIER_BASE", str(base_demo))
+    assert len(BLOCS) == 5
     chemins = []
     for i, bloc in enumerate(BLOCS, 1):
         chemin = tmp_path / f"exemple{i}.toml"
@@ -138,6 +140,9 @@ def test_une_question_a_choix_melangee_par_etudiant(exemples):
     [
         ("net-a-payer-1.toml", "relation_client/net-a-payer-1"),
         ("mensualite-1.toml", "finance/mensualite-1"),
+        ("roi-campagne-1.toml", "relation_digitale/roi-campagne-1"),
+        ("commandes-attendues-1.toml", "gestion_projet/commandes-attendues-1"),
+        ("cout-commercial-1.toml", "management_equipe/cout-commercial-1"),
     ],
 )
 def test_l_exercice_integre_reecrit_donne_les_memes_variantes_et_verdicts(fichier, code):
@@ -149,12 +154,16 @@ def test_l_exercice_integre_reecrit_donne_les_memes_variantes_et_verdicts(fichie
         a, b = fichier.variante(etudiant), integre.variante(etudiant)
         assert a.enonce == b.enonce
         assert a.indices == b.indices
+        if code != "relation_client/net-a-payer-1":  # its file lays the corrigé out as a table
+            assert a.solution == b.solution
         assert a.controle.attendu == b.controle.attendu
+        assert a.controle.autres_attendus == b.controle.autres_attendus
         assert [(p.code, p.valeur) for p in a.controle.pieges] == [
             (p.code, p.valeur) for p in b.controle.pieges
         ]
-        essais = [formater(b.controle.attendu, "€"), formater(b.controle.attendu + 1, "€")]
-        essais += [formater(p.valeur, "€") for p in b.controle.pieges]
+        u = b.controle.unite
+        essais = [formater(b.controle.attendu, u), formater(b.controle.attendu + 1, u)]
+        essais += [formater(p.valeur, u) for p in b.controle.pieges]
         for essai in essais:
             va, vb = a.controle.verifier(essai), b.controle.verifier(essai)
             assert (va.correct, va.piege, va.score) == (vb.correct, vb.piege, vb.score)
@@ -240,3 +249,10 @@ def test_la_documentation_liste_chaque_fonction_permise():
 
     for nom in FONCTIONS:
         assert f"| `{nom}(" in DOC or f"`{nom}(" in DOC, nom
+
+
+def test_un_exercice_integre_de_chaque_unite_est_reecrit_en_exemple():
+    from widgets.exercices.modele import UNITES
+
+    unites = {lire_fichier(f).unite for f in EXEMPLE_INTEGRE.parent.glob("*.toml")}
+    assert unites == set(UNITES)

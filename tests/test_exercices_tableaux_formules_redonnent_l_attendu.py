@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 
 from widgets.exercices import ControleTableau
-from widgets.exercices.registre import exercices_du_catalogue
+from widgets.exercices.registre import exercices_integres
 
 ETUDIANTS = [f"etudiant-{i}" for i in range(200)]
 
@@ -21,7 +21,7 @@ ETUDIANTS = [f"etudiant-{i}" for i in range(200)]
 def _exercices_tableau():
     return [
         e
-        for e in exercices_du_catalogue().values()
+        for e in exercices_integres().values()
         if isinstance(e.variante("alice").controle, ControleTableau)
     ]
 

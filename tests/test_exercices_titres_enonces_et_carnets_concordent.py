@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from widgets.exercices.registre import exercices_du_catalogue
+from widgets.exercices.registre import exercices_integres
 
 RACINE = Path(__file__).resolve().parents[1]
 ETUDIANTS = [f"etudiant-{i}" for i in range(300)]
@@ -58,9 +58,9 @@ def contradictions(titre: str, enonce: str) -> list[str]:
     return fautes
 
 
-@pytest.mark.parametrize("code", sorted(exercices_du_catalogue()))
+@pytest.mark.parametrize("code", sorted(exercices_integres()))
 def test_le_titre_ne_contredit_aucun_enonce_tire(code):
-    exercice = exercices_du_catalogue()[code]
+    exercice = exercices_integres()[code]
     fautes = {}
     for etudiant in TITRES_ETUDIANTS:
         for faute in contradictions(exercice.titre, exercice.variante(etudiant).enonce):
@@ -84,7 +84,7 @@ def test_le_scan_voit_les_contradictions_signalees(titre, enonce):
 
 def test_visites_par_jour_restent_plausibles_pour_un_commercial_terrain():
     # a field salesperson makes about 3 to 8 visits a day
-    exercice = exercices_du_catalogue()["gestion_projet/visites-par-jour-1"]
+    exercice = exercices_integres()["gestion_projet/visites-par-jour-1"]
     reponses = {int(exercice.variante(e).controle.attendu) for e in ETUDIANTS}
     assert min(reponses) >= 3 and max(reponses) <= 8, sorted(reponses)
     assert len(reponses) >= 4  # still varied from one student to another
@@ -109,7 +109,7 @@ def _codes_montres() -> dict[str, list[str]]:
 
 def test_chaque_exercice_est_montre_par_un_carnet_ou_une_application():
     montres = set(_codes_montres())
-    orphelins = sorted(c for c in exercices_du_catalogue() if c not in montres)
+    orphelins = sorted(c for c in exercices_integres() if c not in montres)
     assert not orphelins, (
         'exercices montrés par aucun carnet (ajoutez `exercice("…")` au carnet de l\'unité) : '
         + ", ".join(orphelins)

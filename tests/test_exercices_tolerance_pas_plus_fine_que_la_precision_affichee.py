@@ -15,12 +15,12 @@ import pytest
 
 from widgets.calculs import arrondi
 from widgets.exercices.controles import ControleNombre, ControleTableau
-from widgets.exercices.registre import exercices_du_catalogue
+from widgets.exercices.registre import exercices_integres
 
 ETUDIANTS = ("alice", "bob", "chloé", "dylan", "emma", "farid")
 NUMERIQUES = sorted(
     code
-    for code, ex in exercices_du_catalogue().items()
+    for code, ex in exercices_integres().items()
     if isinstance(ex.variante("alice").controle, ControleNombre | ControleTableau)
 )
 # « à 0,0001 % près », « à 0,01 près »: the precision a statement asks
@@ -43,7 +43,7 @@ def test_le_scan_couvre_le_catalogue():
 @pytest.mark.parametrize("code", NUMERIQUES)
 def test_la_valeur_affichee_par_le_corrige_est_acceptee(code):
     """Issue 22: typing the corrigé's displayed figure is right (tolerance ≥ shown precision)."""
-    ex = exercices_du_catalogue()[code]
+    ex = exercices_integres()[code]
     fautes = []
     for etudiant in ETUDIANTS:
         v = ex.variante(etudiant)

@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from widgets.calculs.francais import GENRES, accorder, pluriel, un
-from widgets.exercices.registre import exercices_du_catalogue
+from widgets.exercices.registre import exercices_integres
 
 ETUDIANTS = [f"etudiant-{i}" for i in range(300)]
 # words ending in s/x that are singular too (or not nouns): « 1 mois », « 1 fois », « 1 prix »
@@ -99,9 +99,9 @@ def fautes_de_francais(texte: str) -> list[tuple[str, str]]:
     return fautes
 
 
-@pytest.mark.parametrize("code", sorted(exercices_du_catalogue()))
+@pytest.mark.parametrize("code", sorted(exercices_integres()))
 def test_chaque_exercice_s_ecrit_sans_faute_d_accord_pour_300_etudiants(code):
-    exercice = exercices_du_catalogue()[code]
+    exercice = exercices_integres()[code]
     vues: dict[tuple[str, str], list[str]] = defaultdict(list)
     for etudiant in ETUDIANTS:
         v = exercice.variante(etudiant)

@@ -18,7 +18,7 @@ import pytest
 
 from widgets.donnees.referentiel import savoir, savoirs
 from widgets.exercices.modele import TITRES_UNITES
-from widgets.exercices.registre import exercices_du_catalogue
+from widgets.exercices.registre import exercices_integres
 
 RACINE = Path(__file__).resolve().parents[1]
 CARNETS = sorted(
@@ -59,7 +59,7 @@ def test_aucun_test_ne_lit_le_dossier_shared_a_cote_du_depot():
 
 def test_chaque_exercice_nomme_des_codes_du_guide(guide):
     fautes = []
-    for code, ex in exercices_du_catalogue().items():
+    for code, ex in exercices_integres().items():
         if not ex.savoirs:
             fautes.append(f"exercice {code} : aucun code de savoir (savoirs=[...])")
         fautes += [
@@ -114,7 +114,7 @@ CODES_ATTENDUS = {
 
 @pytest.mark.parametrize("code", sorted(CODES_ATTENDUS))
 def test_les_indicateurs_portent_le_bon_code(code):
-    savoirs = exercices_du_catalogue()[code].savoirs
+    savoirs = exercices_integres()[code].savoirs
     assert CODES_ATTENDUS[code] in savoirs, f"{code} : {savoirs}"
     mal_places = {"S421", "S422", "S423"} & set(savoirs)
     assert not mal_places, f"{code} : {sorted(mal_places)} (environnement, marchés, demande)"
@@ -135,7 +135,7 @@ def test_le_guide_de_l_enseignant_ne_nomme_que_ce_qui_existe(guide):
     assert not absents, f"docs/enseignant.md nomme des carnets absents : {absents}"
     unites = "|".join(TITRES_UNITES)
     codes = set(re.findall(rf"`((?:{unites})/[a-z0-9-]+)`", texte))
-    inconnus = sorted(codes - set(exercices_du_catalogue()))
+    inconnus = sorted(codes - set(exercices_integres()))
     assert codes and not inconnus, f"docs/enseignant.md nomme des exercices inconnus : {inconnus}"
     hors_guide = sorted(set(CODE.findall(texte)) - guide)
     assert not hors_guide, f"docs/enseignant.md nomme des savoirs absents du guide : {hors_guide}"
@@ -161,7 +161,7 @@ def _codes_du_carnet(relatif: str) -> list[str]:
 def test_l_amortissement_est_le_savoir_s531():
     """Issue 22: amortissement is S531 (« Principes de l'amortissement »), not S532."""
     for code in ("amortissement-lineaire-1", "amortissement-degressif-1", "vnc-lineaire-1"):
-        s = exercices_du_catalogue()[f"finance/{code}"].savoirs
+        s = exercices_integres()[f"finance/{code}"].savoirs
         assert "S531" in s and "S532" not in s, f"finance/{code} : {s}"
     assert _codes_du_carnet("notebooks/finance/03_amortissements.ipynb") == ["S531"]
 
@@ -170,17 +170,17 @@ def test_s821_n_est_pas_le_nettoyage_du_fichier():
     """Issue 22: S821 is research/collection of information; data cleaning is S822."""
     nettoyage = [
         c
-        for c, ex in exercices_du_catalogue().items()
+        for c, ex in exercices_integres().items()
         if ex.generateur.__module__.endswith(("fiabilisation_prospects", "mises_a_jour"))
     ]
     assert len(nettoyage) >= 10
-    fautes = [c for c in nettoyage if "S821" in exercices_du_catalogue()[c].savoirs]
+    fautes = [c for c in nettoyage if "S821" in exercices_integres()[c].savoirs]
     assert not fautes, f"S821 sur un exercice de nettoyage : {fautes}"
     assert "S821" not in _codes_du_carnet(
         "notebooks/gestion_clientele/04_fiabilisation_prospects.ipynb"
     )
     # the RGPD target (legal limits of collection) keeps it
-    assert "S821" in exercices_du_catalogue()["relation_digitale/cible-conforme-1"].savoirs
+    assert "S821" in exercices_integres()["relation_digitale/cible-conforme-1"].savoirs
 
 
 SEGMENTATION_SCORING = {
@@ -195,7 +195,7 @@ SEGMENTATION_SCORING = {
 
 def test_s432_seulement_sur_la_segmentation_et_le_scoring():
     """Issue 22: S432 only on segmentation/scoring exercises and on ``scoring-pondere``."""
-    avec = {c for c, ex in exercices_du_catalogue().items() if "S432" in ex.savoirs}
+    avec = {c for c, ex in exercices_integres().items() if "S432" in ex.savoirs}
     assert avec == SEGMENTATION_SCORING
 
 
@@ -223,7 +223,7 @@ def test_ce_qui_est_travaille_est_etiquete(carnet, code):
 
 def test_les_reglements_par_mode_sont_s512():
     """Issue 22: ``sql-reglements-par-mode`` trains S512 (les modes de règlement)."""
-    assert "S512" in exercices_du_catalogue()["gestion_clientele/sql-reglements-par-mode"].savoirs
+    assert "S512" in exercices_integres()["gestion_clientele/sql-reglements-par-mode"].savoirs
 
 
 def test_les_titres_des_entetes_modifies_viennent_du_referentiel():

@@ -135,16 +135,63 @@ def _exercice(args: argparse.Namespace) -> int:
     from widgets.exercices.auteur.verification import apercu, nouveau, verifier
 
     try:
+        if args.action == "exporter":
+            from widgets.exercices.auteur.jeux import exporter
+
+            *sources, sortie = args.elements
+            if not sources:
+                raise ErreurAtelier("Donnez les fichiers (ou codes) à exporter, puis le jeu.")
+            chemin, n = exporter(sources, sortie)
+            print(f"Jeu écrit dans {chemin} ({n} exercice(s)). Pour l'importer :")
+            print(f"    .venv/bin/atelier exercice importer {chemin.name}")
+            return 0
+        if args.action == "importer":
+            from widgets.exercices.auteur.jeux import importer
+
+            print(importer(args.fichier, remplacer=args.remplacer).texte())
+            return 0
         if args.action == "nouveau":
             chemin = nouveau(args.fichier)
             print(f"Modèle commenté écrit dans {chemin}. Modifiez-le, puis :")
-            print(f"    atelier exercice verifier {chemin}")
+            print(f"    .venv/bin/atelier exercice verifier {chemin}")
             return 0
         if args.action == "verifier":
             rapport = verifier(args.fichier)
             print(rapport.texte())
             return 0 if rapport.valide else 1
         print(apercu(args.fichier, args.etudiant, graine=args.graine))
+        return 0
+    except ErreurAtelier as err:
+        print(f"Atelier NRC : {err}", file=sys.stderr)
+        return 2
+
+
+def _moodle(args: argparse.Namespace) -> int:
+    from widgets.erreurs import ErreurAtelier
+
+    try:
+        if args.action == "exporter":
+            from widgets.exercices.moodle import exporter
+
+            chemin = exporter(args.codes, args.sortie, variantes=args.variantes)
+            print(
+                f"Questions Moodle écrites dans {chemin} : dans Moodle, Banque de questions > "
+                "Importer > format « Moodle XML »."
+            )
+            return 0
+        from widgets.donnees.chemins import dossier_classe
+        from widgets.donnees.notes_moodle import (
+            ecrire_notes,
+            enregistrer_dans_la_classe,
+            lire_notes_moodle,
+        )
+
+        notes = lire_notes_moodle(args.fichier)
+        print(f"{len(notes.lignes)} étudiant(s), notes : {', '.join(notes.tests)}.")
+        chemin = enregistrer_dans_la_classe(notes, dossier_classe())
+        print(f"Notes gardées pour le cockpit (tableau « Notes Moodle ») : {chemin}.")
+        if args.sortie:
+            print(f"Tableau des notes écrit dans {ecrire_notes(notes, args.sortie)}.")
         return 0
     except ErreurAtelier as err:
         print(f"Atelier NRC : {err}", file=sys.stderr)
@@ -171,8 +218,19 @@ class _Parseur(argparse.ArgumentParser):
     """argparse with a French error line (``atelier : erreur : …``, exit code 2)."""
 
     def error(self, message: str):  # type: ignore[override]
+        for anglais, francais in _MESSAGES_ARGPARSE:
+            message = message.replace(anglais, francais)
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog} : erreur : {message}\n")
+
+
+_MESSAGES_ARGPARSE = (
+    ("the following arguments are required:", "arguments obligatoires manquants :"),
+    ("unrecognized arguments:", "arguments inconnus :"),
+    ("invalid choice:", "choix inconnu :"),
+    ("(choose from", "(au choix :"),
+    ("expected one argument", "une valeur est attendue"),
+)
 
 
 def _en_francais(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -309,9 +367,43 @@ def construire_parser() -> argparse.ArgumentParser:
     for sp in (ex_n, ex_v, ex_a):
         sp.add_argument("fichier", help="Fichier d'exercice (.toml).")
         sp.set_defaults(func=_exercice)
+    ex_x = sub_ex.add_parser(
+        "exporter", help="Réunir des exercices dans un seul fichier (un jeu) pour un collègue."
+    )
+    ex_x.add_argument(
+        "elements",
+        nargs="+",
+        metavar="FICHIER",
+        help="Fichiers .toml, dossiers ou codes de vos exercices, puis le jeu à écrire.",
+    )
+    ex_x.set_defaults(func=_exercice)
+    ex_i = sub_ex.add_parser(
+        "importer", help="Vérifier un jeu reçu, puis l'ajouter à vos exercices."
+    )
+    ex_i.add_argument("fichier", help="Le jeu d'exercices reçu.")
+    ex_i.add_argument("--remplacer", action="store_true", help="Écraser vos fichiers de même nom.")
+    ex_i.set_defaults(func=_exercice)
+
+    mo = sub.add_parser("moodle", help="Passerelle Moodle : questions XML et notes.")
+    sub_mo = mo.add_subparsers(dest="action", required=True, metavar="ACTION")
+    mo_x = sub_mo.add_parser("exporter", help="Écrire des exercices en questions Moodle XML.")
+    mo_x.add_argument("codes", nargs="+", help="Codes d'exercices (ex. finance/mensualite-1).")
+    _option(mo_x, "--sortie", None, required=True, help="Fichier .xml à écrire.")
+    _option(
+        mo_x, "--variantes", None, type=_entier_positif, default=20,
+        help="Variantes tirées par exercice (défaut 20).",
+    )  # fmt: skip
+    mo_x.set_defaults(func=_moodle)
+    mo_n = sub_mo.add_parser("notes", help="Lire l'export CSV du carnet de notes de Moodle.")
+    mo_n.add_argument("fichier", help="Export CSV du carnet de notes.")
+    _option(mo_n, "--sortie", None, default="", help="Tableau des notes à écrire (.csv, .xlsx).")
+    mo_n.set_defaults(func=_moodle)
     _option(ex_a, "--etudiant", None, required=True, help="Nom de l'étudiant.")
     _option(ex_a, "--graine", None, type=int, default=0, help="Graine de la classe (défaut 0).")
-    for parser in (p, b, lab, d, s, cap, c, e, dv, imp, en, mdp, tc, ex, ex_n, ex_v, ex_a):
+    for parser in (
+        p, b, lab, d, s, cap, c, e, dv, imp, en, mdp, tc, ex, ex_n, ex_v, ex_a, ex_x, ex_i,
+        mo, mo_x, mo_n,
+    ):  # fmt: skip
         _en_francais(parser)
     return p
 

@@ -13,7 +13,8 @@
   in the user config directory given by platformdirs, or the file named by
   ``ATELIER_REGLAGES``; never in the project folder (a ``git pull`` never touches them);
 - the teacher's own exercise files (TOML, ``docs/exercices_enseignant.md``):
-  ``ATELIER_EXERCICES``, else ``exercices/`` in the user data directory;
+  ``ATELIER_EXERCICES``, else ``exercices/`` in the user data directory; on a dashboards
+  server also ``exercices/`` in the class folder (``dossiers_exercices``);
 - the class folder of a dashboards server (class list, progress of the students working on
   the server): ``ATELIER_CLASSE``, else ``classe/`` in the user data directory.
 """
@@ -92,3 +93,19 @@ def dossier_exercices() -> Path:
         else Path(platformdirs.user_data_dir("atelier-nrc", appauthor=False))
     )
     return base / "exercices"
+
+
+def dossiers_exercices() -> list[Path]:
+    """Les dossiers d'exercices de l'enseignant, dans l'ordre de lecture, non créés ici.
+
+    :func:`dossier_exercices`, puis, quand un dossier de classe est désigné (``ATELIER_CLASSE``,
+    que le serveur de tableaux de bord transmet à ses noyaux), son sous-dossier ``exercices/`` :
+    l'enseignant y dépose ses fichiers pour toute la classe du serveur.
+    """
+    dossiers = [dossier_exercices()]
+    classe = os.environ.get("ATELIER_CLASSE", "").strip()
+    if classe:
+        dans_la_classe = Path(classe) / "exercices"
+        if dans_la_classe != dossiers[0]:
+            dossiers.append(dans_la_classe)
+    return dossiers

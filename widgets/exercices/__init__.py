@@ -15,6 +15,9 @@ Layout:
   (``atelier corrige``), and the class export of collected progress files.
 - ``suivi``: the teacher's live view (class heatmap, traps per exercise, marks /20 and their
   CSV / Excel export), pure aggregation of progress rows.
+- ``moodle``: any exercise as Moodle XML (a category of pre-drawn variants, numerical /
+  cloze / multichoice questions, a random question);
+- ``auteur``: the teacher's own exercises written in TOML (safe evaluator, tools, sets);
 - ``devoirs``: a devoir's sujets and corrigés for the whole class (one student per page,
   ``atelier devoir imprimer``) and a student's note out of 20 (attempts and filled grids).
 

@@ -48,10 +48,12 @@ class Champ:
 
     nom: str
     libelle: str
-    genre: str = "nombre"  # "nombre" (one line) or "sql" (several lines of code)
+    genre: str = "nombre"  # "nombre" (one line), "sql" (several lines), "choix" (options)
     unite: str = ""
     #: What the empty box shows (placeholder), in the precision the check expects.
     exemple: str = ""
+    #: For a "choix": (letter, text) of each option, in the order the student sees them.
+    options: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

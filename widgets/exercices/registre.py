@@ -7,11 +7,14 @@ is ``"<unite>/<nom>"``. :func:`tous_les_exercices` imports every catalogue modul
 (:class:`CatalogueIllisible`, naming every broken module): a missing exercise must fail the test
 suite, not vanish behind a warning.
 
-The teacher's own exercises (TOML files of the folder :func:`~widgets.donnees.chemins.
-dossier_exercices`, read by :mod:`widgets.exercices.auteur`) join the registry too: they
-answer :func:`exercice_par_code` and :func:`tous_les_exercices` like built-in ones. A file that
-is refused does not hide the others: its French error (with the line) is listed by
-:func:`exercices_enseignant_refuses` and quoted when its code is asked for.
+The teacher's own exercises (TOML files of the folders :func:`~widgets.donnees.chemins.
+dossiers_exercices`: the teacher's folder, and on a dashboards server the class folder's
+``exercices/``; read by :mod:`widgets.exercices.auteur`) join the registry too: they answer
+:func:`exercice_par_code`, :func:`tous_les_exercices` and :func:`exercices_du_catalogue` like
+built-in ones (so the cockpit, devoirs, exams, sujets and corrigés list them). A file that is
+refused (unreadable, unsafe, or whose code is a built-in one's or another file's: a teacher's
+file never shadows anything) does not hide the others: its French error (with the line) is
+listed by :func:`exercices_enseignant_refuses` and quoted when its code is asked for.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import pkgutil
 from collections.abc import Callable
 from pathlib import Path
 
-from widgets.donnees.chemins import dossier_exercices
+from widgets.donnees.chemins import dossiers_exercices
 from widgets.exercices.modele import UNITES, Exercice, ExerciceInconnu, Generateur
 
 PAQUET_CATALOGUE = "widgets.exercices.catalogue"
@@ -105,29 +108,31 @@ def decouvrir() -> None:
 _ENSEIGNANT: dict[tuple, tuple[dict[str, Exercice], dict[str, str]]] = {}
 
 
-def _fichiers_enseignant() -> tuple[Path, tuple]:
-    dossier = dossier_exercices()
-    if not dossier.is_dir():
-        return dossier, ()
-    fichiers = sorted(dossier.glob("*.toml"))
+def _fichiers_enseignant() -> tuple[tuple[str, ...], tuple]:
+    dossiers = dossiers_exercices()
     etat = []
-    for f in fichiers:
+    for dossier in dossiers:
         try:
-            st = f.stat()
+            fichiers = sorted(dossier.glob("*.toml")) if dossier.is_dir() else []
         except OSError:
             continue
-        etat.append((f.name, st.st_mtime_ns, st.st_size))
-    return dossier, tuple(etat)
+        for f in fichiers:
+            try:
+                st = f.stat()
+            except OSError:
+                continue
+            etat.append((str(dossier), f.name, st.st_mtime_ns, st.st_size))
+    return tuple(str(d) for d in dossiers), tuple(etat)
 
 
 def exercices_enseignant() -> tuple[dict[str, Exercice], dict[str, str]]:
     """The teacher's exercises (code → Exercice) and the refused files (name → French error).
 
-    Re-read when a file of the folder changes (name, date or size); a code already taken by
-    a built-in exercise or by another file is refused.
+    Re-read when a file of the folders changes (name, date or size); a code already taken by
+    a built-in exercise or by another file is refused (never shadowed).
     """
-    dossier, etat = _fichiers_enseignant()
-    cle = (str(dossier), etat)
+    dossiers, etat = _fichiers_enseignant()
+    cle = (dossiers, etat)
     if cle in _ENSEIGNANT:
         return _ENSEIGNANT[cle]
     from widgets.erreurs import ErreurAtelier
@@ -135,20 +140,34 @@ def exercices_enseignant() -> tuple[dict[str, Exercice], dict[str, str]]:
 
     decouvrir()
     trouves: dict[str, Exercice] = {}
+    origine: dict[str, str] = {}
     refuses: dict[str, str] = {}
-    for nom, _, _ in etat:
+    for dossier, nom, _, _ in etat:
+        etiquette = (
+            nom if dossier == dossiers[0] else f"{Path(dossier).parent.name}/exercices/{nom}"
+        )
         try:
-            ex = lire_fichier(dossier / nom).exercice()
+            ex = lire_fichier(Path(dossier) / nom).exercice()
         except ErreurAtelier as err:
-            refuses[nom] = str(err)
+            refuses[etiquette] = str(err)
             continue
-        if ex.code in _REGISTRE or ex.code in trouves:
-            refuses[nom] = (
-                f"{nom} : le code « {ex.code} » est déjà celui d'un autre exercice ; "
-                "changez le champ « code »."
+        except Exception as err:  # never let one file break the catalogue
+            refuses[etiquette] = f"{nom} : fichier illisible ({type(err).__name__})."
+            continue
+        if ex.code in _REGISTRE:
+            refuses[etiquette] = (
+                f"{nom} : le code « {ex.code} » est déjà celui d'un autre exercice (un exercice "
+                "intégré à l'atelier, qui reste celui des étudiants) ; changez le champ « code »."
+            )
+            continue
+        if ex.code in trouves:
+            refuses[etiquette] = (
+                f"{nom} : le code « {ex.code} » est déjà celui d'un autre exercice (le fichier "
+                f"{origine[ex.code]}) ; changez le champ « code »."
             )
             continue
         trouves[ex.code] = ex
+        origine[ex.code] = nom
     _ENSEIGNANT.clear()
     _ENSEIGNANT[cle] = (trouves, refuses)
     return trouves, refuses
@@ -181,11 +200,18 @@ def exercices_hors_catalogue() -> list[str]:
 
 
 def exercices_du_catalogue() -> dict[str, Exercice]:
-    """The exercises declared in ``widgets/exercices/catalogue/`` only (not those a test or a
-    teacher's notebook declared elsewhere, unit ``divers``): what students are given."""
+    """What students are given: the exercises declared in ``widgets/exercices/catalogue/``,
+    then the teacher's own files (not those a test or a teacher's notebook declared in Python
+    elsewhere, unit ``divers``)."""
+    return {**exercices_integres(), **exercices_enseignant()[0]}
+
+
+def exercices_integres() -> dict[str, Exercice]:
+    """The built-in exercises only (``widgets/exercices/catalogue/``)."""
+    decouvrir()
     return {
         code: e
-        for code, e in tous_les_exercices().items()
+        for code, e in _REGISTRE.items()
         if e.generateur.__module__.startswith(PAQUET_CATALOGUE + ".")
     }
 

@@ -31,9 +31,10 @@ import tornado.web
 from widgets.calculs import accorder, format_nombre
 from widgets.donnees.chemins import DOSSIER_CARNETS
 from widgets.donnees.classe import FICHIER_CLASSE, Classe
+from widgets.donnees.notes_moodle import lire_de_la_classe
 from widgets.donnees.referentiel import libelles
 from widgets.erreurs import ErreurAtelier
-from widgets.exercices.modele import TITRES_UNITES
+from widgets.exercices.modele import TITRES_UNITES, normaliser_etudiant
 from widgets.exercices.registre import exercices_de_l_unite
 from widgets.exercices.suivi import (
     BLOQUE,
@@ -56,6 +57,38 @@ from widgets.exercices.suivi import (
 from .acces import PageConnexion, PageDeconnexion, PageEnseignant
 
 TAILLE_MAX_LISTE = 1_000_000
+
+
+def _cle_nom(nom: str, prenom: str) -> str:
+    return normaliser_etudiant(f"{nom} {prenom}")
+
+
+def notes_moodle_html(notes, lignes_atelier, unite: str) -> str:
+    """The « Notes Moodle » section of the cockpit: the marks imported by ``atelier moodle
+    notes`` (one column per Moodle test, « - » for no mark), and, matched by name, the
+    atelier's own mark /20 of the unit shown. Everything escaped (untrusted file)."""
+    if notes is None:
+        return ""
+    atelier = {_cle_nom(x.nom, x.prenom): x.note for x in lignes_atelier}
+    titre_atelier = f"Atelier /20 ({TITRES_UNITES.get(unite, unite)})"
+    entete = "".join(
+        f"<th scope='col'>{escape(c)}</th>" for c in ("Nom", "Prénom", *notes.tests, titre_atelier)
+    )
+    rangees = []
+    for nom, prenom, _courriel, valeurs in notes.lignes:
+        cellules = "".join(
+            f"<td>{'-' if v is None else escape(format_nombre(v))}</td>" for v in valeurs
+        )
+        note = atelier.get(_cle_nom(nom, prenom))
+        cellules += f"<td>{'—' if note is None else escape(format_nombre(note, 2))}</td>"
+        rangees.append(f"<tr><td>{escape(nom)}</td><td>{escape(prenom)}</td>{cellules}</tr>")
+    return (
+        "<section class='atelier-notes-moodle'><h2>Notes Moodle</h2><p>Importées avec "
+        "<code>.venv/bin/atelier moodle notes FICHIER.csv</code> "
+        f"({accorder(len(notes.lignes), 'étudiant')}).</p>"
+        f"<table><thead><tr>{entete}</tr></thead><tbody>{''.join(rangees)}</tbody></table>"
+        "</section>"
+    )
 
 
 def _unites() -> list[str]:
@@ -368,6 +401,14 @@ class Accueil(PageEnseignant):
             if eleves
             else "<p>Pas encore de liste : les élèves tapent leur nom librement.</p>"
         )
+        notes_moodle = lire_de_la_classe(classe.dossier)
+        moodle = notes_moodle_html(
+            notes_moodle,
+            notes_de_classe(classe.lire_tentatives()[0], eleves, [ex.code for ex in exercices])
+            if notes_moodle is not None and eleves and exercices
+            else [],
+            unite,
+        )
         corps = f"""{endommages}
 <section><h2>Carte de la classe</h2>
 <form method="get" action="{escape(self.url("/enseignant"))}">
@@ -388,6 +429,7 @@ Notes sur 20 : <a href="{escape(self.url("/enseignant/notes.csv") + requete)}"
 <p class="atelier-savoirs-unite">Savoirs travaillés :
 {escape(libelles(s for ex in exercices for s in ex.savoirs))}.</p>
 <div id="carte">{_carte_page(self, carte, eleves, exercices, unite)}</div></section>
+{moodle}
 <section><h2>Devoirs et examens</h2><p><a href="{escape(self.url("/enseignant/devoirs"))}"
  class="atelier-devoirs">Composer un devoir, imprimer sujets et corrigés, mode examen, grilles
 </a></p></section>

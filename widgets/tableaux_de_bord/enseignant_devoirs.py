@@ -47,7 +47,7 @@ from widgets.donnees.progression import NOM_FICHIER, lire_progressions
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices.devoirs import corriges_html, noter_eleve, sujets_html, valider
 from widgets.exercices.modele import TITRES_UNITES, normaliser_etudiant
-from widgets.exercices.registre import exercices_du_catalogue
+from widgets.exercices.registre import exercices_du_catalogue, exercices_enseignant_refuses
 
 from .acces import PageEnseignant
 from .galerie import ANNEAU_FOCUS_CSS, titre_onglet
@@ -165,6 +165,14 @@ class PageDevoirs(_Base):
             unites.append(
                 f"<fieldset><legend>{escape(TITRES_UNITES.get(unite, unite))}</legend>"
                 f"<table>{cases}</table></fieldset>"
+            )
+        refuses = exercices_enseignant_refuses()
+        if refuses:  # listed with their French error, never offered
+            unites.append(
+                "<div class='atelier-exercices-refuses' role='note'><p>Fichiers d'exercices "
+                "refusés (corrigez-les puis rechargez la page) :</p><ul>"
+                + "".join(f"<li>{escape(m)}</li>" for m in refuses.values())
+                + "</ul></div>"
             )
         grilles = "".join(
             f"<tr><td><label><input type='checkbox' name='code' "

@@ -358,7 +358,15 @@ class Exercice(w.VBox):
         lignes = []
         for champ in self.variante.controle.champs():
             libelle = champ.libelle + (f" ({champ.unite})" if champ.unite else "")
-            if champ.genre == "sql":
+            if champ.genre == "choix":  # one radio button per option, none ticked at first
+                saisie = w.RadioButtons(
+                    description=libelle,
+                    options=[(f"{lettre}. {texte}", lettre) for lettre, texte in champ.options],
+                    index=None,
+                    style={"description_width": "initial"},
+                    layout=w.Layout(width="auto"),
+                )
+            elif champ.genre == "sql":
                 saisie = w.Textarea(  # labelled (RGAA 11.1), the label above the box
                     description=libelle,
                     placeholder="SELECT …",
@@ -388,14 +396,14 @@ class Exercice(w.VBox):
         """Type an answer from Python: a text for a one-field exercise, else {champ: texte}."""
         if isinstance(reponse, Mapping):
             for nom, valeur in reponse.items():
-                self.champs[nom].value = str(valeur)
+                _taper(self.champs[nom], valeur)
         else:
-            next(iter(self.champs.values())).value = str(reponse)
+            _taper(next(iter(self.champs.values())), reponse)
 
     @property
     def reponse(self) -> str | dict[str, str]:
         """The current answer: the text of the single field, or {champ: texte}."""
-        valeurs = {nom: s.value for nom, s in self.champs.items()}
+        valeurs = {nom: s.value or "" for nom, s in self.champs.items()}
         return next(iter(valeurs.values())) if len(valeurs) == 1 else valeurs
 
     def _regles(self) -> ReglesExercice:
@@ -529,6 +537,22 @@ class Exercice(w.VBox):
             if nom in self.marques and detail.statut in symboles:
                 s, couleur = symboles[detail.statut]
                 self.marques[nom].value = f'<span style="color:{couleur}">{s}</span>'
+
+
+def _taper(saisie: w.Widget, valeur: Any) -> None:
+    """Put ``valeur`` in a field; for a choice, a letter (« B ») or the option's text."""
+    if isinstance(saisie, w.RadioButtons):
+
+        def net(x: str) -> str:
+            return " ".join(str(x).split()).casefold()
+
+        for etiquette, lettre in saisie.options:
+            if net(valeur) in (net(lettre), net(etiquette), net(etiquette[3:])):
+                saisie.value = lettre
+                return
+        saisie.index = None  # not an option: nothing ticked (the check says so)
+        return
+    saisie.value = str(valeur)
 
 
 def exercice(code: str, etudiant: str | None = None, graine: int = 0, **options: Any) -> Exercice:

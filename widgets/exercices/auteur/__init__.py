@@ -7,10 +7,19 @@
 - ``verification``: ``atelier exercice verifier`` (200 variants drawn, every expression,
   reachability, traps, French agreement scan), ``nouveau`` (a commented template) and
   ``apercu`` (one student's statement and solution);
-- ``exemples/``: built-in exercises rewritten in the format (same variants and verdicts).
+- ``jeux``: a set of exercise files in one text file for a colleague (``atelier exercice
+  exporter``), imported only when every exercise passes ``verifier`` (``importer``);
+- ``exemples/``: one built-in exercise per unit rewritten in the format (same variants and
+  verdicts).
 
-The teacher's folder (``ATELIER_EXERCICES``, else ``exercices/`` in the user data folder) is
-read by the registry: its exercises answer ``exercice_par_code`` like built-in ones.
+Kinds: numeric answers (one, or a table with carry-forward), a choice (``ControleChoix``, shown
+as radio buttons), an SQL query (``[sql]``, compared on its result set by ``ControleSQL``);
+parameters drawn from ranges, lists, or a read-only query of the client base (safe engine).
+
+The teacher's folders (``ATELIER_EXERCICES``, else ``exercices/`` in the user data folder; on
+a dashboards server also ``exercices/`` of the class folder) are read by the registry: their
+exercises answer ``exercice_par_code`` and join ``exercices_du_catalogue`` like built-in ones.
+The authoring widget is ``widgets.ui.auteur``; the Moodle bridge ``widgets.exercices.moodle``.
 """
 
 from widgets.exercices.auteur.evaluateur import FONCTIONS, ExpressionRefusee, compiler

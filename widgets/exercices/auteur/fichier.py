@@ -37,8 +37,12 @@ PARAMETRES_MAXI = 40
 VALEURS_MAXI = 1_000_000
 CHAMPS_CONNUS = {
     "code", "titre", "unite", "savoirs", "essais_avant_solution", "parametres", "derivees",
-    "enonce", "reponses", "choix", "indices", "solution", "ordre_fixe",
+    "enonce", "reponses", "choix", "indices", "solution", "ordre_fixe", "sql",
 }  # fmt: skip
+REQUETE_LIGNES_MAXI = 1000
+REQUETE_DELAI_S = 2.0
+TEXTE_PARAMETRE_MAXI = 200
+SQL_CLES = {"requete", "ordre_compte", "cles_ordre", "libelle", "points"}
 UNITES_REPONSE = ("€", "%", "")
 
 
@@ -84,21 +88,78 @@ def _erreur(ligne: int, message: str) -> FichierExerciceInvalide:
 
 @dataclass(frozen=True)
 class Parametre:
-    """A value drawn per student: ``entier`` or ``decimal`` range with a step, or ``choix``."""
+    """A value drawn per student: ``entier`` or ``decimal`` range with a step, ``choix`` among
+    a list, or ``requete``: one value among those a read-only query of the client database
+    returns (through the safe SQL engine, at most :data:`REQUETE_LIGNES_MAXI` rows, stopped
+    after :data:`REQUETE_DELAI_S` seconds)."""
 
     nom: str
-    genre: str  # "entier", "decimal", "choix"
+    genre: str  # "entier", "decimal", "choix", "requete"
     mini: int = 0
     maxi: int = 0
     pas: int = 1
     decimales: int = 0
     options: tuple[Any, ...] = ()
+    requete: str = ""
+    ligne: int = 0
 
     def tirer(self, alea: random.Random) -> Any:
         if self.genre == "choix":
             return alea.choice(self.options)
+        if self.genre == "requete":
+            return alea.choice(valeurs_de_requete(self.requete, self.ligne))
         n = alea.randrange(self.mini, self.maxi + 1, self.pas)
         return Decimal(n).scaleb(-self.decimales) if self.genre == "decimal" else Decimal(n)
+
+
+_VALEURS_REQUETES: dict[tuple[str, str, int], tuple[Any, ...]] = {}
+
+
+def valeurs_de_requete(requete: str, ligne: int = 0) -> tuple[Any, ...]:
+    """The values a parameter's query gives on the reference base (first column, sorted, no
+    empty value), cached per (query, base file, modification time)."""
+    from widgets.donnees.chemins import base_reference
+    from widgets.sql import ErreurRequete, executer_requete
+
+    base = base_reference()
+    try:
+        version = base.stat().st_mtime_ns
+    except OSError:
+        version = 0
+    cle = (requete, str(base), version)
+    if cle in _VALEURS_REQUETES:
+        return _VALEURS_REQUETES[cle]
+    try:
+        res = executer_requete(
+            requete, base, lignes_max=REQUETE_LIGNES_MAXI, delai_s=REQUETE_DELAI_S
+        )
+    except ErreurRequete as err:
+        raise _erreur(ligne, f"la requête du paramètre est refusée : {err}") from None
+    except ErreurAtelier as err:  # no base yet: the message says how to build it
+        raise _erreur(ligne, str(err)) from None
+    df = res.dataframe
+    if len(df.columns) != 1:
+        raise _erreur(ligne, "la requête d'un paramètre donne une seule colonne (SELECT ville …).")
+    valeurs = set()
+    for v in df.iloc[:, 0].tolist():
+        if hasattr(v, "item"):
+            v = v.item()
+        if v is None or (isinstance(v, float) and v != v) or (isinstance(v, str) and not v.strip()):
+            continue
+        if isinstance(v, bool):
+            v = int(v)
+        if isinstance(v, (int, float)):
+            valeurs.add(Decimal(str(v)))
+        else:
+            valeurs.add(str(v)[:TEXTE_PARAMETRE_MAXI])
+    if not valeurs:
+        raise _erreur(ligne, "la requête du paramètre ne donne aucune valeur sur la base.")
+    # sorted (texts after numbers): the same student draws the same value on every PC
+    triees = tuple(sorted(valeurs, key=lambda v: (isinstance(v, str), v)))
+    if len(_VALEURS_REQUETES) > 64:
+        _VALEURS_REQUETES.clear()
+    _VALEURS_REQUETES[cle] = triees
+    return triees
 
 
 def _decimales(d: Decimal) -> int:
@@ -111,18 +172,32 @@ def _lire_parametre(nom: str, brut: Any, ligne: int) -> Parametre:
         raise _erreur(
             ligne,
             f"le paramètre « {nom} » s'écrit par exemple {nom} = {{ entier = [1, 10] }}, "
-            f'{nom} = {{ decimal = [4.5, 48], pas = 0.05 }} ou {nom} = {{ choix = ["a", "b"] }}.',
+            f'{nom} = {{ decimal = [4.5, 48], pas = 0.05 }}, {nom} = {{ choix = ["a", "b"] }} '
+            f'ou {nom} = {{ requete = "SELECT DISTINCT ville FROM clients" }}.',
         )
-    genres = [g for g in ("entier", "decimal", "choix") if g in brut]
-    inconnues = sorted(set(brut) - {"entier", "decimal", "choix", "pas"})
+    genres = [g for g in ("entier", "decimal", "choix", "requete") if g in brut]
+    inconnues = sorted(set(brut) - {"entier", "decimal", "choix", "requete", "pas"})
     if len(genres) != 1 or inconnues:
         raise _erreur(
             ligne,
-            f"le paramètre « {nom} » doit avoir exactement un genre parmi entier, decimal, choix "
-            "(et « pas » pour un intervalle)"
+            f"le paramètre « {nom} » doit avoir exactement un genre parmi entier, decimal, "
+            "choix, requete (et « pas » pour un intervalle)"
             + (f" ; clé inconnue : {inconnues[0]}." if inconnues else "."),
         )
     genre = genres[0]
+    if genre == "requete":
+        requete = brut["requete"]
+        if not isinstance(requete, str) or not requete.strip() or len(requete) > 2000:
+            raise _erreur(
+                ligne, f'« {nom} » : requete = "SELECT …" attend une requête SQL (texte).'
+            )
+        if not re.match(r"\s*(select|with)\b", requete, re.I):
+            raise _erreur(
+                ligne, f"« {nom} » : la requête d'un paramètre ne fait que lire (SELECT …)."
+            )
+        if "pas" in brut:
+            raise _erreur(ligne, f"« {nom} » : « pas » ne va qu'avec entier ou decimal.")
+        return Parametre(nom, genre, requete=requete, ligne=ligne)
     if genre == "choix":
         options = brut["choix"]
         if not isinstance(options, list) or not options or len(options) > 1000:
@@ -237,6 +312,42 @@ def _formater(v: Any, fmt: str | None, decimales: str | None) -> str:
     return format_nombre(d, n)
 
 
+def litteral_sql(v: Any) -> str:
+    """A value written in SQL: a number with a point, a text between apostrophes (doubled)."""
+    if isinstance(v, bool):
+        return "1" if v else "0"
+    if isinstance(v, Decimal):
+        return format(v, "f")
+    return "'" + str(v).replace("'", "''") + "'"
+
+
+@dataclass(frozen=True)
+class GabaritSQL(Gabarit):
+    """The reference query of an SQL exercise: ``{nom}`` is replaced by the value written in
+    SQL (``'Lyon'``, ``2024``, ``12.5``), never by free text: a drawn value cannot change the
+    query's structure (and the query only runs through the safe, read-only engine)."""
+
+    def rendre(self, valeurs: Mapping[str, Any]) -> str:
+        def place(m: re.Match) -> str:
+            if m.group(0) in ("{{", "}}"):
+                return m.group(0)[0]
+            return litteral_sql(valeurs[m.group(1)])
+
+        return _PLACE.sub(place, self.texte)
+
+
+@dataclass(frozen=True)
+class RequeteAuteur:
+    """The ``[sql]`` section: the reference query compared on its result set."""
+
+    requete: GabaritSQL
+    ordre_compte: bool
+    cles_ordre: tuple[str, ...]
+    libelle: str
+    points: Decimal
+    ligne: int
+
+
 # --------------------------------------------------------------------------- answers
 
 
@@ -272,9 +383,13 @@ class ControleChoix:
     explications: tuple[str, ...]  # per option, "" when none (the trap feedback)
     libelle: str = "Votre choix"
     points: Decimal = Decimal(1)
+    #: the trap name of each option (``choix_2``: the 2nd option of the file, whatever the
+    #: order a student sees), so the cockpit counts the same trap for every student
+    codes: tuple[str, ...] = ()
 
     def champs(self) -> tuple[Champ, ...]:
-        return (Champ("reponse", self.libelle, "choix", ""),)
+        options = tuple((self._lettre(i), o) for i, o in enumerate(self.options))
+        return (Champ("reponse", self.libelle, "choix", "", options=options),)
 
     def _lettre(self, i: int) -> str:
         return chr(ord("A") + i)
@@ -306,7 +421,9 @@ class ControleChoix:
             False,
             Decimal(0),
             message,
-            piege=f"choix_{self._lettre(indice)}" if explication else None,
+            piege=(self.codes[indice] if self.codes else f"choix_{indice + 1}")
+            if explication
+            else None,
         )
 
     def reponse_attendue(self) -> str:
@@ -343,6 +460,12 @@ class ExerciceAuteur:
     choix: tuple[tuple[Gabarit, Expression | None, Gabarit | None], ...]  # text, juste, feedback
     ligne_choix: int = 0
     ordre_fixe: bool = False
+    sql: RequeteAuteur | None = None
+
+    @property
+    def genre(self) -> str:
+        """``nombre`` (one or several numeric answers), ``choix`` or ``sql``."""
+        return "sql" if self.sql else "choix" if self.choix else "nombre"
 
     @property
     def code_complet(self) -> str:
@@ -362,8 +485,18 @@ class ExerciceAuteur:
         calcul = dict(valeurs)
         for r in self.reponses:
             calcul[r.nom] = _en_decimal(r.expression.evaluer(calcul), r.expression)
-        if self.choix:
-            controle: Any = self._controle_choix(calcul, alea)
+        if self.sql is not None:
+            from widgets.exercices.controles_sql import ControleSQL
+
+            controle: Any = ControleSQL(
+                self.sql.requete.rendre(calcul),
+                ordre_compte=self.sql.ordre_compte,
+                cles_ordre=self.sql.cles_ordre,
+                libelle=self.sql.libelle,
+                points=self.sql.points,
+            )
+        elif self.choix:
+            controle = self._controle_choix(calcul, alea)
         elif len(self.reponses) == 1:
             r = self.reponses[0]
             controle = ControleNombre(
@@ -419,11 +552,12 @@ class ExerciceAuteur:
         )
 
     def _controle_choix(self, calcul: Mapping[str, Any], alea: random.Random) -> ControleChoix:
-        textes, justes, explications = [], [], []
-        ordre = list(self.choix)
+        textes, justes, explications, codes = [], [], [], []
+        ordre = list(enumerate(self.choix, 1))
         if not self.ordre_fixe:
             alea.shuffle(ordre)  # each student sees the options in their own order
-        for texte, juste, explication in ordre:
+        for rang, (texte, juste, explication) in ordre:
+            codes.append(f"choix_{rang}")
             textes.append(texte.rendre(calcul))
             justes.append(bool(juste.evaluer(calcul)) if juste is not None else False)
             explications.append(explication.rendre(calcul) if explication else "")
@@ -432,7 +566,9 @@ class ExerciceAuteur:
                 self.ligne_choix,
                 f"pour ces valeurs, {sum(justes)} choix sont justes (il en faut exactement un).",
             )
-        return ControleChoix(tuple(textes), justes.index(True), tuple(explications))
+        return ControleChoix(
+            tuple(textes), justes.index(True), tuple(explications), codes=tuple(codes)
+        )
 
     def exercice(self) -> Exercice:
         return Exercice(
@@ -569,11 +705,12 @@ def lire_texte(texte: str, chemin: Path | None = None) -> ExerciceAuteur:
         reponses.append(_lire_reponse(brut, L, noms, len(reponses)))
         noms.add(reponses[-1].nom)
     choix = _lire_choix(d.get("choix", []), L, noms)
-    if bool(reponses) == bool(choix):
+    sql = _lire_sql(d.get("sql"), L, noms)
+    if sum(map(bool, (reponses, choix, sql))) != 1:
         raise _erreur(
-            L.section("reponses") if reponses else 1,
-            "un exercice a soit des [[reponses]] (nombres), soit des [[choix]] (QCM), "
-            "et au moins l'un des deux.",
+            L.section("reponses") if reponses else L.section("sql") if sql else 1,
+            "un exercice a soit des [[reponses]] (nombres), soit des [[choix]] (QCM), soit "
+            "une section [sql] (une requête), et un seul de ces genres.",
         )
     ordre_fixe = d.get("ordre_fixe", False)
     if not isinstance(ordre_fixe, bool):
@@ -602,6 +739,7 @@ def lire_texte(texte: str, chemin: Path | None = None) -> ExerciceAuteur:
         choix=choix,
         ligne_choix=L.section("choix"),
         ordre_fixe=ordre_fixe,
+        sql=sql,
     )
 
 
@@ -714,6 +852,41 @@ def _lire_choix(brutes: Any, L: _Lignes, noms: set[str]):
     return tuple(choix)
 
 
+def _lire_sql(brut: Any, L: _Lignes, noms: set[str]) -> RequeteAuteur | None:
+    if brut is None:
+        return None
+    debut = L.section("sql")
+    if not isinstance(brut, Mapping):
+        raise _erreur(debut, 'la requête s\'écrit dans une section [sql] : requete = "SELECT …".')
+    inconnues = sorted(set(brut) - SQL_CLES)
+    if inconnues:
+        raise _erreur(
+            L.cle(inconnues[0], debut),
+            f"clé inconnue « {inconnues[0]} » dans [sql] (clés : {', '.join(sorted(SQL_CLES))}).",
+        )
+    ligne = L.cle("requete", debut)
+    texte = _texte(brut, "requete", L, ligne)
+    if len(texte) > 5000:
+        raise _erreur(ligne, "la requête dépasse 5 000 caractères.")
+    if not re.match(r"\s*(select|with)\b", texte, re.I):
+        raise _erreur(ligne, "la requête de référence est une lecture : SELECT … (ou WITH …).")
+    requete = GabaritSQL(texte, ligne)
+    requete.verifier(noms)
+    ordre = brut.get("ordre_compte", False)
+    if not isinstance(ordre, bool):
+        raise _erreur(L.cle("ordre_compte", debut), "ordre_compte : true ou false.")
+    cles = brut.get("cles_ordre", [])
+    if not isinstance(cles, list) or not all(isinstance(c, str) for c in cles):
+        raise _erreur(L.cle("cles_ordre", debut), 'cles_ordre = ["colonne", …] : une liste.')
+    libelle = brut.get("libelle", "Requête SQL")
+    if not isinstance(libelle, str) or not libelle.strip():
+        raise _erreur(L.cle("libelle", debut), "libelle : un texte entre guillemets.")
+    points = brut.get("points", 2)
+    if isinstance(points, bool) or not isinstance(points, (int, Decimal)) or points <= 0:
+        raise _erreur(L.cle("points", debut), "points : un nombre positif.")
+    return RequeteAuteur(requete, ordre, tuple(cles), libelle, Decimal(points), ligne)
+
+
 def lire_fichier(chemin: str | Path) -> ExerciceAuteur:
     """Read an exercise file (UTF-8 TOML); the error names the file and the line."""
     chemin = Path(chemin)
@@ -726,6 +899,11 @@ def lire_fichier(chemin: str | Path) -> ExerciceAuteur:
     except UnicodeDecodeError:
         raise FichierExerciceInvalide(
             f"{chemin.name} : le fichier n'est pas enregistré en UTF-8."
+        ) from None
+    except OSError:  # a folder named .toml, no read permission, a broken share
+        raise FichierExerciceInvalide(
+            f"{chemin.name} : le fichier ne peut pas être lu (est-ce un dossier ? les droits "
+            "de lecture ou le partage réseau manquent-ils ?)."
         ) from None
     try:
         return lire_texte(texte, chemin)

@@ -21,6 +21,7 @@ from widgets.calculs.francais import GENRES, accorder
 from widgets.erreurs import ErreurAtelier
 from widgets.exercices.auteur.fichier import ControleChoix, ExerciceAuteur, lire_fichier
 from widgets.exercices.controles import ControleNombre, ControleTableau, formater
+from widgets.exercices.controles_sql import ControleSQL
 
 VARIANTES = 200
 ERREURS_MAXI = 20
@@ -108,7 +109,9 @@ class Rapport:
             assert e is not None
             n = len(e.reponses)
             genre = (
-                "choix parmi des options"
+                "requête SQL"
+                if e.sql
+                else "choix parmi des options"
                 if e.choix
                 else accorder(n, "réponse numérique", "réponses numériques")
             )
@@ -140,6 +143,7 @@ def verifier(chemin: str | Path, variantes: int = VARIANTES) -> Rapport:
         rapport.ajouter("L" + texte[len(prefixe) :] if texte.startswith(prefixe) else texte)
         return rapport
     rapport.exercice = ex
+    requetes_vues: set[str] = set()
     for i in range(1, variantes + 1):
         etudiant = f"etudiant-{i}"
         try:
@@ -158,6 +162,11 @@ def verifier(chemin: str | Path, variantes: int = VARIANTES) -> Rapport:
                     f"Ligne {ligne} : dans {ou}, {faute} : « {extrait} » (variante de {etudiant}).",
                 )
         c = v.controle
+        if isinstance(c, ControleSQL):
+            if c.sql_reference not in requetes_vues and len(requetes_vues) < REQUETES_MAXI:
+                requetes_vues.add(c.sql_reference)
+                _verifier_requete(rapport, ex, c, etudiant)
+            continue
         if isinstance(c, ControleChoix):
             vus = [o.strip().casefold() for o in c.options]
             if len(set(vus)) < len(vus):
@@ -206,6 +215,42 @@ def verifier(chemin: str | Path, variantes: int = VARIANTES) -> Rapport:
     return rapport
 
 
+REQUETES_MAXI = 30
+"""At most this many distinct reference queries are run by :func:`verifier` (each through the
+safe engine, time-limited)."""
+
+
+def _verifier_requete(rapport: Rapport, ex: ExerciceAuteur, c: ControleSQL, etudiant: str):
+    """The reference query runs on the reference base, gives rows, and is judged right."""
+    from widgets.sql import ErreurRequete
+
+    assert ex.sql is not None
+    ligne = ex.sql.ligne
+    try:
+        attendu = c.resultat_attendu()
+    except ErreurRequete as err:
+        rapport.signaler(
+            ("sql", str(err)),
+            f"Ligne {ligne} : la requête de référence ne s'exécute pas pour {etudiant} : {err}",
+        )
+        return
+    except ErreurAtelier as err:
+        rapport.signaler(("sql", "base"), f"Ligne {ligne} : {err}")
+        return
+    if not attendu.lignes:
+        rapport.signaler(
+            ("sql", "vide"),
+            f"Ligne {ligne} : la requête de référence ne renvoie aucune ligne pour {etudiant} : "
+            "l'étudiant ne pourrait pas distinguer une requête juste d'une fausse.",
+        )
+    elif not c.verifier(c.sql_reference).correct:
+        rapport.signaler(
+            ("sql", "juste"),
+            f"Ligne {ligne} : la requête de référence n'est pas jugée juste pour {etudiant} "
+            "(colonnes de même contenu ?).",
+        )
+
+
 def apercu(chemin: str | Path, etudiant: str, graine: int = 0) -> str:
     """One student's statement, expected answers, traps and solution (French Markdown)."""
     ex = lire_fichier(chemin)
@@ -238,9 +283,9 @@ def apercu(chemin: str | Path, etudiant: str, graine: int = 0) -> str:
 
 MODELE = '''# Exercice écrit par l'enseignant (format TOML, voir docs/exercices_enseignant.md).
 # Une ligne qui commence par # est un commentaire. Vérifiez le fichier avec :
-#     atelier exercice verifier CE_FICHIER
+#     .venv/bin/atelier exercice verifier CE_FICHIER
 # et regardez la copie d'un étudiant avec :
-#     atelier exercice apercu CE_FICHIER --etudiant "Léa Martin"
+#     .venv/bin/atelier exercice apercu CE_FICHIER --etudiant "Léa Martin"
 
 # Le code (minuscules, chiffres, tirets) et l'unité forment l'adresse de l'exercice :
 # ici relation_client/prix-de-vente-marque, à donner à exercice("…") dans un carnet.
