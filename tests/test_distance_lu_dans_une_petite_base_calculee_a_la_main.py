@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
+from decimal import Decimal
 
 import pytest
 from outils.petite_base_distance import construire_base_distance
@@ -93,5 +94,25 @@ def test_erreurs_en_francais(base, tmp_path):
         distance.avis_en_ligne(base, plateforme="Facebook")
     ancienne = tmp_path / "ancienne.db"
     sqlite3.connect(ancienne).execute("CREATE TABLE clients (id_client INTEGER)").connection.close()
-    with pytest.raises(ErreurAtelier, match="construite avant leur arrivée"):
+    with pytest.raises(
+        ErreurAtelier,
+        match="pas la table « sessions_web » de la relation client à distance : elle a été construite avant leur arrivée",
+    ):
         distance.trafic_par_source(ancienne)
+
+
+def test_hypotheses_de_la_marketplace_par_commande(base):
+    h = distance.hypotheses_marketplace(base, debut="2025-03-01", fin="2025-03-31")
+    # 5 orders for 150 + 100 € HT → 50 € each; cost 40 % → 20 €; commission 15 / 100 → 15 %;
+    # logistics 9 / 2 = 4,50 (marketplace) and 18 / 3 = 6 (site); returns 1 / 2 = 50 % and
+    # 1 / 3 = 33,33 %; a return costs (12,50 + 10) / 2 = 11,25; acquisition 675 / 105 = 6,43
+    assert (h.prix_vente_ht, h.cout_achat) == (Decimal("50.00"), Decimal("20.00"))
+    assert (h.taux_commission, h.frais_logistiques) == (Decimal("15.00"), Decimal("4.50"))
+    assert (h.taux_retour, h.taux_retour_site) == (Decimal("50.00"), Decimal("33.33"))
+    assert (h.cout_retour, h.frais_logistiques_site) == (Decimal("11.25"), Decimal("6.00"))
+    assert (h.cout_acquisition_site, h.taux_frais_paiement_site) == (
+        Decimal("6.43"),
+        Decimal("1.8"),
+    )
+    with pytest.raises(ErreurAtelier, match="aucune commande « site » sur la période"):
+        distance.hypotheses_marketplace(base, debut="2025-04-01", fin="2025-04-30")

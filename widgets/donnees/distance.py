@@ -12,14 +12,18 @@ A base without the bloc 2 tables (built before they existed) gives a French
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from widgets.calculs.arrondis import CENT, arrondi, arrondi_centime
 from widgets.calculs.saisie import SaisieInvalide, date_francaise
 from widgets.donnees.base import CONSTRUIRE_LA_BASE, ouvrir_lecture_seule
 from widgets.erreurs import ErreurAtelier
@@ -31,11 +35,13 @@ __all__ = [
     "COLONNES_ENQUETES",
     "COLONNES_TRAFIC",
     "COLONNES_VENTES",
+    "HypothesesMarketplace",
     "PLATEFORMES",
     "SOURCES",
     "appels_par_demi_heure",
     "avis_en_ligne",
     "enquetes_satisfaction",
+    "hypotheses_marketplace",
     "jours_d_appels",
     "periode_des_donnees",
     "trafic_par_source",
@@ -119,9 +125,16 @@ def _lire(
     try:
         return pd.read_sql_query(sql, connexion, params=list(parametres))
     except (sqlite3.Error, pd.errors.DatabaseError) as err:
+        manque = re.search(r"no such (table|column): ([\w.]+)", str(err))
+        quoi = (
+            f"la {'table' if manque.group(1) == 'table' else 'colonne'} « {manque.group(2)} » "
+            "de la relation client à distance"
+            if manque
+            else _TABLES_BLOC_2
+        )
         raise ErreurAtelier(
-            f"la base ne contient pas {_TABLES_BLOC_2} ({err}) : elle a été construite avant "
-            f"leur arrivée ; {CONSTRUIRE_LA_BASE}.",
+            f"la base ne contient pas {quoi} : elle a été construite avant leur arrivée ; "
+            f"{CONSTRUIRE_LA_BASE}.",
             champ=champ,
         ) from err
     finally:
@@ -208,6 +221,91 @@ def ventes_par_canal(
         if colonne in entiers:
             df[colonne] = df[colonne].astype(int)
     return df[list(COLONNES_VENTES)]
+
+
+TAUX_COUT_ACHAT = Decimal(40)
+"""Hypothesis (not in the base): the cost of goods of the firm's own brand is 40 % of the
+price HT (a coefficient of 2,5 on the cost, usual for household linen sold online)."""
+TAUX_FRAIS_PAIEMENT = Decimal("1.8")
+"""Hypothesis (not in the base): the payment provider of the own site takes 1,8 % of the price."""
+
+
+@dataclass(frozen=True)
+class HypothesesMarketplace:
+    """The figures per order of a period, as the arguments of
+    :func:`widgets.calculs.ecommerce.marge_marketplace` (amounts to the cent, rates in % to
+    0,01 point): what a student would type after reading the orders table."""
+
+    prix_vente_ht: Decimal
+    cout_achat: Decimal
+    taux_commission: Decimal
+    frais_logistiques: Decimal
+    taux_retour: Decimal
+    cout_retour: Decimal
+    taux_frais_paiement_site: Decimal
+    frais_logistiques_site: Decimal
+    cout_acquisition_site: Decimal
+    taux_retour_site: Decimal
+
+
+def _dec(valeur: Any) -> Decimal:
+    return Decimal(str(valeur))
+
+
+def hypotheses_marketplace(
+    base: Path | str | None = None,
+    *,
+    debut: date | str = "2025-01-01",
+    fin: date | str = "2025-12-31",
+) -> HypothesesMarketplace:
+    """Per-order figures of ``debut``–``fin`` from :func:`ventes_par_canal` and
+    :func:`trafic_par_source`:
+
+    - prix de vente HT = montant HT of all web orders / their number (the same basket on both
+      channels); coût d'achat = :data:`TAUX_COUT_ACHAT` % of it;
+    - taux de commission = commissions / montant HT of the marketplace × 100;
+    - frais logistiques (each channel) = its logistics fees / its orders;
+    - taux de retour (each channel) = its returned orders / its orders × 100; coût d'un retour
+      = cost of all the returns / their number;
+    - coût d'acquisition par commande (site) = acquisition spend of ``sessions_web`` / the
+      orders it counts; frais de paiement = :data:`TAUX_FRAIS_PAIEMENT` %.
+    """
+    ventes = ventes_par_canal(base, debut=debut, fin=fin).set_index("canal")
+    for canal in CANAUX_WEB:
+        if ventes.loc[canal, "commandes"] == 0:
+            raise ErreurAtelier(
+                f"aucune commande « {canal} » sur la période : élargissez-la.", champ="Début"
+            )
+    site, place = ventes.loc["site"], ventes.loc["marketplace"]
+    commandes = int(site["commandes"] + place["commandes"])
+    prix = arrondi_centime((_dec(site["montant_ht"]) + _dec(place["montant_ht"])) / commandes)
+    retours = int(site["retours"] + place["retours"])
+    cout_retours = _dec(site["cout_retours_ht"]) + _dec(place["cout_retours_ht"])
+    trafic = trafic_par_source(base, debut=debut, fin=fin)
+    commandes_trafic = int(trafic["commandes"].sum())
+    depenses = _dec(round(float(trafic["depenses_ht"].sum()), 2))
+    return HypothesesMarketplace(
+        prix_vente_ht=prix,
+        cout_achat=arrondi_centime(prix * TAUX_COUT_ACHAT / CENT),
+        taux_commission=arrondi(_dec(place["commission_ht"]) * CENT / _dec(place["montant_ht"]), 2),
+        frais_logistiques=arrondi_centime(
+            _dec(place["frais_logistiques_ht"]) / int(place["commandes"])
+        ),
+        taux_retour=arrondi(
+            Decimal(int(place["commandes_retournees"])) * CENT / int(place["commandes"]), 2
+        ),
+        cout_retour=arrondi_centime(cout_retours / retours) if retours else Decimal(0),
+        taux_frais_paiement_site=TAUX_FRAIS_PAIEMENT,
+        frais_logistiques_site=arrondi_centime(
+            _dec(site["frais_logistiques_ht"]) / int(site["commandes"])
+        ),
+        cout_acquisition_site=(
+            arrondi_centime(depenses / commandes_trafic) if commandes_trafic else Decimal(0)
+        ),
+        taux_retour_site=arrondi(
+            Decimal(int(site["commandes_retournees"])) * CENT / int(site["commandes"]), 2
+        ),
+    )
 
 
 # --------------------------------------------------------------------------- contact centre
