@@ -122,7 +122,7 @@ def test_effectif_erlang_c_par_demi_heure(base):
     assert (dix.niveau_service, dix.attente_moyenne) == (Decimal("74.91"), Decimal("87.27"))
     texte = _texte(e.zone_resultat.value)
     assert "6 appels entrants" in texte and "pointe : 2 agents" in texte
-    assert "Niveau avec 1 agents" in texte and "72,24 %" in texte
+    assert "Niveau avec 1 agent" in texte and "72,24 %" in texte
 
 
 def test_effectif_erreurs_en_francais_et_resultat_garde(base):

@@ -234,7 +234,8 @@ class EffectifCentreContact(Calculatrice):
         entetes = ["Demi-heure", "Appels", "DMT (s)", "Trafic (erlangs)", "Agents nécessaires"]
         entetes += ["Niveau de service atteint", "Attente moyenne (s)"]
         if avec_n:
-            entetes += [f"Niveau avec {p.agents} agents", f"Attente avec {p.agents} agents (s)"]
+            equipe = f"{p.agents} agent" + ("s" if p.agents > 1 else "")
+            entetes += [f"Niveau avec {equipe}", f"Attente avec {equipe} (s)"]
         corps = []
         for ligne in p.lignes:
             e = ligne.effectif
@@ -271,12 +272,13 @@ class EffectifCentreContact(Calculatrice):
             else ""
         )
         graphique = figure_html(graphique_planning(p)) if self.graphique else ""
+        pluriel = "s" if p.appels > 1 else ""
         return (
             f"<p class='atelier-bilan-appels'>Le {html.escape(p.jour)} : <b>"
-            f"{format_nombre(p.appels)} appels entrants</b>, DMT du jour "
+            f"{format_nombre(p.appels)} appel{pluriel} entrant{pluriel}</b>, DMT du jour "
             f"{format_nombre(p.dmt_du_jour)} s ; objectif {html.escape(pourcent(p.objectif))} "
             f"des appels décrochés en {p.delai_secondes} s au plus ; pointe : "
-            f"<b>{p.pointe} agents</b>.</p>"
+            f"<b>{p.pointe} agent{'s' if p.pointe > 1 else ''}</b>.</p>"
             + graphique
             + "<table class='atelier-planning-appels' style='border-collapse:collapse;"
             f"font-size:0.9em'><tr>{tete}</tr>{''.join(corps)}</table>{note}"
