@@ -5,6 +5,7 @@ and below): a student opens each app, changes an input and reads the French resu
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -49,7 +50,7 @@ def test_ecommerce_une_source_puis_une_commission(page_eleve, serveur_distance, 
     page.locator(".atelier-entonnoir-site select").first.select_option(label="e-mailing")
     # e-mailing: 400 visits, 80 carts, 24 orders, 1 560 € → 6 %, abandon 1 − 24 / 80 = 70 %,
     # basket 1 560 / 24 = 65 €, 1 560 / 400 = 3,90 € per visit
-    entonnoir.filter(has_text="65,00 €").wait_for()
+    entonnoir.filter(has_text=re.compile(r"Panier moyen TTC\s*65,00")).wait_for()
     texte = _espaces(entonnoir.inner_text())
     assert "Taux de conversion (commandes / visites) 6 %" in texte
     assert "Taux d'abandon de panier 70 %" in texte
