@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from outils.ecran import LARGEURS, RESULTAT_AFFICHE, audit_axe, defauts_d_affichage
 from outils.navigateur import requetes_externes
 from outils.petite_base_distance import construire_base_distance
 from outils.serveurs import serveur_pret
@@ -104,3 +105,21 @@ def test_centre_contact_un_jour_puis_une_equipe(page_eleve, serveur_distance, ca
     capture_ecran(page, "app_centre_contact_scenario")
     assert requetes_externes(page, serveur_distance.base) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= 1366
+
+
+@pytest.mark.parametrize("carnet", APPS)
+def test_rien_de_cache_a_1366_et_768_et_aucune_violation_axe(page_eleve, serveur_distance, carnet):
+    """With data (the generic tests of every app run on the demo base): every input, label and
+    button visible and reachable at each width, no serious or critical axe-core violation."""
+    page = page_eleve
+    page.goto(f"{serveur_distance.base}/voila/render/{carnet}")
+    page.wait_for_function(RESULTAT_AFFICHE)
+    page.locator(".atelier-resultat img.atelier-graphique").first.wait_for()
+    defauts = []
+    for largeur in LARGEURS:
+        page.set_viewport_size({"width": largeur, "height": 900})
+        page.wait_for_timeout(400)
+        defauts += [f"{largeur} px : {d}" for d in defauts_d_affichage(page)]
+    assert defauts == [], "\n".join(defauts)
+    page.set_viewport_size({"width": 1366, "height": 768})
+    assert audit_axe(page) == []
