@@ -2,10 +2,8 @@
 surveys, reviews) whose every figure is worked by hand in the tests that use it
 (tests/test_distance_lu_dans_une_petite_base_calculee_a_la_main.py and the widget tests).
 
-The tables are created with the DDL of ``widgets.donnees.generation.schema.TABLES`` when the
-generator knows them; a base built before the bloc 2 tables landed falls back on the DDL of
-the data contract (same names and columns) below. Rows are inserted by column name, so
-columns added at the end by the generator keep their defaults.
+The tables are created with the DDL of ``widgets.donnees.generation.schema.TABLES`` (its
+CHECK constraints hold for every row below); rows are inserted by column name.
 
 The figures (March 2025 unless said):
 
@@ -34,30 +32,7 @@ from pathlib import Path
 
 from widgets.donnees.generation.schema import TABLES_PAR_NOM
 
-DDL_CONTRAT = {
-    "sessions_web": """CREATE TABLE sessions_web (jour TEXT NOT NULL, source TEXT NOT NULL,
-        visites INTEGER NOT NULL, visiteurs INTEGER NOT NULL, paniers INTEGER NOT NULL,
-        commandes INTEGER NOT NULL, chiffre_affaires_ttc REAL NOT NULL,
-        depenses_ht REAL NOT NULL, PRIMARY KEY (jour, source))""",
-    "commandes_web": """CREATE TABLE commandes_web (id_commande_web INTEGER PRIMARY KEY,
-        id_particulier INTEGER, date_commande TEXT NOT NULL, canal TEXT NOT NULL,
-        source TEXT, montant_ht REAL NOT NULL, montant_ttc REAL NOT NULL,
-        frais_de_port_ttc REAL NOT NULL, commission_ht REAL NOT NULL,
-        frais_logistiques_ht REAL NOT NULL, retournee INTEGER NOT NULL)""",
-    "retours": """CREATE TABLE retours (id_retour INTEGER PRIMARY KEY,
-        id_commande_web INTEGER NOT NULL, date_retour TEXT NOT NULL, motif TEXT NOT NULL,
-        delai_jours INTEGER NOT NULL, cout_ht REAL NOT NULL, rembourse_ttc REAL NOT NULL)""",
-    "interactions": """CREATE TABLE interactions (id_interaction INTEGER PRIMARY KEY,
-        id_client INTEGER, id_particulier INTEGER, canal TEXT NOT NULL, sens TEXT NOT NULL,
-        horodatage TEXT NOT NULL, attente_s INTEGER NOT NULL, decroche INTEGER NOT NULL,
-        duree_s INTEGER, motif TEXT, resolu_premier_contact INTEGER)""",
-    "enquetes": """CREATE TABLE enquetes (id_enquete INTEGER PRIMARY KEY, id_client INTEGER,
-        id_particulier INTEGER, date_envoi TEXT NOT NULL, date_reponse TEXT,
-        note_recommandation INTEGER, note_satisfaction INTEGER, verbatim TEXT)""",
-    "avis": """CREATE TABLE avis (id_avis INTEGER PRIMARY KEY, plateforme TEXT NOT NULL,
-        id_particulier INTEGER, date_avis TEXT NOT NULL, note INTEGER NOT NULL, texte TEXT,
-        reponse TEXT, date_reponse TEXT)""",
-}
+TABLES_DISTANCE = ("sessions_web", "commandes_web", "retours", "interactions", "enquetes", "avis")
 
 SESSIONS = [
     ("2025-03-01", "recherche payante", 1000, 800, 120, 30, 1800.0, 450.0),
@@ -113,11 +88,6 @@ AVIS = [
 ]
 
 
-def _ddl(nom: str) -> str:
-    table = TABLES_PAR_NOM.get(nom)
-    return table.ddl() if table is not None else DDL_CONTRAT[nom]
-
-
 def _inserer(cx: sqlite3.Connection, table: str, colonnes: str, lignes: list[tuple]) -> None:
     marques = ", ".join("?" for _ in colonnes.split(","))
     cx.executemany(f"INSERT INTO {table} ({colonnes}) VALUES ({marques})", lignes)
@@ -126,8 +96,8 @@ def _inserer(cx: sqlite3.Connection, table: str, colonnes: str, lignes: list[tup
 def construire_base_distance(chemin: Path) -> Path:
     """Build the hand-worked bloc 2 database described in the module docstring."""
     cx = sqlite3.connect(chemin)
-    for nom in DDL_CONTRAT:
-        cx.execute(_ddl(nom))
+    for nom in TABLES_DISTANCE:
+        cx.execute(TABLES_PAR_NOM[nom].ddl())
     _inserer(
         cx,
         "sessions_web",
@@ -153,7 +123,7 @@ def construire_base_distance(chemin: Path) -> Path:
         "id_interaction, id_particulier, canal, sens, horodatage, attente_s, decroche, duree_s, "
         "motif, resolu_premier_contact",
         [
-            (i, 1, c, s, h, a, d, t, "commande", None if t is None else 1)
+            (i, 1, c, s, h, a, d, t, "prise de commande", None if t is None else 1)
             for i, c, s, h, a, d, t in INTERACTIONS
         ],
     )

@@ -26,6 +26,7 @@ import pandas as pd
 from widgets.calculs.arrondis import CENT, arrondi, arrondi_centime
 from widgets.calculs.saisie import SaisieInvalide, date_francaise
 from widgets.donnees.base import CONSTRUIRE_LA_BASE, ouvrir_lecture_seule
+from widgets.donnees.vocabulaire import CANAUX_WEB, PLATEFORMES_AVIS, SOURCES_WEB
 from widgets.erreurs import ErreurAtelier
 
 __all__ = [
@@ -48,17 +49,9 @@ __all__ = [
     "ventes_par_canal",
 ]
 
-SOURCES = (
-    "recherche naturelle",
-    "recherche payante",
-    "réseaux sociaux",
-    "e-mailing",
-    "accès direct",
-    "sites affiliés",
-)
-"""The acquisition sources of ``sessions_web`` (data contract), in display order."""
-CANAUX_WEB = ("site", "marketplace")
-PLATEFORMES = ("Google", "Trustpilot", "marketplace", "site")
+SOURCES = SOURCES_WEB
+"""The acquisition sources of ``sessions_web``, in display order (the vocabulary's)."""
+PLATEFORMES = PLATEFORMES_AVIS
 
 COLONNES_TRAFIC = (
     "source",
@@ -335,7 +328,8 @@ def appels_par_demi_heure(base: Path | str | None = None, *, jour: date | str) -
     ``appels`` = calls arrived, ``decroches`` = answered, ``abandons`` = hung up before an
     answer, ``duree_totale_s`` = handling time of the answered calls (talk + after-call work),
     ``dmt_s`` = duree_totale_s / decroches (2 decimals, NaN without an answered call),
-    ``attente_moyenne_s`` = mean wait of all the calls of the slot (2 decimals).
+    ``attente_moyenne_s`` = mean wait of the calls of the slot whose wait is known (2
+    decimals, NaN without a call).
     """
     j = _iso(jour, "Jour")
     brut = _lire(
@@ -357,7 +351,7 @@ def appels_par_demi_heure(base: Path | str | None = None, *, jour: date | str) -
             "appels": groupes.size(),
             "decroches": groupes["decroche"].sum(),
             "duree_totale_s": groupes["duree_repondue"].sum(),
-            "attente_totale_s": groupes["attente_s"].sum(),
+            "attente_moyenne_s": groupes["attente_s"].mean(),
         }
     )
     tous = range(int(df.index.min()), int(df.index.max()) + 30, 30)
@@ -366,9 +360,7 @@ def appels_par_demi_heure(base: Path | str | None = None, *, jour: date | str) -
     df["decroches"] = df["decroches"].astype(int)
     df["abandons"] = df["appels"] - df["decroches"]
     df["dmt_s"] = (df["duree_totale_s"] / df["decroches"].where(df["decroches"] > 0)).round(2)
-    df["attente_moyenne_s"] = (df["attente_totale_s"] / df["appels"].where(df["appels"] > 0)).round(
-        2
-    )
+    df["attente_moyenne_s"] = df["attente_moyenne_s"].where(df["appels"] > 0).round(2)
     df["creneau"] = [_creneau(m) for m in df.index]
     return df.reset_index(drop=True)[list(COLONNES_APPELS)]
 
