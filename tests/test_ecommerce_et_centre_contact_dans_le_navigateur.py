@@ -123,3 +123,56 @@ def test_rien_de_cache_a_1366_et_768_et_aucune_violation_axe(page_eleve, serveur
     assert defauts == [], "\n".join(defauts)
     page.set_viewport_size({"width": 1366, "height": 768})
     assert audit_axe(page) == []
+
+
+@pytest.fixture(scope="module")
+def serveur_base_de_classe(tmp_path_factory: pytest.TempPathFactory):
+    """The class's reference base (2 000 clients, seed 2026, as ``make db``)."""
+    from widgets.donnees.generation import construire_base
+
+    dossier = tmp_path_factory.mktemp("serveur_base_2000")
+    base = dossier / "clients.db"
+    construire_base(base, clients=2000, graine=2026)
+    pools = {p.name: (1 if p.name in APPS else 0) for p in DOSSIER_APPS.glob("*.ipynb")}
+    with serveur_pret(
+        dossier,
+        DOSSIER_APPS,
+        delai=150,
+        env={"ATELIER_BASE": str(base)},
+        taille_pool=pools,
+        max_noyaux_defaut=2,
+    ) as serveur:
+        yield serveur
+
+
+def test_base_de_classe_e_mailing_et_appels_du_30_decembre(
+    page_eleve, serveur_base_de_classe, capture_ecran
+):
+    page = page_eleve
+    page.goto(serveur_base_de_classe.base + "/voila/render/ecommerce.ipynb")
+    entonnoir = page.locator(".atelier-entonnoir-site .atelier-resultat").first
+    entonnoir.get_by_text("Taux de conversion").first.wait_for()
+    page.locator(".atelier-entonnoir-site select").first.select_option(label="e-mailing")
+    # sessions_web, e-mailing, 2025: 15 831 visits, 1 906 carts, 646 orders, 39 497,40 € TTC →
+    # conversion 646 / 15 831 = 4,08 %; abandon 1 − 646 / 1 906 = 66,11 %; basket
+    # 39 497,40 / 646 = 61,14 €; per visit 39 497,40 / 15 831 = 2,49 €
+    entonnoir.filter(has_text=re.compile(r"Panier moyen TTC\s*61,14")).wait_for()
+    texte = _espaces(entonnoir.inner_text())
+    assert "Visites (sessions) 15 831" in texte and "Commandes 646" in texte
+    assert "Taux de conversion (commandes / visites) 4,08 %" in texte
+    assert "Taux d'abandon de panier 66,11 %" in texte and "CA par visite 2,49 €" in texte
+    capture_ecran(page, "app_ecommerce_base_2000")
+
+    page.goto(serveur_base_de_classe.base + "/voila/render/centre_contact.ipynb")
+    resultat = page.locator(".atelier-centre-contact .atelier-resultat").first
+    resultat.get_by_text("Le 31/12/2025").wait_for()  # the last day with calls
+    page.locator(".atelier-champ-jour-appels input").fill("30/12/2025")
+    # 30/12/2025: 32 inbound calls; 14:00–14:30, 5 calls of DMT 412,6 s → 10 an hour,
+    # A = 10 × 412,6 / 3 600 = 1,146 erlang: 2 agents answer 59,94 % within 20 s, 3 agents
+    # 88,43 % (the peak of the day)
+    resultat.filter(has_text="32 appels entrants").wait_for()
+    texte = _espaces(resultat.inner_text())
+    assert "pointe : 2 agents" not in texte and "pointe : 3 agents" in texte
+    assert "14:00 5 412,6 1,146 3 88,43 %" in texte
+    capture_ecran(page, "app_centre_contact_base_2000")
+    assert requetes_externes(page, serveur_base_de_classe.base) == []
