@@ -31,6 +31,7 @@ TITRES_UNITES = {
     "gestion_projet": "Gestion de projet",
     "finance": "Finance et rentabilité",
     "relation_digitale": "Relation client digitale (NDRC, bloc 2)",
+    "relation_distance": "Relation client à distance et e-commerce (NDRC, bloc 2)",
 }
 """The teaching units (code → French title, the one place that names them)."""
 
