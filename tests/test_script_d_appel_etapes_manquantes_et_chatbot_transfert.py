@@ -124,6 +124,8 @@ def test_le_parcours_exemple_est_complet_et_transfere_les_reclamations():
     assert suivi.intention == "suivi de commande" and not suivi.transfert
     rien = repondre(p, "Bonjour")
     assert rien.intention is None and rien.texte.startswith("Je n'ai pas compris")
+    # « mon » (in « mon colis ») says nothing: « abîmé » decides
+    assert repondre(p, "Mon peignoir est arrivé abîmé").intention == "réclamation"
     # accents and case ignored: « RETOURNER » / « retourner »
     assert repondre(p, "comment RETOURNER un article").intention == "retour d'un article"
 

@@ -457,11 +457,20 @@ class ParcoursChatbot:
         )
 
 
+#: Words that say nothing of the customer's intent (compared without accents): « mon » in
+#: « mon colis » and « mon peignoir » must not make two sentences alike.
+MOTS_VIDES = frozenset(
+    "mon ton son mes tes ses les des une est ont pas que qui quoi pour sur avec vous votre vos "
+    "nous notre nos leur leurs elle ils elles suis etre avoir mais tout tres bien".split()
+)
+
+
 def _mots(texte: str) -> set[str]:
-    """The words of a sentence, lower case and without accents, of three letters or more."""
+    """The words of a sentence, lower case and without accents, of three letters or more,
+    without the :data:`MOTS_VIDES`."""
     sans = unicodedata.normalize("NFKD", texte.lower())
     sans = "".join(c for c in sans if not unicodedata.combining(c))
-    return {m for m in re.findall(r"[a-z0-9]+", sans) if len(m) >= 3}
+    return {m for m in re.findall(r"[a-z0-9]+", sans) if len(m) >= 3 and m not in MOTS_VIDES}
 
 
 def verifier_parcours(parcours: ParcoursChatbot) -> list[Remarque]:
@@ -539,7 +548,8 @@ class ReponseChatbot:
 
 def repondre(parcours: ParcoursChatbot, message: str) -> ReponseChatbot:
     """Plays the flow on a customer's sentence: the intent whose example shares the most words
-    with it (three letters or more, accents and case ignored; the first intent on a tie);
+    with it (three letters or more, accents, case and :data:`MOTS_VIDES` ignored; the first
+    intent on a tie);
     no shared word → the « incompris » message. An intent with ``transfert`` adds the
     hand-over message."""
     mots = _mots(message)
