@@ -29,8 +29,14 @@ from widgets.donnees.generation.aleatoire import (
     slug,
     telephone,
 )
+from widgets.donnees.generation.distance import (
+    TABLES_DISTANCE_GENEREES,
+    EcritureAvecCanal,
+    generer_distance,
+)
 from widgets.donnees.generation.ecriture import Ecriture
 from widgets.donnees.generation.prospects import generer_prospects
+from widgets.donnees.generation.reseaux import TABLES_RESEAUX, generer_reseaux
 from widgets.donnees.generation.schema import TABLES
 from widgets.erreurs import ErreurAtelier
 
@@ -130,7 +136,7 @@ class Generateur:
             raise ErreurAtelier(
                 f"il faut au moins 1 client (demandé : {nb_clients}).", champ="clients"
             )
-        self.ecriture = ecriture
+        self.ecriture = EcritureAvecCanal(ecriture, self)  # + commandes.canal (bloc 2)
         self.n = nb_clients
         self.graine = graine
         self.vectorise = vectorise
@@ -159,12 +165,17 @@ class Generateur:
             (self._commandes, ("commandes", "lignes_commande", "reglements", "factures")),
             (self._prospects_et_visites, ("prospects", "prospects_defauts", "visites")),
             (self._objectifs, ("objectifs",)),
+            (self._reseaux, TABLES_RESEAUX),  # bloc 3, own random streams (reseaux.py)
+            (lambda: generer_distance(self), TABLES_DISTANCE_GENEREES),  # bloc 2
         )
         for etape, tables in etapes:
             etape()
             for nom in tables:
                 for ddl in TABLES_PAR_NOM[nom].ddl_index():
                     self.ecriture.executer(ddl)
+
+    def _reseaux(self) -> None:
+        generer_reseaux(self)
 
     def _inserer(self, table: str, lignes: Iterable[tuple]) -> int:
         return self.ecriture.inserer(table, list(lignes))
