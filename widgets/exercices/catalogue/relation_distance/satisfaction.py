@@ -259,6 +259,7 @@ def reponse_aux_avis_1(alea: random.Random) -> Variante:
             "taux",
             "Taux de réponse aux avis",
             taux,
+            lambda repondus, total: _taux(repondus, total),
             unite="%",
             tolerance=TOLERANCE,
             decimales=2,
@@ -267,6 +268,7 @@ def reponse_aux_avis_1(alea: random.Random) -> Variante:
             "delai",
             "Délai moyen de réponse",
             delai,
+            lambda somme, repondus: arrondi(somme / repondus, 2),
             unite="jours",
             tolerance=TOLERANCE,
             decimales=2,
@@ -297,7 +299,14 @@ def reponse_aux_avis_1(alea: random.Random) -> Variante:
             "Calculez le **taux de réponse aux avis** (en %, au centième) et le **délai moyen "
             "de réponse** en jours (au centième)."
         ),
-        controle=ControleTableau(cellules),
+        controle=ControleTableau(
+            cellules,
+            donnees={
+                "repondus": Decimal(repondus),
+                "total": Decimal(total),
+                "somme": Decimal(somme),
+            },
+        ),
         indices=(
             "Taux de réponse = avis avec réponse / avis reçus × 100.",
             "Délai moyen = somme des délais (date de réponse − date de l'avis) / nombre d'avis "
