@@ -15,7 +15,10 @@ __all__ = [
     "CANAUX_COMMANDE",
     "CANAUX_INTERACTION",
     "CANAUX_WEB",
+    "FORMATS_MAGASIN",
     "GAMMES",
+    "GAMMES_GMS",
+    "MECANIQUES_PROMO",
     "MODES_REGLEMENT",
     "MOTIFS_INTERACTION",
     "MOTIFS_RECLAMATION",
@@ -25,7 +28,10 @@ __all__ = [
     "SOURCES_WEB",
     "STATUTS",
     "STATUTS_RECLAMATION",
+    "STATUTS_VDI",
+    "TYPES_ACTION",
     "TYPES_CLIENT",
+    "TYPES_PARTENAIRE",
 ]
 
 TYPES_CLIENT = ("GMS", "Comité d'entreprise", "Grossiste", "Boutique de souvenirs")
@@ -100,3 +106,23 @@ STATUTS_RECLAMATION = ("ouverte", "en cours", "close")
 
 PLATEFORMES_AVIS = ("Google", "Trustpilot", "marketplace", "site")
 """``avis.plateforme``."""
+
+# Bloc 3 (networks): the values of the stores', partners' and VDI tables (CONTRAT_DONNEES.md).
+GAMMES_GMS = tuple(g for g in GAMMES if g != "Souvenirs sous licence")
+"""The ranges on a supermarket shelf (``sell_out.gamme``, ``releves_magasin.gamme``,
+``operations_promo.gamme``): the licensed souvenirs are sold in Paris shops only."""
+
+FORMATS_MAGASIN = ("hypermarché", "supermarché", "proximité")
+"""``magasins.format``."""
+
+MECANIQUES_PROMO = ("remise immédiate", "lot", "carte de fidélité", "prix barré")
+"""``operations_promo.mecanique``."""
+
+TYPES_PARTENAIRE = ("distributeur", "franchisé", "agent", "VDI")
+"""``partenaires.type``."""
+
+TYPES_ACTION = ("challenge", "formation", "PLV", "réunion", "visite")
+"""``actions_animation.type``."""
+
+STATUTS_VDI = ("mandataire", "acheteur-revendeur")
+"""``vdi.statut``."""

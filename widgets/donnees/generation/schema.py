@@ -13,7 +13,10 @@ from widgets.donnees.vocabulaire import (  # noqa: F401
     CANAUX_COMMANDE,
     CANAUX_INTERACTION,
     CANAUX_WEB,
+    FORMATS_MAGASIN,
     GAMMES,
+    GAMMES_GMS,
+    MECANIQUES_PROMO,
     MODES_REGLEMENT,
     MOTIFS_INTERACTION,
     MOTIFS_RECLAMATION,
@@ -23,7 +26,10 @@ from widgets.donnees.vocabulaire import (  # noqa: F401
     SOURCES_WEB,
     STATUTS,
     STATUTS_RECLAMATION,
+    STATUTS_VDI,
+    TYPES_ACTION,
     TYPES_CLIENT,
+    TYPES_PARTENAIRE,
 )
 
 
@@ -75,15 +81,6 @@ DEFAUTS = (
     "casse",
     "siret_invalide",
 )
-
-# Bloc 3 (networks): the values of the new tables' text columns (CONTRAT_DONNEES.md, fixed).
-FORMATS_MAGASIN = ("hypermarché", "supermarché", "proximité")
-MECANIQUES_PROMO = ("remise immédiate", "lot", "carte de fidélité", "prix barré")
-TYPES_PARTENAIRE = ("distributeur", "franchisé", "agent", "VDI")
-TYPES_ACTION = ("challenge", "formation", "PLV", "réunion", "visite")
-STATUTS_VDI = ("mandataire", "acheteur-revendeur")
-GAMMES_GMS = ("Serviettes éponge", "Peignoirs", "Linge de maison")
-"""The ranges a supermarket shelf holds (the licensed souvenirs are sold in Paris shops only)."""
 
 
 def _dans(valeurs: tuple[str, ...]) -> str:
