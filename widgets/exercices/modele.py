@@ -31,6 +31,7 @@ TITRES_UNITES = {
     "gestion_projet": "Gestion de projet",
     "finance": "Finance et rentabilité",
     "relation_digitale": "Relation client digitale (NDRC, bloc 2)",
+    "relation_distance": "Relation client à distance et e-commerce (NDRC, bloc 2)",
     "animation_reseaux": "Animation de réseaux (NDRC, bloc 3)",
 }
 """The teaching units (code → French title, the one place that names them)."""
