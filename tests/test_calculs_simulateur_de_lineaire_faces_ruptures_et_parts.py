@@ -10,9 +10,12 @@ import pytest
 from widgets.calculs import SaisieInvalide
 from widgets.calculs.merchandising import (
     deplacer_faces,
+    lineaire_developpe,
+    lineaire_par_niveau,
     part_de_ca,
     part_de_lineaire,
     part_de_marge,
+    references_du_releve,
     rentabilite_au_metre_lineaire,
     simuler_lineaire,
 )
@@ -131,3 +134,34 @@ def test_single_shares_and_margin_per_metre() -> None:
     with pytest.raises(SaisieInvalide) as e:
         part_de_ca(12000, 10000)
     assert e.value.champ == "CA"
+
+
+def test_the_shelf_from_a_store_survey() -> None:
+    releve = [
+        {"designation": "Serviette", "facings": 4, "lineaire_m": 1, "prix_ttc": 12,
+         "ventes_13_semaines": 390, "prix_achat_ht": "6,50"},
+        # known defect: 0 facing but 0,30 m of linear; a competitor without designation
+        {"marque": "Concurrent", "facings": 0, "lineaire_m": "0,3", "prix_ttc": "9,99",
+         "ventes_13_semaines": 0, "prix_achat_ht": 5},
+        {"designation": "Serviette", "facings": 3, "lineaire_m": 0, "prix_ttc": 6,
+         "ventes_13_semaines": 50, "prix_achat_ht": 3},
+    ]  # fmt: skip
+    a, b, c = references_du_releve(releve, profondeur=5)
+    # 1 m / 4 = 0,25 m ; 390 / 13 = 30 par semaine ; 12 / 1,2 = 10 € HT ; marge 3,50 €
+    assert a == {"reference": "Serviette", "faces": 4, "largeur": D("0.25"), "profondeur": 5,
+                 "demande": D("30"), "prix": D("10"), "marge": D("3.5")}  # fmt: skip
+    # hors rayon, sa face fait son linéaire ; 9,99 / 1,2 = 8,325 → 8,33 € ; marge 3,33 €
+    assert (b["reference"], b["faces"], b["largeur"], b["prix"], b["marge"]) == (
+        "Concurrent",
+        0,
+        D("0.3"),
+        D("8.33"),
+        D("3.33"),
+    )
+    # même nom : « (2) » ; sans linéaire : largeur moyenne 1 / 4 = 0,25 m ; 50 / 13 = 3,85
+    assert (c["reference"], c["largeur"], c["demande"]) == ("Serviette (2)", D("0.25"), D("3.85"))
+    # (1 + 0,75) / 2 niveaux = 0,875 → 0,88 m par niveau (arrondi au-dessus)
+    assert lineaire_par_niveau([a, b, c], 2) == D("0.88")
+    s = simuler_lineaire([a, b, c], lineaire_developpe("0,88", 2))
+    # 4 × 5 = 20 serviettes pour 30 : 10 perdues, 100 € HT
+    assert (s.ligne("Serviette").ventes, s.ca_perdu) == (D("20"), D("100"))

@@ -25,6 +25,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
@@ -38,6 +39,8 @@ from widgets.calculs.merchandising import (
     SimulationLineaire,
     deplacer_faces,
     lineaire_developpe,
+    lineaire_par_niveau,
+    references_du_releve,
     simuler_lineaire,
 )
 from widgets.erreurs import ErreurAtelier
@@ -276,6 +279,34 @@ class SimulateurLineaire(Calculatrice):
         self.add_class("atelier-simulateur-lineaire")
         self.initial = self._simuler(self.references)
         self.calculer()
+
+    @classmethod
+    def depuis_le_releve(
+        cls,
+        id_client: int,
+        base: Path | str | None = None,
+        *,
+        niveaux: int = 4,
+        profondeur: int = 6,
+        **options: Any,
+    ) -> SimulateurLineaire:
+        """The shelf of a panel store from its latest survey (``releves_magasin``: facings,
+        linear, prices, sales of the 13 weeks before, purchase prices), through
+        :func:`~widgets.calculs.merchandising.references_du_releve`; the length of a level is
+        the occupied linear over ``niveaux`` (the shelf is full: move facings, don't add).
+        A base without the survey raises :class:`~widgets.erreurs.ErreurAtelier` in French."""
+        try:
+            from widgets.donnees.reseaux import releve_du_magasin
+        except ImportError as err:  # pragma: no cover - the data layer predates the networks
+            raise ErreurAtelier(
+                "les lectures des réseaux ne sont pas installées.", champ="Relevé de linéaire"
+            ) from err
+        releve = releve_du_magasin(id_client, base)
+        references = references_du_releve(releve.to_dict("records"), profondeur=profondeur)
+        longueur = lineaire_par_niveau(references, niveaux)
+        options.setdefault("longueur", format_nombre(longueur, 2))
+        options.setdefault("niveaux", str(niveaux))
+        return cls(references, **options)
 
     # -- reading ----------------------------------------------------------------------------
     def rayon(self) -> list[dict[str, Any]]:
