@@ -225,24 +225,15 @@ class SimulateurLineaire(Calculatrice):
             fond, _texte = COULEURS[(i - 1) % len(COULEURS)]
             champ = ChampSaisie(
                 f"faces-{i}", f"{nom} — faces", str(ref.get("faces", "")), exemple="ex. 4",
-                largeur_libelle="0px", largeur="70px", afficher_libelle=False,
+                largeur="330px", aide=f"Nombre de faces de « {nom} » en rayon",
             )  # fmt: skip
             self.faces[nom] = champ
-            pastille = (
+            pastille = w.HTML(
                 f'<span style="display:inline-block;width:12px;height:12px;background:{fond};'
-                f'margin-right:6px;vertical-align:middle" aria-hidden="true"></span>'
+                f'margin-top:9px" aria-hidden="true"></span>',
+                layout=w.Layout(width="16px", min_width="16px"),
             )
-            lignes.append(
-                w.HBox(
-                    [
-                        w.HTML(
-                            f"{pastille}{html.escape(nom)}",
-                            layout=w.Layout(width="230px", min_width="230px"),
-                        ),
-                        champ,
-                    ]
-                )
-            )
+            lignes.append(w.HBox([pastille, champ]))
         self.depuis = w.Dropdown(options=noms, value=noms[0] if noms else None,
                                  description="Déplacer depuis")  # fmt: skip
         self.vers = w.Dropdown(

@@ -119,11 +119,11 @@ class TableauDeBordPartenaires(Calculatrice):
         self.graphique = graphique
         self._erreur_de_lecture = erreur_de_lecture
         self.premier_mois = ChampSaisie(
-            "premier-mois", "Premier mois", premier_mois, exemple="AAAA-MM, vide : le début",
+            "premier-mois", "Premier mois", premier_mois, exemple="ex. 2025-01 (vide : tout)",
             aide="Premier mois compté, par exemple 2025-01",
         )  # fmt: skip
         self.dernier_mois = ChampSaisie(
-            "dernier-mois", "Dernier mois", dernier_mois, exemple="AAAA-MM, vide : la fin",
+            "dernier-mois", "Dernier mois", dernier_mois, exemple="ex. 2025-12 (vide : tout)",
             aide="Dernier mois compté, par exemple 2025-12",
         )  # fmt: skip
         types = sorted({str(v.get("type")) for v in self.ventes if v.get("type")})
