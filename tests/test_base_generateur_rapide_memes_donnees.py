@@ -19,7 +19,9 @@ from widgets.donnees.generation.generateur import numeroter_factures
 # Issue 16: prospecting-rights columns of prospects (and webmail addresses of B2C prospects);
 # issue 10: the data dictionary says the « Comité d'entreprise » code is the CSE. Every other
 # table is unchanged (checked table by table against commit 846b262).
-EMPREINTE_BASE_DEMO = "eff7622e5718cd82b45747b439f5aaf8fc32a3aa38018b30d9bb5dcfb7146bce"
+# Issue 24: the nine bloc 3 tables (magasins … reunions) are added; every table that existed
+# keeps its rows (tests/test_base_tables_du_bloc_3_reseaux.py checks them table by table).
+EMPREINTE_BASE_DEMO = "aabdc98bdbcc8a4b2d9c9d445915d6104c9cd4924a1aa74010c4a1e78f3b6415"
 
 
 @given(st.integers(0, 2**32), st.lists(st.integers(1, 5000), min_size=1, max_size=30))

@@ -33,6 +33,20 @@ COLONNES_ATTENDUES = {
     "visites": "id_visite id_commercial id_client id_prospect date_visite etape resultat "
     "duree_min km",
     "objectifs": "id_objectif id_commercial mois ca_objectif nouveaux_clients_objectif",
+    # bloc 3 (networks, issue 24): CONTRAT_DONNEES.md columns, then the added ones at the end
+    "magasins": "id_client enseigne format surface_m2 lineaire_rayon_m panel",
+    "releves_magasin": "id_releve id_client date_releve id_produit marque facings lineaire_m "
+    "rupture prix_ttc prix_concurrent_ttc gamme designation ventes_13_semaines",
+    "sell_out": "id_client semaine gamme quantite ca_ttc",
+    "operations_promo": "id_operation id_client gamme debut fin mecanique remise_pct cout_ht "
+    "ventes_base ventes_reelles cannibalisation",
+    "partenaires": "id_partenaire nom type contrat id_secteur date_entree date_sortie "
+    "taux_commission_pct redevance_pct redevance_pub_pct droit_entree_ht",
+    "ventes_partenaires": "id_partenaire mois ca_ht objectif_ht",
+    "actions_animation": "id_action id_partenaire date_action type cout_ht description",
+    "vdi": "id_vdi id_parrain date_entree date_sortie statut code_insee prenom",
+    "reunions": "id_reunion id_vdi date_reunion hotesse invitees presentes ca_ttc "
+    "cadeau_hotesse_ttc",
     "dictionnaire": "table_nom colonne type signification exemple cle",
 }
 

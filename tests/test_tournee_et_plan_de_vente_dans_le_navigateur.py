@@ -16,14 +16,14 @@ from widgets.donnees.chemins import DOSSIER_APPS
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
 
-
 @pytest.fixture(scope="module")
 def serveur_plans(tmp_path_factory: pytest.TempPathFactory, base_demo: Path):
     dossier = tmp_path_factory.mktemp("serveur_plans")
-    # The sales plan's page is rendered for the page (no pool): a pool kernel pre-rendered
-    # before the student's save shows the plan as it was then (known defect, see the closing
-    # note of session 5: the editor loads its saved plan at construction only).
-    pools = {p.name: (1 if p.name == "tournee.ipynb" else 0) for p in DOSSIER_APPS.glob("*.ipynb")}
+    # Kernels prepared in advance: two for the sales plan, so that its second visit gets a
+    # kernel rendered BEFORE the student's save; the editor reads the plan again when the page
+    # connects (widgets.ui.champs.PlanEnregistre), so the page shows what was typed.
+    pools = {p.name: 0 for p in DOSSIER_APPS.glob("*.ipynb")}
+    pools.update({"tournee.ipynb": 1, "plan_de_vente.ipynb": 2})
     with serveur_pret(
         dossier,
         DOSSIER_APPS,

@@ -7,10 +7,18 @@ La version précédente est d'abord copiée dans ``<nom>.versions/NNNN.json`` (l
 dernières sont conservées) : un plan survit à un redémarrage du noyau, à un onglet fermé et à
 une fausse manœuvre. Un fichier principal abîmé est remplacé à la lecture par la dernière
 version lisible.
+
+Sur un serveur de classe, chaque élève a ses plans (``etudiant`` : l'identité de la session,
+voir ``widgets.ui.session.etudiant_des_plans``) dans ``plans/eleves/<fichier de l'élève>/`` :
+deux élèves n'ouvrent jamais le même fichier. Un widget qui enregistre donne l'empreinte du
+fichier qu'il a lu (``attendu``) : si le plan a été enregistré ailleurs depuis (un autre onglet,
+un noyau préparé d'avance), l'écriture est refusée (:class:`PlanModifieAilleurs`) au lieu
+d'écraser la version la plus récente.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -22,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from widgets.donnees.chemins import dossier_utilisateur
+from widgets.donnees.identite import nom_fichier_eleve
 from widgets.erreurs import ErreurAtelier
 
 GARDER = 30
@@ -38,9 +47,20 @@ def nom_de_fichier(nom: str) -> str:
     return texte
 
 
-def dossier_plans(genre: str = "plan_de_vente") -> Path:
-    """Dossier des plans d'un genre (``plan_de_vente``, ``tournee``, ``plan_action``…)."""
-    dossier = dossier_utilisateur() / "plans" / nom_de_fichier(genre).replace("-", "_")
+class PlanModifieAilleurs(ErreurAtelier):
+    """The plan on disk is not the one the widget read: it was saved elsewhere since."""
+
+
+def dossier_eleve_plans(etudiant: str) -> Path:
+    """Folder of one student's plans on a class server (not created here)."""
+    return dossier_utilisateur() / "plans" / "eleves" / nom_fichier_eleve(etudiant, "")
+
+
+def dossier_plans(genre: str = "plan_de_vente", etudiant: str | None = None) -> Path:
+    """Dossier des plans d'un genre (``plan_de_vente``, ``tournee``, ``plan_action``…) ; avec
+    ``etudiant``, celui de cet élève sur un serveur de classe."""
+    racine = dossier_eleve_plans(etudiant) if etudiant else dossier_utilisateur() / "plans"
+    dossier = racine / nom_de_fichier(genre).replace("-", "_")
     dossier.mkdir(parents=True, exist_ok=True)
     return dossier
 
@@ -60,17 +80,27 @@ def ecrire_atomique(chemin: Path, texte: str) -> None:
         raise
 
 
-def _chemin(nom: str, genre: str) -> Path:
-    return dossier_plans(genre) / f"{nom_de_fichier(nom)}.json"
+def _chemin(nom: str, genre: str, etudiant: str | None = None) -> Path:
+    return dossier_plans(genre, etudiant) / f"{nom_de_fichier(nom)}.json"
+
+
+def empreinte_plan(nom: str, genre: str = "plan_de_vente", etudiant: str | None = None) -> str:
+    """SHA-256 of the saved plan file as it is on disk (``""`` when there is none)."""
+    try:
+        return hashlib.sha256(_chemin(nom, genre, etudiant).read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return ""
 
 
 def _dossier_versions(chemin: Path) -> Path:
     return chemin.with_name(chemin.stem + ".versions")
 
 
-def versions_plan(nom: str, genre: str = "plan_de_vente") -> list[Path]:
+def versions_plan(
+    nom: str, genre: str = "plan_de_vente", etudiant: str | None = None
+) -> list[Path]:
     """Les versions précédentes d'un plan, de la plus ancienne à la plus récente."""
-    dossier = _dossier_versions(_chemin(nom, genre))
+    dossier = _dossier_versions(_chemin(nom, genre, etudiant))
     if not dossier.is_dir():
         return []
     return sorted(dossier.glob("[0-9]*.json"))
@@ -82,15 +112,27 @@ def enregistrer_plan(
     genre: str = "plan_de_vente",
     garder: int = GARDER,
     intervalle_versions: float = 0,
+    *,
+    etudiant: str | None = None,
+    attendu: str | None = None,
 ) -> Path:
     """Enregistre le plan (dictionnaire JSON) ; garde la version précédente.
+
+    ``attendu`` : l'empreinte (:func:`empreinte_plan`) du fichier que l'appelant a lu ; si le
+    fichier a changé depuis, rien n'est écrit et :class:`PlanModifieAilleurs` est levée (le
+    plan le plus récent n'est jamais écrasé par un onglet resté sur une version plus ancienne).
 
     Ne fait rien si le contenu n'a pas changé (pas de version inutile). Avec
     ``intervalle_versions`` (secondes), une nouvelle version n'est archivée que si la dernière
     a plus de cet âge : un widget qui enregistre à chaque frappe garde ainsi une version par
     minute, pas une par lettre (le fichier principal, lui, est toujours à jour).
     """
-    chemin = _chemin(nom, genre)
+    chemin = _chemin(nom, genre, etudiant)
+    if attendu is not None and empreinte_plan(nom, genre, etudiant) != attendu:
+        raise PlanModifieAilleurs(
+            f"Le plan « {nom} » a été enregistré ailleurs (un autre onglet ?) depuis qu'il est "
+            "affiché ici : la version la plus récente est rechargée."
+        )
     contenu = dict(donnees)
     texte_sans_date = json.dumps(contenu, ensure_ascii=False, indent=1, sort_keys=True)
     if chemin.exists():
@@ -101,7 +143,7 @@ def enregistrer_plan(
                 return chemin
         except (OSError, ValueError):
             pass
-        versions = versions_plan(nom, genre)
+        versions = versions_plan(nom, genre, etudiant)
         recente = bool(versions) and (
             time.time() - versions[-1].stat().st_mtime < intervalle_versions
         )
@@ -116,13 +158,28 @@ def enregistrer_plan(
     return chemin
 
 
-def charger_plan(nom: str, genre: str = "plan_de_vente") -> dict[str, Any] | None:
+def garder_version(
+    nom: str, donnees: dict[str, Any], genre: str = "plan_de_vente", etudiant: str | None = None
+) -> Path:
+    """Range ``donnees`` parmi les versions du plan sans toucher au fichier principal (une saisie
+    qui n'a pas pu être enregistrée, pour qu'elle ne soit jamais perdue)."""
+    versions = versions_plan(nom, genre, etudiant)
+    numero = int(versions[-1].stem) + 1 if versions else 1
+    contenu = dict(donnees, enregistre_le=datetime.now().isoformat(timespec="seconds"))
+    chemin = _dossier_versions(_chemin(nom, genre, etudiant)) / f"{numero:04d}.json"
+    ecrire_atomique(chemin, json.dumps(contenu, ensure_ascii=False, indent=1, sort_keys=True))
+    return chemin
+
+
+def charger_plan(
+    nom: str, genre: str = "plan_de_vente", etudiant: str | None = None
+) -> dict[str, Any] | None:
     """Relit un plan enregistré (``None`` s'il n'existe pas).
 
     Si le fichier est abîmé, la dernière version lisible est rendue à sa place.
     """
-    chemin = _chemin(nom, genre)
-    candidats = ([chemin] if chemin.exists() else []) + versions_plan(nom, genre)[::-1]
+    chemin = _chemin(nom, genre, etudiant)
+    candidats = ([chemin] if chemin.exists() else []) + versions_plan(nom, genre, etudiant)[::-1]
     for fichier in candidats:
         try:
             donnees = json.loads(fichier.read_text(encoding="utf-8"))
@@ -136,16 +193,16 @@ def charger_plan(nom: str, genre: str = "plan_de_vente") -> dict[str, Any] | Non
     return None
 
 
-def lister_plans(genre: str = "plan_de_vente") -> list[str]:
+def lister_plans(genre: str = "plan_de_vente", etudiant: str | None = None) -> list[str]:
     """Noms de fichier (sans extension) des plans enregistrés, par ordre alphabétique."""
-    return sorted(p.stem for p in dossier_plans(genre).glob("*.json"))
+    return sorted(p.stem for p in dossier_plans(genre, etudiant).glob("*.json"))
 
 
-def supprimer_plan(nom: str, genre: str = "plan_de_vente") -> None:
+def supprimer_plan(nom: str, genre: str = "plan_de_vente", etudiant: str | None = None) -> None:
     """Met le plan de côté : il devient la dernière version (récupérable), le fichier disparaît."""
-    chemin = _chemin(nom, genre)
+    chemin = _chemin(nom, genre, etudiant)
     if chemin.exists():
-        versions = versions_plan(nom, genre)
+        versions = versions_plan(nom, genre, etudiant)
         numero = int(versions[-1].stem) + 1 if versions else 1
         ecrire_atomique(
             _dossier_versions(chemin) / f"{numero:04d}.json", chemin.read_text(encoding="utf-8")
@@ -153,9 +210,11 @@ def supprimer_plan(nom: str, genre: str = "plan_de_vente") -> None:
         chemin.unlink()
 
 
-def exporter_fiche(nom: str, contenu_html: str, genre: str = "plan_de_vente") -> Path:
+def exporter_fiche(
+    nom: str, contenu_html: str, genre: str = "plan_de_vente", etudiant: str | None = None
+) -> Path:
     """Écrit la fiche imprimable (HTML A4) à côté du plan et rend son chemin."""
-    chemin = dossier_plans(genre) / f"{nom_de_fichier(nom)}.html"
+    chemin = dossier_plans(genre, etudiant) / f"{nom_de_fichier(nom)}.html"
     ecrire_atomique(chemin, contenu_html)
     return chemin
 

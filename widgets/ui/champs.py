@@ -23,6 +23,7 @@ Stable CSS classes (used by the browser tests):
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import html
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -46,6 +47,7 @@ from widgets.calculs import (
 )
 from widgets.donnees import plans
 from widgets.erreurs import ErreurAtelier
+from widgets.ui import session
 
 LARGEUR_LIBELLE = "190px"
 COULEUR_ERREUR = "#b00020"
@@ -567,9 +569,21 @@ class PlanEnregistre:
 
     The inputs are saved at every change the student makes (after the recalculation, valid or
     not), never by :meth:`Calculatrice.calculer` itself: calculating from Python writes nothing.
-    The subclass sets ``GENRE_PLAN``, ``nom_plan``, ``enregistrer`` and implements ``etat()``.
-    A widget that is not a :class:`Calculatrice` (the sales plan editor) calls
-    :meth:`sauvegarder` from its own change handler.
+    The subclass sets ``GENRE_PLAN``, ``nom_plan``, ``enregistrer``, implements ``etat()`` and
+    ``appliquer_etat(donnees)`` (fill the form from saved data without saving), and reads its
+    plan with :meth:`lire_plan`. A widget that is not a :class:`Calculatrice` (the sales plan
+    editor) calls :meth:`sauvegarder` from its own change handler.
+
+    Whose plan: ``etudiant`` if the widget was given one, else the session's
+    (``widgets.ui.session.etudiant_des_plans``): on a class server with a class list, the
+    student identified in this kernel (until then, plans of this kernel alone); the widget
+    switches to the student's own plan when they identify.
+
+    Never overwrite a newer plan: the widget remembers the file it read (its SHA-256); a save
+    over a file changed since (another tab; a kernel prepared in advance by the server's pool,
+    rendered before the student's last save) is refused, the newer plan is shown instead and
+    what was on the form is kept among the plan's versions. When a page connects to the kernel
+    (the ``request_state`` message of the widget protocol), the plan is read again if it changed.
     """
 
     GENRE_PLAN = "plan"
@@ -577,27 +591,137 @@ class PlanEnregistre:
     enregistrer: bool
     zone_erreur: ZoneErreur
     erreur: str
+    _empreinte_lue: str | None = None
+    _etudiant_plans: str | None = None
+    _etudiant_donne: str | None = None
+    _en_application: bool = False
 
     def etat(self) -> dict[str, Any]:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def appliquer_etat(self, donnees: dict[str, Any] | None) -> None:  # pragma: no cover
+        raise NotImplementedError
+
     def _sur_modification(self, *args: Any) -> None:
         super()._sur_modification(*args)  # type: ignore[misc]  # the recalculation
+        if not self._en_application:
+            self.sauvegarder()
+
+    def _appliquer(self, donnees: dict[str, Any] | None) -> None:
+        """Fill the form from saved data (:meth:`appliquer_etat`) without saving it back."""
+        self._en_application = True
+        try:
+            self.appliquer_etat(donnees)
+        finally:
+            self._en_application = False
+        calculer = getattr(self, "calculer", None)
+        if calculer is not None:
+            calculer()
+
+    # -- whose plan, read ----------------------------------------------------------------
+    def _proprietaire(self) -> str | None:
+        if self._etudiant_donne:
+            return self._etudiant_donne
+        return session.etudiant_des_plans()
+
+    def lire_plan(self) -> dict[str, Any] | None:
+        """The saved plan of the current owner (None: none, or ``enregistrer=False``); remembers
+        which file was read. An unreadable plan is shown as an error, and None is returned."""
+        if not self.enregistrer:
+            return None
+        session.suivre_identite(self)
+        self._etudiant_plans = etudiant = self._proprietaire()
+        if session.est_cle_du_noyau(etudiant):
+            session.fichier_du_noyau(etudiant, plans.dossier_eleve_plans(etudiant))
+        self._empreinte_lue = plans.empreinte_plan(self.nom_plan, self.GENRE_PLAN, etudiant)
+        try:
+            return plans.charger_plan(self.nom_plan, self.GENRE_PLAN, etudiant)
+        except ErreurAtelier as err:
+            self.zone_erreur.montrer(str(err))
+            return None
+
+    def relire_si_modifie(self) -> bool:
+        """Read the plan again if its owner or its file changed since it was read; True if the
+        form was refilled."""
+        if not self.enregistrer or self._empreinte_lue is None:
+            return False
+        etudiant = self._proprietaire()
+        if etudiant == self._etudiant_plans and self._empreinte_lue == plans.empreinte_plan(
+            self.nom_plan, self.GENRE_PLAN, etudiant
+        ):
+            return False
+        self._appliquer(self.lire_plan())
+        return True
+
+    def _identite_changee(self) -> None:
+        """A student was identified in this kernel: show their own plan; if they have none
+        yet, what they prepared before identifying becomes theirs."""
+        if not self.enregistrer or self._etudiant_donne or self._empreinte_lue is None:
+            return
+        etudiant = self._proprietaire()
+        if etudiant == self._etudiant_plans:
+            return
+        if plans.empreinte_plan(self.nom_plan, self.GENRE_PLAN, etudiant):
+            self._appliquer(self.lire_plan())
+            return
+        self._etudiant_plans, self._empreinte_lue = etudiant, ""
         self.sauvegarder()
 
+    @staticmethod
+    def _plus_tard(action: Callable[[], None]) -> None:
+        """Run ``action`` once the current change is over (the field being typed in is linked to
+        its value: refilling it inside its own change event would break the link). In a kernel
+        the event loop runs it next; without one (plain Python), now."""
+        try:
+            boucle = asyncio.get_running_loop()
+        except RuntimeError:
+            action()
+        else:
+            boucle.call_soon(action)
+
+    def _handle_msg(self, msg: dict[str, Any]) -> None:
+        # A page (re)connecting asks every widget for its state: first make it the saved one.
+        donnees = (msg.get("content") or {}).get("data") or {}
+        if isinstance(donnees, dict) and donnees.get("method") == "request_state":
+            try:
+                self.relire_si_modifie()
+            except Exception:  # noqa: BLE001 - never break the page for a refresh
+                pass
+        super()._handle_msg(msg)  # type: ignore[misc]
+
+    # -- save ------------------------------------------------------------------------------
     def sauvegarder(self) -> bool:
         """Enregistre les saisies (``enregistrer=False`` : rien) ; False et le message dans
-        ``erreur`` si le fichier ne peut pas être écrit."""
+        ``erreur`` si le fichier ne peut pas être écrit ou a été enregistré ailleurs depuis
+        (la version la plus récente est alors affichée, la saisie gardée dans les versions)."""
         if not self.enregistrer:
             return False
+        if self._empreinte_lue is None:  # never read (a subclass that restores by itself)
+            self.lire_plan()
+        etudiant = self._etudiant_plans
+        etat = self.etat()
         try:
             plans.enregistrer_plan(
-                self.nom_plan, self.etat(), genre=self.GENRE_PLAN, intervalle_versions=60
+                self.nom_plan,
+                etat,
+                genre=self.GENRE_PLAN,
+                intervalle_versions=60,
+                etudiant=etudiant,
+                attendu=self._empreinte_lue,
             )
+        except plans.PlanModifieAilleurs as err:
+            plans.garder_version(self.nom_plan, etat, self.GENRE_PLAN, etudiant)
+            self._plus_tard(lambda: self._appliquer(self.lire_plan()))
+            self.zone_erreur.montrer(
+                f"{err} Ce que vous veniez de saisir est gardé dans les versions du plan."
+            )
+            self.erreur = self.zone_erreur.message
+            return False
         except (ErreurAtelier, OSError) as err:
             self.zone_erreur.montrer(f"Enregistrement impossible : {err}")
             self.erreur = self.zone_erreur.message
             return False
+        self._empreinte_lue = plans.empreinte_plan(self.nom_plan, self.GENRE_PLAN, etudiant)
         return True
 
 

@@ -89,13 +89,42 @@ INVITATION_NOM = (
     "les exercices suivants le reprendront."
 )
 
-__all__ = ["Exercice", "PanneauProgression", "exercice"]
+__all__ = ["Exercice", "PanneauProgression", "exercice", "identifier_eleve"]
 
 
 def _bloc(texte: str, couleur: str) -> str:
     return (
         f'<div style="color:{couleur};white-space:pre-line;margin:6px 0">{html.escape(texte)}</div>'
     )
+
+
+def identifier_eleve(classe: Classe, nom: str, code: str) -> Eleve:
+    """Check a name and code typed on a page against the class list and lock the identity in
+    this kernel: every exercise of the page and every widget that keeps files per student
+    (``widgets.ui.session``) follow it. Codes are not guessed by a script: after
+    ``ESSAIS_AVANT_PAUSE`` refusals, a pause, counted per page and per student in the class
+    folder (a reload or a new kernel does not reset it). Raises ErreurAtelier (French)."""
+    maintenant = time.time()
+    _REFUS[:] = [t for t in _REFUS if maintenant - t < PAUSE_SECONDES]
+    try:
+        if (
+            len(_REFUS) >= ESSAIS_AVANT_PAUSE
+            or classe.refus_recents(nom, maintenant, PAUSE_SECONDES) >= ESSAIS_AVANT_PAUSE
+        ):
+            raise ErreurAtelier(TROP_D_ESSAIS)
+        nom = verifier_nom(nom)
+        eleve = classe.identifier(nom, code)
+    except ErreurAtelier as err:
+        if err.message != TROP_D_ESSAIS:
+            _REFUS.append(maintenant)
+            classe.noter_refus(nom, maintenant, PAUSE_SECONDES)
+        raise
+    _SESSION[str(classe.dossier)] = eleve
+    retenir_eleve(classe.dossier, eleve)  # the SQL history, the sandbox and the plans follow
+    for autre in list(_EXERCICES):  # the exercises of the page follow
+        if autre._classe is not None and autre._classe.dossier == classe.dossier:
+            autre._identifie(eleve)
+    return eleve
 
 
 class Exercice(w.VBox):
@@ -281,33 +310,14 @@ class Exercice(w.VBox):
         if code is not None:
             self.champ_code.value = code
         self.zone_identite.value = ""  # a second refusal is shown again (a new update)
-        maintenant = time.time()
-        _REFUS[:] = [t for t in _REFUS if maintenant - t < PAUSE_SECONDES]
-        nom = self.champ_nom.value
         try:
-            # codes are not guessed by a script: per page, and per student in the class folder
-            # (a reload or a new kernel does not reset the count)
-            if (
-                len(_REFUS) >= ESSAIS_AVANT_PAUSE
-                or self._classe.refus_recents(nom, maintenant, PAUSE_SECONDES) >= ESSAIS_AVANT_PAUSE
-            ):
-                raise ErreurAtelier(TROP_D_ESSAIS)
-            nom = verifier_nom(nom)
-            eleve = self._classe.identifier(nom, self.champ_code.value)
+            identifier_eleve(self._classe, self.champ_nom.value, self.champ_code.value)
         except ErreurAtelier as err:
-            if err.message != TROP_D_ESSAIS:
-                _REFUS.append(maintenant)
-                self._classe.noter_refus(nom, maintenant, PAUSE_SECONDES)
             self.champ_code.value = ""
             self.erreur_identite = err.message
             self.zone_identite.value = _bloc(err.message, ROUGE)
             return False
         self.erreur_identite = ""
-        _SESSION[str(self._classe.dossier)] = eleve
-        retenir_eleve(self._classe.dossier, eleve)  # the SQL history and sandbox follow
-        for autre in list(_EXERCICES):  # the other exercises of the page follow
-            if autre._classe is not None and autre._classe.dossier == self._classe.dossier:
-                autre._identifie(eleve)
         return True
 
     def _identifie(self, eleve: Eleve) -> None:

@@ -33,7 +33,6 @@ from widgets.calculs.plan_action import (
     tableau_de_bord,
 )
 from widgets.donnees import cibles as donnees_cibles
-from widgets.donnees import plans
 from widgets.donnees.vocabulaire import TYPES_CLIENT
 from widgets.erreurs import ErreurAtelier
 from widgets.ui.champs import (
@@ -177,12 +176,10 @@ class PlanActionCommerciale(PlanEnregistre, Calculatrice):
         }
 
     def _restaurer(self) -> None:
-        etat = None
-        if self.enregistrer:
-            try:
-                etat = plans.charger_plan(self.nom_plan, genre="plan_action")
-            except ErreurAtelier:
-                etat = None
+        self.appliquer_etat(self.lire_plan())
+
+    def appliquer_etat(self, etat: dict[str, Any] | None) -> None:
+        """Fill the fields and the actions from a saved plan (the example plan for None)."""
         if etat:
             for nom, texte in (etat.get("champs") or {}).items():
                 if nom in self.champs:

@@ -7,7 +7,9 @@ objections et techniques de réponse, conclusion et suivi. Le contrôle de compl
 en direct ce qui manque ; la fiche du plan de vente s'exporte en HTML imprimable (A4).
 
 Le plan est enregistré à chaque modification de l'étudiant (``plans/plan_de_vente/<nom>.json``,
-écriture atomique, versions précédentes gardées) et relu à la création du widget ;
+écriture atomique, versions précédentes gardées ; sur un serveur de classe, dans le dossier de
+l'élève identifié), relu à la création du widget et quand une page se connecte au noyau, jamais
+écrit par-dessus une version plus récente (voir ``widgets.ui.champs.PlanEnregistre``) ;
 ``calculer()`` ne fait que le contrôle de complétude (il n'écrit rien), ``sauvegarder()``
 enregistre. ``resultat`` (the list of what is missing) and ``erreur`` are traits.
 
@@ -50,6 +52,7 @@ from widgets.donnees import plans
 from widgets.erreurs import ErreurAtelier
 from widgets.ui.champs import ListeEditable, PlanEnregistre, ResultatObservable, ZoneErreur
 from widgets.ui.fiche_plan_de_vente import fiche_html, sociogramme_svg
+from widgets.ui.identification import bandeau_si_classe
 
 LARGEUR = "100%"
 STYLE = {"description_width": "150px"}
@@ -133,6 +136,7 @@ class EditeurPlanDeVente(PlanEnregistre, ResultatObservable, w.VBox):
         for k, titre in enumerate(ETAPES):
             etapes.set_title(k, titre)
         self.children = [
+            *bandeau_si_classe(),
             self.choix_scenario,
             w.HBox(
                 [
@@ -319,15 +323,15 @@ class EditeurPlanDeVente(PlanEnregistre, ResultatObservable, w.VBox):
         s = self.scenarios.get(identifiant, {})
         self.contexte.value = self._contexte_html(s)
         self.zone_erreur.effacer()
-        plan = None
-        if self.enregistrer:
-            try:
-                donnees = plans.charger_plan(self.nom_plan)
-            except ErreurAtelier as err:
-                self.zone_erreur.montrer(str(err))
-                donnees = None
-            plan = PlanDeVente.depuis_dict(donnees) if donnees else None
-        self.charger(plan or PlanDeVente.depuis_scenario(s))
+        self.appliquer_etat(self.lire_plan())
+
+    def appliquer_etat(self, donnees: dict[str, Any] | None) -> None:
+        """Fill the form from a saved plan, or from the scenario for None (without saving)."""
+        if donnees:
+            self.charger(PlanDeVente.depuis_dict(donnees))
+        else:
+            s = self.scenarios.get(self.choix_scenario.value, {})
+            self.charger(PlanDeVente.depuis_scenario(s))
 
     def charger(self, plan: PlanDeVente) -> None:
         """Remplit le formulaire avec ``plan`` (sans réenregistrer)."""
@@ -434,7 +438,9 @@ class EditeurPlanDeVente(PlanEnregistre, ResultatObservable, w.VBox):
     def exporter(self) -> Path:
         """Écrit la fiche imprimable à côté du plan et rend son chemin."""
         contenu = fiche_html(self.plan, self.etudiant)
-        chemin = plans.exporter_fiche(self.nom_plan, contenu)
+        chemin = plans.exporter_fiche(
+            self.nom_plan, contenu, self.GENRE_PLAN, etudiant=self._etudiant_plans
+        )
         donnees = base64.b64encode(contenu.encode("utf-8")).decode("ascii")
         self.lien_export.value = (
             f'<p><a download="{html.escape(chemin.name)}" '

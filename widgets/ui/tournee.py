@@ -41,7 +41,6 @@ from widgets.calculs.tournee import (
     projection_equirectangulaire,
 )
 from widgets.donnees import cibles as donnees_cibles
-from widgets.donnees import plans
 from widgets.donnees.tournee import (
     NATURES,
     CriteresCibles,
@@ -65,6 +64,7 @@ from widgets.ui.champs import (
     feuille_de_style,
     tableau_html,
 )
+from widgets.ui.identification import bandeau_si_classe
 
 LARGEURS = {"largeur_libelle": "175px", "largeur": "325px"}
 JOURS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
@@ -162,12 +162,13 @@ class PlanDeTournee(PlanEnregistre, Calculatrice):
             blocs.set_title(k, titre)
         self._restaurer()
         self.children = [
+            *bandeau_si_classe(),
             cote_a_cote(
                 w.VBox(
                     [blocs, self.zone_erreur, feuille_de_style()], layout=w.Layout(width="370px")
                 ),
                 self._onglets_resultat(),
-            )
+            ),
         ]
         self.add_class("atelier-tournee")
         self._brancher(self.champs.values())
@@ -297,12 +298,10 @@ class PlanDeTournee(PlanEnregistre, Calculatrice):
         }
 
     def _restaurer(self) -> None:
-        if not self.enregistrer:
-            return
-        try:
-            etat = plans.charger_plan(self.nom_plan, genre="tournee")
-        except ErreurAtelier:
-            etat = None
+        self.appliquer_etat(self.lire_plan())
+
+    def appliquer_etat(self, etat: dict[str, Any] | None) -> None:
+        """Fill the fields from a saved plan (nothing for None)."""
         if not etat:
             return
         for nom, texte in (etat.get("champs") or {}).items():

@@ -31,6 +31,7 @@ from widgets.donnees.generation.aleatoire import (
 )
 from widgets.donnees.generation.ecriture import Ecriture
 from widgets.donnees.generation.prospects import generer_prospects
+from widgets.donnees.generation.reseaux import TABLES_RESEAUX, generer_reseaux
 from widgets.donnees.generation.schema import TABLES
 from widgets.erreurs import ErreurAtelier
 
@@ -159,12 +160,16 @@ class Generateur:
             (self._commandes, ("commandes", "lignes_commande", "reglements", "factures")),
             (self._prospects_et_visites, ("prospects", "prospects_defauts", "visites")),
             (self._objectifs, ("objectifs",)),
+            (self._reseaux, TABLES_RESEAUX),  # bloc 3, own random streams (reseaux.py)
         )
         for etape, tables in etapes:
             etape()
             for nom in tables:
                 for ddl in TABLES_PAR_NOM[nom].ddl_index():
                     self.ecriture.executer(ddl)
+
+    def _reseaux(self) -> None:
+        generer_reseaux(self)
 
     def _inserer(self, table: str, lignes: Iterable[tuple]) -> int:
         return self.ecriture.inserer(table, list(lignes))

@@ -61,6 +61,15 @@ DEFAUTS = (
     "siret_invalide",
 )
 
+# Bloc 3 (networks): the values of the new tables' text columns (CONTRAT_DONNEES.md, fixed).
+FORMATS_MAGASIN = ("hypermarché", "supermarché", "proximité")
+MECANIQUES_PROMO = ("remise immédiate", "lot", "carte de fidélité", "prix barré")
+TYPES_PARTENAIRE = ("distributeur", "franchisé", "agent", "VDI")
+TYPES_ACTION = ("challenge", "formation", "PLV", "réunion", "visite")
+STATUTS_VDI = ("mandataire", "acheteur-revendeur")
+GAMMES_GMS = ("Serviettes éponge", "Peignoirs", "Linge de maison")
+"""The ranges a supermarket shelf holds (the licensed souvenirs are sold in Paris shops only)."""
+
 
 def _dans(valeurs: tuple[str, ...]) -> str:
     return ", ".join("'" + v.replace("'", "''") + "'" for v in valeurs)
@@ -686,6 +695,486 @@ TABLES: tuple[Table, ...] = (
         ),
         contraintes=("UNIQUE (id_commercial, mois)",),
         index=(("mois",),),
+    ),
+    Table(
+        "magasins",
+        "Magasins des clients GMS (un par client de type GMS) : enseigne, format, surface, "
+        "linéaire du rayon linge de maison et appartenance au panel qui transmet chaque semaine "
+        "ses ventes (sell-out) et les relevés de linéaire.",
+        (
+            C(
+                "id_client",
+                "INTEGER",
+                "PRIMARY KEY REFERENCES clients(id_client)",
+                "Client GMS propriétaire du magasin (→ clients, type GMS uniquement)",
+                "17",
+            ),
+            C("enseigne", "TEXT", "NOT NULL", "Enseigne du magasin", "Hyperval"),
+            C(
+                "format",
+                "TEXT",
+                f"NOT NULL CHECK (format IN ({_dans(FORMATS_MAGASIN)}))",
+                "Format : hypermarché, supermarché ou proximité",
+                "hypermarché",
+            ),
+            C(
+                "surface_m2",
+                "INTEGER",
+                "NOT NULL CHECK (surface_m2 > 0)",
+                "Surface de vente en m²",
+                "7200",
+            ),
+            C(
+                "lineaire_rayon_m",
+                "REAL",
+                "NOT NULL CHECK (lineaire_rayon_m > 0)",
+                "Linéaire au sol du rayon linge de maison, en mètres",
+                "36.5",
+            ),
+            C(
+                "panel",
+                "INTEGER",
+                "NOT NULL CHECK (panel IN (0, 1))",
+                "1 si le magasin fait partie du panel (sell-out hebdomadaire et relevés de "
+                "linéaire), sinon 0",
+                "1",
+            ),
+        ),
+        index=(("panel",),),
+    ),
+    Table(
+        "releves_magasin",
+        "Relevés de linéaire des magasins du panel (un relevé par trimestre, une ligne par "
+        "référence présente au rayon, y compris celles des concurrents). Défaut volontaire : "
+        "une ligne a 0 facing mais un linéaire positif (erreur de saisie à repérer).",
+        (
+            C("id_releve", "INTEGER", "PRIMARY KEY", "Identifiant de la ligne de relevé", "812"),
+            C(
+                "id_client",
+                "INTEGER",
+                "NOT NULL REFERENCES magasins(id_client)",
+                "Magasin relevé (→ magasins)",
+                "17",
+            ),
+            C("date_releve", "TEXT", "NOT NULL", "Date du relevé (AAAA-MM-JJ)", "2025-12-16"),
+            C(
+                "id_produit",
+                "INTEGER",
+                "REFERENCES produits(id_produit)",
+                "Produit de la société (→ produits) ; vide pour une référence concurrente",
+                "3",
+            ),
+            C(
+                "marque",
+                "TEXT",
+                "NOT NULL",
+                "Marque : Atelier Textile (la société) ou un concurrent (marque de distributeur, "
+                "marque nationale, premier prix)",
+                "Atelier Textile",
+            ),
+            C(
+                "facings",
+                "INTEGER",
+                "NOT NULL CHECK (facings >= 0)",
+                "Nombre de faces (produits visibles de face au premier rang)",
+                "4",
+            ),
+            C(
+                "lineaire_m",
+                "REAL",
+                "NOT NULL CHECK (lineaire_m >= 0)",
+                "Linéaire développé occupé par la référence, en mètres",
+                "1.2",
+            ),
+            C(
+                "rupture",
+                "INTEGER",
+                "NOT NULL CHECK (rupture IN (0, 1))",
+                "1 si la référence était en rupture (rayon vide) le jour du relevé",
+                "0",
+            ),
+            C(
+                "prix_ttc",
+                "REAL",
+                "NOT NULL CHECK (prix_ttc > 0)",
+                "Prix de vente au consommateur affiché en rayon, TTC",
+                "14.99",
+            ),
+            C(
+                "prix_concurrent_ttc",
+                "REAL",
+                "CHECK (prix_concurrent_ttc > 0)",
+                "Prix TTC de la référence concurrente la plus proche (vide s'il n'y en a pas, "
+                "et pour les références concurrentes elles-mêmes)",
+                "12.49",
+            ),
+            C(
+                "gamme",
+                "TEXT",
+                f"NOT NULL CHECK (gamme IN ({_dans(GAMMES_GMS)}))",
+                "Gamme de la référence (celle du produit pour la société)",
+                "Serviettes éponge",
+            ),
+            C(
+                "designation",
+                "TEXT",
+                "NOT NULL",
+                "Libellé de la référence (celui du produit pour la société)",
+                "Drap de bain éponge 70 × 140 cm",
+            ),
+            C(
+                "ventes_13_semaines",
+                "INTEGER",
+                "NOT NULL CHECK (ventes_13_semaines >= 0)",
+                "Unités vendues par le magasin sur les 13 semaines complètes avant le relevé "
+                "(données de caisse ; pour la société, leur somme par gamme est celle de "
+                "sell_out sur ces semaines)",
+                "96",
+            ),
+        ),
+        index=(("id_client", "date_releve"), ("id_produit",)),
+    ),
+    Table(
+        "sell_out",
+        "Ventes hebdomadaires aux consommateurs (sell-out) des produits de la société dans les "
+        "magasins du panel, par gamme, sur 2024 et 2025 : Noël, mois du blanc en janvier, "
+        "serviettes de plage l'été. Défaut volontaire : un magasin n'a pas transmis une semaine "
+        "(semaine manquante).",
+        (
+            C(
+                "id_client",
+                "INTEGER",
+                "NOT NULL REFERENCES magasins(id_client)",
+                "Magasin du panel (→ magasins)",
+                "17",
+            ),
+            C("semaine", "TEXT", "NOT NULL", "Lundi de la semaine (AAAA-MM-JJ)", "2025-01-06"),
+            C(
+                "gamme",
+                "TEXT",
+                f"NOT NULL CHECK (gamme IN ({_dans(GAMMES_GMS)}))",
+                "Gamme de produits",
+                "Linge de maison",
+            ),
+            C(
+                "quantite",
+                "INTEGER",
+                "NOT NULL CHECK (quantite >= 0)",
+                "Unités vendues dans la semaine",
+                "48",
+            ),
+            C(
+                "ca_ttc",
+                "REAL",
+                "NOT NULL CHECK (ca_ttc >= 0)",
+                "Chiffre d'affaires TTC de la semaine (prix payés, promotions déduites)",
+                "911.52",
+            ),
+        ),
+        contraintes=("PRIMARY KEY (id_client, semaine, gamme)",),
+        index=(("semaine",),),
+    ),
+    Table(
+        "operations_promo",
+        "Opérations promotionnelles dans les magasins du panel (sur une gamme, une à trois "
+        "semaines) : ventes de base attendues, ventes réelles (celles de sell_out sur ces "
+        "semaines) et cannibalisation. Défaut volontaire : une remise saisie en fraction "
+        "(0,3) au lieu d'un pourcentage (30).",
+        (
+            C("id_operation", "INTEGER", "PRIMARY KEY", "Identifiant de l'opération", "41"),
+            C(
+                "id_client",
+                "INTEGER",
+                "NOT NULL REFERENCES magasins(id_client)",
+                "Magasin (→ magasins)",
+                "17",
+            ),
+            C(
+                "gamme",
+                "TEXT",
+                f"NOT NULL CHECK (gamme IN ({_dans(GAMMES_GMS)}))",
+                "Gamme en promotion",
+                "Serviettes éponge",
+            ),
+            C("debut", "TEXT", "NOT NULL", "Premier jour (un lundi, AAAA-MM-JJ)", "2025-06-16"),
+            C("fin", "TEXT", "NOT NULL", "Dernier jour (un dimanche, AAAA-MM-JJ)", "2025-06-29"),
+            C(
+                "mecanique",
+                "TEXT",
+                f"NOT NULL CHECK (mecanique IN ({_dans(MECANIQUES_PROMO)}))",
+                "Mécanique : remise immédiate, lot, carte de fidélité ou prix barré",
+                "remise immédiate",
+            ),
+            C(
+                "remise_pct",
+                "REAL",
+                "NOT NULL CHECK (remise_pct >= 0 AND remise_pct < 100)",
+                "Remise consentie au consommateur, en %",
+                "30.0",
+            ),
+            C(
+                "cout_ht",
+                "REAL",
+                "NOT NULL CHECK (cout_ht >= 0)",
+                "Coût pour la société HT : participation à la remise et PLV",
+                "1250.0",
+            ),
+            C(
+                "ventes_base",
+                "INTEGER",
+                "NOT NULL CHECK (ventes_base >= 0)",
+                "Unités que la gamme aurait vendues sur la période sans la promotion",
+                "120",
+            ),
+            C(
+                "ventes_reelles",
+                "INTEGER",
+                "NOT NULL CHECK (ventes_reelles >= 0)",
+                "Unités de la gamme réellement vendues sur la période",
+                "210",
+            ),
+            C(
+                "cannibalisation",
+                "INTEGER",
+                "NOT NULL CHECK (cannibalisation >= 0)",
+                "Unités perdues sur les autres gammes de la société pendant la promotion",
+                "15",
+            ),
+        ),
+        contraintes=("CHECK (fin > debut)",),
+        index=(("id_client",),),
+    ),
+    Table(
+        "partenaires",
+        "Réseau de partenaires de la société : distributeurs, franchisés, agents commerciaux et "
+        "animatrices de vente à domicile (VDI), avec leur contrat. Défaut volontaire : un "
+        "franchisé sans droit d'entrée renseigné.",
+        (
+            C("id_partenaire", "INTEGER", "PRIMARY KEY", "Identifiant du partenaire", "12"),
+            C("nom", "TEXT", "NOT NULL", "Nom du partenaire", "Maison du Linge Angers"),
+            C(
+                "type",
+                "TEXT",
+                f"NOT NULL CHECK (type IN ({_dans(TYPES_PARTENAIRE)}))",
+                "Type : distributeur, franchisé, agent ou VDI",
+                "franchisé",
+            ),
+            C("contrat", "TEXT", "NOT NULL", "Contrat signé", "contrat de franchise 5 ans"),
+            C(
+                "id_secteur",
+                "INTEGER",
+                "NOT NULL REFERENCES secteurs(id_secteur)",
+                "Zone confiée (→ secteurs)",
+                "6",
+            ),
+            C(
+                "date_entree",
+                "TEXT",
+                "NOT NULL",
+                "Entrée dans le réseau (AAAA-MM-JJ)",
+                "2021-04-01",
+            ),
+            C(
+                "date_sortie",
+                "TEXT",
+                "CHECK (date_sortie IS NULL OR date_sortie >= date_entree)",
+                "Sortie du réseau (AAAA-MM-JJ) ; vide si le partenaire est actif",
+                "",
+            ),
+            C(
+                "taux_commission_pct",
+                "REAL",
+                "CHECK (taux_commission_pct BETWEEN 0 AND 100)",
+                "Commission en % du CA HT apporté (agent, VDI) ; vide sinon",
+                "10.0",
+            ),
+            C(
+                "redevance_pct",
+                "REAL",
+                "CHECK (redevance_pct BETWEEN 0 AND 100)",
+                "Redevance d'exploitation en % du CA HT du franchisé ; vide sinon",
+                "5.0",
+            ),
+            C(
+                "redevance_pub_pct",
+                "REAL",
+                "CHECK (redevance_pub_pct BETWEEN 0 AND 100)",
+                "Redevance publicitaire en % du CA HT du franchisé ; vide sinon",
+                "1.5",
+            ),
+            C(
+                "droit_entree_ht",
+                "REAL",
+                "CHECK (droit_entree_ht >= 0)",
+                "Droit d'entrée payé à la signature par le franchisé, HT ; vide sinon",
+                "25000.0",
+            ),
+        ),
+        index=(("type",),),
+    ),
+    Table(
+        "ventes_partenaires",
+        "Chiffre d'affaires mensuel réalisé par chaque partenaire et son objectif (de janvier "
+        "2023, ou de son entrée, à décembre 2025 ou à sa sortie). Défaut volontaire : un "
+        "partenaire actif a des mois sans ligne (ventes non remontées).",
+        (
+            C(
+                "id_partenaire",
+                "INTEGER",
+                "NOT NULL REFERENCES partenaires(id_partenaire)",
+                "Partenaire (→ partenaires)",
+                "12",
+            ),
+            C("mois", "TEXT", "NOT NULL", "Mois (AAAA-MM)", "2025-05"),
+            C(
+                "ca_ht",
+                "REAL",
+                "NOT NULL CHECK (ca_ht >= 0)",
+                "Chiffre d'affaires HT du mois réalisé avec les produits de la société",
+                "18450.0",
+            ),
+            C(
+                "objectif_ht",
+                "REAL",
+                "NOT NULL CHECK (objectif_ht > 0)",
+                "Objectif de chiffre d'affaires HT du mois",
+                "20000.0",
+            ),
+        ),
+        contraintes=("PRIMARY KEY (id_partenaire, mois)",),
+        index=(("mois",),),
+    ),
+    Table(
+        "actions_animation",
+        "Actions d'animation du réseau de partenaires : challenges, formations, PLV, réunions "
+        "et visites.",
+        (
+            C("id_action", "INTEGER", "PRIMARY KEY", "Identifiant de l'action", "77"),
+            C(
+                "id_partenaire",
+                "INTEGER",
+                "NOT NULL REFERENCES partenaires(id_partenaire)",
+                "Partenaire animé (→ partenaires)",
+                "12",
+            ),
+            C("date_action", "TEXT", "NOT NULL", "Date de l'action (AAAA-MM-JJ)", "2025-03-11"),
+            C(
+                "type",
+                "TEXT",
+                f"NOT NULL CHECK (type IN ({_dans(TYPES_ACTION)}))",
+                "Type : challenge, formation, PLV, réunion ou visite",
+                "formation",
+            ),
+            C(
+                "cout_ht",
+                "REAL",
+                "NOT NULL CHECK (cout_ht >= 0)",
+                "Coût HT de l'action pour la société",
+                "850.0",
+            ),
+            C(
+                "description",
+                "TEXT",
+                "NOT NULL",
+                "Description de l'action",
+                "Formation à la vente des peignoirs brodés",
+            ),
+        ),
+        index=(("id_partenaire",), ("date_action",)),
+    ),
+    Table(
+        "vdi",
+        "Réseau de vendeurs à domicile indépendants (VDI) : parrainage sur 2 ou 3 niveaux, "
+        "entrées et sorties, statut mandataire ou acheteur-revendeur.",
+        (
+            C("id_vdi", "INTEGER", "PRIMARY KEY", "Identifiant du VDI", "58"),
+            C(
+                "id_parrain",
+                "INTEGER",
+                "REFERENCES vdi(id_vdi)",
+                "VDI qui l'a recruté (→ vdi) ; vide pour le premier niveau",
+                "7",
+            ),
+            C(
+                "date_entree",
+                "TEXT",
+                "NOT NULL",
+                "Entrée dans le réseau (AAAA-MM-JJ)",
+                "2024-02-12",
+            ),
+            C(
+                "date_sortie",
+                "TEXT",
+                "CHECK (date_sortie IS NULL OR date_sortie >= date_entree)",
+                "Sortie du réseau (AAAA-MM-JJ) ; vide si le VDI est actif",
+                "",
+            ),
+            C(
+                "statut",
+                "TEXT",
+                f"NOT NULL CHECK (statut IN ({_dans(STATUTS_VDI)}))",
+                "Statut : mandataire (commissionné sur les ventes) ou acheteur-revendeur (achète "
+                "et revend avec une marge)",
+                "mandataire",
+            ),
+            C(
+                "code_insee",
+                "TEXT",
+                "NOT NULL REFERENCES communes(code_insee)",
+                "Commune du VDI (→ communes)",
+                "44109",
+            ),
+            C("prenom", "TEXT", "NOT NULL", "Prénom du VDI", "Sandrine"),
+        ),
+        index=(("id_parrain",),),
+    ),
+    Table(
+        "reunions",
+        "Réunions à domicile organisées par les VDI : invitées, présentes, chiffre d'affaires "
+        "TTC et cadeau de l'hôtesse (10 % du CA HT, arrondi au centime). Défaut volontaire : "
+        "une réunion a un chiffre d'affaires mais 0 présente.",
+        (
+            C("id_reunion", "INTEGER", "PRIMARY KEY", "Identifiant de la réunion", "1530"),
+            C(
+                "id_vdi",
+                "INTEGER",
+                "NOT NULL REFERENCES vdi(id_vdi)",
+                "VDI qui anime la réunion (→ vdi)",
+                "58",
+            ),
+            C("date_reunion", "TEXT", "NOT NULL", "Date de la réunion (AAAA-MM-JJ)", "2025-11-21"),
+            C("hotesse", "TEXT", "NOT NULL", "Prénom de l'hôtesse qui reçoit", "Nathalie"),
+            C(
+                "invitees",
+                "INTEGER",
+                "NOT NULL CHECK (invitees > 0)",
+                "Nombre de personnes invitées",
+                "12",
+            ),
+            C(
+                "presentes",
+                "INTEGER",
+                "NOT NULL CHECK (presentes >= 0)",
+                "Nombre de personnes présentes (au plus les invitées)",
+                "8",
+            ),
+            C(
+                "ca_ttc",
+                "REAL",
+                "NOT NULL CHECK (ca_ttc >= 0)",
+                "Ventes TTC de la réunion",
+                "412.6",
+            ),
+            C(
+                "cadeau_hotesse_ttc",
+                "REAL",
+                "NOT NULL CHECK (cadeau_hotesse_ttc >= 0)",
+                "Valeur TTC du cadeau offert à l'hôtesse",
+                "34.38",
+            ),
+        ),
+        contraintes=("CHECK (presentes <= invitees)",),
+        index=(("id_vdi",), ("date_reunion",)),
     ),
     Table(
         "dictionnaire",

@@ -1,0 +1,47 @@
+"""Per-table fingerprints of a built database: prove that adding tables (or columns at the end)
+leaves the other rows byte-identical (the global ``empreinte`` changes as soon as a table is
+added)."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+
+def colonnes_des_tables(chemin: Path) -> dict[str, tuple[str, ...]]:
+    """table → its column names, for every table of the database but ``sqlite_stat1``."""
+    con = sqlite3.connect(f"file:{Path(chemin).as_posix()}?mode=ro", uri=True)
+    try:
+        noms = [
+            r[0]
+            for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'sqlite_stat1' "
+                "ORDER BY name"
+            )
+        ]
+        return {t: tuple(r[1] for r in con.execute(f"PRAGMA table_info({t})")) for t in noms}
+    finally:
+        con.close()
+
+
+def empreintes_par_table(chemin: Path, colonnes: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """table → SHA-256 of the rows of the given columns (rows sorted on them, ``repr`` of each
+    tuple, as ``generation.empreinte`` hashes a table). The ``dictionnaire`` table is hashed on
+    the rows that describe the given tables only."""
+    con = sqlite3.connect(f"file:{Path(chemin).as_posix()}?mode=ro", uri=True)
+    try:
+        resultat = {}
+        for table, cols in colonnes.items():
+            liste = ", ".join(cols)
+            filtre = ""
+            if table == "dictionnaire":
+                filtre = "WHERE table_nom IN ({})".format(", ".join(f"'{t}'" for t in colonnes))
+            h = hashlib.sha256()
+            for ligne in con.execute(f"SELECT {liste} FROM {table} {filtre} ORDER BY {liste}"):
+                h.update(repr(ligne).encode())
+                h.update(b"\n")
+            resultat[table] = h.hexdigest()
+        return resultat
+    finally:
+        con.close()
