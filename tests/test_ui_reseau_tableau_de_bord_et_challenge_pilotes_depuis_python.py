@@ -5,6 +5,7 @@ field and the previous result kept."""
 from __future__ import annotations
 
 import re
+import sqlite3
 from decimal import Decimal
 
 from widgets.ui.champs import ResultatObservable
@@ -102,3 +103,63 @@ def test_challenge_more_winners_turn_the_gain_down() -> None:
     assert c.erreur == "" and c.resultat == valide
     c.taux_de_marge.value = "0"
     assert "avec une marge nulle, aucun CA ne paie le challenge" in c.taux_de_marge.erreur
+
+
+def test_dashboard_read_from_a_hand_filled_base_tells_namesakes_apart(tmp_path) -> None:
+    base = tmp_path / "reseau.db"
+    con = sqlite3.connect(base)
+    con.executescript(
+        """
+        CREATE TABLE secteurs (id_secteur INTEGER PRIMARY KEY, nom TEXT NOT NULL);
+        CREATE TABLE partenaires (
+            id_partenaire INTEGER PRIMARY KEY, nom TEXT NOT NULL, type TEXT NOT NULL,
+            contrat TEXT, id_secteur INTEGER REFERENCES secteurs(id_secteur), date_entree TEXT,
+            date_sortie TEXT, taux_commission_pct REAL, redevance_pct REAL,
+            redevance_pub_pct REAL, droit_entree_ht REAL);
+        CREATE TABLE ventes_partenaires (
+            id_partenaire INTEGER REFERENCES partenaires(id_partenaire), mois TEXT,
+            ca_ht REAL, objectif_ht REAL, PRIMARY KEY (id_partenaire, mois));
+        INSERT INTO secteurs VALUES (1, 'Nord'), (2, 'Sud');
+        INSERT INTO partenaires (id_partenaire, nom, type, id_secteur) VALUES
+            (1, 'Maison du Linge Auch', 'franchisé', 2),
+            (2, 'Maison du Linge Auch', 'franchisé', 2),
+            (3, 'Agence Lille', 'agent', 1);
+        INSERT INTO ventes_partenaires VALUES
+            (1, '2025-11', 9000, 10000), (1, '2025-12', 12500, 10000),
+            (2, '2025-11', 4000, 5000),
+            (3, '2025-11', 8400, 7000), (3, '2025-12', 6300, 7000);
+        """
+    )
+    con.commit()
+    con.close()
+    t = TableauDeBordPartenaires.depuis_la_base(base, graphique=False)
+    assert t.erreur == ""
+    # n° 1 : 21 500 / 20 000 = 107,5 % ; n° 2 : 4 000 / 5 000 = 80 % ; Lille 14 700 / 14 000 = 105 %
+    assert [(x.partenaire, x.taux_de_realisation, x.rang) for x in t.resultat.lignes] == [
+        ("Maison du Linge Auch (n° 1)", D("107.5"), 1),
+        ("Maison du Linge Auch (n° 2)", D("80"), 3),
+        ("Agence Lille", D("105"), 2),
+    ]
+    # réseau : 40 200 / 39 000 = 103,077 → 103,08 %
+    assert t.resultat.taux_de_realisation == D("103.08")
+    t.dernier_mois.value = "2025-11"
+    # novembre : Lille 8 400 / 7 000 = 120 % en tête ; n° 1 90 % ; n° 2 80 %
+    assert t.resultat.classement == (
+        "Agence Lille",
+        "Maison du Linge Auch (n° 1)",
+        "Maison du Linge Auch (n° 2)",
+    )
+    assert list(t.type_partenaire.options) == ["Tous les types", "agent", "franchisé"]
+
+
+def test_the_app_reads_the_generated_network(base_demo) -> None:
+    t = TableauDeBordPartenaires.depuis_la_base(base_demo, graphique=False)
+    assert t.erreur == "" and len(t.resultat.lignes) >= 10
+    # the objective-vs-actual totals are those of the table, to the cent
+    con = sqlite3.connect(base_demo)
+    objectif, realise = con.execute(
+        "SELECT ROUND(SUM(objectif_ht), 2), ROUND(SUM(ca_ht), 2) FROM ventes_partenaires"
+    ).fetchone()
+    con.close()
+    assert t.resultat.objectif_total == D(str(objectif))
+    assert t.resultat.realise_total == D(str(realise))

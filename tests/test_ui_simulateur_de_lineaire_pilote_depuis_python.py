@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from matplotlib.patches import Rectangle
 
+from widgets.calculs import arrondi, arrondi_centime
 from widgets.ui.champs import ResultatObservable
 from widgets.ui.lineaire import SimulateurLineaire, planogramme
 
@@ -100,3 +101,37 @@ def test_the_planogram_draws_one_block_per_facing_and_frames_the_rupture() -> No
     # the glove runs over two levels: 2 faces at the end of level 1, 2 at the start of level 2
     assert textes.count("Gant de toilette\n2 faces") == 2
     assert [t.get_text() for t in axe.get_yticklabels()] == ["Niveau 1", "Niveau 2"]
+
+
+def test_the_shelf_of_the_first_panel_store_from_its_latest_survey(base_demo) -> None:
+    from widgets.donnees.reseaux import magasins_du_panel, releve_du_magasin
+
+    s = SimulateurLineaire.depuis_le_releve(base=base_demo, graphique=False)
+    panel = magasins_du_panel(base_demo)
+    releve = releve_du_magasin(int(panel["id_client"].iloc[0]), base_demo)
+    assert s.erreur == "" and str(panel["magasin"].iloc[0]) in s.titre
+    assert len(s.resultat.lignes) == len(releve)
+    # the first reference worked from the survey row: 3 products deep, a week of 6 days of
+    # sale refilled every 6 days → sells min(ventes / 13, faces × 3) at prix TTC / 1,2
+    premiere = releve.iloc[0]
+    demande = arrondi(D(int(premiere["ventes_13_semaines"])) / 13, 2)
+    ventes = min(demande, D(int(premiere["facings"]) * 3))
+    prix_ht = arrondi_centime(D(str(premiere["prix_ttc"])) / D("1.2"))
+    ligne = s.resultat.lignes[0]
+    assert (ligne.reference, ligne.faces) == (premiere["designation"], int(premiere["facings"]))
+    assert ligne.ca == arrondi_centime(ventes * prix_ht)
+    # 4 levels holding the survey's linear (rounded up to the centimetre), plus the widest
+    # facing on each level (a facing is not cut between two levels)
+    total = sum(D(str(x)) for x in releve["lineaire_m"])
+    plus_large = max(ligne.largeur for ligne in s.resultat.lignes)
+    assert s.resultat.lineaire_occupe <= total
+    assert total <= s.resultat.lineaire_disponible < total + 4 * (plus_large + D("0.01"))
+    # taking every facing off the first reference puts it off the shelf
+    s.faces[ligne.reference].value = "0"
+    assert s.resultat.lignes[0].ca == 0 and s.resultat.ca == s.initial.ca - ligne.ca
+
+
+def test_a_base_without_surveys_gives_the_example_shelf_and_says_why(tmp_path) -> None:
+    s = SimulateurLineaire.depuis_le_releve(base=tmp_path / "absente.db", graphique=False)
+    assert s.titre.startswith("Rayon d'exemple (la base ne donne pas de relevé de linéaire")
+    assert "introuvable" in s.titre and s.resultat.ca == D("380")

@@ -158,9 +158,14 @@ def planogramme(
                 Rectangle((float(fin), y + 0.08), float(long_niveau - fin), 0.84,
                           facecolor="#eeeeee", edgecolor="#9e9e9e", hatch="//", linewidth=0.6)
             )  # fmt: skip
-            axe.text(float(fin + long_niveau) / 2, y + 0.5, "libre", ha="center",
-                     va="center", fontsize=8, color="#333333")  # fmt: skip
+            if long_niveau - fin >= long_niveau / 20:  # room for the word
+                axe.text(float(fin + long_niveau) / 2, y + 0.5, "libre", ha="center",
+                         va="center", fontsize=8, color="#333333")  # fmt: skip
     depasse = max((fin for *_x, fin, _f in troncons), default=Decimal(0))
+    if depasse > long_niveau:  # facings that do not fit whole on the levels: past the edge
+        axe.axvline(float(long_niveau), color=COULEUR_RUPTURE, linestyle="--", linewidth=1.5)
+        axe.text(float(long_niveau), niveaux, " bord du rayon", color=COULEUR_RUPTURE,
+                 fontsize=8, va="bottom")  # fmt: skip
     axe.set_xlim(0, float(max(long_niveau, depasse)))
     axe.set_ylim(0, niveaux)
     axe.set_yticks([niveaux - 0.5 - k for k in range(niveaux)])
@@ -176,6 +181,16 @@ def planogramme(
     )
     figure.tight_layout()
     return figure
+
+
+def _pastille(numero: int) -> str:
+    """The reference's number on its planogram colour (the planogram numbers narrow blocks)."""
+    fond, texte = COULEURS[(numero - 1) % len(COULEURS)]
+    return (
+        f'<span style="display:inline-block;min-width:18px;padding:0 2px;margin:6px 4px 0 0;'
+        f'background:{fond};color:{texte};font-size:0.8em;text-align:center;border-radius:3px">'
+        f"{numero}</span>"
+    )
 
 
 def _n(valeur: Decimal | None, decimales: int = 2) -> str:
@@ -200,8 +215,10 @@ class SimulateurLineaire(Calculatrice):
         delai_de_reassort: str = "6",
         jours_de_vente: str = "6",
         graphique: bool = True,
+        titre: str = "",
     ) -> None:
         super().__init__()
+        self.titre = titre
         self.references = [dict(r) for r in (references or REFERENCES_EXEMPLE)]
         self.graphique = graphique
         self.jours_de_vente = jours_de_vente
@@ -222,17 +239,12 @@ class SimulateurLineaire(Calculatrice):
         self.faces: dict[str, ChampSaisie] = {}
         lignes = [w.HTML("<b>Faces par référence</b>")]
         for i, (nom, ref) in enumerate(zip(noms, self.references, strict=True), start=1):
-            fond, _texte = COULEURS[(i - 1) % len(COULEURS)]
             champ = ChampSaisie(
                 f"faces-{i}", f"{nom} — faces", str(ref.get("faces", "")), exemple="ex. 4",
                 largeur="330px", aide=f"Nombre de faces de « {nom} » en rayon",
             )  # fmt: skip
             self.faces[nom] = champ
-            pastille = w.HTML(
-                f'<span style="display:inline-block;width:12px;height:12px;background:{fond};'
-                f'margin-top:9px" aria-hidden="true"></span>',
-                layout=w.Layout(width="16px", min_width="16px"),
-            )
+            pastille = w.HTML(_pastille(i), layout=w.Layout(width="26px", min_width="26px"))
             lignes.append(w.HBox([pastille, champ]))
         self.depuis = w.Dropdown(options=noms, value=noms[0] if noms else None,
                                  description="Déplacer depuis")  # fmt: skip
@@ -266,7 +278,10 @@ class SimulateurLineaire(Calculatrice):
             largeur="400px",
         )  # fmt: skip
         droite = w.VBox([self.zone_erreur, self.zone_resultat])
-        self.children = [cote_a_cote(gauche, droite)]
+        entete = (
+            [w.HTML(f"<p class='atelier-titre-rayon'>{html.escape(titre)}</p>")] if titre else []
+        )
+        self.children = [*entete, cote_a_cote(gauche, droite)]
         self.add_class("atelier-simulateur-lineaire")
         self.initial = self._simuler(self.references)
         self.calculer()
@@ -274,29 +289,52 @@ class SimulateurLineaire(Calculatrice):
     @classmethod
     def depuis_le_releve(
         cls,
-        id_client: int,
+        id_client: int | None = None,
         base: Path | str | None = None,
         *,
         niveaux: int = 4,
-        profondeur: int = 6,
+        profondeur: int = 3,
         **options: Any,
     ) -> SimulateurLineaire:
-        """The shelf of a panel store from its latest survey (``releves_magasin``: facings,
-        linear, prices, sales of the 13 weeks before, purchase prices), through
-        :func:`~widgets.calculs.merchandising.references_du_releve`; the length of a level is
-        the occupied linear over ``niveaux`` (the shelf is full: move facings, don't add).
-        A base without the survey raises :class:`~widgets.erreurs.ErreurAtelier` in French."""
+        """The shelf of a panel store (default: the first one) from its latest survey
+        (``releves_magasin``: facings, linear, prices, sales of the 13 weeks before, purchase
+        prices), through :func:`~widgets.calculs.merchandising.references_du_releve`
+        (``profondeur`` products one behind the other in a facing: an assumption); the length
+        of a level is the occupied linear over ``niveaux`` (the shelf is full: move facings,
+        don't add). A base without the surveys gives the example shelf, saying why in French.
+        """
         try:
-            from widgets.donnees.reseaux import releve_du_magasin
-        except ImportError as err:  # pragma: no cover - the data layer predates the networks
-            raise ErreurAtelier(
-                "les lectures des réseaux ne sont pas installées.", champ="Relevé de linéaire"
-            ) from err
-        releve = releve_du_magasin(id_client, base)
+            from widgets.donnees.reseaux import magasins_du_panel, releve_du_magasin
+
+            if id_client is None:
+                panel = magasins_du_panel(base)
+                if panel.empty:
+                    raise ErreurAtelier("la base n'a aucun magasin dans le panel.", champ="Panel")
+                id_client = int(panel["id_client"].iloc[0])
+                magasin = str(panel["magasin"].iloc[0])
+            else:
+                magasin = f"magasin n° {id_client}"
+            releve = releve_du_magasin(id_client, base)
+        except (ImportError, ErreurAtelier) as err:
+            options.setdefault(
+                "titre",
+                "Rayon d'exemple (la base ne donne pas de relevé de linéaire : "
+                f"{str(err).rstrip('.')}).",
+            )
+            return cls(**options)
         references = references_du_releve(releve.to_dict("records"), profondeur=profondeur)
-        longueur = lineaire_par_niveau(references, niveaux)
+        # the facings are not cut between two levels: one facing more of room per level
+        longueur = lineaire_par_niveau(references, niveaux) + max(r["largeur"] for r in references)
+        jour = releve["date_releve"].iloc[0]
+        date = jour.strftime("%d/%m/%Y") if hasattr(jour, "strftime") else str(jour)
         options.setdefault("longueur", format_nombre(longueur, 2))
         options.setdefault("niveaux", str(niveaux))
+        options.setdefault(
+            "titre",
+            f"Rayon linge de maison de {magasin}, relevé du {date} : demande = ventes des 13 "
+            f"semaines avant le relevé / 13, prix HT = prix TTC / 1,2, marge du magasin = prix "
+            f"HT − prix d'achat HT, {profondeur} produits l'un derrière l'autre par face.",
+        )
         return cls(references, **options)
 
     # -- reading ----------------------------------------------------------------------------
@@ -363,11 +401,11 @@ class SimulateurLineaire(Calculatrice):
             "Couverture (jours)", "Ventes perdues",
         )  # fmt: skip
         corps = []
-        for ligne in s.lignes:
+        for numero, ligne in enumerate(s.lignes, start=1):
             rupture = f' <b style="color:{COULEUR_RUPTURE}">rupture</b>' if ligne.en_rupture else ""
             hors = " <small>(hors rayon)</small>" if ligne.faces == 0 else ""
             cellules = (
-                html.escape(ligne.reference) + rupture + hors,
+                _pastille(numero) + html.escape(ligne.reference) + rupture + hors,
                 str(ligne.faces),
                 _n(ligne.lineaire),
                 html.escape(pourcent(ligne.part_lineaire)),

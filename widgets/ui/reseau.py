@@ -168,9 +168,17 @@ class TableauDeBordPartenaires(Calculatrice):
             )
         except ErreurAtelier as err:
             return cls(erreur_de_lecture=str(err), **options)
+        # two partners may bear the same name: their number tells them apart
+        ids_par_nom: dict[str, set] = {}
+        for r in df.to_dict("records"):
+            ids_par_nom.setdefault(str(r["nom"]), set()).add(r["id_partenaire"])
         lignes = [
             {
-                "partenaire": str(r["nom"]),
+                "partenaire": (
+                    str(r["nom"])
+                    if len(ids_par_nom[str(r["nom"])]) == 1
+                    else f"{r['nom']} (n° {r['id_partenaire']})"
+                ),
                 "type": str(r["type"]),
                 "mois": str(r["mois"]),
                 "ca_ht": format(Decimal(str(r["ca_ht"])), "f"),
