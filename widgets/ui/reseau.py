@@ -119,12 +119,12 @@ class TableauDeBordPartenaires(Calculatrice):
         self.graphique = graphique
         self._erreur_de_lecture = erreur_de_lecture
         self.premier_mois = ChampSaisie(
-            "premier-mois", "Premier mois", premier_mois, exemple="ex. 2025-01 (vide : tout)",
-            aide="Premier mois compté, par exemple 2025-01",
+            "premier-mois", "Premier mois", premier_mois, exemple="ex. 2025-01",
+            aide="Premier mois compté, par exemple 2025-01 (vide : depuis le début)",
         )  # fmt: skip
         self.dernier_mois = ChampSaisie(
-            "dernier-mois", "Dernier mois", dernier_mois, exemple="ex. 2025-12 (vide : tout)",
-            aide="Dernier mois compté, par exemple 2025-12",
+            "dernier-mois", "Dernier mois", dernier_mois, exemple="ex. 2025-12",
+            aide="Dernier mois compté, par exemple 2025-12 (vide : jusqu’à la fin)",
         )  # fmt: skip
         types = sorted({str(v.get("type")) for v in self.ventes if v.get("type")})
         self.type_partenaire = w.Dropdown(
