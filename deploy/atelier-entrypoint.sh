@@ -1,6 +1,6 @@
 #!/bin/sh
 # Point d'entrée de l'image Atelier NRC (Containerfile). Un mode, puis ses options :
-#   tableaux-de-bord  le serveur de tableaux de bord Voilà (port 8866, défaut)
+#   tableaux-de-bord  le serveur de tableaux de bord Voilà (port 8866, défaut ; ATELIER_PORT)
 #   lab               JupyterLab sur les carnets de l'élève (port 8888)
 #   singleuser        le serveur d'un élève lancé par JupyterHub (Zero to JupyterHub, compose)
 #   hub               JupyterHub de deploy/compose.yaml (deploy/jupyterhub/compose_jupyterhub_config.py)
@@ -22,7 +22,7 @@ case "$mode" in
         mkdir -p "$ATELIER_CLASSE" "$ATELIER_SERVEUR"
         exec atelier tableaux-de-bord \
             --config "${ATELIER_CONFIG:-/app/deploy/atelier_dashboards_config.py}" \
-            --hote 0.0.0.0 --port 8866 "$@" ;;
+            --hote 0.0.0.0 --port "${ATELIER_PORT:-8866}" "$@" ;;
     lab)
         copier_carnets /donnees/lab
         exec atelier lab --dossier /donnees/lab --hote 0.0.0.0 --port 8888 --sans-navigateur "$@" ;;

@@ -1,7 +1,7 @@
 """Health check of the Atelier NRC image (``HEALTHCHECK`` of the Containerfile).
 
 Healthy when one of the image's servers answers on loopback: the dashboards server
-(``/atelier/etat.json``), JupyterLab or a JupyterHub single-user server (``<prefix>api``),
+(``/atelier/etat.json``, on ``ATELIER_PORT`` if set, as the entrypoint), JupyterLab or a JupyterHub single-user server (``<prefix>api``),
 or JupyterHub itself (``/hub/health``). Standard library only; exit code 0 or 1.
 """
 
@@ -10,8 +10,9 @@ import sys
 import urllib.request
 
 prefixe = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/")
+port_tableaux = os.environ.get("ATELIER_PORT", "8866")
 ADRESSES = [
-    "http://127.0.0.1:8866/atelier/etat.json",
+    f"http://127.0.0.1:{port_tableaux}/atelier/etat.json",
     f"http://127.0.0.1:8888{prefixe}api",
     "http://127.0.0.1:8000/hub/health",
 ]

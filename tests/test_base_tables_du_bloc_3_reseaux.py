@@ -52,7 +52,7 @@ EMPREINTES_AVANT = {
         "commandes": "4ae636431e4444fe4690b941a133e6a563216aebb98f88b06c397c19634c65ff",
         "commerciaux": "e634b91de734fd48160ac690009d78ec438bd524f8fc331ccd8be341df713293",
         "communes": "35f2a7ff9423d1a638291c8e2dfb3eecdccc07a4504a63005bdbd5093f1d1cf3",
-        "dictionnaire": "ca5229ce41fba6502e3f4545ae60d244b88b89163786a258c593a8433059cf75",
+        "dictionnaire": "5102616c9b97c64f1a1df54d37fb94ea4475b61c2961b0e0789920aa568a9f5a",
         "factures": "91f8bb5db465e7402e0f4c7b165903d444775e63a9b620dacf76e0be4d93fc14",
         "lignes_commande": "ba253a43fd8b69f051a8906e8256c2c392bb83cd9170fb51c8c4e28cb6336ac3",
         "objectifs": "63b93f5761f9e64c0f533ba28e982acf3848d3eae8edbf2336ffc116a272a3db",
@@ -68,7 +68,7 @@ EMPREINTES_AVANT = {
         "commandes": "caa32d4af475b51cba2c81c1db3f5943a7641823d3140c95c7b323e60285f9e0",
         "commerciaux": "35e34e1640d7a2564748f888672f1e4a48ae4b855e6676889c623245f90aeeb4",
         "communes": "35f2a7ff9423d1a638291c8e2dfb3eecdccc07a4504a63005bdbd5093f1d1cf3",
-        "dictionnaire": "ca5229ce41fba6502e3f4545ae60d244b88b89163786a258c593a8433059cf75",
+        "dictionnaire": "5102616c9b97c64f1a1df54d37fb94ea4475b61c2961b0e0789920aa568a9f5a",
         "factures": "98940d98f5ee47323de515569ad9896db9cac17886f4d64ca9e06f0fbe509e3d",
         "lignes_commande": "e8faee326f2de76fbe05a8b933bc8e52d2a10a9008f94c69b1d426c2c05d5a7c",
         "objectifs": "8c13d7701c0fca1bfb79b3bd88ec726bbc3875a6a4ec93678ba2d40cb5313a6d",
@@ -510,3 +510,78 @@ def test_the_schema_browser_of_the_requeteur_lists_the_new_tables(base_demo):
     assert any(t.startswith("reunions (") for t in titres)
     assert any(t.startswith("sell_out (") for t in titres)
     assert "<code>vdi.id_parrain</code>" in navigateur._relations.value
+
+
+class _Compteur:
+    """A writer that only counts the rows (and keeps the stores)."""
+
+    def __init__(self) -> None:
+        self.lignes: dict[str, int] = {}
+        self.magasins: list[tuple] = []
+
+    def inserer(self, table: str, lignes: list[tuple]) -> int:
+        self.lignes[table] = self.lignes.get(table, 0) + len(lignes)
+        if table == "magasins":
+            self.magasins += lignes
+        return len(lignes)
+
+    def inserer_colonnes(self, table: str, colonnes: list) -> None:
+        pass
+
+    def executer(self, instruction: str) -> None:
+        pass
+
+    def terminer(self) -> None:
+        pass
+
+
+def test_the_network_tables_stay_bounded_however_many_clients():
+    from widgets.donnees.generation.generateur import Generateur
+    from widgets.donnees.generation.reseaux import generer_reseaux
+
+    ecriture = _Compteur()
+    gen = Generateur(ecriture, 2000, 2026)
+    gen._communes_secteurs()
+    gen._produits()
+    gen._commerciaux()
+    gen._clients()
+    gen.n = 1_000_000  # the sizes that depend on the base size take their largest value
+    generer_reseaux(gen)
+    n = ecriture.lignes
+    assert sum(m[5] for m in ecriture.magasins) == 36
+    assert n["partenaires"] == 80 and n["vdi"] == 400
+    assert n["sell_out"] <= 36 * 104 * 3
+    assert n["releves_magasin"] <= 36 * 8 * 40
+    assert n["ventes_partenaires"] <= 80 * 36
+    assert n["reunions"] < 400 * 36 * 4
+
+
+def test_the_competitor_price_of_a_reference_is_the_closest_facing_one(con):
+    releves = lignes(
+        con,
+        """SELECT r.id_releve, r.prix_ttc, r.prix_concurrent_ttc,
+                  (SELECT GROUP_CONCAT(c.prix_ttc) FROM releves_magasin c
+                   WHERE c.id_client = r.id_client AND c.date_releve = r.date_releve
+                     AND c.id_produit IS NULL
+                     AND c.designation LIKE r.designation || ' (%') AS en_face
+           FROM releves_magasin r WHERE r.id_produit IS NOT NULL""",
+    )
+    avec_concurrent = [r for r in releves if r[3] is not None]
+    assert len(avec_concurrent) > len(releves) / 5
+    for _id, prix, concurrent, en_face in releves:
+        if en_face is None:
+            assert concurrent is None
+            continue
+        prix_en_face = [float(x) for x in en_face.split(",")]
+        assert concurrent == min(prix_en_face, key=lambda x: abs(x - prix))
+    # store brands sell cheaper than the firm, premier prix cheaper still
+    assert (
+        un(
+            con,
+            "SELECT AVG(c.prix_ttc < r.prix_ttc) FROM releves_magasin c JOIN magasins m "
+            "ON m.id_client = c.id_client AND m.enseigne = c.marque JOIN releves_magasin r "
+            "ON r.id_client = c.id_client AND r.date_releve = c.date_releve "
+            "AND c.designation = r.designation || ' (MDD)'",
+        )
+        == 1
+    )

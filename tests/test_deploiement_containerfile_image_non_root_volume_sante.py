@@ -62,7 +62,7 @@ def test_the_three_commands_dashboards_lab_and_jupyterhub_single_user():
     ):
         bloc = ENTREE.split(f"    {mode}", 1)[1].split(";;", 1)[0]
         assert commande in bloc, mode
-    assert "--hote 0.0.0.0 --port 8866" in ENTREE
+    assert '--hote 0.0.0.0 --port "${ATELIER_PORT:-8866}"' in ENTREE
 
 
 def test_the_build_context_leaves_out_the_local_venv_and_databases():

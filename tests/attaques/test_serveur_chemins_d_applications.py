@@ -77,3 +77,18 @@ def test_the_cap_counts_pages_that_never_open_their_socket(serveur):
     assert _get(serveur, "/voila/render/prix%5Fttc.ipynb")[0] == 503
     statut, _, duree = _get(serveur, "/")
     assert statut == 200 and duree < 1
+
+
+def test_pages_requested_together_at_the_cap_never_pass_it(serveur):
+    """visites.ipynb (no pool, cap 4): each page starts its kernel, which takes seconds; six
+    requests sent at the same moment used to be checked against the kernels already counted
+    (none yet) and all passed. Now the places are taken at admission: four pages, two 503."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    assert serveur.etat()["apps"]["visites.ipynb"]["en_service"] == 0
+    with ThreadPoolExecutor(6) as pool:
+        statuts = list(
+            pool.map(lambda _: _get(serveur, "/voila/render/visites.ipynb")[0], range(6))
+        )
+    assert sorted(statuts) == [200, 200, 200, 200, 503, 503]
+    assert serveur.etat()["apps"]["visites.ipynb"]["en_service"] == 4

@@ -130,3 +130,24 @@ def test_a_ten_megabyte_upload_is_refused_in_french_and_the_class_is_kept(prof):
     _repond_vite(prof)
     statut, _, csv_texte = prof.requete("GET", "/enseignant/notes.csv")
     assert statut == 200 and len(csv_texte.lstrip("\ufeff").splitlines()) == 1 + len(HOSTILES)
+
+
+def test_a_huge_body_is_refused_before_it_is_read(prof):
+    """Tornado would hold a body of up to 100 MB in memory before any handler runs: the server
+    refuses one over 16 MB at once, from its Content-Length, and keeps answering others."""
+    import socket
+    from urllib.parse import urlparse
+
+    adresse = urlparse(prof.serveur.base)
+    with socket.create_connection((adresse.hostname, adresse.port), timeout=10) as s:
+        s.sendall(
+            b"POST /enseignant/classe HTTP/1.1\r\nHost: localhost\r\n"
+            b"Content-Type: text/csv\r\nContent-Length: 50000000\r\n\r\n"
+            + b"x"
+            * 1000  # and then nothing: the server must not wait for 50 MB
+        )
+        debut = time.perf_counter()
+        reponse = s.recv(200)
+    assert reponse.startswith(b"HTTP/1.1 400")
+    assert time.perf_counter() - debut < 5
+    _repond_vite(prof)

@@ -28,15 +28,19 @@ def colonnes_des_tables(chemin: Path) -> dict[str, tuple[str, ...]]:
 def empreintes_par_table(chemin: Path, colonnes: dict[str, tuple[str, ...]]) -> dict[str, str]:
     """table → SHA-256 of the rows of the given columns (rows sorted on them, ``repr`` of each
     tuple, as ``generation.empreinte`` hashes a table). The ``dictionnaire`` table is hashed on
-    the rows that describe the given tables only."""
+    the rows that describe the given columns only."""
     con = sqlite3.connect(f"file:{Path(chemin).as_posix()}?mode=ro", uri=True)
     try:
         resultat = {}
         for table, cols in colonnes.items():
             liste = ", ".join(cols)
             filtre = ""
-            if table == "dictionnaire":
-                filtre = "WHERE table_nom IN ({})".format(", ".join(f"'{t}'" for t in colonnes))
+            if table == "dictionnaire":  # the rows of the given columns only (not a column
+                # added at the end of an existing table, e.g. commandes.canal)
+                paires = ", ".join(
+                    f"('{t}', '{c}')" for t, cs in colonnes.items() if t != table for c in cs
+                )
+                filtre = f"WHERE (table_nom, colonne) IN (VALUES {paires})"
             h = hashlib.sha256()
             for ligne in con.execute(f"SELECT {liste} FROM {table} {filtre} ORDER BY {liste}"):
                 h.update(repr(ligne).encode())

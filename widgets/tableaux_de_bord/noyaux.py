@@ -47,6 +47,9 @@ class GestionnaireNoyauxAtelier(AsyncMappingKernelManager):
         super().__init__(**kwargs)
         self._app_des_noyaux: dict[str, str] = {}
         self._en_service: set[str] = set()
+        #: Pages admitted under their app's cap whose kernel is not counted yet (one token
+        #: each): two requests arriving together at the cap cannot both pass (see admettre).
+        self._admissions: dict[str, list[object]] = {}
         self._file_reserve: asyncio.Semaphore | None = None
         #: Set when the server stops (widgets.tableaux_de_bord.arret): no new kernel.
         self.refuser_les_demarrages = False
@@ -66,6 +69,7 @@ class GestionnaireNoyauxAtelier(AsyncMappingKernelManager):
             kernel_id = rendu[2]
             if kernel_id in self._app_des_noyaux:
                 self._en_service.add(kernel_id)
+                self._admission_servie(self._app_des_noyaux[kernel_id])
             return rendu
 
         return remettre_et_compter
@@ -91,6 +95,7 @@ class GestionnaireNoyauxAtelier(AsyncMappingKernelManager):
             self._app_des_noyaux[kernel_id] = app
             if pour_une_page:
                 self._en_service.add(kernel_id)
+                self._admission_servie(app)
         return kernel_id
 
     def notify_connect(self, kernel_id: str) -> None:
@@ -112,6 +117,33 @@ class GestionnaireNoyauxAtelier(AsyncMappingKernelManager):
                 self._app_des_noyaux.pop(kernel_id, None)
                 self._en_service.discard(kernel_id)
         self.rendus_incomplets &= vivants
+
+    def admettre(self, carnet: str, maximum: int) -> object | None:
+        """Admit one page of ``carnet`` under its cap: a token, or None when the kernels in
+        service plus the pages admitted whose kernel is not counted yet reach ``maximum``.
+
+        The check and the count happen in one step of the event loop, so two requests arriving
+        together cannot both take the last place (the kernel of an admitted page is only
+        counted later, when the pool hands it over or when it starts). Give the token back
+        with :meth:`fin_admission` when the page is served (or fails)."""
+        file = self._admissions.setdefault(carnet, [])
+        if self.noyaux_en_service(carnet) + len(file) >= maximum:
+            return None
+        jeton = object()
+        file.append(jeton)
+        return jeton
+
+    def fin_admission(self, carnet: str, jeton: object) -> None:
+        """The page admitted with ``jeton`` is served: its place, if still held, is freed."""
+        file = self._admissions.get(carnet, [])
+        if jeton in file:
+            file.remove(jeton)
+
+    def _admission_servie(self, carnet: str) -> None:
+        # A page's kernel is now counted in service: the oldest admission of the app is over.
+        file = self._admissions.get(carnet)
+        if file:
+            file.pop(0)
 
     def noyaux_en_service(self, carnet: str) -> int:
         """Nombre de noyaux vivants qui servent un élève sur l'application ``carnet``."""

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from pathlib import Path
@@ -199,7 +200,8 @@ class PageApplication(TornadoVoilaHandler):
             self.finish(page_introuvable(carnet, base))
             return
         maximum = reglages.max_noyaux_de(carnet)
-        if self.kernel_manager.noyaux_en_service(carnet) >= maximum:
+        jeton = self.kernel_manager.admettre(carnet, maximum)
+        if jeton is None:
             self.log.warning(
                 "Application %s complète (%d noyaux) : visiteur refusé", carnet, maximum
             )
@@ -217,6 +219,7 @@ class PageApplication(TornadoVoilaHandler):
             await super().get(path)
         finally:
             pilote.fin_ouverture(carnet)
+            self.kernel_manager.fin_admission(carnet, jeton)
 
     def should_use_rendered_notebook(self, *args: Any, **kwargs: Any) -> bool:
         """Voilà's choice between a pool kernel and a kernel started for this page, asked right
@@ -238,6 +241,10 @@ class ArretNoyau(VoilaShutdownKernelHandler):
 
     def check_xsrf_cookie(self) -> None:
         return None
+
+
+TAILLE_MAX_CORPS = 16 * 1024 * 1024
+"""Largest HTTP request body the dashboards server accepts (bytes)."""
 
 
 class VoilaAtelier(Voila):
@@ -286,6 +293,21 @@ class VoilaAtelier(Voila):
         self.pilote.brancher()
         settings[CLE_PILOTE] = self.pilote
         return settings
+
+    def listen(self) -> None:
+        # Tornado reads a whole request body into memory before any handler runs (up to its
+        # 100 MB default): a student could make the server hold hundreds of megabytes per
+        # connection. Bodies over TAILLE_MAX_CORPS are refused by Tornado itself (HTTP 400,
+        # connection closed) before a byte of them is read; the largest legitimate upload (a
+        # class list, refused in French over 1 MB by its handler) stays far below.
+        ecouter = self.app.listen
+        self.app.listen = functools.partial(  # type: ignore[method-assign]
+            ecouter, max_body_size=TAILLE_MAX_CORPS, max_buffer_size=TAILLE_MAX_CORPS
+        )
+        try:
+            super().listen()
+        finally:
+            del self.app.listen
 
     def stop(self) -> None:
         try:

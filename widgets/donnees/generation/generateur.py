@@ -29,6 +29,11 @@ from widgets.donnees.generation.aleatoire import (
     slug,
     telephone,
 )
+from widgets.donnees.generation.distance import (
+    TABLES_DISTANCE_GENEREES,
+    EcritureAvecCanal,
+    generer_distance,
+)
 from widgets.donnees.generation.ecriture import Ecriture
 from widgets.donnees.generation.prospects import generer_prospects
 from widgets.donnees.generation.reseaux import TABLES_RESEAUX, generer_reseaux
@@ -131,7 +136,7 @@ class Generateur:
             raise ErreurAtelier(
                 f"il faut au moins 1 client (demandé : {nb_clients}).", champ="clients"
             )
-        self.ecriture = ecriture
+        self.ecriture = EcritureAvecCanal(ecriture, self)  # + commandes.canal (bloc 2)
         self.n = nb_clients
         self.graine = graine
         self.vectorise = vectorise
@@ -161,6 +166,7 @@ class Generateur:
             (self._prospects_et_visites, ("prospects", "prospects_defauts", "visites")),
             (self._objectifs, ("objectifs",)),
             (self._reseaux, TABLES_RESEAUX),  # bloc 3, own random streams (reseaux.py)
+            (lambda: generer_distance(self), TABLES_DISTANCE_GENEREES),  # bloc 2
         )
         for etape, tables in etapes:
             etape()

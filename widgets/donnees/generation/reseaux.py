@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from widgets.donnees.generation import referentiels as R
 from widgets.donnees.generation.aleatoire import FIN, Tirage, arrondi_div, euros
-from widgets.donnees.generation.schema import GAMMES_GMS
+from widgets.donnees.vocabulaire import GAMMES_GMS
 
 if TYPE_CHECKING:  # pragma: no cover
     from widgets.donnees.generation.generateur import Client, Commune, Generateur
@@ -99,7 +99,7 @@ MECANIQUES = (
     ("prix barré", (15, 30)),
 )
 
-TYPES_PARTENAIRE = (("distributeur", 0.3), ("franchisé", 0.3), ("agent", 0.25), ("VDI", 0.15))
+PARTS_PARTENAIRES = (("distributeur", 0.3), ("franchisé", 0.3), ("agent", 0.25), ("VDI", 0.15))
 CA_MENSUEL = {  # euros HT per month: range of a partner's usual level
     "distributeur": (25_000, 80_000),
     "franchisé": (15_000, 40_000),
@@ -423,7 +423,13 @@ def _panel(gen: Generateur, magasins: list[tuple], rng: Tirage) -> None:
                     info[p[0]][1] * info[p[0]][2] ** 0.5 * rng.uniform(0.85, 1.15) for p in refs
                 ]
                 unites.update(zip((p[0] for p in refs), _repartir(total, poids), strict=True))
-            face_du_miroir = {c[0][0]: c[3] for c in concurrents}
+            # the nearest competitor: the facing reference whose price is the closest
+            face_du_miroir: dict[int, int] = {}
+            for miroir, _genre, _marque, prix_c, _faces in concurrents:
+                ici = info[miroir[0]][0]
+                avant = face_du_miroir.get(miroir[0])
+                if avant is None or abs(prix_c - ici) < abs(avant - ici):
+                    face_du_miroir[miroir[0]] = prix_c
             for p in en_rayon:
                 id_releve += 1
                 prix, _pop, faces = info[p[0]]
@@ -478,7 +484,7 @@ def _panel(gen: Generateur, magasins: list[tuple], rng: Tirage) -> None:
 # ------------------------------------------------------------------ partners
 def _partenaires(gen: Generateur, communes: _Communes, rng: Tirage) -> None:
     nombre = min(PARTENAIRES_MAX, 24 + gen.n // 100)
-    types = [t for t, part in TYPES_PARTENAIRE for _ in range(round(part * nombre))]
+    types = [t for t, part in PARTS_PARTENAIRES for _ in range(round(part * nombre))]
     types = (types + ["distributeur"] * nombre)[:nombre]
     rng.shuffle(types)
     secteurs = [s for s in R.SECTEURS if s[3]]  # the regional sectors (not the Paris shops)
@@ -558,16 +564,14 @@ def _partenaires(gen: Generateur, communes: _Communes, rng: Tirage) -> None:
         anciennete = 0
         while mois <= fin:
             cle = _mois(mois)
-            objectif = round(
-                niveau
-                * SAISON_PARTENAIRES[mois.month - 1]
-                * CROISSANCE[mois.year]
-                * rng.uniform(0.95, 1.1),
-                -2,
-            )
+            # a newcomer's objectives (and sales) ramp up over its first year
             demarrage = min(1.0, 0.5 + anciennete / 12) if entree >= DEBUT_VENTES else 1.0
+            objectif = round(
+                niveau * demarrage * SAISON_PARTENAIRES[mois.month - 1] * CROISSANCE[mois.year]
+                * rng.uniform(0.95, 1.1), -2
+            )  # fmt: skip
             declin = 0.7 if sortie and (sortie - mois).days < 120 else 1.0
-            ca = round(objectif * forme * demarrage * declin * rng.gauss(1, 0.1) * 100)
+            ca = round(objectif * forme * declin * rng.gauss(1, 0.1) * 100)
             if not (trou and cle in ("2024-08", "2024-09", "2024-10")):  # defect
                 ventes.append((ident, cle, euros(max(0, ca)), float(objectif)))
             anciennete += 1
