@@ -179,7 +179,9 @@ def planogramme(
         or f"Planogramme : {format_nombre(simulation.lineaire_occupe, 2)} m de faces sur "
         f"{niveaux} niveau{'x' if niveaux > 1 else ''} de {format_nombre(long_niveau, 2)} m"
     )
-    figure.tight_layout()
+    # fixed margins (in inches) rather than tight_layout(), which draws the figure once more
+    hauteur = 0.9 + 1.15 * niveaux
+    figure.subplots_adjust(left=0.1, right=0.98, bottom=0.55 / hauteur, top=1 - 0.35 / hauteur)
     return figure
 
 
