@@ -44,6 +44,8 @@ __all__ = [
     "franchise",
     "point_d_indifference",
     "seuil_franchise",
+    "simuler_challenge",
+    "tableau_de_bord_des_ventes",
     "tableau_de_bord_reseau",
 ]
 
@@ -204,6 +206,30 @@ def challenge_commercial(
         gain_net=gain,
         roi=None if cout == ZERO else pourcentage(gain, cout),
         ca_supplementaire_minimal=arrondi_centime(cout * CENT / t),
+    )
+
+
+def simuler_challenge(
+    ca_supplementaire: Any,
+    taux_de_marge: Any,
+    nombre_de_gagnants: Any,
+    recompense_par_gagnant: Any,
+    frais_d_organisation: Any = 0,
+) -> ChallengeCommercial:
+    """The challenge simulator: the rewards are ``nombre de gagnants × récompense par gagnant``
+    (to the cent), then :func:`challenge_commercial`.
+
+    Example: 12 winners × 500 € = 6 000 € of rewards, 2 000 € of organisation, +60 000 € HT
+    of CA at 25 % → margin 15 000 € ; cost 8 000 € ; gain 7 000 € ; ROI 87,5 % ; paid for
+    from 32 000 € of extra CA.
+    """
+    gagnants = effectif(nombre_de_gagnants, "Nombre de gagnants")
+    recompense = euros_lus(recompense_par_gagnant, "Récompense par gagnant")
+    return challenge_commercial(
+        ca_supplementaire,
+        taux_de_marge,
+        arrondi_centime(gagnants * recompense),
+        frais_d_organisation,
     )
 
 
@@ -384,4 +410,63 @@ def tableau_de_bord_reseau(lignes: Sequence[Mapping[str, Any]]) -> TableauDeBord
         ecart=realise_total - objectif_total,
         ecart_pct=pourcentage(realise_total - objectif_total, objectif_total),
         classement=tuple(brutes[i][0] for i in ordre),
+    )
+
+
+def _mois(valeur: Any, champ: str) -> str:
+    texte = str(valeur or "").strip()
+    annee, _, mois = texte.partition("-")
+    if not (len(annee) == 4 and annee.isdigit() and mois.isdigit() and 1 <= int(mois) <= 12):
+        raise SaisieInvalide(
+            f"« {texte} » n'est pas un mois : écrivez-le AAAA-MM, par exemple 2025-03.",
+            champ=champ,
+        )
+    return f"{annee}-{int(mois):02d}"
+
+
+def tableau_de_bord_des_ventes(
+    ventes: Sequence[Mapping[str, Any]],
+    par: str = "partenaire",
+    premier_mois: Any = None,
+    dernier_mois: Any = None,
+    partenaire: str | None = None,
+) -> TableauDeBordReseau:
+    """The network dashboard from monthly rows (as in ``ventes_partenaires``): each row has
+    ``partenaire`` (or ``nom``), ``mois`` (``AAAA-MM``), ``ca_ht`` (or ``realise``) and
+    ``objectif_ht`` (or ``objectif``), in € HT.
+
+    The rows of the period ``premier_mois`` … ``dernier_mois`` (both included, ``None``: no
+    bound), of one ``partenaire`` if given, are added up ``par="partenaire"`` (one line per
+    partner, in the order met, cumulated objective and actual) or ``par="mois"`` (one line per
+    month, in calendar order), then :func:`tableau_de_bord_reseau` (rank on the taux de
+    réalisation). A month without a row counts for nothing (neither objective nor sales).
+
+    Example: A 10 000 / 12 000 € in January and 10 000 / 9 000 € in February → 20 000 /
+    21 000 € : 105 %, +1 000 € ; February alone: 90 %.
+    """
+    if par not in ("partenaire", "mois"):
+        raise SaisieInvalide(
+            f"« {par} » : le tableau se fait par « partenaire » ou par « mois ».", champ="Par"
+        )
+    debut = None if premier_mois in (None, "") else _mois(premier_mois, "Premier mois")
+    fin = None if dernier_mois in (None, "") else _mois(dernier_mois, "Dernier mois")
+    if debut and fin and fin < debut:
+        raise SaisieInvalide("le dernier mois précède le premier.", champ="Dernier mois")
+    cumuls: dict[str, list[Decimal]] = {}
+    for i, ligne in enumerate(lignes_lues(ventes, "Ventes"), start=1):
+        nom = str(champ_de(ligne, "partenaire", "nom") or f"Partenaire {i}")
+        mois = _mois(ligne.get("mois"), f"{nom} — mois")
+        if (debut and mois < debut) or (fin and mois > fin):
+            continue
+        if partenaire is not None and nom != partenaire:
+            continue
+        cle = nom if par == "partenaire" else mois
+        cumul = cumuls.setdefault(cle, [ZERO, ZERO])
+        cumul[0] += euros_lus(champ_de(ligne, "objectif_ht", "objectif"), f"{nom} — objectif")
+        cumul[1] += euros_lus(champ_de(ligne, "ca_ht", "realise"), f"{nom} — réalisé")
+    if not cumuls:
+        raise SaisieInvalide("aucune vente sur cette période.", champ="Premier mois")
+    cles = sorted(cumuls) if par == "mois" else list(cumuls)
+    return tableau_de_bord_reseau(
+        [{"partenaire": c, "objectif": cumuls[c][0], "realise": cumuls[c][1]} for c in cles]
     )

@@ -136,6 +136,7 @@ def revenu_vdi(
 ) -> RevenuVdi:
     """Gross income of a VDI by status::
 
+        (``statut`` as in the base, « acheteur-revendeur », or the constant, « acheteur_revendeur »)
         mandataire          : revenu = ventes HT × taux de commission
                               (sells in the name of the company, holds no stock)
         acheteur_revendeur  : revenu = ventes (prix de vente) − achats (prix d'achat)
@@ -150,9 +151,12 @@ def revenu_vdi(
     Example: mandataire, 2 000 € HT of sales at 22 % → 440 € ; acheteur-revendeur, sales
     2 000 €, bought 1 450 € → 550 €.
     """
+    saisi = statut
+    # the base writes « acheteur-revendeur » (vdi.statut), the constant « acheteur_revendeur »
+    statut = " ".join(str(statut).split()).lower().replace("-", "_").replace(" ", "_")
     if statut not in (MANDATAIRE, ACHETEUR_REVENDEUR):
         raise SaisieInvalide(
-            f"« {statut} » : le statut est « mandataire » ou « acheteur_revendeur ».",
+            f"« {saisi} » : le statut est « mandataire » ou « acheteur-revendeur ».",
             champ="Statut",
         )
     v = euros_lus(ventes, "Ventes")
