@@ -9,8 +9,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from outils.empreintes_par_table import empreinte_table
 
-from tests.outils.empreintes_par_table import empreinte_table
 from widgets.donnees.generation import construire_base
 from widgets.donnees.vocabulaire import CANAUX_COMMANDE
 

@@ -96,7 +96,10 @@ def test_erreurs_en_francais(base, tmp_path):
     sqlite3.connect(ancienne).execute("CREATE TABLE clients (id_client INTEGER)").connection.close()
     with pytest.raises(
         ErreurAtelier,
-        match="pas la table « sessions_web » de la relation client à distance : elle a été construite avant leur arrivée",
+        match=(
+            "pas la table « sessions_web » de la relation client à distance : "
+            "elle a été construite avant leur arrivée"
+        ),
     ):
         distance.trafic_par_source(ancienne)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
+from outils.fautes_de_francais import fautes_de_francais
 
-from tests.test_francais_accords_dans_les_textes_generes import fautes_de_francais
 from widgets.donnees.referentiel import competences
 from widgets.exercices import ControleNombre, ControleTableau, exercice_par_code
 from widgets.exercices.catalogue.relation_distance import COMPETENCES, competence

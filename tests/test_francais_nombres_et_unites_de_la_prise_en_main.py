@@ -28,6 +28,8 @@ UNITES = [
     "gestion_projet",
     "finance",
     "relation_digitale",
+    "relation_distance",
+    "animation_reseaux",
 ]
 FINE = "\u202f"  # babel's thousands separator for fr_FR (narrow no-break space)
 
@@ -82,7 +84,7 @@ def test_the_units_listed_never_include_jupyter_checkpoints(tmp_path, monkeypatc
     assert "checkpoints" not in texte
 
 
-def test_the_readme_and_the_first_notebook_present_the_six_units():
+def test_the_readme_and_the_first_notebook_present_the_eight_units():
     readme = (RACINE / "README.md").read_text(encoding="utf-8")
     carnet = nbformat.read(RACINE / "notebooks" / "00_prise_en_main.ipynb", as_version=4)
     texte_carnet = "\n".join(c.source for c in carnet.cells if c.cell_type == "markdown")
@@ -90,4 +92,4 @@ def test_the_readme_and_the_first_notebook_present_the_six_units():
         assert f"`{unite}`" in readme, unite
         assert f"`{unite}`" in texte_carnet, unite
         assert (RACINE / "notebooks" / unite).is_dir()
-    assert "six unités" in readme.lower() and "six unités" in texte_carnet.lower()
+    assert "huit unités" in readme.lower() and "huit unités" in texte_carnet.lower()

@@ -61,7 +61,8 @@ def petite_base(tmp_path: Path) -> Path:
         ],
     )
     cx.executemany(
-        "INSERT INTO commandes VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO commandes (id_commande, id_client, id_commercial, date_commande, statut,"
+        " remise_pct, canal) VALUES (?, ?, ?, ?, ?, ?, 'représentant')",
         [
             (1, 1, 1, "2025-06-01", "livrée", 0),
             (2, 2, 1, "2025-11-15", "livrée", 10),

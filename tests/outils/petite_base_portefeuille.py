@@ -50,7 +50,10 @@ def construire_petite_base(chemin: Path) -> Path:
     )
     for cde, client, jour, statut, produit, qte, prix, echeance in COMMANDES:
         ht = qte * prix
-        cx.execute("INSERT INTO commandes VALUES (?, ?, 1, ?, ?, 0)", (cde, client, jour, statut))
+        cx.execute(
+            "INSERT INTO commandes VALUES (?, ?, 1, ?, ?, 0, 'représentant')",
+            (cde, client, jour, statut),
+        )
         cx.execute(
             "INSERT INTO lignes_commande VALUES (?, ?, ?, ?, ?, 0, ?)",
             (cde, cde, produit, qte, prix, ht),

@@ -274,7 +274,11 @@ def expliquer(
     if bas.startswith("no such column"):
         nom = m.split(":", 1)[-1].strip()
         nu = nom.split(".")[-1]
-        proche = _suggestion(nu, colonnes)
+        # suggest the columns of the tables the query names (a column of another table is no
+        # help: « ville = Paris » on clients is a text, not sessions_web.paniers)
+        mots = {j.texte.strip('"`[]').lower() for j in jetons}
+        des_tables = sorted({c for t, cols in noms.items() if t.lower() in mots for c in cols})
+        proche = _suggestion(nu, des_tables or colonnes)
         if "." not in nom and _ressemble_a_un_texte(nom, jetons) and not proche:
             return _texte_sans_guillemets(nom)
         if "." not in nom and _ressemble_a_un_texte(nom, jetons):

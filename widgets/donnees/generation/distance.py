@@ -489,9 +489,10 @@ class Distance:
         # defect: a few people registered twice, the second time with other capital letters
         site = [i for i in self.clients_site if self.particuliers[i - 1][4] is not None]
         nb = max(2, round(0.003 * len(site)))
+        pas = len(site) // (nb + nb + 1)  # evenly spaced people (an index, not a rounding)
         for j in range(nb):
-            plus_tard = site[len(site) // 2 + j * (len(site) // (2 * nb + 1))]
-            avant = site[j * (len(site) // (2 * nb + 1))]
+            plus_tard = site[len(site) // 2 + j * pas]
+            avant = site[j * pas]
             email = self.particuliers[avant - 1][2]
             local, domaine = email.split("@")
             self.particuliers[plus_tard - 1][2] = f"{local.title()}@{domaine.capitalize()}"

@@ -14,6 +14,7 @@ import random
 from decimal import Decimal
 
 from widgets.calculs import arrondi, arrondi_centime, format_euros, format_nombre, format_pourcent
+from widgets.calculs.arrondis import CENT
 from widgets.calculs.merchandising import (
     distribution_numerique,
     distribution_valeur,
@@ -36,7 +37,6 @@ from widgets.exercices import (
 )
 from widgets.exercices.catalogue.animation_reseaux import avec_signe_moins, piege_reseaux
 
-CENT = Decimal(100)
 # (reference, price range in cents HT, margin rate range in %)
 REFERENCES = (
     ("Gants de toilette", (250, 400), (38, 45)),

@@ -14,6 +14,7 @@ import random
 from decimal import Decimal
 
 from widgets.calculs import arrondi, arrondi_centime, format_euros, format_nombre, format_pourcent
+from widgets.calculs.arrondis import CENT
 from widgets.calculs.reseau import (
     challenge_commercial,
     comparer_canaux,
@@ -33,7 +34,6 @@ from widgets.exercices import (
 )
 from widgets.exercices.catalogue.animation_reseaux import piege_reseaux
 
-CENT = Decimal(100)
 ENSEIGNES = ("Maison Douce", "Linge & Co", "Bain de Soleil", "Le Fil Bleu", "Coton Village")
 VILLES = ("d'Annecy", "de Vannes", "de Colmar", "d'Arcachon", "de Sète", "d'Honfleur", "de Pau")
 

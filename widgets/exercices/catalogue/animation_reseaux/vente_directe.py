@@ -22,6 +22,7 @@ from widgets.calculs import (
     format_nombre,
     format_pourcent,
 )
+from widgets.calculs.arrondis import CENT
 from widgets.calculs.vdi import (
     ACHETEUR_REVENDEUR,
     MANDATAIRE,
@@ -42,7 +43,6 @@ from widgets.exercices import (
 )
 from widgets.exercices.catalogue.animation_reseaux import piege_reseaux
 
-CENT = Decimal(100)
 TVA = Decimal(20)
 PRENOMS = ("Sophie", "Nadia", "Camille", "Inès", "Laura", "Maëlle", "Chloé", "Amina", "Julie")
 VENDEUSES = ("Claire", "Fatou", "Émilie", "Sarah", "Manon", "Yasmine", "Léa", "Hélène")

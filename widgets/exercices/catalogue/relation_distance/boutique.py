@@ -19,7 +19,7 @@ from widgets.calculs import (
     format_nombre,
     format_pourcent,
 )
-from widgets.calculs.arrondis import CENT
+from widgets.calculs.arrondis import CENT, CENTIME
 from widgets.calculs.ecommerce import (
     cout_acquisition_client,
     cout_des_retours,
@@ -47,7 +47,7 @@ from widgets.exercices.catalogue.relation_distance._commun import (
     n,
 )
 
-TOLERANCE_TAUX = Decimal("0.01")
+TOLERANCE_TAUX = CENTIME
 
 
 def _taux(a: int | Decimal, b: int | Decimal) -> Decimal:
@@ -237,7 +237,7 @@ def panier_moyen_1(alea: random.Random) -> Variante:
                         "= CA / commandes.",
                     )
                 ],
-                Decimal("0.01"),
+                CENTIME,
             ),
         ),
         Cellule(
@@ -255,7 +255,7 @@ def panier_moyen_1(alea: random.Random) -> Variante:
                         "par visite se rapporte aux visites (sessions).",
                     )
                 ],
-                Decimal("0.01"),
+                CENTIME,
             ),
         ),
     )
@@ -360,7 +360,7 @@ def marge_marketplace_1(alea: random.Random) -> Variante:
         controle=ControleNombre(
             m.marge_nette,
             libelle="Marge nette par article",
-            pieges=distincts(m.marge_nette, pieges, Decimal("0.01"), autres),
+            pieges=distincts(m.marge_nette, pieges, CENTIME, autres),
             autres_attendus=autres,
         ),
         indices=(
@@ -433,7 +433,7 @@ def marketplace_ou_site_1(alea: random.Random) -> Variante:
                         p["cout_retour"],
                     )
                 ],
-                Decimal("0.01"),
+                CENTIME,
                 autres_mp,
             ),
         ),
@@ -453,7 +453,7 @@ def marketplace_ou_site_1(alea: random.Random) -> Variante:
                         "commission de la place de marché couvre).",
                     )
                 ],
-                Decimal("0.01"),
+                CENTIME,
                 autres_site,
             ),
         ),
@@ -609,7 +609,7 @@ def cac_valeur_vie_1(alea: random.Random) -> Variante:
                         "l'acquisition.",
                     )
                 ],
-                Decimal("0.01"),
+                CENTIME,
             ),
         ),
         Cellule(

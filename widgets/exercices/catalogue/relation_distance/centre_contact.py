@@ -15,7 +15,7 @@ import random
 from decimal import Decimal
 
 from widgets.calculs import arrondi, format_nombre, format_pourcent
-from widgets.calculs.arrondis import CENT
+from widgets.calculs.arrondis import CENT, CENTIME
 from widgets.calculs.centre_contact import (
     duree_moyenne_traitement,
     effectif_erlang_c,
@@ -31,7 +31,7 @@ from widgets.exercices import ControleNombre, Piege, Variante, exercice
 from widgets.exercices.catalogue.relation_distance import piege_distance
 from widgets.exercices.catalogue.relation_distance._commun import distincts, n, pct
 
-TOLERANCE = Decimal("0.01")
+TOLERANCE = CENTIME
 MOTIFS = (
     "suivi de commande",
     "retour d'un article",

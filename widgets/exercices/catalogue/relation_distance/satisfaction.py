@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from widgets.calculs import arrondi, format_nombre, format_pourcent
-from widgets.calculs.arrondis import CENT
+from widgets.calculs.arrondis import CENT, CENTIME
 from widgets.calculs.francais import accorder
 from widgets.calculs.satisfaction import (
     cohortes_retention,
@@ -35,7 +35,7 @@ from widgets.exercices import (
 from widgets.exercices.catalogue.relation_distance import piege_distance
 from widgets.exercices.catalogue.relation_distance._commun import avec_unite, distincts, n
 
-TOLERANCE = Decimal("0.01")
+TOLERANCE = CENTIME
 MOIS = (
     "janvier",
     "février",
