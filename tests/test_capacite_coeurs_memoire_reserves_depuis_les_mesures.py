@@ -6,7 +6,13 @@ import pytest
 
 from widgets.cli import main
 from widgets.erreurs import ErreurAtelier
-from widgets.tableaux_de_bord.capacite import MESURES, decrire_capacite, planifier_capacite
+from widgets.tableaux_de_bord.capacite import (
+    APPLICATIONS_MESUREES,
+    MESURES,
+    applications_livrees,
+    decrire_capacite,
+    planifier_capacite,
+)
 
 
 def test_the_constants_are_the_measured_figures_with_their_source():
@@ -20,7 +26,7 @@ def test_the_constants_are_the_measured_figures_with_their_source():
 
 
 def test_one_class_of_35_gives_back_the_measured_machine():
-    plan = planifier_capacite(35, 35)
+    plan = planifier_capacite(35, 35, applications=APPLICATIONS_MESUREES)
     # 11 apps × 2 at rest + one class's pool of 36 = 58 kernels (the measured run).
     assert (plan.classes, plan.reserve_repos, plan.taille_classe) == (1, 22, 36)
     assert plan.noyaux_pic == 58
@@ -31,7 +37,7 @@ def test_one_class_of_35_gives_back_the_measured_machine():
 
 
 def test_300_students_120_at_once():
-    plan = planifier_capacite(300, 120)
+    plan = planifier_capacite(300, 120, applications=APPLICATIONS_MESUREES)
     # ⌈120 / 35⌉ = 4 classes; 22 + 4 × 36 = 166 kernels.
     assert plan.classes == 4
     assert plan.noyaux_pic == 166
@@ -45,13 +51,13 @@ def test_300_students_120_at_once():
 def test_preparation_needs_more_cores_than_serving_for_many_apps_open_at_once():
     # 700 students at once: 20 classes, 720 kernels to prepare: 720 / 0.49 / 300 = 4.9 → 5;
     # serving: 700 / 17.5 = 40 cores.
-    plan = planifier_capacite(2000, 700)
+    plan = planifier_capacite(2000, 700, applications=APPLICATIONS_MESUREES)
     assert (plan.coeurs_service, plan.coeurs_preparation, plan.coeurs) == (40, 5, 40)
     assert plan.noyaux_pic == 22 + 20 * 36
 
 
 def test_the_text_is_french_and_cites_the_measurements():
-    texte = decrire_capacite(planifier_capacite(300, 120))
+    texte = decrire_capacite(planifier_capacite(300, 120, applications=APPLICATIONS_MESUREES))
     assert "cœurs : 7" in texte
     assert "mémoire : 15 Gio (14\u202f468 Mo pour 166 noyaux" in texte
     assert "max_noyaux_total = 166" in texte
@@ -91,3 +97,22 @@ def test_the_command_refuses_a_word(capsys):
         main(["capacite", "--eleves", "trois-cents", "--simultanes", "120"])
     assert fin.value.code == 2
     assert "« trois-cents » n'est pas un nombre entier" in capsys.readouterr().err
+
+
+def test_a_plan_counts_the_apps_shipped_today():
+    # 14 apps in voila_apps/ (ecommerce, centre_contact and reseau added after the
+    # measurement): 14 × 2 at rest + 4 classes × 36 = 172 kernels for 120 students at once.
+    assert applications_livrees() == 14
+    plan = planifier_capacite(300, 120)
+    assert (plan.reserve_repos, plan.noyaux_pic) == (28, 172)
+    # 172 × 85 + 358 = 14 978 MB → 15 GiB.
+    assert (plan.memoire_mo, plan.memoire_gio) == (14978, 15)
+
+
+def test_the_first_line_agrees_with_one_class_and_one_student():
+    assert decrire_capacite(planifier_capacite(1, 1)).startswith(
+        "Capacité pour 1 élève simultané sur 1 (1 classe de 35 au plus en même temps) :"
+    )
+    assert "pour 120 élèves simultanés sur 300 (4 classes de 35 au plus" in decrire_capacite(
+        planifier_capacite(300, 120)
+    )

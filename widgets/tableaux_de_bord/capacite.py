@@ -17,6 +17,8 @@ import math
 from dataclasses import dataclass
 
 from widgets.calculs.format import format_nombre
+from widgets.calculs.francais import accorder
+from widgets.donnees.chemins import DOSSIER_APPS
 from widgets.erreurs import ErreurAtelier
 
 
@@ -77,8 +79,9 @@ ELEVES_PAR_CLASSE = 35
 """A class: ``taille_classe`` = 36 in the shipped configuration is a class of 35 + 1."""
 TAILLE_POOL_REPOS = 2
 """``taille_pool_defaut`` of the shipped configuration (kernels ready per app at rest)."""
-APPLICATIONS = 11
-"""Apps of ``voila_apps/`` when the figures were measured (pools at rest: 11 × 2)."""
+APPLICATIONS_MESUREES = 11
+"""Apps of ``voila_apps/`` when the figures were measured (pools at rest: 11 × 2); a plan
+counts the apps shipped today (:func:`applications_livrees`)."""
 DELAI_PREPARATION_S = 300
 """Each class's app is opened 5 minutes before the class (docs/deploiement.md)."""
 STOCKAGE_ELEVE_GIO = 1
@@ -103,13 +106,18 @@ class PlanCapacite:
     stockage_gio: int
 
 
+def applications_livrees() -> int:
+    """The number of apps in ``voila_apps/`` (each keeps a pool at rest)."""
+    return len(list(DOSSIER_APPS.glob("*.ipynb")))
+
+
 def planifier_capacite(
-    eleves: int, simultanes: int, *, applications: int = APPLICATIONS
+    eleves: int, simultanes: int, *, applications: int | None = None
 ) -> PlanCapacite:
     """Plan the dashboards server for ``simultanes`` students at once out of ``eleves``.
 
     - classes = ⌈simultanés ÷ 35⌉, each opening its app: its pool grows to 36 kernels;
-    - peak kernels = applications × 2 (pools at rest) + classes × 36;
+    - peak kernels = applications (default: those shipped) × 2 (pools at rest) + classes × 36;
     - memory = peak kernels × memory per kernel + the server, rounded up to the GiB;
     - cores = the larger of ⌈simultanés ÷ students per core⌉ (serving) and the cores that
       prepare every class's pool in :data:`DELAI_PREPARATION_S` (kernels ÷ pages per second
@@ -121,6 +129,8 @@ def planifier_capacite(
             raise ErreurAtelier(
                 f"il faut un nombre entier d'au moins 1 (reçu : {valeur!r})", champ=nom
             )
+    if applications is None:
+        applications = applications_livrees()
     if applications < 1:
         raise ErreurAtelier("il faut au moins une application", champ="applications")
     if simultanes > eleves:
@@ -163,8 +173,9 @@ def _n(valeur: float, decimales: int | None = 0) -> str:
 def decrire_capacite(plan: PlanCapacite) -> str:
     """The plan in French, with the settings to write and the measurements used."""
     lignes = [
-        f"Capacité pour {_n(plan.simultanes)} élèves simultanés sur {_n(plan.eleves)} "
-        f"({_n(plan.classes)} classe(s) de {ELEVES_PAR_CLASSE} au plus en même temps) :",
+        f"Capacité pour {accorder(plan.simultanes, 'élève simultané', 'élèves simultanés')} "
+        f"sur {_n(plan.eleves)} ({accorder(plan.classes, 'classe')} de {ELEVES_PAR_CLASSE} "
+        "au plus en même temps) :",
         f"- cœurs : {_n(plan.coeurs)} (service des élèves : {_n(plan.coeurs_service)}, "
         f"préparation des réserves en {_n(DELAI_PREPARATION_S // 60)} min : "
         f"{_n(plan.coeurs_preparation)})",
