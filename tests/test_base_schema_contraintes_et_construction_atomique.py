@@ -24,7 +24,7 @@ COLONNES_ATTENDUES = {
     "prospects_defauts": "id_prospect defaut detail id_original",
     "produits": "id_produit reference designation gamme prix_unitaire_ht cout_achat_ht taux_tva "
     "actif",
-    "commandes": "id_commande id_client id_commercial date_commande statut remise_pct",
+    "commandes": "id_commande id_client id_commercial date_commande statut remise_pct canal",
     "lignes_commande": "id_ligne id_commande id_produit quantite prix_unitaire_ht remise_pct "
     "montant_ht",
     "factures": "id_facture numero id_commande id_client date_facture date_echeance montant_ht "
@@ -33,6 +33,21 @@ COLONNES_ATTENDUES = {
     "visites": "id_visite id_commercial id_client id_prospect date_visite etape resultat "
     "duree_min km",
     "objectifs": "id_objectif id_commercial mois ca_objectif nouveaux_clients_objectif",
+    # bloc 2 (issue 23): the names fixed by the data contract, in order
+    "particuliers": "id_particulier code_insee email date_inscription source_acquisition "
+    "optin_email",
+    "commandes_web": "id_commande_web id_particulier date_commande canal source montant_ht "
+    "montant_ttc frais_de_port_ttc commission_ht frais_logistiques_ht retournee",
+    "sessions_web": "jour source visites visiteurs paniers commandes chiffre_affaires_ttc "
+    "depenses_ht",
+    "retours": "id_retour id_commande_web date_retour motif delai_jours cout_ht rembourse_ttc",
+    "interactions": "id_interaction id_client id_particulier canal sens horodatage attente_s "
+    "decroche duree_s motif resolu_premier_contact",
+    "reclamations": "id_reclamation id_interaction id_client id_particulier date_ouverture "
+    "date_cloture motif statut geste_commercial_ht",
+    "enquetes": "id_enquete id_client id_particulier date_envoi date_reponse "
+    "note_recommandation note_satisfaction verbatim",
+    "avis": "id_avis plateforme id_particulier date_avis note texte reponse date_reponse",
     "dictionnaire": "table_nom colonne type signification exemple cle",
 }
 

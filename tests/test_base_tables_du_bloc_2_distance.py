@@ -517,3 +517,33 @@ def test_defect_answered_reviews_without_an_answer_date_and_partial_answering(ba
         "AVG(reponse IS NOT NULL) FILTER (WHERE note >= 4) FROM avis",
     )[0]
     assert negatifs > positifs  # the firm answers the bad reviews first
+
+
+# ---------------------------------------------------------------- the build's key check
+@pytest.mark.parametrize(
+    "corruption",
+    [
+        "UPDATE lignes_commande SET id_commande = (SELECT MAX(id_commande) + 1 FROM commandes) "
+        "WHERE id_ligne = 7",
+        "UPDATE commandes SET id_client = 0 WHERE id_commande = 3",
+        "UPDATE reglements SET id_facture = 'F12' WHERE id_reglement = 5",
+        "DELETE FROM commandes WHERE id_commande = 10",  # a gap in the parent: row by row
+        "UPDATE clients SET code_insee = '99999' WHERE id_client = 4",  # a text key
+    ],
+)
+def test_the_fast_key_check_finds_what_the_row_by_row_check_finds(
+    base_demo, tmp_path, monkeypatch, corruption
+):
+    import shutil
+
+    import widgets.donnees.generation as generation
+
+    copie = tmp_path / "copie.db"
+    shutil.copy(base_demo, copie)
+    con = sqlite3.connect(copie)
+    monkeypatch.setattr(generation, "LIGNES_VERIFIEES_UNE_A_UNE", 1)  # every table: fast path
+    assert generation.cles_etrangeres_invalides(con) == []
+    con.execute(corruption)
+    attendu = con.execute("PRAGMA foreign_key_check").fetchall()
+    assert attendu and generation.cles_etrangeres_invalides(con) == attendu
+    con.close()
