@@ -547,3 +547,79 @@ def test_the_fast_key_check_finds_what_the_row_by_row_check_finds(
     attendu = con.execute("PRAGMA foreign_key_check").fetchall()
     assert attendu and generation.cles_etrangeres_invalides(con) == attendu
     con.close()
+
+
+# ---------------------------------------------------------------- the 100 000-client build
+def expressions_check() -> list[tuple[str, str]]:
+    """(table, expression) of every CHECK constraint of the schema, column or table level."""
+    from widgets.donnees.generation.schema import TABLES
+
+    def extraire(texte: str) -> list[str]:
+        trouvees, i = [], texte.find("CHECK (")
+        while i >= 0:
+            debut = j = i + len("CHECK (")
+            profondeur = 1
+            while profondeur:
+                profondeur += {"(": 1, ")": -1}.get(texte[j], 0)
+                j += 1
+            trouvees.append(texte[debut : j - 1])
+            i = texte.find("CHECK (", j)
+        return trouvees
+
+    return [
+        (t.nom, e)
+        for t in TABLES
+        for texte in (*(c.contrainte for c in t.colonnes), *t.contraintes)
+        for e in extraire(texte)
+    ]
+
+
+def violations_check(chemin: Path) -> list[tuple[str, str, int]]:
+    con = sqlite3.connect(f"file:{chemin}?mode=ro", uri=True)
+    try:
+        resultat = []
+        for table, expression in expressions_check():
+            (n,) = con.execute(f"SELECT COUNT(*) FROM {table} WHERE NOT ({expression})").fetchone()
+            if n:
+                resultat.append((table, expression, n))
+        return resultat
+    finally:
+        con.close()
+
+
+def test_the_check_expressions_are_all_read_and_catch_a_violation(base_demo, tmp_path):
+    import shutil
+
+    expressions = expressions_check()
+    assert ("sessions_web", "commandes >= 0 AND commandes <= paniers") in expressions
+    assert len(expressions) >= 60
+    assert violations_check(base_demo) == []
+    copie = tmp_path / "copie.db"
+    shutil.copy(base_demo, copie)
+    con = sqlite3.connect(copie)
+    con.execute("PRAGMA ignore_check_constraints = ON")
+    con.execute("UPDATE sessions_web SET commandes = paniers + 1 WHERE rowid = 1")
+    con.commit()
+    con.close()
+    assert violations_check(copie) == [
+        ("sessions_web", "commandes >= 0 AND commandes <= paniers", 1)
+    ]
+
+
+def test_the_100000_client_build_written_without_check_meets_every_check(base_100k):
+    assert violations_check(base_100k) == []
+
+
+def test_bloc_2_sizes_at_100000_clients_stay_bounded(base_100k):
+    tailles = {t: valeur(base_100k, f"SELECT COUNT(*) FROM {t}") for t in BLOC_2}
+    assert tailles == {
+        "particuliers": 24694,
+        "commandes_web": 32492,
+        "sessions_web": 6576,
+        "retours": 3387,
+        "interactions": 35074,
+        "reclamations": 2729,
+        "enquetes": 39499,
+        "avis": 3748,
+    }
+    assert requete(base_100k, "PRAGMA foreign_key_check") == []
