@@ -19,9 +19,14 @@ UI = {"ipywidgets", "anywidget", "IPython", "matplotlib", "widgets.ui"}
 IO = {"sqlite3", "sqlite_utils", "pandas", "os", "shutil", "socket", "urllib", "http"}
 COUCHES_HAUTES = {"widgets.donnees", "widgets.sql", "widgets.exercices", "widgets.tableaux_de_bord"}
 NON_PORTABLE = {"signal", "subprocess", "fcntl", "resource", "pty"}
-#: The one allowed exception: the dashboards server's clean stop handles SIGTERM/SIGINT, only
-#: when the platform has them (getattr), from the main thread (issue 13).
-PERMIS_NON_PORTABLES = {"tableaux_de_bord/arret.py": {"signal"}}
+#: The allowed exceptions: the dashboards server's clean stop handles SIGTERM/SIGINT, only
+#: when the platform has them (getattr), from the main thread (issue 13); the SQL worker
+#: ignores SIGINT between two statements (SIGINT, SIG_IGN and default_int_handler exist on
+#: Windows too).
+PERMIS_NON_PORTABLES = {
+    "tableaux_de_bord/arret.py": {"signal"},
+    "sql/_travailleur.py": {"signal"},
+}
 
 SERVEUR = {"widgets.tableaux_de_bord", "widgets.cli"}
 

@@ -22,6 +22,7 @@ authorizer is installed; the student can never issue a PRAGMA.
 
 from __future__ import annotations
 
+import signal
 import sqlite3
 import threading
 import time
@@ -244,20 +245,29 @@ def configurer_processus() -> None:
 
 
 def boucle(canal: Any) -> None:
-    """Worker main loop: answer requests until the parent closes the pipe."""
+    """Worker main loop: answer requests until the parent closes the pipe.
+
+    Kernel > Interrupt sends SIGINT to the whole process group, the worker included. It may
+    only interrupt a statement being executed: between two requests (waiting, or sending an
+    answer) it is ignored, or a KeyboardInterrupt raised there would kill the worker or cut an
+    answer in two. ``signal.signal`` on SIGINT works on Windows too.
+    """
     configurer_processus()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     canal.send(("pret",))
     while True:
         try:
             demande = canal.recv()
         except (EOFError, OSError):
             break
-        except KeyboardInterrupt:  # Kernel > Interrupt reaches the whole process group
-            continue
         if demande is None:
             break
         try:
-            reponse = executer(demande)
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+            try:
+                reponse = executer(demande)
+            finally:
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
         except KeyboardInterrupt:
             reponse = ("erreur", "KeyboardInterrupt", "interrupted", [])
         except Exception as e:  # never die on an unexpected error: report it
