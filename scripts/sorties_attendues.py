@@ -42,6 +42,25 @@ def enregistrer(chemin: Path) -> int:
     return n
 
 
+def main(arguments: list[str] | None = None) -> int:
+    """Command line: the notebooks to record (French help and errors, no traceback)."""
+    import argparse
+
+    analyseur = argparse.ArgumentParser(
+        description="Enregistre la sortie attendue des cellules « nbval-check-output » "
+        "de chaque carnet (exécuté, puis réécrit sans sorties).",
+    )
+    analyseur.add_argument("carnets", nargs="+", type=Path, help="carnets .ipynb à enregistrer")
+    args = analyseur.parse_args(arguments)
+    for carnet in args.carnets:
+        if not carnet.is_file():
+            print(f"{carnet} : carnet introuvable", file=sys.stderr)
+            return 2
+        n = enregistrer(carnet)
+        mot = "cellule de référence" if n < 2 else "cellules de référence"
+        print(f"{carnet} : {n} {mot}")
+    return 0
+
+
 if __name__ == "__main__":
-    for argument in sys.argv[1:]:
-        print(f"{argument} : {enregistrer(Path(argument))} cellule(s) de référence")
+    sys.exit(main())
