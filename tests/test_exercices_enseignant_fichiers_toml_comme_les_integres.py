@@ -143,6 +143,8 @@ def test_une_question_a_choix_melangee_par_etudiant(exemples):
         ("roi-campagne-1.toml", "relation_digitale/roi-campagne-1"),
         ("commandes-attendues-1.toml", "gestion_projet/commandes-attendues-1"),
         ("cout-commercial-1.toml", "management_equipe/cout-commercial-1"),
+        ("trafic-erlangs-1.toml", "relation_distance/trafic-erlangs-1"),
+        ("redevances-franchise-1.toml", "animation_reseaux/redevances-franchise-1"),
     ],
 )
 def test_l_exercice_integre_reecrit_donne_les_memes_variantes_et_verdicts(fichier, code):
