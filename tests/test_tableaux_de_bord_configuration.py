@@ -166,7 +166,7 @@ def test_pre_rendering_waits_for_every_widget_output_and_never_drops_it_silently
     # Issue 17: nbclient's default (4 s, then a mere warning) dropped the display_data of a
     # 270-widget app on a loaded server, and its page stayed blank.
     c = ConfigTableauxDeBord(dossier_apps=str(APPS_ESSAI)).vers_config_voila()
-    assert c.VoilaExecutor.iopub_timeout == 60
+    assert c.VoilaExecutor.iopub_timeout == 180
     assert c.VoilaExecutor.raise_on_iopub_timeout is True
     c = ConfigTableauxDeBord(dossier_apps=str(APPS_ESSAI), delai_sorties=90).vers_config_voila()
     assert c.VoilaExecutor.iopub_timeout == 90

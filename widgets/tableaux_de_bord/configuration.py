@@ -124,7 +124,11 @@ class ConfigTableauxDeBord(Configurable):
     ).tag(config=True)
 
     delai_sorties = Float(
-        60.0,
+        # 60 s was exceeded when 14 apps × 2 pool kernels pre-render at once on 2 loaded cores
+        # (the blank-page soak, session 6): the kernels were only set aside, but a page
+        # arriving then would have waited for another. The wait ends as soon as every output
+        # is in, so a longer limit costs nothing on a calm server.
+        180.0,
         help=(
             "Secondes d'attente, après l'exécution d'une cellule, de ses dernières sorties "
             "(un message par widget). Au-delà, la cellule affiche une erreur en français au "
