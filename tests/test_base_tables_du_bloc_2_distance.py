@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from outils.empreintes_par_table import empreinte_table
+from outils.empreintes_tables import empreinte_table
 
 from widgets.donnees.generation import construire_base
 from widgets.donnees.generation.distance import Calendrier, black_friday, echelle, fete_des_meres
@@ -35,7 +35,7 @@ COLONNES_COMMANDES_AVANT = (
     "remise_pct",
 )
 
-# Per-table fingerprints (first 16 hex digits of tests/outils/empreintes_par_table) computed on
+# Per-table fingerprints (first 16 hex digits of tests/outils/empreintes_tables) computed on
 # main (134e466) before the bloc 2 tables existed: the 300-client base of the tests and the
 # 3 000-client base drawn by the large builds' path. ``commandes`` without its new column.
 AVANT_300 = {

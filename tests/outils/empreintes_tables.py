@@ -49,3 +49,11 @@ def empreintes_par_table(chemin: Path, colonnes: dict[str, tuple[str, ...]]) -> 
         return resultat
     finally:
         con.close()
+
+
+def empreinte_table(chemin: Path, table: str, colonnes: tuple[str, ...] | None = None) -> str:
+    """SHA-256 of the rows of one ``table`` (only ``colonnes`` if given, else all of them),
+    hashed as :func:`empreintes_par_table` does."""
+    if colonnes is None:
+        colonnes = colonnes_des_tables(chemin)[table]
+    return empreintes_par_table(chemin, {table: colonnes})[table]
